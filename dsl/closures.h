@@ -1,0 +1,196 @@
+// dsl/closures.h: callables. Every primitive has a functor fn_<name> so it can
+// be passed as a value (apply(first, x)); compose, chain, fork, matcher, rbind,
+// lbind and power build closures, which are plain structs holding what they
+// capture. A callable is called as f(ctx, args...). A closure stops at the
+// first failure inside it, as Python's exception would.
+#pragma once
+
+#include "dsl/arith.h"
+#include "dsl/order.h"
+
+namespace battc::dsl {
+
+// Names as the evaluation dump prints them: a primitive by its name, a
+// closure as Python's "<lambda>".
+template <class F>
+DSL_FN const char* fn_name(const F& f) {
+  return f.name();
+}
+
+template <class Outer, class Inner>
+struct Compose {
+  Outer outer;
+  Inner inner;
+  DSL_FN const char* name() const { return "<lambda>"; }
+  template <class X>
+  DSL_FN auto operator()(Ctx& c, const X& x) const {
+    auto y = inner(c, x);
+    using R = decltype(outer(c, y));
+    if (c.failed()) return R{};
+    return outer(c, y);
+  }
+};
+
+template <class H, class G, class F>
+struct Chain {
+  H h;
+  G g;
+  F f;
+  DSL_FN const char* name() const { return "<lambda>"; }
+  template <class X>
+  DSL_FN auto operator()(Ctx& c, const X& x) const {
+    auto y = f(c, x);
+    using Z = decltype(g(c, y));
+    using R = decltype(h(c, declval<const Z&>()));
+    if (c.failed()) return R{};
+    auto z = g(c, y);
+    if (c.failed()) return R{};
+    return h(c, z);
+  }
+};
+
+template <class F, class T>
+struct Matcher {
+  F f;
+  T target;
+  DSL_FN const char* name() const { return "<lambda>"; }
+  template <class X>
+  DSL_FN Bool operator()(Ctx& c, const X& x) const {
+    auto y = f(c, x);
+    if (c.failed()) return false;
+    return equality(c, y, target);
+  }
+};
+
+// rbind fixes the last argument, lbind the first, whatever the arity of the
+// call (Python picks the lambda from the function's own arity; a call with
+// another number of arguments is rejected by the type checker).
+template <class F, class X>
+struct RBind {
+  F f;
+  X fixed;
+  DSL_FN const char* name() const { return "<lambda>"; }
+  template <class... A>
+  DSL_FN auto operator()(Ctx& c, const A&... a) const {
+    return f(c, a..., fixed);
+  }
+};
+template <class F, class X>
+struct LBind {
+  F f;
+  X fixed;
+  DSL_FN const char* name() const { return "<lambda>"; }
+  template <class... A>
+  DSL_FN auto operator()(Ctx& c, const A&... a) const {
+    return f(c, fixed, a...);
+  }
+};
+
+template <class Outer, class A, class B>
+struct Fork {
+  Outer outer;
+  A a;
+  B b;
+  DSL_FN const char* name() const { return "<lambda>"; }
+  template <class X>
+  DSL_FN auto operator()(Ctx& c, const X& x) const {
+    auto u = a(c, x);
+    auto v = b(c, x);
+    using R = decltype(outer(c, u, v));
+    if (c.failed()) return R{};
+    return outer(c, u, v);
+  }
+};
+
+// f applied n times (n >= 1; power() refuses anything else).
+template <class F>
+struct Power {
+  F f;
+  Int n;
+  DSL_FN const char* name() const { return n == 1 ? fn_name(f) : "<lambda>"; }
+  template <class X>
+  DSL_FN X operator()(Ctx& c, const X& x) const {
+    X y = x;
+    for (Int k = 0; k < n && c.ok(); ++k) {
+      if (!c.spend(1)) break;
+      y = f(c, y);
+    }
+    return y;
+  }
+};
+
+// Closures compare by what they capture (order.h explains why that is enough).
+template <class O, class I>
+DSL_FN int cmp(const Compose<O, I>& x, const Compose<O, I>& y) {
+  int r = cmp(x.outer, y.outer);
+  return r ? r : cmp(x.inner, y.inner);
+}
+template <class H, class G, class F>
+DSL_FN int cmp(const Chain<H, G, F>& x, const Chain<H, G, F>& y) {
+  int r = cmp(x.h, y.h);
+  if (!r) r = cmp(x.g, y.g);
+  return r ? r : cmp(x.f, y.f);
+}
+template <class F, class T>
+DSL_FN int cmp(const Matcher<F, T>& x, const Matcher<F, T>& y) {
+  int r = cmp(x.f, y.f);
+  return r ? r : cmp(x.target, y.target);
+}
+template <class F, class X>
+DSL_FN int cmp(const RBind<F, X>& x, const RBind<F, X>& y) {
+  int r = cmp(x.f, y.f);
+  return r ? r : cmp(x.fixed, y.fixed);
+}
+template <class F, class X>
+DSL_FN int cmp(const LBind<F, X>& x, const LBind<F, X>& y) {
+  int r = cmp(x.f, y.f);
+  return r ? r : cmp(x.fixed, y.fixed);
+}
+template <class O, class A, class B>
+DSL_FN int cmp(const Fork<O, A, B>& x, const Fork<O, A, B>& y) {
+  int r = cmp(x.outer, y.outer);
+  if (!r) r = cmp(x.a, y.a);
+  return r ? r : cmp(x.b, y.b);
+}
+template <class F>
+DSL_FN int cmp(const Power<F>& x, const Power<F>& y) {
+  int r = cmp(x.f, y.f);
+  return r ? r : cmp(x.n, y.n);
+}
+
+// ---- the closure-building primitives ------------------------------------------
+
+template <class O, class I>
+DSL_FN Compose<O, I> compose(Ctx&, const O& outer, const I& inner) {
+  return Compose<O, I>{outer, inner};
+}
+template <class H, class G, class F>
+DSL_FN Chain<H, G, F> chain(Ctx&, const H& h, const G& g, const F& f) {
+  return Chain<H, G, F>{h, g, f};
+}
+template <class F, class T>
+DSL_FN Matcher<F, T> matcher(Ctx&, const F& function, const T& target) {
+  return Matcher<F, T>{function, target};
+}
+template <class F, class X>
+DSL_FN RBind<F, X> rbind(Ctx&, const F& function, const X& fixed) {
+  return RBind<F, X>{function, fixed};
+}
+template <class F, class X>
+DSL_FN LBind<F, X> lbind(Ctx&, const F& function, const X& fixed) {
+  return LBind<F, X>{function, fixed};
+}
+template <class O, class A, class B>
+DSL_FN Fork<O, A, B> fork(Ctx&, const O& outer, const A& a, const B& b) {
+  return Fork<O, A, B>{outer, a, b};
+}
+// Python recurses n - 1 times while building the closure: n < 1 never ends
+// (RecursionError), and so does n near the recursion limit.
+constexpr Int kPythonRecursionLimit = 1000;
+template <class F>
+DSL_FN Power<F> power(Ctx& c, const F& function, Int n) {
+  if (n < 1 || n >= kPythonRecursionLimit - 10) c.fail();
+  return Power<F>{function, n};
+}
+
+}  // namespace battc::dsl

@@ -1,0 +1,139 @@
+// dsl/container.h: how generic primitives see a container, and how they build
+// one. Python's `type(container)(...)` keeps the container's kind: tuples and
+// grids (a grid is a tuple of rows) give tuples, frozensets give frozensets.
+// A tuple whose elements are int tuples is always a Grid here; a ragged one,
+// which Python would allow, fails instead (docs/semantics.md).
+#pragma once
+
+#include "dsl/build.h"
+#include "dsl/traits.h"
+
+namespace battc::dsl {
+
+// ---- the tuple type for elements of type T ---------------------------------
+
+template <class T>
+struct tuple_of_t {
+  using type = Tuple<T>;
+};
+template <>
+struct tuple_of_t<Tuple<Int>> {
+  using type = Grid;
+};
+template <class T>
+using tuple_of = typename tuple_of_t<T>::type;
+
+// ---- reading containers -------------------------------------------------------
+
+template <class C>
+struct Container;  // undefined: not a container
+
+template <class T>
+struct Container<Tuple<T>> {
+  using elem = T;
+  static constexpr bool is_set = false;
+  template <class R>
+  using out = tuple_of<R>;
+  DSL_FN static i32 size(const Tuple<T>& x) { return x.n; }
+  DSL_FN static T get(const Tuple<T>& x, i32 i) { return x.p[i]; }
+};
+template <class T>
+struct Container<FSet<T>> {
+  using elem = T;
+  static constexpr bool is_set = true;
+  template <class R>
+  using out = FSet<R>;
+  DSL_FN static i32 size(const FSet<T>& x) { return x.n; }
+  DSL_FN static T get(const FSet<T>& x, i32 i) { return x.p[i]; }
+};
+template <>
+struct Container<Grid> {
+  using elem = Tuple<Int>;
+  static constexpr bool is_set = false;
+  template <class R>
+  using out = tuple_of<R>;
+  DSL_FN static i32 size(const Grid& g) { return g.h; }
+  DSL_FN static Tuple<Int> get(const Grid& g, i32 i) { return Tuple<Int>{g.row(i), g.w}; }
+};
+// A pair of two values of one type is a tuple of length 2.
+template <class T>
+struct Container<Pair<T, T>> {
+  using elem = T;
+  static constexpr bool is_set = false;
+  template <class R>
+  using out = tuple_of<R>;
+  DSL_FN static i32 size(const Pair<T, T>&) { return 2; }
+  DSL_FN static T get(const Pair<T, T>& x, i32 i) { return i == 0 ? x.a : x.b; }
+};
+
+template <class C>
+using elem_of = typename Container<C>::elem;
+template <class C, class R>
+using same_kind = typename Container<C>::template out<R>;
+
+// ---- building containers ---------------------------------------------------
+
+// Builder<Out> collects elements, then finish() yields the value. Capacity is
+// fixed at start; push past it is a bug in the caller, so it is refused.
+template <class Out>
+struct Builder;
+
+template <class T>
+struct Builder<Tuple<T>> {
+  T* buf = nullptr;
+  i32 n = 0;
+  i32 cap = 0;
+  DSL_FN bool start(Ctx& c, i64 capacity) {
+    if (capacity < 0) capacity = 0;
+    if (capacity > kInt32Max || !c.spend(capacity)) {
+      c.fail(Status::Budget);
+      return false;
+    }
+    cap = i32(capacity);
+    buf = c.alloc<T>(capacity);
+    return buf != nullptr || capacity == 0;
+  }
+  DSL_FN void push(const T& v) {
+    if (n < cap) buf[n++] = v;
+  }
+  DSL_FN Tuple<T> finish(Ctx& c) {
+    if (c.failed()) return {};
+    return Tuple<T>{buf, n};
+  }
+};
+
+template <class T>
+struct Builder<FSet<T>> {
+  Builder<Tuple<T>> items;
+  DSL_FN bool start(Ctx& c, i64 capacity) { return items.start(c, capacity); }
+  DSL_FN void push(const T& v) { items.push(v); }
+  DSL_FN FSet<T> finish(Ctx& c) {
+    if (c.failed()) return {};
+    return make_set(c, items.buf, items.n);
+  }
+};
+
+// Rows collected into a grid; rows of unequal length fail (a ragged grid).
+template <>
+struct Builder<Grid> {
+  Builder<Tuple<Tuple<Int>>> rows;
+  DSL_FN bool start(Ctx& c, i64 capacity) { return rows.start(c, capacity); }
+  DSL_FN void push(const Tuple<Int>& r) { rows.push(r); }
+  DSL_FN Grid finish(Ctx& c) {
+    if (c.failed() || rows.n == 0) return Grid{};
+    i32 w = rows.buf[0].n;
+    for (i32 i = 1; i < rows.n; ++i)
+      if (rows.buf[i].n != w) {
+        c.fail();
+        return Grid{};
+      }
+    Int* cells;
+    Grid g = new_grid(c, rows.n, w, cells);
+    if (!cells) return Grid{};
+    for (i32 i = 0; i < rows.n; ++i)
+      for (i32 j = 0; j < w; ++j) cells[i64(i) * w + j] = rows.buf[i].p[j];
+    return g;
+  }
+};
+
+}  // namespace battc::dsl

@@ -1,0 +1,10 @@
+// dsl/dsl.h: the whole DSL runtime, for generated units and tests.
+#pragma once
+
+#include "dsl/arith.h"
+#include "dsl/closures.h"
+#include "dsl/containers.h"
+#include "dsl/functors.h"
+#include "dsl/grids.h"
+#include "dsl/objects.h"
+#include "dsl/patches.h"

@@ -1,0 +1,2 @@
+// dsl/grids.cpp: (being written)
+#include "dsl/grids.h"

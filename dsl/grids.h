@@ -1,0 +1,3 @@
+// dsl/grids.h: (being written)
+#pragma once
+#include "dsl/container.h"

@@ -1,0 +1,2 @@
+// dsl/objects.cpp: (being written)
+#include "dsl/objects.h"

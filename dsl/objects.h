@@ -1,0 +1,3 @@
+// dsl/objects.h: (being written)
+#pragma once
+#include "dsl/container.h"

@@ -1,0 +1,141 @@
+// dsl/order.h: canonical order and equality of DSL values, and the sorts that
+// put sets into canonical order. Numbers ascend; tuples (pairs, grids) compare
+// element by element with a proper prefix first; sets compare as the ascending
+// sequence of their elements, likewise. Callables compare by what they capture
+// (closures.h), which Python cannot do, but only sets of closures need it, and
+// their order never reaches a result.
+#pragma once
+
+#include "dsl/ctx.h"
+#include "dsl/values.h"
+
+namespace battc::dsl {
+
+DSL_FN int cmp(Int a, Int b) { return a < b ? -1 : (a > b ? 1 : 0); }
+DSL_FN int cmp(Bool a, Bool b) { return int(a) - int(b); }
+template <class A, class B>
+DSL_FN int cmp(const Pair<A, B>& x, const Pair<A, B>& y);
+template <class T>
+DSL_FN int cmp(const Tuple<T>& x, const Tuple<T>& y);
+template <class T>
+DSL_FN int cmp(const FSet<T>& x, const FSet<T>& y);
+DSL_FN int cmp(const Grid& x, const Grid& y);
+
+// Lexicographic order of two element runs, a proper prefix first.
+template <class T>
+DSL_FN int cmp_run(const T* x, i32 nx, const T* y, i32 ny) {
+  i32 n = nx < ny ? nx : ny;
+  for (i32 i = 0; i < n; ++i) {
+    int r = cmp(x[i], y[i]);
+    if (r != 0) return r;
+  }
+  return nx < ny ? -1 : (nx > ny ? 1 : 0);
+}
+
+template <class A, class B>
+DSL_FN int cmp(const Pair<A, B>& x, const Pair<A, B>& y) {
+  int r = cmp(x.a, y.a);
+  return r != 0 ? r : cmp(x.b, y.b);
+}
+template <class T>
+DSL_FN int cmp(const Tuple<T>& x, const Tuple<T>& y) {
+  return cmp_run(x.p, x.n, y.p, y.n);
+}
+template <class T>
+DSL_FN int cmp(const FSet<T>& x, const FSet<T>& y) {
+  return cmp_run(x.p, x.n, y.p, y.n);
+}
+DSL_FN int cmp(const Grid& x, const Grid& y) {
+  i32 n = x.h < y.h ? x.h : y.h;
+  for (i32 i = 0; i < n; ++i) {
+    int r = cmp_run(x.row(i), x.w, y.row(i), y.w);
+    if (r != 0) return r;
+  }
+  return x.h < y.h ? -1 : (x.h > y.h ? 1 : 0);
+}
+
+template <class T>
+DSL_FN bool eq(const T& x, const T& y) {
+  return cmp(x, y) == 0;
+}
+// Python's == between an int and a bool.
+DSL_FN bool eq(Int x, Bool y) { return x == Int(y); }
+DSL_FN bool eq(Bool x, Int y) { return Int(x) == y; }
+
+template <class T>
+struct CanonLess {
+  DSL_FN bool operator()(const T& x, const T& y) const { return cmp(x, y) < 0; }
+};
+
+// Stable sort of a[0..n) by less: insertion sort for short runs, then a
+// bottom-up merge through an arena buffer. Iterative, so it suits the GPU.
+// On a full arena it sets `budget` and leaves a unsorted.
+template <class T, class Less>
+DSL_FN void stable_sort(Ctx& c, T* a, i32 n, const Less& less) {
+  constexpr i32 kRun = 16;
+  if (!c.spend(n)) return;
+  for (i32 lo = 0; lo < n; lo += kRun) {
+    i32 hi = lo + kRun < n ? lo + kRun : n;
+    for (i32 i = lo + 1; i < hi; ++i) {
+      T v = a[i];
+      i32 j = i;
+      while (j > lo && less(v, a[j - 1])) {
+        a[j] = a[j - 1];
+        --j;
+      }
+      a[j] = v;
+    }
+  }
+  if (n <= kRun) return;
+  u64 m = c.mark();
+  T* tmp = c.alloc<T>(n);
+  if (!tmp) return;
+  T* src = a;
+  T* dst = tmp;
+  for (i32 width = kRun; width < n; width *= 2) {
+    if (!c.spend(n)) break;
+    for (i32 lo = 0; lo < n; lo += 2 * width) {
+      i32 mid = lo + width < n ? lo + width : n;
+      i32 hi = lo + 2 * width < n ? lo + 2 * width : n;
+      i32 i = lo, j = mid, k = lo;
+      while (i < mid && j < hi) dst[k++] = less(src[j], src[i]) ? src[j++] : src[i++];
+      while (i < mid) dst[k++] = src[i++];
+      while (j < hi) dst[k++] = src[j++];
+    }
+    T* t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src != a)
+    for (i32 i = 0; i < n; ++i) a[i] = src[i];
+  c.release(m);
+}
+
+// Sorts a[0..n) canonically and drops duplicates; returns the new length.
+template <class T>
+DSL_FN i32 sort_unique(Ctx& c, T* a, i32 n) {
+  stable_sort(c, a, n, CanonLess<T>{});
+  if (c.failed() || n == 0) return 0;
+  i32 k = 1;
+  for (i32 i = 1; i < n; ++i)
+    if (cmp(a[i], a[k - 1]) != 0) a[k++] = a[i];
+  return k;
+}
+
+// Binary search in a canonical set.
+template <class T>
+DSL_FN bool set_contains(const FSet<T>& s, const T& v) {
+  i32 lo = 0, hi = s.n;
+  while (lo < hi) {
+    i32 mid = lo + (hi - lo) / 2;
+    int r = cmp(s.p[mid], v);
+    if (r == 0) return true;
+    if (r < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return false;
+}
+
+}  // namespace battc::dsl

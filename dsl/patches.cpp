@@ -1,0 +1,2 @@
+// dsl/patches.cpp: (being written)
+#include "dsl/patches.h"

@@ -1,0 +1,3 @@
+// dsl/patches.h: (being written)
+#pragma once
+#include "dsl/container.h"

@@ -1,0 +1,101 @@
+// dsl/values.h: the DSL's value types. Every value is a small trivially
+// copyable handle; the cells or elements it points to live in the arena of the
+// evaluation that made it and are never written after construction.
+//
+//   Int, Bool         arc-dsl's Integer and Boolean
+//   Pair<A, B>        a 2-tuple; Pt = Pair<Int, Int> is IntegerTuple,
+//                     Cell = Pair<Int, Pt> is (color, (row, col))
+//   Tuple<T>          a tuple of any length
+//   FSet<T>           a frozenset, stored in ascending canonical order
+//                     without duplicates (see order.h)
+//   Grid              a tuple of equally long rows of Int, stored row-major;
+//                     h == 0 is the empty tuple (), h > 0 with w == 0 is a
+//                     tuple of empty rows
+#pragma once
+
+#include "dsl/base.h"
+#include "dsl/traits.h"
+
+namespace battc::dsl {
+
+using Int = i32;
+using Bool = bool;
+
+// Python's None, where a primitive returns it (index() outside the grid).
+// Arithmetic on it fails like Python's TypeError; it encodes as null.
+constexpr Int kNone = kInt32Min;
+
+template <class A, class B>
+struct Pair {
+  A a;
+  B b;
+};
+using Pt = Pair<Int, Int>;
+using Cell = Pair<Int, Pt>;
+
+template <class T>
+struct Tuple {
+  const T* p = nullptr;
+  i32 n = 0;
+  DSL_FN const T& operator[](i32 i) const { return p[i]; }
+  DSL_FN const T* begin() const { return p; }
+  DSL_FN const T* end() const { return p + n; }
+};
+
+template <class T>
+struct FSet {
+  const T* p = nullptr;
+  i32 n = 0;
+  DSL_FN const T& operator[](i32 i) const { return p[i]; }
+  DSL_FN const T* begin() const { return p; }
+  DSL_FN const T* end() const { return p + n; }
+};
+
+struct Grid {
+  const Int* c = nullptr;
+  i32 h = 0;
+  i32 w = 0;
+  DSL_FN Int at(i32 i, i32 j) const { return c[i64(i) * w + j]; }
+  DSL_FN const Int* row(i32 i) const { return c + i64(i) * w; }
+  DSL_FN i64 cells() const { return i64(h) * w; }
+};
+
+using IntSet = FSet<Int>;
+using Indices = FSet<Pt>;
+using Object = FSet<Cell>;
+using Objects = FSet<Object>;
+using IndicesSet = FSet<Indices>;
+
+// Shape traits used by generic primitives.
+template <class T>
+struct is_tuple_t {
+  static constexpr bool value = false;
+};
+template <class T>
+struct is_tuple_t<Tuple<T>> {
+  static constexpr bool value = true;
+};
+template <class T>
+struct is_fset_t {
+  static constexpr bool value = false;
+};
+template <class T>
+struct is_fset_t<FSet<T>> {
+  static constexpr bool value = true;
+};
+template <class T>
+struct is_pair_t {
+  static constexpr bool value = false;
+};
+template <class A, class B>
+struct is_pair_t<Pair<A, B>> {
+  static constexpr bool value = true;
+};
+template <class T>
+inline constexpr bool is_tuple_v = is_tuple_t<T>::value;
+template <class T>
+inline constexpr bool is_fset_v = is_fset_t<T>::value;
+template <class T>
+inline constexpr bool is_pair_v = is_pair_t<T>::value;
+
+}  // namespace battc::dsl

@@ -1,0 +1,14 @@
+// runtime/cli/commands.h: one registration function per subcommand.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace battc::runtime {
+
+void add_primitives_command(CLI::App& app);
+
+// The exit code the subcommand that ran asked for (0 done, 1 bad input).
+int last_exit_code();
+void set_exit_code(int code);
+
+}  // namespace battc::runtime

@@ -1,0 +1,19 @@
+// runtime/cli/main.cpp: the battc command line. Each subcommand lives in its
+// own file under runtime/cli/; this file only wires them to CLI11.
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+
+#include "runtime/cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"battc: compile ARC DSL programs into one batt and run them over ARC tasks"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "battc 0.1");
+  battc::runtime::add_primitives_command(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;  // usage errors exit 2
+  }
+  return battc::runtime::last_exit_code();
+}

@@ -1,0 +1,130 @@
+// runtime/values/json_values.h: DSL values to and from the JSON of the
+// evaluation dump (DESIGN.md, Formats): int -> number, bool -> true/false,
+// tuple (pair, grid) -> array, frozenset -> {"set": [...]} in canonical
+// order, callable -> {"fn": name}, None -> null. Host only.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
+
+#include "dsl/dsl.h"
+
+namespace battc::runtime {
+
+using nlohmann::json;
+namespace d = battc::dsl;
+
+// ---- encode -------------------------------------------------------------------
+
+inline json encode(d::Int v) { return v == d::kNone ? json(nullptr) : json(v); }
+inline json encode(d::Bool v) { return json(v); }
+template <class A, class B>
+json encode(const d::Pair<A, B>& v);
+template <class T>
+json encode(const d::Tuple<T>& v);
+template <class T>
+json encode(const d::FSet<T>& v);
+inline json encode(const d::Grid& g);
+// Anything else is a callable.
+template <class F>
+json encode(const F& f) {
+  return json{{"fn", d::fn_name(f)}};
+}
+
+template <class A, class B>
+json encode(const d::Pair<A, B>& v) {
+  return json::array({encode(v.a), encode(v.b)});
+}
+template <class T>
+json encode(const d::Tuple<T>& v) {
+  json a = json::array();
+  for (d::i32 i = 0; i < v.n; ++i) a.push_back(encode(v.p[i]));
+  return a;
+}
+template <class T>
+json encode(const d::FSet<T>& v) {
+  json a = json::array();
+  for (d::i32 i = 0; i < v.n; ++i) a.push_back(encode(v.p[i]));
+  return json{{"set", a}};
+}
+inline json encode(const d::Grid& g) {
+  json rows = json::array();
+  for (d::i32 i = 0; i < g.h; ++i) {
+    json r = json::array();
+    for (d::i32 j = 0; j < g.w; ++j) r.push_back(encode(g.at(i, j)));
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+// ---- decode -------------------------------------------------------------------
+// Builds a value of a known C++ type from its JSON, in the context's arena.
+// Throws std::invalid_argument on JSON that does not fit the type.
+
+template <class T>
+struct Decoder;
+
+template <class T>
+T decode(d::Ctx& c, const json& j) {
+  return Decoder<T>::get(c, j);
+}
+
+template <>
+struct Decoder<d::Int> {
+  static d::Int get(d::Ctx&, const json& j) {
+    if (j.is_null()) return d::kNone;
+    if (!j.is_number_integer()) throw std::invalid_argument("expected an integer, got " + j.dump());
+    return j.get<d::Int>();
+  }
+};
+template <>
+struct Decoder<d::Bool> {
+  static d::Bool get(d::Ctx&, const json& j) {
+    if (!j.is_boolean()) throw std::invalid_argument("expected a boolean, got " + j.dump());
+    return j.get<bool>();
+  }
+};
+template <class A, class B>
+struct Decoder<d::Pair<A, B>> {
+  static d::Pair<A, B> get(d::Ctx& c, const json& j) {
+    if (!j.is_array() || j.size() != 2) throw std::invalid_argument("expected a pair, got " + j.dump());
+    return d::Pair<A, B>{decode<A>(c, j[0]), decode<B>(c, j[1])};
+  }
+};
+template <class T>
+struct Decoder<d::Tuple<T>> {
+  static d::Tuple<T> get(d::Ctx& c, const json& j) {
+    if (!j.is_array()) throw std::invalid_argument("expected a tuple, got " + j.dump());
+    T* buf = c.alloc<T>(static_cast<d::i64>(j.size()));
+    if (!buf) throw std::invalid_argument("arena full");
+    for (size_t i = 0; i < j.size(); ++i) buf[i] = decode<T>(c, j[i]);
+    return d::Tuple<T>{buf, static_cast<d::i32>(j.size())};
+  }
+};
+template <class T>
+struct Decoder<d::FSet<T>> {
+  static d::FSet<T> get(d::Ctx& c, const json& j) {
+    const json& items = j.is_object() && j.contains("set") ? j["set"] : j;
+    d::Tuple<T> t = decode<d::Tuple<T>>(c, items);
+    return d::make_set(c, const_cast<T*>(t.p), t.n);
+  }
+};
+template <>
+struct Decoder<d::Grid> {
+  static d::Grid get(d::Ctx& c, const json& j) {
+    if (!j.is_array()) throw std::invalid_argument("expected a grid, got " + j.dump());
+    if (j.empty()) return d::Grid{};
+    size_t w = j[0].is_array() ? j[0].size() : 0;
+    d::Int* cells = nullptr;
+    d::Grid g = d::new_grid(c, static_cast<d::i64>(j.size()), static_cast<d::i64>(w), cells);
+    if (!cells) throw std::invalid_argument("arena full");
+    for (size_t i = 0; i < j.size(); ++i) {
+      if (!j[i].is_array() || j[i].size() != w) throw std::invalid_argument("ragged grid " + j.dump());
+      for (size_t k = 0; k < w; ++k) cells[i * w + k] = decode<d::Int>(c, j[i][k]);
+    }
+    return g;
+  }
+};
+
+}  // namespace battc::runtime
