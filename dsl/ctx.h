@@ -23,7 +23,7 @@ struct Ctx {
   i64 work_left = 0;   // work units left before `budget`
   Status status = Status::Ok;
 
-  DSL_FN Ctx() = default;
+  Ctx() = default;
   DSL_FN Ctx(u8* mem, u64 bytes, i64 work) : base(mem), cap(bytes), work_left(work) {}
 
   DSL_FN bool ok() const { return status == Status::Ok; }

@@ -37,7 +37,7 @@ template <class T>
 using remove_cvref_t = typename remove_cvref_t_<T>::type;
 
 template <class T>
-T&& declval();
+DSL_HD T&& declval();
 
 // The value type a callable returns for the given arguments (Ctx& first).
 struct Ctx;
