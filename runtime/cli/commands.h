@@ -6,6 +6,7 @@
 namespace battc::runtime {
 
 void add_primitives_command(CLI::App& app);
+void add_tasks_command(CLI::App& app);
 
 // The exit code the subcommand that ran asked for (0 done, 1 bad input).
 int last_exit_code();

@@ -1,0 +1,34 @@
+// runtime/tasks/load_tasks.h: finds ARC tasks on disk: a folder of per-task
+// JSON files, one task file, or a Kaggle challenges file (told apart from a
+// task file by content), plus an optional Kaggle solutions file.
+// Errors: every problem with the input throws TaskError (task_error.h).
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+#include "runtime/tasks/task.h"
+#include "runtime/tasks/task_error.h"
+
+namespace battc::runtime {
+
+// A folder: every *.json file in it (not recursive) is one task, its id the
+// file name without .json; tasks come sorted by id.
+std::vector<Task> load_task_folder(const std::filesystem::path& folder);
+
+// A file: one task (an object with "train"/"test"; id = file name without
+// .json) or a challenges file (task id -> task; tasks sorted by id).
+std::vector<Task> load_task_file(const std::filesystem::path& file);
+
+// A folder or a file, as above.
+std::vector<Task> load_tasks(const std::filesystem::path& path);
+
+// Several paths, in the order given; a task id seen twice is an error.
+std::vector<Task> load_tasks(const std::vector<std::filesystem::path>& paths);
+
+// A solutions file (task id -> one output grid per test input) fills in the
+// test outputs. An id not among `tasks`, a wrong number of grids, or a grid
+// that differs from an output the task already has is an error.
+void apply_solutions(std::vector<Task>& tasks, const std::filesystem::path& solutions_file);
+
+}  // namespace battc::runtime
