@@ -1,0 +1,134 @@
+// generator/parse/lexer.cpp: a small hand-written lexer; Python's own
+// tokenizer rules, restricted to what program files may contain.
+#include "generator/parse/lexer.h"
+
+#include <cctype>
+
+namespace battc::generator {
+namespace {
+
+bool ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+}  // namespace
+
+std::vector<Token> lex(const std::string& s, int file) {
+  std::vector<Token> out;
+  std::vector<int> indents = {0};
+  int depth = 0;  // open brackets
+  size_t i = 0;
+  int line = 1;
+  size_t line_start = 0;
+  bool at_line_start = true;
+  auto loc = [&](size_t pos) { return SrcLoc{file, line, static_cast<int>(pos - line_start) + 1}; };
+
+  while (i < s.size()) {
+    if (at_line_start && depth == 0) {
+      // measure indentation; blank and comment-only lines do not count
+      size_t j = i;
+      int width = 0;
+      while (j < s.size() && (s[j] == ' ' || s[j] == '\t')) {
+        width += s[j] == '\t' ? 8 - width % 8 : 1;
+        ++j;
+      }
+      if (j >= s.size() || s[j] == '\n' || s[j] == '\r' || s[j] == '#') {
+        while (j < s.size() && s[j] != '\n') ++j;
+        if (j < s.size()) {
+          ++j;
+          ++line;
+          line_start = j;
+        }
+        i = j;
+        continue;
+      }
+      if (width > indents.back()) {
+        indents.push_back(width);
+        out.push_back(Token{Tok::Indent, "", loc(j)});
+      } else {
+        while (width < indents.back()) {
+          indents.pop_back();
+          out.push_back(Token{Tok::Dedent, "", loc(j)});
+        }
+        if (width != indents.back()) out.push_back(Token{Tok::Bad, "inconsistent indentation", loc(j)});
+      }
+      i = j;
+      at_line_start = false;
+      continue;
+    }
+    char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
+      ++i;
+    } else if (c == '\\' && i + 1 < s.size() && s[i + 1] == '\n') {
+      i += 2;
+      ++line;
+      line_start = i;
+    } else if (c == '#') {
+      while (i < s.size() && s[i] != '\n') ++i;
+    } else if (c == '\n') {
+      if (depth == 0 && !out.empty() && out.back().kind != Tok::Newline) out.push_back(Token{Tok::Newline, "", loc(i)});
+      ++i;
+      ++line;
+      line_start = i;
+      at_line_start = true;
+    } else if (ident_start(c)) {
+      size_t j = i;
+      while (j < s.size() && ident_char(s[j])) ++j;
+      out.push_back(Token{Tok::Name, s.substr(i, j - i), loc(i)});
+      i = j;
+    } else if (std::isdigit(static_cast<unsigned char>(c))) {
+      size_t j = i;
+      while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+      if (j < s.size() && (ident_char(s[j]) || s[j] == '.'))
+        out.push_back(Token{Tok::Bad, "unsupported number literal", loc(i)});
+      else
+        out.push_back(Token{Tok::Int, s.substr(i, j - i), loc(i)});
+      i = j;
+    } else if (c == '"' || c == '\'') {
+      // strings are only allowed as docstrings; keep them whole
+      SrcLoc at = loc(i);
+      bool triple = i + 2 < s.size() && s[i + 1] == c && s[i + 2] == c;
+      size_t j = i + (triple ? 3 : 1);
+      bool closed = false;
+      while (j < s.size()) {
+        if (s[j] == '\\') {
+          j += 2;
+          continue;
+        }
+        if (s[j] == '\n') {
+          if (!triple) break;
+          ++line;
+          line_start = j + 1;
+        }
+        if (s[j] == c && (!triple || (j + 2 < s.size() && s[j + 1] == c && s[j + 2] == c))) {
+          j += triple ? 3 : 1;
+          closed = true;
+          break;
+        }
+        ++j;
+      }
+      out.push_back(Token{closed ? Tok::String : Tok::Bad, closed ? "" : "unterminated string", at});
+      i = j;
+    } else if (c == '-' && i + 1 < s.size() && s[i + 1] == '>') {
+      out.push_back(Token{Tok::Op, "->", loc(i)});
+      i += 2;
+    } else if (c == '(' || c == ')' || c == ',' || c == '=' || c == ':' || c == '.' || c == '*' || c == '-' ||
+               c == '[' || c == ']') {
+      if (c == '(' || c == '[') ++depth;
+      if ((c == ')' || c == ']') && depth > 0) --depth;
+      out.push_back(Token{Tok::Op, std::string(1, c), loc(i)});
+      ++i;
+    } else {
+      out.push_back(Token{Tok::Bad, std::string("unexpected character '") + c + "'", loc(i)});
+      ++i;
+    }
+  }
+  if (!out.empty() && out.back().kind != Tok::Newline) out.push_back(Token{Tok::Newline, "", loc(i)});
+  while (indents.size() > 1) {
+    indents.pop_back();
+    out.push_back(Token{Tok::Dedent, "", loc(i)});
+  }
+  out.push_back(Token{Tok::End, "", loc(i)});
+  return out;
+}
+
+}  // namespace battc::generator
