@@ -1,0 +1,19 @@
+// generator/types/constants.h: the DSL's named constants (arc-dsl's
+// constants.py and arc_types.py's T/F) as resolved values. Emitted code gets
+// the values, never the names a program wrote.
+#pragma once
+
+#include <string>
+
+namespace battc::generator {
+
+struct ConstantValue {
+  enum class Kind { Int, Bool, Point } kind;
+  int a = 0;  // the integer, boolean or row
+  int b = 0;  // the column of a point
+};
+
+// nullptr when `name` is not a constant.
+const ConstantValue* find_constant(const std::string& name);
+
+}  // namespace battc::generator

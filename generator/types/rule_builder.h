@@ -1,0 +1,90 @@
+// generator/types/rule_builder.h: shared by the rules_*.cpp files that fill
+// the signature table: overload lists for monomorphic primitives and
+// lambdas for polymorphic ones.
+#pragma once
+
+#include <fmt/core.h>
+
+#include <initializer_list>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "generator/types/signatures.h"
+
+namespace battc::generator {
+
+// A parameter pattern of an overload: one type, or a small class of types.
+enum class Pat { Int, Bool, Num /*Int or Bool*/, Pt, Grid, Indices, Object, Patch, Objects, IndicesSet, Any };
+
+struct RuleBuilder {
+  Signatures& sig;
+  TypeTable& tt;
+
+  RuleBuilder(Signatures& s, TypeTable& t) : sig(s), tt(t) {}
+
+  static bool matches(TypeTable& tt, Pat p, TypeRef t) {
+    switch (p) {
+      case Pat::Int: return t == tt.integer();
+      case Pat::Bool: return t == tt.boolean();
+      case Pat::Num: return t == tt.integer() || t == tt.boolean();
+      case Pat::Pt: return t == tt.point();
+      case Pat::Grid: return t == tt.grid();
+      case Pat::Indices: return t == tt.indices();
+      case Pat::Object: return t == tt.object();
+      case Pat::Patch: return t == tt.indices() || t == tt.object();
+      case Pat::Objects: return t == tt.fset(tt.object());
+      case Pat::IndicesSet: return t == tt.fset(tt.indices());
+      case Pat::Any: return true;
+    }
+    return false;
+  }
+
+  static CallType ok(TypeRef t) { return CallType{t, ""}; }
+  static CallType bad(std::string why) { return CallType{nullptr, std::move(why)}; }
+
+  static std::string list(const std::vector<TypeRef>& args) {
+    std::string s;
+    for (size_t i = 0; i < args.size(); ++i) s += (i ? ", " : "") + type_name(args[i]);
+    return s;
+  }
+  static CallType no_overload(const std::string& name, const std::vector<TypeRef>& args) {
+    return bad(fmt::format("{} does not take ({})", name, list(args)));
+  }
+
+  void add(const std::string& name, int arity, Signatures::Rule rule) {
+    sig.rules_[name] = Signatures::Entry{arity, std::move(rule)};
+  }
+
+  // Overloads: the first whose patterns match gives the result. The result
+  // is a fixed type, or (resultOf < 0 ? fixed : the type of argument k).
+  struct Overload {
+    std::vector<Pat> params;
+    TypeRef result;   // fixed result, or nullptr to use same_as
+    int same_as = -1;  // result is the type of this argument
+  };
+  void overloads(const std::string& name, std::vector<Overload> list_) {
+    int arity = static_cast<int>(list_.front().params.size());
+    TypeTable* table = &tt;  // the builder itself does not outlive construction
+    add(name, arity, [table, name, list_](const std::vector<TypeRef>& args) {
+      for (const Overload& o : list_) {
+        bool m = true;
+        for (size_t i = 0; i < o.params.size() && m; ++i) m = matches(*table, o.params[i], args[i]);
+        if (m) return ok(o.result ? o.result : args[o.same_as]);
+      }
+      return no_overload(name, args);
+    });
+  }
+  // Shorthand: one overload per group of names sharing it.
+  void same(std::initializer_list<const char*> names, std::vector<Overload> list_) {
+    for (const char* n : names) overloads(n, list_);
+  }
+
+};
+
+void add_arith_rules(RuleBuilder& b);
+void add_container_rules(RuleBuilder& b);
+void add_closure_rules(RuleBuilder& b);
+void add_grid_rules(RuleBuilder& b);
+
+}  // namespace battc::generator

@@ -1,0 +1,34 @@
+// generator/types/rules_arith.cpp: numeric and logic primitives (dsl/arith.h).
+#include "generator/types/rule_builder.h"
+
+namespace battc::generator {
+
+void add_arith_rules(RuleBuilder& b) {
+  TypeTable& tt = b.tt;
+  TypeRef I = tt.integer(), B = tt.boolean(), P = tt.point();
+  using O = RuleBuilder::Overload;
+
+  b.same({"add", "subtract", "multiply", "divide"},
+         {O{{Pat::Num, Pat::Num}, I}, O{{Pat::Pt, Pat::Pt}, P}, O{{Pat::Num, Pat::Pt}, P}, O{{Pat::Pt, Pat::Num}, P}});
+  b.same({"invert", "double", "halve", "increment", "decrement", "crement", "sign"}, {O{{Pat::Num}, I}, O{{Pat::Pt}, P}});
+  b.same({"even", "positive"}, {O{{Pat::Num}, B}});
+  b.overloads("flip", {O{{Pat::Num}, B}});
+  b.overloads("greater", {O{{Pat::Num, Pat::Num}, B}});
+  b.same({"toivec", "tojvec"}, {O{{Pat::Num}, P}});
+  b.same({"both", "either"}, {O{{Pat::Num, Pat::Num}, B}});
+
+  b.add("astuple", 2, [&tt](const std::vector<TypeRef>& a) {
+    return RuleBuilder::ok(tt.pair(a[0], a[1]));
+  });
+  b.add("identity", 1, [](const std::vector<TypeRef>& a) { return RuleBuilder::ok(a[0]); });
+  b.add("equality", 2, [&tt](const std::vector<TypeRef>&) { return RuleBuilder::ok(tt.boolean()); });
+  b.add("branch", 3, [&tt](const std::vector<TypeRef>& a) {
+    if (a[0] != tt.boolean() && a[0] != tt.integer())
+      return RuleBuilder::bad(fmt::format("branch: the condition is {}, not Boolean", type_name(a[0])));
+    if (a[1] != a[2])
+      return RuleBuilder::bad(fmt::format("branch: the two values differ in type ({} and {})", type_name(a[1]), type_name(a[2])));
+    return RuleBuilder::ok(a[1]);
+  });
+}
+
+}  // namespace battc::generator

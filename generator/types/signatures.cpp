@@ -1,0 +1,106 @@
+// generator/types/signatures.cpp: the table, calls of closures, constants.
+#include "generator/types/signatures.h"
+
+#include <fmt/core.h>
+
+#include "generator/types/constants.h"
+#include "generator/types/rule_builder.h"
+
+namespace battc::generator {
+
+Signatures::Signatures(TypeTable& tt) : tt_(tt) {
+  RuleBuilder b(*this, tt);
+  add_arith_rules(b);
+  add_container_rules(b);
+  add_closure_rules(b);
+  add_grid_rules(b);
+}
+
+int Signatures::arity(const std::string& prim) const {
+  auto it = rules_.find(prim);
+  return it == rules_.end() ? -1 : it->second.arity;
+}
+
+CallType Signatures::call_prim(const std::string& prim, const std::vector<TypeRef>& args) const {
+  auto it = rules_.find(prim);
+  if (it == rules_.end()) return CallType{nullptr, fmt::format("unknown primitive '{}'", prim)};
+  if (static_cast<int>(args.size()) != it->second.arity)
+    return CallType{nullptr, fmt::format("{} takes {} arguments, not {}", prim, it->second.arity, args.size())};
+  return it->second.rule(args);
+}
+
+CallType Signatures::call(TypeRef callee, const std::vector<TypeRef>& args) const {
+  return call_depth(callee, args, 0);
+}
+
+// Closures nest (a closure may hold closures); the depth bound keeps a
+// hostile program from recursing without end through the checker.
+CallType Signatures::call_depth(TypeRef f, const std::vector<TypeRef>& args, int depth) const {
+  constexpr int kMaxDepth = 64;
+  if (depth > kMaxDepth) return CallType{nullptr, "closures nested too deeply"};
+  if (f->is(TypeKind::Prim)) return call_prim(f->prim, args);
+  if (!f->is(TypeKind::Closure)) return CallType{nullptr, fmt::format("{} is not callable", type_name(f))};
+  const auto& p = f->parts;
+  auto one_arg = [&](const char* what) -> CallType {
+    return CallType{nullptr, fmt::format("a {} closure takes 1 argument, not {}", what, args.size())};
+  };
+  switch (f->closure) {
+    case ClosureKind::Compose: {
+      if (args.size() != 1) return one_arg("compose");
+      CallType y = call_depth(p[1], args, depth + 1);
+      return y.ok() ? call_depth(p[0], {y.result}, depth + 1) : y;
+    }
+    case ClosureKind::Chain: {
+      if (args.size() != 1) return one_arg("chain");
+      CallType y = call_depth(p[2], args, depth + 1);
+      if (!y.ok()) return y;
+      CallType z = call_depth(p[1], {y.result}, depth + 1);
+      return z.ok() ? call_depth(p[0], {z.result}, depth + 1) : z;
+    }
+    case ClosureKind::Matcher: {
+      if (args.size() != 1) return one_arg("matcher");
+      CallType y = call_depth(p[0], args, depth + 1);
+      return y.ok() ? CallType{tt_.boolean(), ""} : y;
+    }
+    case ClosureKind::Fork: {
+      if (args.size() != 1) return one_arg("fork");
+      CallType u = call_depth(p[1], args, depth + 1);
+      if (!u.ok()) return u;
+      CallType v = call_depth(p[2], args, depth + 1);
+      return v.ok() ? call_depth(p[0], {u.result, v.result}, depth + 1) : v;
+    }
+    case ClosureKind::RBind: {
+      std::vector<TypeRef> all = args;
+      all.push_back(p[1]);
+      return call_depth(p[0], all, depth + 1);
+    }
+    case ClosureKind::LBind: {
+      std::vector<TypeRef> all = {p[1]};
+      all.insert(all.end(), args.begin(), args.end());
+      return call_depth(p[0], all, depth + 1);
+    }
+    case ClosureKind::Power: {
+      if (args.size() != 1) return one_arg("power");
+      CallType y = call_depth(p[0], args, depth + 1);
+      if (!y.ok()) return y;
+      if (y.result != args[0])
+        return CallType{nullptr, fmt::format("power: the function maps {} to {}, so it cannot be repeated",
+                                             type_name(args[0]), type_name(y.result))};
+      return y;
+    }
+  }
+  return CallType{nullptr, "unknown closure"};
+}
+
+TypeRef Signatures::constant_type(const std::string& name) const {
+  const ConstantValue* c = find_constant(name);
+  if (!c) return nullptr;
+  switch (c->kind) {
+    case ConstantValue::Kind::Int: return tt_.integer();
+    case ConstantValue::Kind::Bool: return tt_.boolean();
+    case ConstantValue::Kind::Point: return tt_.point();
+  }
+  return nullptr;
+}
+
+}  // namespace battc::generator

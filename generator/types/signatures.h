@@ -1,0 +1,47 @@
+// generator/types/signatures.h: the typing rule of every primitive and of
+// calls to closures. The rules mirror the C++ overloads and templates of dsl/
+// exactly: a call accepted here instantiates there. Polymorphic primitives
+// (first, apply, rbind, ...) get their result type per call, like templates.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "generator/types/type.h"
+
+namespace battc::generator {
+
+struct CallType {
+  TypeRef result = nullptr;  // nullptr when ill-typed
+  std::string error;         // why, in arc-dsl's type names
+  bool ok() const { return result != nullptr; }
+};
+
+class Signatures {
+ public:
+  explicit Signatures(TypeTable& tt);
+  bool has(const std::string& prim) const { return rules_.count(prim) != 0; }
+  int arity(const std::string& prim) const;
+  // The type of callee(args...): callee is a Prim or Closure type.
+  CallType call(TypeRef callee, const std::vector<TypeRef>& args) const;
+  CallType call_prim(const std::string& prim, const std::vector<TypeRef>& args) const;
+  // The type of a named constant (T, F, ZERO, DOWN, ...), or nullptr.
+  TypeRef constant_type(const std::string& name) const;
+  TypeTable& types() const { return tt_; }
+
+  using Rule = std::function<CallType(const std::vector<TypeRef>&)>;
+  struct Entry {
+    int arity;
+    Rule rule;
+  };
+
+ private:
+  CallType call_depth(TypeRef callee, const std::vector<TypeRef>& args, int depth) const;
+  TypeTable& tt_;
+  std::map<std::string, Entry> rules_;
+  friend struct RuleBuilder;
+};
+
+}  // namespace battc::generator

@@ -1,0 +1,131 @@
+// generator/types/type.cpp: interning, names and the container view.
+#include "generator/types/type.h"
+
+#include <fmt/core.h>
+
+namespace battc::generator {
+
+TypeTable::TypeTable() {
+  int_ = make(TypeKind::Int, {});
+  bool_ = make(TypeKind::Bool, {});
+  grid_ = make(TypeKind::Grid, {});
+  point_ = pair(int_, int_);
+  cell_ = pair(int_, point_);
+  indices_ = fset(point_);
+  object_ = fset(cell_);
+}
+
+TypeRef TypeTable::make(TypeKind k, std::vector<TypeRef> parts, std::string prim, ClosureKind ck) {
+  auto key = std::make_tuple(static_cast<int>(k), parts, prim, static_cast<int>(ck));
+  auto it = interned_.find(key);
+  if (it != interned_.end()) return it->second.get();
+  auto t = std::make_unique<Type>(Type{k, std::move(parts), std::move(prim), ck});
+  TypeRef r = t.get();
+  interned_.emplace(std::move(key), std::move(t));
+  return r;
+}
+
+TypeRef TypeTable::pair(TypeRef a, TypeRef b) { return make(TypeKind::Pair, {a, b}); }
+TypeRef TypeTable::raw_tuple(TypeRef e) { return make(TypeKind::Tuple, {e}); }
+TypeRef TypeTable::tuple(TypeRef e) {
+  if (e->is(TypeKind::Tuple) && e->parts[0] == int_) return grid_;
+  return raw_tuple(e);
+}
+TypeRef TypeTable::fset(TypeRef e) { return make(TypeKind::FSet, {e}); }
+TypeRef TypeTable::prim(const std::string& name) { return make(TypeKind::Prim, {}, name); }
+TypeRef TypeTable::closure(ClosureKind k, std::vector<TypeRef> parts) {
+  return make(TypeKind::Closure, std::move(parts), "", k);
+}
+
+namespace {
+const char* closure_name(ClosureKind k) {
+  switch (k) {
+    case ClosureKind::Compose: return "Compose";
+    case ClosureKind::Chain: return "Chain";
+    case ClosureKind::Matcher: return "Matcher";
+    case ClosureKind::RBind: return "RBind";
+    case ClosureKind::LBind: return "LBind";
+    case ClosureKind::Fork: return "Fork";
+    case ClosureKind::Power: return "Power";
+  }
+  return "?";
+}
+}  // namespace
+
+std::string type_name(TypeRef t) {
+  switch (t->kind) {
+    case TypeKind::Int: return "Integer";
+    case TypeKind::Bool: return "Boolean";
+    case TypeKind::Grid: return "Grid";
+    case TypeKind::Pair:
+      if (t->parts[0]->is(TypeKind::Int) && t->parts[1]->is(TypeKind::Int)) return "IntegerTuple";
+      if (t->parts[0]->is(TypeKind::Int) && t->parts[1]->is(TypeKind::Pair) && t->parts[1]->parts[0]->is(TypeKind::Int) &&
+          t->parts[1]->parts[1]->is(TypeKind::Int))
+        return "Cell";
+      return fmt::format("Tuple[{}, {}]", type_name(t->parts[0]), type_name(t->parts[1]));
+    case TypeKind::Tuple: return fmt::format("Tuple[{}]", type_name(t->parts[0]));
+    case TypeKind::FSet: {
+      std::string e = type_name(t->parts[0]);
+      if (e == "IntegerTuple") return "Indices";
+      if (e == "Cell") return "Object";
+      if (e == "Object") return "Objects";
+      if (e == "Indices") return "IndicesSet";
+      if (e == "Integer") return "IntegerSet";
+      return fmt::format("FrozenSet[{}]", e);
+    }
+    case TypeKind::Prim: return fmt::format("Callable[{}]", t->prim);
+    case TypeKind::Closure: {
+      std::string s = fmt::format("Callable[{}(", closure_name(t->closure));
+      for (size_t i = 0; i < t->parts.size(); ++i) s += (i ? ", " : "") + type_name(t->parts[i]);
+      return s + ")]";
+    }
+  }
+  return "?";
+}
+
+std::string cxx_type(TypeRef t) {
+  switch (t->kind) {
+    case TypeKind::Int: return "Int";
+    case TypeKind::Bool: return "Bool";
+    case TypeKind::Grid: return "Grid";
+    case TypeKind::Pair: {
+      std::string n = type_name(t);
+      if (n == "IntegerTuple") return "Pt";
+      if (n == "Cell") return "Cell";
+      return fmt::format("Pair<{}, {}>", cxx_type(t->parts[0]), cxx_type(t->parts[1]));
+    }
+    case TypeKind::Tuple: return fmt::format("Tuple<{}>", cxx_type(t->parts[0]));
+    case TypeKind::FSet: return fmt::format("FSet<{}>", cxx_type(t->parts[0]));
+    case TypeKind::Prim: return "fn_" + t->prim;  // prim names are validated against the table
+    case TypeKind::Closure: {
+      std::string s = std::string(closure_name(t->closure)) + "<";
+      for (size_t i = 0; i < t->parts.size(); ++i) s += (i ? ", " : "") + cxx_type(t->parts[i]);
+      return s + ">";
+    }
+  }
+  return "?";
+}
+
+TypeRef elem_type(TypeTable& tt, TypeRef t) {
+  switch (t->kind) {
+    case TypeKind::Grid: return tt.raw_tuple(tt.integer());
+    case TypeKind::Tuple:
+    case TypeKind::FSet: return t->parts[0];
+    case TypeKind::Pair: return t->parts[0] == t->parts[1] ? t->parts[0] : nullptr;
+    default: return nullptr;
+  }
+}
+
+bool is_set(TypeRef t) { return t->is(TypeKind::FSet); }
+
+TypeRef same_kind(TypeTable& tt, TypeRef container, TypeRef r) {
+  return is_set(container) ? tt.fset(r) : tt.tuple(r);
+}
+
+bool is_patch(TypeRef t) {
+  if (!t->is(TypeKind::FSet)) return false;
+  std::string n = type_name(t);
+  return n == "Indices" || n == "Object";
+}
+
+}  // namespace battc::generator

@@ -1,0 +1,76 @@
+// generator/types/type.h: the generator's view of DSL types, one-to-one with
+// the C++ value types of dsl/ (values.h, closures.h). Types are interned, so
+// two types are equal exactly when their pointers are.
+//
+//   Int, Bool, Grid
+//   Pair(a, b)      IntegerTuple is Pair(Int, Int), Cell is Pair(Int, Pair(Int, Int))
+//   Tuple(t), FSet(t)
+//   Prim(name)      a primitive used as a value (fn_<name>)
+//   Closure(kind, parts)  what compose/chain/fork/matcher/rbind/lbind/power
+//                         return; parts are the captured callables and values
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace battc::generator {
+
+enum class TypeKind { Int, Bool, Grid, Pair, Tuple, FSet, Prim, Closure };
+enum class ClosureKind { Compose, Chain, Matcher, RBind, LBind, Fork, Power };
+
+struct Type;
+using TypeRef = const Type*;
+
+struct Type {
+  TypeKind kind;
+  std::vector<TypeRef> parts;
+  std::string prim;  // Prim: the primitive's name
+  ClosureKind closure = ClosureKind::Compose;
+
+  bool is(TypeKind k) const { return kind == k; }
+  bool callable() const { return kind == TypeKind::Prim || kind == TypeKind::Closure; }
+};
+
+// Owns and interns every type of a compilation.
+class TypeTable {
+ public:
+  TypeTable();
+  TypeRef integer() const { return int_; }
+  TypeRef boolean() const { return bool_; }
+  TypeRef grid() const { return grid_; }
+  TypeRef point() const { return point_; }  // Pair(Int, Int)
+  TypeRef cell() const { return cell_; }    // Pair(Int, Pt)
+  TypeRef indices() const { return indices_; }
+  TypeRef object() const { return object_; }
+  TypeRef pair(TypeRef a, TypeRef b);
+  TypeRef tuple(TypeRef elem);  // the DSL's tuple_of: a tuple of Tuple(Int) is a Grid
+  TypeRef raw_tuple(TypeRef elem);
+  TypeRef fset(TypeRef elem);
+  TypeRef prim(const std::string& name);
+  TypeRef closure(ClosureKind k, std::vector<TypeRef> parts);
+
+ private:
+  TypeRef make(TypeKind k, std::vector<TypeRef> parts, std::string prim = "", ClosureKind ck = ClosureKind::Compose);
+  std::map<std::tuple<int, std::vector<TypeRef>, std::string, int>, std::unique_ptr<Type>> interned_;
+  TypeRef int_, bool_, grid_, point_, cell_, indices_, object_;
+};
+
+// arc-dsl's names where one fits ("Grid", "Indices", "Objects",
+// "Tuple[Integer]", "Callable[rbind]").
+std::string type_name(TypeRef t);
+// The C++ type of dsl/ that holds a value of this type ("FSet<Pt>",
+// "RBind<fn_add, Int>"). Built only from the type, never from input text.
+std::string cxx_type(TypeRef t);
+
+// Container view, as dsl/container.h has it: the element type, or nullptr
+// when t is not a container.
+TypeRef elem_type(TypeTable& tt, TypeRef t);
+bool is_set(TypeRef t);
+// Python's type(container)(...) for results of type r.
+TypeRef same_kind(TypeTable& tt, TypeRef container, TypeRef r);
+bool is_patch(TypeRef t);  // Indices or Object
+
+}  // namespace battc::generator

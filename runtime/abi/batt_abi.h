@@ -1,0 +1,66 @@
+// runtime/abi/batt_abi.h: the contract between an emitted batt unit and the
+// runtime that loads it. The unit exports three C functions; the runtime
+// calls battc_prologue once per task (the values that depend only on the
+// train pairs S) and battc_eval once per sample. Plain structs only, so the
+// same header serves host units and (later) CUDA units.
+#pragma once
+
+#include "dsl/ctx.h"
+#include "dsl/values.h"
+
+namespace battc::abi {
+
+// Bump when any struct or function below changes shape or meaning.
+constexpr int kAbiVersion = 1;
+
+struct TaskIn {
+  const dsl::Grid* train_in;   // n_train grids
+  const dsl::Grid* train_out;  // n_train grids
+  dsl::i32 n_train;
+};
+
+struct SampleIn {
+  dsl::Grid input;
+  dsl::Grid expected;  // the known output (for differs' C and for matching)
+  dsl::i32 has_expected;
+};
+
+// What one program gave on one sample.
+struct ProgramOut {
+  dsl::u8 status;    // dsl::Status of the first failing statement, else Ok
+  dsl::u8 is_grid;   // the returned value is a Grid
+  dsl::u8 matches;   // ok, a Grid, and equal to SampleIn::expected
+  dsl::u8 evaluated; // 0 when the program was not asked for (want mask)
+  dsl::Grid grid;    // the value when is_grid (cells live in the sample's arena)
+  const char* text;  // the value as dump JSON (in the arena) when asked, else nullptr
+};
+
+struct BattInfo {
+  dsl::i32 abi_version;
+  dsl::i32 n_programs;
+  const char* const* program_names;     // n_programs names
+  const dsl::u8* program_is_differ;     // n_programs flags
+  unsigned long long prologue_bytes;    // storage battc_prologue fills (16-aligned)
+  dsl::i32 n_nodes;                     // values in the batt (for reports)
+};
+
+// Exported by every unit (extern "C", default visibility):
+//   const BattInfo* battc_info(void);
+//   void battc_prologue(const TaskIn* task, dsl::Ctx* ctx, void* prologue);
+//     ctx: the task's arena; its values must stay alive while the task runs.
+//   void battc_eval(const TaskIn* task, const void* prologue, const SampleIn* sample,
+//                   dsl::Ctx* ctx, const dsl::u8* want, ProgramOut* out, int encode);
+//     want: n_programs flags (nullptr: all); out: n_programs entries; encode != 0:
+//     write each returned value as dump JSON into the arena (ProgramOut::text).
+//     Per statement the context's work budget is reset to its starting value, and
+//     a failed statement's allocations are released, so one runaway program
+//     cannot starve the others.
+using InfoFn = const BattInfo* (*)();
+using PrologueFn = void (*)(const TaskIn*, dsl::Ctx*, void*);
+using EvalFn = void (*)(const TaskIn*, const void*, const SampleIn*, dsl::Ctx*, const dsl::u8*, ProgramOut*, int);
+
+constexpr const char* kInfoSymbol = "battc_info";
+constexpr const char* kPrologueSymbol = "battc_prologue";
+constexpr const char* kEvalSymbol = "battc_eval";
+
+}  // namespace battc::abi
