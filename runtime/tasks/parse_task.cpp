@@ -77,7 +77,9 @@ std::string describe_json(const json& j) {
       return "a string " + json(s.substr(0, 20)).dump() + "...";
     }
     case json::value_t::boolean: return "a boolean " + j.dump();
-    case json::value_t::number_float: return "a number " + j.dump();
+    case json::value_t::number_float:
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned: return "a number " + j.dump();
     default: return j.dump();
   }
 }
@@ -85,7 +87,7 @@ std::string describe_json(const json& j) {
 GridData parse_grid(const json& j, const JsonSource& src, const std::string& path) {
   require_array(j, src, path, "a grid (an array of rows)");
   if (j.size() < kMinGridSide || j.size() > kMaxGridSide)
-    fail_at(src, path, fmt::format("grid has {} rows; a grid has {}..{}", j.size(), kMinGridSide, kMaxGridSide));
+    fail_at(src, path, fmt::format("grid has {} rows; a grid has {}..{} rows", j.size(), kMinGridSide, kMaxGridSide));
   GridData g;
   g.h = static_cast<int>(j.size());
   for (std::size_t r = 0; r < j.size(); ++r) {
@@ -97,7 +99,7 @@ GridData parse_grid(const json& j, const JsonSource& src, const std::string& pat
       g.w = static_cast<int>(row.size());
       g.cells.reserve(static_cast<std::size_t>(g.h) * g.w);
     } else if (row.size() != static_cast<std::size_t>(g.w)) {
-      fail_at(src, row_path, fmt::format("ragged grid: row has {} cells but row 0 has {}", row.size(), g.w));
+      fail_at(src, row_path, fmt::format("ragged grid: row has {} cell{} but row 0 has {}", row.size(), row.size() == 1 ? "" : "s", g.w));
     }
     for (std::size_t c = 0; c < row.size(); ++c) g.cells.push_back(parse_cell(row[c], src, fmt::format("{}[{}]", row_path, c)));
   }
