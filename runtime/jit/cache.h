@@ -1,0 +1,77 @@
+// runtime/jit/cache.h: the on-disk cache of compiled units, crash- and
+// race-safe like jitify's LRUFileCache: readers take no lock; a writer takes
+// <key>.lock, checks again, builds in a temp folder and rename()s into place.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "runtime/jit/result.h"
+
+namespace battc::runtime::jit {
+
+constexpr std::uint64_t kDefaultCacheMaxBytes = std::uint64_t(2) << 30;  // 2 GiB
+
+// The folder: `explicit_dir` (--cache-dir) if given, else $BATTC_CACHE_DIR,
+// else $XDG_CACHE_HOME/battc, else $HOME/.cache/battc. An empty value (explicit
+// or env) turns the cache off: nullopt. No HOME either: off.
+std::optional<std::string> resolve_cache_dir(const std::optional<std::string>& explicit_dir);
+
+// Process-wide counts of host-cache lookups.
+struct CacheStats {
+  long long hits = 0;
+  long long misses = 0;
+};
+CacheStats cache_stats();
+void count_cache_lookup(bool hit);
+
+class FileCache {
+ public:
+  FileCache(std::string dir, std::uint64_t max_bytes) : dir_(std::move(dir)), max_bytes_(max_bytes) {}
+
+  // Creates the folder. Stage "cache" errors.
+  Result<bool> prepare() const;
+
+  const std::string& dir() const { return dir_; }
+  std::string so_path(const std::string& key) const { return dir_ + "/" + key + ".so"; }
+  std::string log_path(const std::string& key) const { return dir_ + "/" + key + ".log"; }
+
+  // The entry's .so path if it exists (and marks it recently used). No lock.
+  std::optional<std::string> lookup(const std::string& key) const;
+  // The entry's log ("" if absent).
+  std::string read_log(const std::string& key) const;
+
+  // An exclusive flock on <key>.lock, released when this object dies.
+  class Lock {
+   public:
+    explicit Lock(int fd = -1) : fd_(fd) {}
+    ~Lock();
+    Lock(Lock&& o) noexcept : fd_(o.fd_) { o.fd_ = -1; }
+    Lock& operator=(Lock&&) = delete;
+
+   private:
+    int fd_;
+  };
+  Result<Lock> lock(const std::string& key) const;
+
+  // A fresh folder <dir>/tmp.<key prefix>.<pid>.<n> for one writer's files.
+  Result<std::string> make_temp_dir(const std::string& key) const;
+
+  // Moves `built_so` into place as <key>.so, after writing <key>.log; both by
+  // rename, so a reader sees a whole entry or none.
+  Result<bool> publish(const std::string& key, const std::string& built_so, const std::string& log) const;
+
+  // Drops an entry (e.g. one that no longer loads).
+  void forget(const std::string& key) const;
+
+  // Removes the least recently used entries (never `keep`) until the total is
+  // at most max_bytes, and temp folders left by crashed writers (over 1 hour old).
+  void evict(const std::string& keep) const;
+
+ private:
+  std::string dir_;
+  std::uint64_t max_bytes_;
+};
+
+}  // namespace battc::runtime::jit

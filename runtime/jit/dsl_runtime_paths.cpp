@@ -1,0 +1,91 @@
+// runtime/jit/dsl_runtime_paths.cpp: resolves the include root and the DSL
+// library, and hashes what a unit's object code depends on besides its own
+// source: the library's bytes and every header a unit can include.
+#include "runtime/jit/dsl_runtime_paths.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <tuple>
+#include <vector>
+
+#include "runtime/jit/sha256.h"
+
+#ifndef BATTC_INCLUDE_DIR
+#error "BATTC_INCLUDE_DIR must be defined by runtime/CMakeLists.txt"
+#endif
+#ifndef BATTC_DSL_LIBRARY
+#error "BATTC_DSL_LIBRARY must be defined by runtime/CMakeLists.txt"
+#endif
+
+namespace fs = std::filesystem;
+
+namespace battc::runtime::jit {
+namespace {
+
+std::string env_or(const char* name, const char* fallback) {
+  const char* v = std::getenv(name);
+  return v && *v ? std::string(v) : std::string(fallback);
+}
+
+// Headers a unit may include: dsl/ and runtime/abi/, sorted by relative path.
+std::vector<fs::path> unit_headers(const fs::path& root) {
+  std::vector<fs::path> out;
+  for (const char* sub : {"dsl", "runtime/abi"}) {
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(root / sub, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      auto ext = it->path().extension().string();
+      if (it->is_regular_file() && (ext == ".h" || ext == ".hpp" || ext == ".def" || ext == ".inc")) {
+        out.push_back(fs::relative(it->path(), root));
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+Result<DslRuntime> find_dsl_runtime() {
+  DslRuntime rt;
+  rt.include_dir = env_or("BATTC_INCLUDE_DIR", BATTC_INCLUDE_DIR);
+  rt.library = env_or("BATTC_DSL_LIBRARY", BATTC_DSL_LIBRARY);
+  const std::string fix = " (set BATTC_INCLUDE_DIR to the folder holding dsl/ and runtime/abi/, "
+                          "BATTC_DSL_LIBRARY to libbattc_dsl.a)";
+  if (!fs::is_regular_file(fs::path(rt.include_dir) / "runtime/abi/batt_abi.h")) {
+    return jit_error("runtime", "the DSL headers are not at " + rt.include_dir + fix);
+  }
+  struct stat st {};
+  if (stat(rt.library.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+    return jit_error("runtime", "the DSL library is not at " + rt.library + fix);
+  }
+
+  static std::mutex mu;
+  static std::map<std::tuple<std::string, std::string, long long, long long, long long>, std::string> hashes;
+  auto key = std::make_tuple(rt.include_dir, rt.library, (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+                             (long long)st.st_mtim.tv_nsec);
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = hashes.find(key);
+  if (it == hashes.end()) {
+    auto lib_hash = sha256_file(rt.library);
+    if (!lib_hash) return jit_error("runtime", "cannot read the DSL library " + rt.library);
+    Sha256 h;
+    h.field(*lib_hash);
+    for (const auto& rel : unit_headers(rt.include_dir)) {
+      auto file_hash = sha256_file((fs::path(rt.include_dir) / rel).string());
+      if (!file_hash) return jit_error("runtime", "cannot read " + (fs::path(rt.include_dir) / rel).string());
+      h.field(rel.generic_string());
+      h.field(*file_hash);
+    }
+    it = hashes.emplace(key, h.hex()).first;
+  }
+  rt.content_hash = it->second;
+  return rt;
+}
+
+}  // namespace battc::runtime::jit

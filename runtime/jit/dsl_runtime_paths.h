@@ -1,0 +1,22 @@
+// runtime/jit/dsl_runtime_paths.h: where a host unit finds what it builds
+// against: the include root (holding dsl/ and runtime/abi/) and the prebuilt
+// libbattc_dsl.a. Set at build time, overridable by env for relocated installs.
+#pragma once
+
+#include <string>
+
+#include "runtime/jit/result.h"
+
+namespace battc::runtime::jit {
+
+struct DslRuntime {
+  std::string include_dir;   // $BATTC_INCLUDE_DIR, else the source tree at build time
+  std::string library;       // $BATTC_DSL_LIBRARY, else the built libbattc_dsl.a
+  std::string content_hash;  // sha256 over the library and the headers under dsl/ and runtime/abi/
+};
+
+// Checks that both exist; the hash is computed once per (include dir, library,
+// library mtime and size) and remembered. Errors are stage "runtime".
+Result<DslRuntime> find_dsl_runtime();
+
+}  // namespace battc::runtime::jit
