@@ -119,6 +119,39 @@ struct Power {
   }
 };
 
+// branch() between two different callables: which one is a runtime value.
+template <class F, class G>
+struct Choice {
+  Bool first;
+  F f;
+  G g;
+  DSL_FN const char* name() const { return first ? fn_name(f) : fn_name(g); }
+  template <class... A>
+  DSL_FN auto operator()(Ctx& c, const A&... a) const {
+    return first ? f(c, a...) : g(c, a...);
+  }
+};
+
+// power(f, N) with a constant N: unrolled, so f may change the type at each
+// step (power(first, 2) on a tuple of tuples).
+template <class F, int N>
+struct PowerN {
+  static_assert(N >= 1, "power count must be at least 1");
+  F f;
+  DSL_FN const char* name() const { return N == 1 ? fn_name(f) : "<lambda>"; }
+  template <class X>
+  DSL_FN auto operator()(Ctx& c, const X& x) const {
+    if constexpr (N == 1) {
+      return f(c, x);
+    } else {
+      auto y = PowerN<F, N - 1>{f}(c, x);
+      using R = decltype(f(c, y));
+      if (c.failed()) return R{};
+      return f(c, y);
+    }
+  }
+};
+
 // Closures compare by what they capture (order.h explains why that is enough).
 template <class O, class I>
 DSL_FN int cmp(const Compose<O, I>& x, const Compose<O, I>& y) {
@@ -152,6 +185,16 @@ DSL_FN int cmp(const Fork<O, A, B>& x, const Fork<O, A, B>& y) {
   if (!r) r = cmp(x.a, y.a);
   return r ? r : cmp(x.b, y.b);
 }
+template <class F, class G>
+DSL_FN int cmp(const Choice<F, G>& x, const Choice<F, G>& y) {
+  int r = cmp(x.first, y.first);
+  if (!r) r = cmp(x.f, y.f);
+  return r ? r : cmp(x.g, y.g);
+}
+template <class F, int N>
+DSL_FN int cmp(const PowerN<F, N>& x, const PowerN<F, N>& y) {
+  return cmp(x.f, y.f);
+}
 template <class F>
 DSL_FN int cmp(const Power<F>& x, const Power<F>& y) {
   int r = cmp(x.f, y.f);
@@ -183,6 +226,10 @@ DSL_FN LBind<F, X> lbind(Ctx&, const F& function, const X& fixed) {
 template <class O, class A, class B>
 DSL_FN Fork<O, A, B> fork(Ctx&, const O& outer, const A& a, const B& b) {
   return Fork<O, A, B>{outer, a, b};
+}
+template <class F, class G>
+DSL_FN Choice<F, G> branch(Ctx&, Bool condition, const F& a, const G& b) {
+  return Choice<F, G>{condition, a, b};
 }
 // Python recurses n - 1 times while building the closure: n < 1 never ends
 // (RecursionError), and so does n near the recursion limit.

@@ -1,9 +1,9 @@
-// runtime/cli/primitive_table.cpp: builds the table once from primitives.def.
-#include "runtime/cli/primitive_table.h"
+// generator/types/primitive_table.cpp: builds the table once from primitives.def.
+#include "generator/types/primitive_table.h"
 
 #include <string_view>
 
-namespace battc::runtime {
+namespace battc::generator {
 namespace {
 
 std::string_view trim(std::string_view s) {
@@ -54,4 +54,4 @@ const std::vector<PrimitiveInfo>& primitive_table() {
   return table;
 }
 
-}  // namespace battc::runtime
+}  // namespace battc::generator

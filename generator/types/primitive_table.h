@@ -1,4 +1,4 @@
-// runtime/cli/primitive_table.h: the primitive table as data, from
+// generator/types/primitive_table.h: the primitive table as data, from
 // dsl/primitives.def: what `battc primitives` prints and what the type
 // checker starts from.
 #pragma once
@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace battc::runtime {
+namespace battc::generator {
 
 struct Param {
   std::string name;
@@ -23,4 +23,4 @@ struct PrimitiveInfo {
 
 const std::vector<PrimitiveInfo>& primitive_table();
 
-}  // namespace battc::runtime
+}  // namespace battc::generator

@@ -40,8 +40,25 @@ struct RuleBuilder {
     return false;
   }
 
-  static CallType ok(TypeRef t) { return CallType{t, ""}; }
-  static CallType bad(std::string why) { return CallType{nullptr, std::move(why)}; }
+  // Python accepts any iterable where arc-dsl says Patch, and any pair of
+  // ints where it says IntegerTuple; the DSL converts such arguments first.
+  // The type an argument converts to for a pattern, or nullptr.
+  static TypeRef conversion(TypeTable& tt, Pat p, TypeRef t) {
+    auto two_of = [](TypeRef x, TypeRef e) {
+      return (x->is(TypeKind::Tuple) && x->parts[0] == e) || (x->is(TypeKind::Pair) && x->parts[0] == e && x->parts[1] == e);
+    };
+    auto intlike = [&](TypeRef x) { return x == tt.integer() || x == tt.boolean(); };
+    bool to_ix = p == Pat::Patch || p == Pat::Indices, to_ob = p == Pat::Patch || p == Pat::Object;
+    if (to_ix && two_of(t, tt.point())) return tt.indices();
+    if (to_ob && two_of(t, tt.cell())) return tt.object();
+    if (p == Pat::Pt && t->is(TypeKind::Tuple) && t->parts[0] == tt.integer()) return tt.point();
+    if (p == Pat::Pt && t->is(TypeKind::Pair) && t != tt.point() && intlike(t->parts[0]) && intlike(t->parts[1]))
+      return tt.point();
+    return nullptr;
+  }
+
+  static CallType ok(TypeRef t) { return CallType{t, "", {}}; }
+  static CallType bad(std::string why) { return CallType{nullptr, std::move(why), {}}; }
 
   static std::string list(const std::vector<TypeRef>& args) {
     std::string s;
@@ -67,10 +84,23 @@ struct RuleBuilder {
     int arity = static_cast<int>(list_.front().params.size());
     TypeTable* table = &tt;  // the builder itself does not outlive construction
     add(name, arity, [table, name, list_](const std::vector<TypeRef>& args) {
-      for (const Overload& o : list_) {
-        bool m = true;
-        for (size_t i = 0; i < o.params.size() && m; ++i) m = matches(*table, o.params[i], args[i]);
-        if (m) return ok(o.result ? o.result : args[o.same_as]);
+      // exact matches first, then with conversions
+      for (int pass = 0; pass < 2; ++pass) {
+        for (const Overload& o : list_) {
+          std::vector<TypeRef> conv(args.size(), nullptr);
+          bool m = true, any = false;
+          for (size_t i = 0; i < o.params.size() && m; ++i) {
+            if (matches(*table, o.params[i], args[i])) continue;
+            conv[i] = pass == 1 ? conversion(*table, o.params[i], args[i]) : nullptr;
+            m = conv[i] != nullptr;
+            any = true;
+          }
+          if (!m) continue;
+          TypeRef r = o.result ? o.result : (conv[o.same_as] ? conv[o.same_as] : args[o.same_as]);
+          CallType out = ok(r);
+          if (any) out.convert = conv;
+          return out;
+        }
       }
       return no_overload(name, args);
     });

@@ -25,6 +25,8 @@ void add_arith_rules(RuleBuilder& b) {
   b.add("branch", 3, [&tt](const std::vector<TypeRef>& a) {
     if (a[0] != tt.boolean() && a[0] != tt.integer())
       return RuleBuilder::bad(fmt::format("branch: the condition is {}, not Boolean", type_name(a[0])));
+    if (a[1] != a[2] && a[1]->callable() && a[2]->callable())
+      return RuleBuilder::ok(tt.closure(ClosureKind::Choice, {a[1], a[2]}));
     if (a[1] != a[2])
       return RuleBuilder::bad(fmt::format("branch: the two values differ in type ({} and {})", type_name(a[1]), type_name(a[2])));
     return RuleBuilder::ok(a[1]);

@@ -79,6 +79,22 @@ CallType Signatures::call_depth(TypeRef f, const std::vector<TypeRef>& args, int
       all.insert(all.end(), args.begin(), args.end());
       return call_depth(p[0], all, depth + 1);
     }
+    case ClosureKind::Choice: {
+      CallType x = call_depth(p[0], args, depth + 1);
+      if (!x.ok()) return x;
+      CallType y = call_depth(p[1], args, depth + 1);
+      if (!y.ok()) return y;
+      if (x.result != y.result)
+        return CallType{nullptr, fmt::format("the two functions branch() chose between return {} and {}",
+                                             type_name(x.result), type_name(y.result)), {}};
+      return x;
+    }
+    case ClosureKind::PowerN: {
+      if (args.size() != 1) return one_arg("power");
+      CallType y{args[0], "", {}};
+      for (int k = 0; k < f->count && y.ok(); ++k) y = call_depth(p[0], {y.result}, depth + 1);
+      return y;
+    }
     case ClosureKind::Power: {
       if (args.size() != 1) return one_arg("power");
       CallType y = call_depth(p[0], args, depth + 1);

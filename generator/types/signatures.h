@@ -16,6 +16,9 @@ namespace battc::generator {
 struct CallType {
   TypeRef result = nullptr;  // nullptr when ill-typed
   std::string error;         // why, in arc-dsl's type names
+  // Per argument, the type it must be converted to first (nullptr: none):
+  // a tuple where a patch is expected, a tuple of two ints where a point is.
+  std::vector<TypeRef> convert;
   bool ok() const { return result != nullptr; }
 };
 

@@ -15,11 +15,11 @@ TypeTable::TypeTable() {
   object_ = fset(cell_);
 }
 
-TypeRef TypeTable::make(TypeKind k, std::vector<TypeRef> parts, std::string prim, ClosureKind ck) {
-  auto key = std::make_tuple(static_cast<int>(k), parts, prim, static_cast<int>(ck));
+TypeRef TypeTable::make(TypeKind k, std::vector<TypeRef> parts, std::string prim, ClosureKind ck, int count) {
+  auto key = std::make_tuple(static_cast<int>(k), parts, prim, static_cast<int>(ck), count);
   auto it = interned_.find(key);
   if (it != interned_.end()) return it->second.get();
-  auto t = std::make_unique<Type>(Type{k, std::move(parts), std::move(prim), ck});
+  auto t = std::make_unique<Type>(Type{k, std::move(parts), std::move(prim), ck, count});
   TypeRef r = t.get();
   interned_.emplace(std::move(key), std::move(t));
   return r;
@@ -33,8 +33,8 @@ TypeRef TypeTable::tuple(TypeRef e) {
 }
 TypeRef TypeTable::fset(TypeRef e) { return make(TypeKind::FSet, {e}); }
 TypeRef TypeTable::prim(const std::string& name) { return make(TypeKind::Prim, {}, name); }
-TypeRef TypeTable::closure(ClosureKind k, std::vector<TypeRef> parts) {
-  return make(TypeKind::Closure, std::move(parts), "", k);
+TypeRef TypeTable::closure(ClosureKind k, std::vector<TypeRef> parts, int count) {
+  return make(TypeKind::Closure, std::move(parts), "", k, count);
 }
 
 namespace {
@@ -47,6 +47,8 @@ const char* closure_name(ClosureKind k) {
     case ClosureKind::LBind: return "LBind";
     case ClosureKind::Fork: return "Fork";
     case ClosureKind::Power: return "Power";
+    case ClosureKind::Choice: return "Choice";
+    case ClosureKind::PowerN: return "PowerN";
   }
   return "?";
 }
@@ -100,6 +102,7 @@ std::string cxx_type(TypeRef t) {
     case TypeKind::Closure: {
       std::string s = std::string(closure_name(t->closure)) + "<";
       for (size_t i = 0; i < t->parts.size(); ++i) s += (i ? ", " : "") + cxx_type(t->parts[i]);
+      if (t->closure == ClosureKind::PowerN) s += fmt::format(", {}", t->count);
       return s + ">";
     }
   }

@@ -19,7 +19,10 @@
 namespace battc::generator {
 
 enum class TypeKind { Int, Bool, Grid, Pair, Tuple, FSet, Prim, Closure };
-enum class ClosureKind { Compose, Chain, Matcher, RBind, LBind, Fork, Power };
+// Choice: branch() between two different callables (which one is a runtime
+// value); PowerN: power() with a constant count, unrolled, so the function
+// may change the type at each step.
+enum class ClosureKind { Compose, Chain, Matcher, RBind, LBind, Fork, Power, Choice, PowerN };
 
 struct Type;
 using TypeRef = const Type*;
@@ -29,6 +32,7 @@ struct Type {
   std::vector<TypeRef> parts;
   std::string prim;  // Prim: the primitive's name
   ClosureKind closure = ClosureKind::Compose;
+  int count = 0;  // PowerN: how many times
 
   bool is(TypeKind k) const { return kind == k; }
   bool callable() const { return kind == TypeKind::Prim || kind == TypeKind::Closure; }
@@ -50,11 +54,12 @@ class TypeTable {
   TypeRef raw_tuple(TypeRef elem);
   TypeRef fset(TypeRef elem);
   TypeRef prim(const std::string& name);
-  TypeRef closure(ClosureKind k, std::vector<TypeRef> parts);
+  TypeRef closure(ClosureKind k, std::vector<TypeRef> parts, int count = 0);
 
  private:
-  TypeRef make(TypeKind k, std::vector<TypeRef> parts, std::string prim = "", ClosureKind ck = ClosureKind::Compose);
-  std::map<std::tuple<int, std::vector<TypeRef>, std::string, int>, std::unique_ptr<Type>> interned_;
+  TypeRef make(TypeKind k, std::vector<TypeRef> parts, std::string prim = "", ClosureKind ck = ClosureKind::Compose,
+               int count = 0);
+  std::map<std::tuple<int, std::vector<TypeRef>, std::string, int, int>, std::unique_ptr<Type>> interned_;
   TypeRef int_, bool_, grid_, point_, cell_, indices_, object_;
 };
 

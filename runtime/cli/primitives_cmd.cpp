@@ -5,7 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/cli/commands.h"
-#include "runtime/cli/primitive_table.h"
+#include "generator/types/primitive_table.h"
+
+using battc::generator::primitive_table;
 
 namespace battc::runtime {
 namespace {

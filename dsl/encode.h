@@ -1,0 +1,125 @@
+// dsl/encode.h: a value as the JSON text of the evaluation dump (DESIGN.md,
+// Formats), written into the arena: int -> number, bool -> true/false,
+// tuple/pair/grid -> array, frozenset -> {"set": [...]}, callable ->
+// {"fn": name}, None -> null. Single source, so GPU units can encode too.
+#pragma once
+
+#include "dsl/ctx.h"
+#include "dsl/values.h"
+
+namespace battc::dsl {
+
+// A growing character buffer in the arena; on a full arena it stops and
+// reports failure through the context (budget).
+struct TextWriter {
+  Ctx* c;
+  char* buf = nullptr;
+  i64 len = 0;
+  i64 cap = 0;
+
+  DSL_FN bool reserve(i64 extra) {
+    if (len + extra <= cap) return true;
+    i64 ncap = cap * 2 > len + extra ? cap * 2 : len + extra + 64;
+    char* nb = c->alloc<char>(ncap);
+    if (!nb) return false;
+    for (i64 i = 0; i < len; ++i) nb[i] = buf[i];
+    buf = nb;
+    cap = ncap;
+    return true;
+  }
+  DSL_FN void put(char ch) {
+    if (reserve(1)) buf[len++] = ch;
+  }
+  DSL_FN void put(const char* s) {
+    while (*s) put(*s++);
+  }
+  DSL_FN void put_int(i64 v) {
+    char tmp[24];
+    int k = 0;
+    bool neg = v < 0;
+    u64 u = neg ? u64(-(v + 1)) + 1 : u64(v);
+    do {
+      tmp[k++] = char('0' + u % 10);
+      u /= 10;
+    } while (u);
+    if (neg) put('-');
+    while (k) put(tmp[--k]);
+  }
+  DSL_FN const char* finish() {
+    put('\0');
+    return c->failed() ? nullptr : buf;
+  }
+};
+
+DSL_FN void write_json(TextWriter& w, Int v) {
+  if (v == kNone)
+    w.put("null");
+  else
+    w.put_int(v);
+}
+DSL_FN void write_json(TextWriter& w, Bool v) { w.put(v ? "true" : "false"); }
+template <class A, class B>
+DSL_FN void write_json(TextWriter& w, const Pair<A, B>& v);
+template <class T>
+DSL_FN void write_json(TextWriter& w, const Tuple<T>& v);
+template <class T>
+DSL_FN void write_json(TextWriter& w, const FSet<T>& v);
+DSL_FN void write_json(TextWriter& w, const Grid& g);
+// Anything else is a callable.
+template <class F>
+DSL_FN void write_json(TextWriter& w, const F& f) {
+  w.put("{\"fn\":\"");
+  w.put(f.name());
+  w.put("\"}");
+}
+
+template <class A, class B>
+DSL_FN void write_json(TextWriter& w, const Pair<A, B>& v) {
+  w.put('[');
+  write_json(w, v.a);
+  w.put(',');
+  write_json(w, v.b);
+  w.put(']');
+}
+template <class T>
+DSL_FN void write_json(TextWriter& w, const Tuple<T>& v) {
+  w.put('[');
+  for (i32 i = 0; i < v.n; ++i) {
+    if (i) w.put(',');
+    write_json(w, v.p[i]);
+  }
+  w.put(']');
+}
+template <class T>
+DSL_FN void write_json(TextWriter& w, const FSet<T>& v) {
+  w.put("{\"set\":[");
+  for (i32 i = 0; i < v.n; ++i) {
+    if (i) w.put(',');
+    write_json(w, v.p[i]);
+  }
+  w.put("]}");
+}
+DSL_FN void write_json(TextWriter& w, const Grid& g) {
+  w.put('[');
+  for (i32 i = 0; i < g.h; ++i) {
+    if (i) w.put(',');
+    w.put('[');
+    for (i32 j = 0; j < g.w; ++j) {
+      if (j) w.put(',');
+      write_json(w, g.at(i, j));
+    }
+    w.put(']');
+  }
+  w.put(']');
+}
+
+// The dump JSON of v as a NUL-terminated string in the arena, or nullptr
+// when the arena is full.
+template <class T>
+DSL_FN const char* encode_json(Ctx& c, const T& v) {
+  TextWriter w{&c};
+  write_json(w, v);
+  return w.finish();
+}
+
+}  // namespace battc::dsl

@@ -1,0 +1,167 @@
+// generator/emit/emit_host.cpp: tables, fields, statement chunks and result
+// cases, each written into its marked region of the template.
+#include "generator/emit/emit_host.h"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "generator/emit/emit_literals.h"
+#include "generator/emit/host_unit_template.h"
+
+namespace battc::generator {
+namespace {
+
+std::string ref(const Batt& b, int i) { return fmt::format("{}.v{}", b.nodes()[i].hoisted ? "P" : "V", i); }
+std::string st(const Batt& b, int i) { return fmt::format("{}.st[{}]", b.nodes()[i].hoisted ? "P" : "V", i); }
+
+// The statement that computes node i.
+std::string statement(const Batt& b, int i) {
+  const Node& n = b.nodes()[i];
+  std::string v = ref(b, i), s = st(b, i);
+  switch (n.kind) {
+    case NodeKind::Param:
+      switch (n.param) {
+        case ParamKind::S: return fmt::format("  {} = P.S;\n  {} = 0;\n", v, s);
+        case ParamKind::I: return fmt::format("  {} = e.s->input;\n  {} = 0;\n", v, s);
+        case ParamKind::C: return fmt::format("  {} = e.s->expected;\n  {} = e.s->has_expected ? 0 : 1;\n", v, s);
+        case ParamKind::CNone: return fmt::format("  {} = 1;  // C is None in a solver\n", s);
+      }
+      break;
+    case NodeKind::Const: return fmt::format("  {} = {};\n  {} = 0;\n", v, constant_literal(n.value), s);
+    case NodeKind::Prim: return fmt::format("  {} = 0;\n", s);
+    case NodeKind::Call:
+    case NodeKind::CallValue: {
+      std::vector<int> ops = n.args;
+      std::string call;
+      if (n.kind == NodeKind::CallValue) {
+        call = ref(b, ops[0]) + "(c";
+        for (size_t k = 1; k < ops.size(); ++k) call += ", " + ref(b, ops[k]);
+        call += ")";
+      } else if (n.type->is(TypeKind::Closure) && n.type->closure == ClosureKind::PowerN) {
+        call = fmt::format("{}{{{}}}", cxx_type(n.type), ref(b, ops[0]));  // power(f, N), unrolled
+      } else {
+        call = fmt::format("fn_{}{{}}(c", checked_identifier(n.prim));
+        for (int a : ops) call += ", " + ref(b, a);
+        call += ")";
+      }
+      std::string failed;
+      for (int a : ops) failed += (failed.empty() ? "" : " || ") + st(b, a);
+      std::string body = fmt::format("BATTC_RUN({}, {} = {});", s, v, call);
+      if (!failed.empty()) body = fmt::format("if ({}) {} = 1; else {}", failed, s, body);
+      if (!n.hoisted) body = fmt::format("if (V.need[{}]) {{ {} }}", i, body);
+      return "  " + body + "\n";
+    }
+  }
+  throw std::logic_error("battc bug: unknown node kind in emit");
+}
+
+// Statements of one phase, in functions of at most chunk_size statements.
+void emit_chunks(const Batt& b, bool hoisted, const EmitOptions& opt, std::string& chunks, std::string& calls) {
+  const char* prefix = hoisted ? "prologue" : "sample";
+  int count = 0, chunk = -1;
+  for (int i = 0; i < static_cast<int>(b.nodes().size()); ++i) {
+    if (b.nodes()[i].hoisted != hoisted) continue;
+    if (count % opt.chunk_size == 0) {
+      if (chunk >= 0) chunks += "}\n\n";
+      ++chunk;
+      chunks += fmt::format("void {}_{}(Env& e) {{\n  Ctx& c = e.c;\n  Prologue& P = e.P;\n  (void)c;\n  (void)P;\n", prefix,
+                            chunk);
+      if (!hoisted) chunks += "  State& V = *e.V;\n";
+      calls += fmt::format("  {}_{}(e);\n", prefix, chunk);
+    }
+    chunks += statement(b, i);
+    ++count;
+  }
+  if (chunk >= 0) chunks += "}\n\n";
+}
+
+// The nodes program p needs computed per sample: its statements and their
+// operands, transitively, less what the prologue computes.
+std::vector<int> needed(const Batt& b, const BattProgram& p) {
+  std::vector<char> mark(b.nodes().size(), 0);
+  std::vector<int> stack(p.stmts.begin(), p.stmts.end());
+  stack.push_back(p.result);
+  std::vector<int> out;
+  while (!stack.empty()) {
+    int i = stack.back();
+    stack.pop_back();
+    if (mark[i] || b.nodes()[i].hoisted) continue;
+    mark[i] = 1;
+    out.push_back(i);
+    for (int a : b.nodes()[i].args) stack.push_back(a);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string int_list(const std::vector<int>& v) {
+  std::string s = "{";
+  for (size_t i = 0; i < v.size(); ++i) s += (i ? (i % 24 == 0 ? ",\n    " : ", ") : "") + std::to_string(v[i]);
+  if (v.empty()) s += "0";
+  return s + "}";
+}
+
+}  // namespace
+
+std::string fill_template_region(const std::string& text, const std::string& name, const std::string& body) {
+  std::string begin = "// @BATTC:BEGIN " + name + "\n", end = "// @BATTC:END " + name + "\n";
+  size_t a = text.find(begin), z = text.find(end);
+  if (a == std::string::npos || z == std::string::npos || z < a)
+    throw std::logic_error("battc bug: template region " + name + " is missing");
+  return text.substr(0, a) + body + text.substr(z + end.size());
+}
+
+std::string emit_host_unit(const Batt& b, const EmitOptions& opt) {
+  const auto& progs = b.programs();
+  int n_nodes = static_cast<int>(b.nodes().size());
+
+  std::string names, differ;
+  std::vector<int> need_start = {0}, need_all, stmt_start = {0}, stmts_all;
+  for (const BattProgram& p : progs) {
+    names += (names.empty() ? "" : ",\n    ") + c_string_literal(p.name);
+    differ += std::string(differ.empty() ? "" : ", ") + (p.differ ? "1" : "0");
+    std::vector<int> nd = needed(b, p);
+    need_all.insert(need_all.end(), nd.begin(), nd.end());
+    need_start.push_back(static_cast<int>(need_all.size()));
+    stmts_all.insert(stmts_all.end(), p.stmts.begin(), p.stmts.end());
+    stmt_start.push_back(static_cast<int>(stmts_all.size()));
+  }
+  size_t np = progs.size();
+  std::string tables = fmt::format(
+      "constexpr int kPrograms = {};\nconstexpr int kNodes = {};\n"
+      "const char* const kNames[{}] = {{{}}};\nconst u8 kDiffer[{}] = {{{}}};\n"
+      "const int kNeedStart[{}] = {};\nconst int kNeed[{}] = {};\n"
+      "const int kStmtStart[{}] = {};\nconst int kStmts[{}] = {};\n",
+      np, n_nodes, np + 1, names.empty() ? "\"\"" : names, np + 1, differ.empty() ? "0" : differ, np + 1,
+      int_list(need_start), need_all.size() + 1, int_list(need_all), np + 1, int_list(stmt_start), stmts_all.size() + 1,
+      int_list(stmts_all));
+
+  std::string pro_fields, state_fields;
+  for (int i = 0; i < n_nodes; ++i) {
+    const Node& n = b.nodes()[i];
+    std::string field = fmt::format("  {} v{}{{}};\n", cxx_type(n.type), i);
+    (n.hoisted ? pro_fields : state_fields) += field;
+  }
+
+  std::string chunks, pro_calls, sample_calls;
+  emit_chunks(b, true, opt, chunks, pro_calls);
+  emit_chunks(b, false, opt, chunks, sample_calls);
+
+  std::string results;
+  for (size_t k = 0; k < np; ++k)
+    results += fmt::format("    case {}: set_result(e, {}, out, encode); break;\n", k, ref(b, progs[k].result));
+
+  std::string text = kHostUnitTemplate;
+  text = fill_template_region(text, "TABLES", tables);
+  text = fill_template_region(text, "PROLOGUE_FIELDS", pro_fields);
+  text = fill_template_region(text, "STATE_FIELDS", state_fields);
+  text = fill_template_region(text, "CHUNKS", chunks);
+  text = fill_template_region(text, "PROLOGUE_CALLS", pro_calls);
+  text = fill_template_region(text, "SAMPLE_CALLS", sample_calls);
+  text = fill_template_region(text, "RESULTS", results);
+  return text;
+}
+
+}  // namespace battc::generator

@@ -1,0 +1,78 @@
+// generator/ir/batt.h: the typed IR. A batt is one DAG of values shared by
+// every program: nodes are immutable once added and are numbered in an order
+// where operands come first, so the node list is already a valid schedule.
+//
+// Semantics (what passes must preserve):
+// - A node's value fails when an operand failed or its own call failed; the
+//   failure is a status (error, budget), never an exception.
+// - A program's status is that of its first failing statement in program
+//   order (Python stops at the first exception), else ok; its value is the
+//   value of its returned node. So every statement of a program counts, used
+//   or not: `stmts` lists them in order.
+// - Equal nodes (same kind, callee, operands, type, constant) are one node:
+//   adding a node that exists returns the existing number (value numbering).
+// - Parameters: S (train pairs), I (the sample input), C (the expected output,
+//   for differs) and CNone (C in a solver: Python's None, so any use fails).
+#pragma once
+
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "generator/diag/diagnostics.h"
+#include "generator/types/constants.h"
+#include "generator/types/type.h"
+
+namespace battc::generator {
+
+enum class NodeKind { Param, Const, Prim, Call, CallValue };
+enum class ParamKind { S, I, C, CNone };
+
+struct Origin {
+  std::string program;
+  SrcLoc loc;
+};
+
+struct Node {
+  NodeKind kind;
+  TypeRef type;
+  ParamKind param = ParamKind::I;  // Param
+  ConstantValue value{};           // Const
+  std::string prim;                // Prim (the primitive as a value), Call (the callee)
+  std::vector<int> args;           // Call: operands; CallValue: callee node, then operands
+  Origin origin;                   // where it was first written
+  int uses = 0;                    // statements of programs that name it
+  bool hoisted = false;            // depends only on S: computed once per task
+};
+
+struct BattProgram {
+  std::string name;
+  bool differ = false;
+  SrcLoc loc;
+  std::vector<int> stmts;  // the node of each statement, in program order
+  int result = -1;         // the returned node
+};
+
+class Batt {
+ public:
+  // Adds a node or returns the number of its equal twin.
+  int intern(Node n);
+  const std::vector<Node>& nodes() const { return nodes_; }
+  std::vector<Node>& mutable_nodes() { return nodes_; }
+  std::vector<BattProgram>& programs() { return programs_; }
+  const std::vector<BattProgram>& programs() const { return programs_; }
+  int merged_duplicates() const { return merged_; }
+  // Replaces the node list (passes that renumber); rebuilds the index.
+  void reset_nodes(std::vector<Node> nodes);
+
+ private:
+  using Key = std::tuple<int, TypeRef, int, int, int, int, std::string, std::vector<int>>;
+  static Key key_of(const Node& n);
+  std::vector<Node> nodes_;
+  std::vector<BattProgram> programs_;
+  std::map<Key, int> index_;
+  int merged_ = 0;
+};
+
+}  // namespace battc::generator

@@ -1,0 +1,226 @@
+// generator/ir/lower.cpp: name resolution, keyword arguments, type checking
+// and interning. It runs twice per program: a checking pass that only
+// computes types, and, when that passes, an interning pass, so a rejected
+// program adds nothing.
+#include "generator/ir/lower.h"
+
+#include <fmt/core.h>
+
+#include <map>
+#include <algorithm>
+#include <optional>
+
+#include "generator/types/constants.h"
+#include "generator/types/primitive_table.h"
+
+namespace battc::generator {
+namespace {
+
+struct Val {
+  TypeRef type = nullptr;
+  int node = -1;                     // -1 in the checking pass
+  std::optional<long long> integer;  // the value of an integer constant
+};
+
+// power(f, n) with a constant n unrolls (PowerN); this bound keeps the
+// emitted template recursion small.
+constexpr long long kMaxUnrolledPower = 16;
+
+const std::map<std::string, std::vector<std::string>>& param_names() {
+  static const auto table = [] {
+    std::map<std::string, std::vector<std::string>> m;
+    for (const auto& p : primitive_table()) {
+      std::vector<std::string> names;
+      for (const auto& q : p.params) names.push_back(q.name);
+      m[p.name] = names;
+    }
+    return m;
+  }();
+  return table;
+}
+
+class Lowering {
+ public:
+  Lowering(const Program& prog, const Signatures& sig, Batt& batt, Diagnostics& diags, bool intern)
+      : prog_(prog), sig_(sig), tt_(sig.types()), batt_(batt), diags_(diags), intern_(intern) {}
+
+  bool run() {
+    BattProgram out;
+    out.name = prog_.name;
+    out.differ = prog_.name.rfind("differ_", 0) == 0;
+    out.loc = prog_.loc;
+    for (const Stmt& st : prog_.body) {
+      std::optional<Val> v = lower_call(st);
+      if (!v) return false;
+      locals_[st.target] = *v;
+      out.stmts.push_back(v->node);
+    }
+    std::optional<Val> r = resolve(prog_.ret, prog_.ret_loc);
+    if (!r) return false;
+    out.result = r->node;
+    if (intern_) batt_.programs().push_back(std::move(out));
+    return true;
+  }
+
+ private:
+  void error(SrcLoc loc, std::string msg, std::vector<std::string> notes = {}) {
+    if (!intern_) diags_.error(loc, prog_.name, std::move(msg), std::move(notes));
+  }
+
+  Val add(Node n) {
+    Val v{n.type, -1};
+    if (intern_) {
+      n.origin = Origin{prog_.name, n.origin.loc};
+      v.node = batt_.intern(std::move(n));
+    }
+    return v;
+  }
+
+  Val param(ParamKind k, SrcLoc loc) {
+    TypeRef t = k == ParamKind::S ? tt_.raw_tuple(tt_.pair(tt_.grid(), tt_.grid())) : tt_.grid();
+    Node n{NodeKind::Param, t};
+    n.param = k;
+    n.origin.loc = loc;
+    return add(std::move(n));
+  }
+
+  std::optional<Val> resolve(const std::string& name, SrcLoc loc) {
+    if (auto it = locals_.find(name); it != locals_.end()) return it->second;
+    bool three = prog_.params.size() == 3;
+    if (name == "I") return param(ParamKind::I, loc);
+    if (three && name == "S") return param(ParamKind::S, loc);
+    if (three && name == "C") return param(prog_.name.rfind("differ_", 0) == 0 ? ParamKind::C : ParamKind::CNone, loc);
+    if (const ConstantValue* c = find_constant(name)) {
+      Node n{NodeKind::Const, sig_.constant_type(name)};
+      n.value = *c;
+      n.origin.loc = loc;
+      Val v = add(std::move(n));
+      if (c->kind == ConstantValue::Kind::Int) v.integer = c->a;
+      return v;
+    }
+    if (sig_.has(name)) {
+      Node n{NodeKind::Prim, tt_.prim(name)};
+      n.prim = name;
+      n.origin.loc = loc;
+      return add(std::move(n));
+    }
+    error(loc, fmt::format("unknown name '{}'", name));
+    return std::nullopt;
+  }
+
+  std::optional<Val> literal(long long v, SrcLoc loc) {
+    Node n{NodeKind::Const, tt_.integer()};
+    n.value = ConstantValue{ConstantValue::Kind::Int, static_cast<int>(v), 0};
+    n.origin.loc = loc;
+    Val out = add(std::move(n));
+    out.integer = v;
+    return out;
+  }
+
+  // Arguments in parameter order (keywords placed by the primitive's names).
+  std::optional<std::vector<const Arg*>> order_args(const Call& call, bool is_prim) {
+    bool any_kw = false;
+    for (const Arg& a : call.args) any_kw |= a.keyword.has_value();
+    std::vector<const Arg*> out;
+    if (!any_kw) {
+      for (const Arg& a : call.args) out.push_back(&a);
+      return out;
+    }
+    if (!is_prim) {
+      error(call.callee_loc, fmt::format("keyword arguments need a primitive; '{}' is a closure", call.callee));
+      return std::nullopt;
+    }
+    const auto& names = param_names().at(call.callee);
+    out.assign(names.size(), nullptr);
+    size_t pos = 0;
+    for (const Arg& a : call.args) {
+      size_t k = pos;
+      if (a.keyword) {
+        auto it = std::find(names.begin(), names.end(), *a.keyword);
+        if (it == names.end()) {
+          error(a.loc, fmt::format("{} has no parameter '{}'", call.callee, *a.keyword));
+          return std::nullopt;
+        }
+        k = static_cast<size_t>(it - names.begin());
+      } else {
+        ++pos;
+      }
+      if (k >= out.size() || out[k]) {
+        error(a.loc, fmt::format("{}: argument given twice or too many arguments", call.callee));
+        return std::nullopt;
+      }
+      out[k] = &a;
+    }
+    for (size_t k = 0; k < out.size(); ++k)
+      if (!out[k]) {
+        error(call.callee_loc, fmt::format("{}: missing argument '{}'", call.callee, names[k]));
+        return std::nullopt;
+      }
+    return out;
+  }
+
+  std::optional<Val> lower_call(const Stmt& st) {
+    const Call& call = st.call;
+    std::optional<Val> callee;
+    bool is_prim = false;
+    if (auto it = locals_.find(call.callee); it != locals_.end()) {
+      callee = it->second;
+      if (!callee->type->callable()) {
+        error(call.callee_loc, fmt::format("'{}' is a {}, not a function", call.callee, type_name(callee->type)));
+        return std::nullopt;
+      }
+    } else if (sig_.has(call.callee)) {
+      is_prim = true;
+    } else {
+      error(call.callee_loc, fmt::format("unknown function '{}'", call.callee));
+      return std::nullopt;
+    }
+    auto ordered = order_args(call, is_prim);
+    if (!ordered) return std::nullopt;
+    std::vector<Val> args;
+    std::vector<TypeRef> types;
+    for (const Arg* a : *ordered) {
+      std::optional<Val> v = a->is_int ? literal(a->value, a->loc) : resolve(a->name, a->loc);
+      if (!v) return std::nullopt;
+      args.push_back(*v);
+      types.push_back(v->type);
+    }
+    CallType ct = is_prim ? sig_.call_prim(call.callee, types) : sig_.call(callee->type, types);
+    if (ct.ok() && is_prim && call.callee == "power" && args[1].integer && *args[1].integer >= 1 &&
+        *args[1].integer <= kMaxUnrolledPower)
+      ct.result = tt_.closure(ClosureKind::PowerN, {types[0]}, static_cast<int>(*args[1].integer));
+    if (!ct.ok()) {
+      std::vector<std::string> notes;
+      for (size_t i = 0; i < ordered->size(); ++i) {
+        const Arg* a = (*ordered)[i];
+        notes.push_back(fmt::format("argument {} ({}) is {}", i + 1, a->is_int ? std::to_string(a->value) : a->name,
+                                    type_name(types[i])));
+      }
+      error(st.loc, fmt::format("ill-typed call: {}", ct.error), notes);
+      return std::nullopt;
+    }
+    Node n{is_prim ? NodeKind::Call : NodeKind::CallValue, ct.result};
+    if (is_prim) n.prim = call.callee;
+    else n.args.push_back(callee->node);
+    for (const Val& v : args) n.args.push_back(v.node);
+    n.origin.loc = st.loc;
+    return add(std::move(n));
+  }
+
+  const Program& prog_;
+  const Signatures& sig_;
+  TypeTable& tt_;
+  Batt& batt_;
+  Diagnostics& diags_;
+  bool intern_;
+  std::map<std::string, Val> locals_;
+};
+
+}  // namespace
+
+bool lower_program(const Program& prog, const Signatures& sig, Batt& batt, Diagnostics& diags) {
+  if (!Lowering(prog, sig, batt, diags, false).run()) return false;
+  return Lowering(prog, sig, batt, diags, true).run();
+}
+
+}  // namespace battc::generator

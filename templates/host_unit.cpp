@@ -1,0 +1,154 @@
+// templates/host_unit.cpp: the translation unit a batt becomes on the host.
+// It is real C++: with the default fill-ins between the @BATTC markers it
+// compiles alone as an empty batt (tests compile it so), and the generator
+// (generator/emit/emit_host.cpp) replaces each marked region. Exports the
+// three functions of runtime/abi/batt_abi.h.
+#include <new>
+
+#include "dsl/dsl.h"
+#include "dsl/encode.h"
+#include "runtime/abi/batt_abi.h"
+
+using namespace battc::dsl;
+namespace abi = battc::abi;
+
+#define BATTC_EXPORT extern "C" __attribute__((visibility("default")))
+
+namespace {
+
+// @BATTC:BEGIN TABLES
+constexpr int kPrograms = 0;
+constexpr int kNodes = 0;
+const char* const kNames[1] = {""};
+const u8 kDiffer[1] = {0};
+const int kNeedStart[1] = {0};  // program k needs kNeed[kNeedStart[k] .. kNeedStart[k + 1])
+const int kNeed[1] = {0};
+const int kStmtStart[1] = {0};  // program k's statements: kStmts[kStmtStart[k] .. kStmtStart[k + 1])
+const int kStmts[1] = {0};
+// @BATTC:END TABLES
+
+// Values computed once per task (they depend only on S).
+struct Prologue {
+  Tuple<Pair<Grid, Grid>> S;
+  u8 st[kNodes + 1];  // status of every node computed here
+// @BATTC:BEGIN PROLOGUE_FIELDS
+// @BATTC:END PROLOGUE_FIELDS
+};
+
+// Values of one sample's evaluation (lives in the sample's arena).
+struct State {
+  u8 need[kNodes + 1];
+  u8 st[kNodes + 1];
+// @BATTC:BEGIN STATE_FIELDS
+// @BATTC:END STATE_FIELDS
+};
+
+struct Env {
+  Ctx& c;
+  i64 work;  // the work budget of one statement
+  const abi::SampleIn* s;
+  Prologue& P;
+  State* V;  // nullptr in the prologue
+};
+
+// One statement: a fresh status and work budget; a failed statement's
+// allocations are dropped, so a runaway value cannot starve the others.
+#define BATTC_RUN(STATUS, ...)      \
+  do {                              \
+    u64 mark_ = c.mark();           \
+    c.status = Status::Ok;          \
+    c.work_left = e.work;           \
+    __VA_ARGS__;                    \
+    STATUS = u8(c.status);          \
+    if (STATUS != 0) c.release(mark_); \
+  } while (0)
+
+// @BATTC:BEGIN CHUNKS
+// @BATTC:END CHUNKS
+
+void run_prologue(Env& e) {
+  (void)e;
+// @BATTC:BEGIN PROLOGUE_CALLS
+// @BATTC:END PROLOGUE_CALLS
+}
+
+void run_sample(Env& e) {
+  (void)e;
+// @BATTC:BEGIN SAMPLE_CALLS
+// @BATTC:END SAMPLE_CALLS
+}
+
+template <class T>
+void set_result(Env& e, const T& v, abi::ProgramOut& out, int encode) {
+  if constexpr (is_same_v<T, Grid>) {
+    out.is_grid = 1;
+    out.grid = v;
+    out.matches = e.s->has_expected && eq(v, e.s->expected);
+  }
+  if (encode) {
+    out.text = encode_json(e.c, v);
+    if (!out.text) out.status = u8(Status::Budget);  // no room to write it
+  }
+}
+
+void finish_program(Env& e, int k, abi::ProgramOut& out, int encode) {
+  State& V = *e.V;
+  Prologue& P = e.P;
+  (void)V;
+  (void)P;
+  (void)out;
+  (void)encode;
+  switch (k) {
+// @BATTC:BEGIN RESULTS
+// @BATTC:END RESULTS
+    default: break;
+  }
+}
+
+}  // namespace
+
+BATTC_EXPORT const abi::BattInfo* battc_info() {
+  static const abi::BattInfo info{abi::kAbiVersion, kPrograms, kNames, kDiffer, sizeof(Prologue), kNodes};
+  return &info;
+}
+
+BATTC_EXPORT void battc_prologue(const abi::TaskIn* task, Ctx* ctx, void* storage) {
+  Prologue* P = new (storage) Prologue{};
+  Ctx& c = *ctx;
+  Pair<Grid, Grid>* pairs = c.alloc<Pair<Grid, Grid>>(task->n_train);
+  if (pairs)
+    for (i32 i = 0; i < task->n_train; ++i) pairs[i] = Pair<Grid, Grid>{task->train_in[i], task->train_out[i]};
+  P->S = Tuple<Pair<Grid, Grid>>{pairs, pairs ? task->n_train : 0};
+  Env e{c, c.work_left, nullptr, *P, nullptr};
+  run_prologue(e);
+}
+
+BATTC_EXPORT void battc_eval(const abi::TaskIn* task, const void* prologue, const abi::SampleIn* s, Ctx* ctx,
+                             const u8* want, abi::ProgramOut* out, int encode) {
+  (void)task;
+  Ctx& c = *ctx;
+  i64 work = c.work_left;
+  State* V = c.alloc<State>(1);
+  for (int k = 0; k < kPrograms; ++k) out[k] = abi::ProgramOut{u8(Status::Budget), 0, 0, 0, Grid{}, nullptr};
+  if (!V) return;
+  new (V) State{};
+  Prologue& P = *const_cast<Prologue*>(static_cast<const Prologue*>(prologue));
+  for (int n = 0; n < kNodes; ++n) V->st[n] = P.st[n];
+  for (int k = 0; k < kPrograms; ++k)
+    if (!want || want[k])
+      for (int i = kNeedStart[k]; i < kNeedStart[k + 1]; ++i) V->need[kNeed[i]] = 1;
+  Env e{c, work, s, P, V};
+  run_sample(e);
+  for (int k = 0; k < kPrograms; ++k) {
+    if (want && !want[k]) continue;
+    out[k].evaluated = 1;
+    out[k].status = 0;
+    for (int i = kStmtStart[k]; i < kStmtStart[k + 1]; ++i)
+      if (V->st[kStmts[i]] != 0) {
+        out[k].status = V->st[kStmts[i]];
+        break;
+      }
+    c.status = Status::Ok;
+    if (out[k].status == 0) finish_program(e, k, out[k], encode);
+  }
+}
