@@ -1,0 +1,29 @@
+// runtime/exec/exec_options.h: how the CPU executor runs a batt: which
+// programs meet which tasks, how many threads, the arena and work budgets of
+// one evaluation, whether values are encoded for the dump, and progress.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+
+namespace battc::runtime {
+
+// All: every program on every task (the batt cross product).
+// ByName: solve_<id> / differ_<id> only on task <id> (canonical_ref's default).
+enum class Pairing { All, ByName };
+
+inline constexpr std::uint64_t kMiB = std::uint64_t(1) << 20;
+
+struct ExecOptions {
+  Pairing pairing = Pairing::ByName;
+  unsigned jobs = 0;                            // 0: std::thread::hardware_concurrency()
+  std::uint64_t arena_bytes = 256 * kMiB;       // per evaluation thread, and per task prologue
+  std::int64_t work_budget = 20'000'000;        // work units per statement
+  bool dump = false;                            // keep every value's dump JSON
+  // Called on the thread that called execute(), a few times a second and once
+  // at the end: work items (task, sample) done and in all.
+  std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
+}  // namespace battc::runtime

@@ -1,0 +1,19 @@
+// runtime/exec/record_output.h: turns one ProgramOut into the compact
+// EvalRecord, copying out of the arena whatever must outlive it (a test
+// sample's grid, deduplicated per sample; the value's dump text).
+#pragma once
+
+#include "runtime/abi/batt_abi.h"
+#include "runtime/exec/run_result.h"
+
+namespace battc::runtime {
+
+GridData to_grid_data(const dsl::Grid& g);
+
+// The index of a grid equal to g in `grids`, appending a copy if none is.
+int intern_grid(std::vector<GridData>& grids, const dsl::Grid& g);
+
+// Writes program p's record of `sample` (its texts too when they are kept).
+void record_output(const abi::ProgramOut& out, int p, SampleResult& sample, bool keep_text, bool rerun);
+
+}  // namespace battc::runtime

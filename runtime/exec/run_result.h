@@ -1,0 +1,60 @@
+// runtime/exec/run_result.h: what an execution leaves for scoring and the
+// output files: per (task, sample, program) a compact record, the distinct
+// grids test samples produced, and value texts where they were kept.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "dsl/ctx.h"
+#include "runtime/tasks/grid_data.h"
+
+namespace battc::runtime {
+
+struct EvalRecord {
+  static constexpr std::uint8_t kEvaluated = 1;  // the program ran on this sample
+  static constexpr std::uint8_t kIsGrid = 2;     // it returned a Grid
+  static constexpr std::uint8_t kMatches = 4;    // ok, a Grid, equal to the known output
+  static constexpr std::uint8_t kRerun = 8;      // re-run alone after `budget` in the batt
+
+  std::uint8_t status = 0;  // dsl::Status
+  std::uint8_t flags = 0;
+  std::int32_t grid = -1;   // index into SampleResult::grids (test samples, ok grids)
+
+  bool evaluated() const { return flags & kEvaluated; }
+  bool is_grid() const { return flags & kIsGrid; }
+  bool matches() const { return flags & kMatches; }
+  bool rerun() const { return flags & kRerun; }
+  dsl::Status st() const { return dsl::Status(status); }
+  bool ok() const { return evaluated() && st() == dsl::Status::Ok; }
+};
+
+struct SampleResult {
+  bool is_test = false;
+  int index = 0;              // within train or test
+  bool has_expected = false;  // the output is known
+  std::vector<EvalRecord> evals;   // one per program; empty when the task pairs none
+  std::vector<std::string> texts;  // per program, dump JSON of the value ("" none); empty if none kept
+  std::vector<GridData> grids;     // distinct grids returned on a test sample
+
+  std::string name() const { return (is_test ? "test/" : "train/") + std::to_string(index); }
+};
+
+struct TaskResult {
+  std::string id;
+  std::vector<std::uint8_t> want;     // per program: paired with this task
+  std::vector<SampleResult> samples;  // train samples, then test samples
+};
+
+struct RunResult {
+  std::vector<std::string> programs;       // the batt's programs, in its order
+  std::vector<std::uint8_t> is_differ;     // per program
+  std::vector<TaskResult> tasks;           // in the order given to execute()
+  std::uint64_t evaluations = 0;  // (sample, program) evaluations recorded
+  std::uint64_t batt_calls = 0;   // battc_eval calls, re-runs included
+  std::uint64_t reruns = 0;       // programs re-run alone after `budget`
+  double seconds = 0;             // wall time of execute()
+};
+
+}  // namespace battc::runtime

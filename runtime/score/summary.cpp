@@ -1,0 +1,64 @@
+// runtime/score/summary.cpp: counting over the records, and the text.
+#include "runtime/score/summary.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+
+namespace battc::runtime {
+
+RunSummary summarize_run(const RunResult& run, const Scores& scores) {
+  RunSummary s;
+  s.tasks = run.tasks.size();
+  s.tasks_solved = scores.tasks_solved;
+  s.programs = run.programs.size();
+  for (auto d : run.is_differ) s.differs += d != 0;
+  s.batt_calls = run.batt_calls;
+  s.reruns = run.reruns;
+  s.seconds = run.seconds;
+  std::vector<std::uint8_t> solving(run.programs.size(), 0);
+  for (std::size_t t = 0; t < run.tasks.size(); ++t) {
+    const TaskResult& task = run.tasks[t];
+    bool paired = false;
+    for (const SampleResult& sample : task.samples)
+      for (const EvalRecord& r : sample.evals) {
+        if (!r.evaluated()) continue;
+        paired = true;
+        ++s.evaluations;
+        switch (r.st()) {
+          case dsl::Status::Ok: ++s.ok; break;
+          case dsl::Status::Error: ++s.error; break;
+          case dsl::Status::Budget: ++s.budget; break;
+        }
+      }
+    s.tasks_paired += paired;
+    if (scores.tasks[t].solved_by.empty()) continue;
+    auto& [id, names] = s.solved.emplace_back(task.id, std::vector<std::string>{});
+    for (int p : scores.tasks[t].solved_by) {
+      names.push_back(run.programs[p]);
+      solving[p] = 1;
+    }
+    std::sort(names.begin(), names.end());
+  }
+  std::sort(s.solved.begin(), s.solved.end());
+  for (auto v : solving) s.programs_solving += v;
+  return s;
+}
+
+std::string render_summary(const RunSummary& s, bool list_solved) {
+  std::string out;
+  double pct = s.tasks ? 100.0 * double(s.tasks_solved) / double(s.tasks) : 0.0;
+  out += fmt::format("tasks solved: {}/{} ({:.1f}%), {} with a paired program\n", s.tasks_solved, s.tasks, pct,
+                     s.tasks_paired);
+  out += fmt::format("programs: {} ({} differs), {} solve a task\n", s.programs, s.differs, s.programs_solving);
+  out += fmt::format("evaluations: {} (ok {}, error {}, budget {}) in {} batt calls, {} re-run alone\n",
+                     s.evaluations, s.ok, s.error, s.budget, s.batt_calls, s.reruns);
+  double rate = s.seconds > 0 ? double(s.evaluations) / s.seconds : 0.0;
+  out += fmt::format("time: {:.3f}s ({:.0f} evaluations/s)\n", s.seconds, rate);
+  if (list_solved)
+    for (const auto& [task, programs] : s.solved) out += fmt::format("  {}: {}\n", task, fmt::join(programs, " "));
+  return out;
+}
+
+}  // namespace battc::runtime
