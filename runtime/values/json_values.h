@@ -127,4 +127,19 @@ struct Decoder<d::Grid> {
   }
 };
 
+// A primitive passed as a value, {"fn": name}: its functor, default-constructed.
+template <class F>
+struct FnDecoder {
+  static F get(d::Ctx&, const json& j) {
+    if (!j.is_object() || !j.contains("fn") || j["fn"] != F{}.name())
+      throw std::invalid_argument(std::string("expected {\"fn\": \"") + F{}.name() + "\"}, got " + j.dump());
+    return F{};
+  }
+};
+#define BATTC_PRIM(N, CXX, PARAMS, RET) \
+  template <>                           \
+  struct Decoder<d::fn_##N> : FnDecoder<d::fn_##N> {};
+#include "dsl/primitives.def"
+#undef BATTC_PRIM
+
 }  // namespace battc::runtime
