@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "battc 0.1");
   battc::runtime::add_primitives_command(app);
   battc::runtime::add_tasks_command(app);
+  battc::runtime::add_generate_commands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,76 @@
+// generator/pipeline.cpp: the pipeline as one readable list of steps.
+#include "generator/pipeline.h"
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
+#include "generator/emit/emit_host.h"
+#include "generator/ir/lower.h"
+#include "generator/parse/parser.h"
+#include "generator/passes/hoist_s_invariant.h"
+
+namespace battc::generator {
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace
+
+const std::vector<std::string>& pass_names() {
+  static const std::vector<std::string> names = {"hoist_s_invariant"};
+  return names;
+}
+
+std::unique_ptr<Generated> run_pipeline(const PipelineOptions& opt) {
+  auto g = std::make_unique<Generated>();
+  g->signatures = std::make_unique<Signatures>(g->types);
+  auto enabled = [&](const char* pass) { return opt.disabled_passes.count(pass) == 0; };
+
+  // 1. parse
+  auto t0 = std::chrono::steady_clock::now();
+  std::vector<ParsedFile> parsed;
+  for (const std::string& path : opt.program_files) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      g->diags.error(SrcLoc{}, "", "cannot read program file '" + path + "'");
+      continue;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    int id = g->sources.add(path, ss.str());
+    parsed.push_back(parse_program_file(g->sources, id, g->diags));
+  }
+  g->report.parse_s = seconds_since(t0);
+
+  // 2. type check and merge (value numbering happens as programs are added)
+  t0 = std::chrono::steady_clock::now();
+  std::set<std::string> seen;
+  for (const ParsedFile& f : parsed) {
+    for (const Program& p : f.programs) {
+      if (!seen.insert(p.name).second) {
+        g->diags.error(p.loc, p.name, "a program of this name was already read from another file; this one is skipped");
+        ++g->report.rejected;
+        continue;
+      }
+      if (lower_program(p, *g->signatures, g->batt, g->diags))
+        ++g->report.programs;
+      else
+        ++g->report.rejected;
+    }
+  }
+  g->report.typecheck_s = seconds_since(t0);
+
+  // 3. passes, then 4. emit
+  t0 = std::chrono::steady_clock::now();
+  if (enabled("hoist_s_invariant")) g->report.hoisted_s_invariant = hoist_s_invariant(g->batt);
+  g->report.nodes = static_cast<int>(g->batt.nodes().size());
+  g->report.merged_duplicates = g->batt.merged_duplicates();
+  if (opt.emit) g->unit = emit_host_unit(g->batt);
+  g->report.generate_s = seconds_since(t0);
+  return g;
+}
+
+}  // namespace battc::generator

@@ -1,0 +1,52 @@
+// generator/pipeline.h: program files in, one batt unit out. The passes run
+// in the order pipeline.cpp lists them; each is timed, and any can be turned
+// off by name (--disable-pass).
+#pragma once
+
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "generator/diag/diagnostics.h"
+#include "generator/ir/batt.h"
+#include "generator/types/signatures.h"
+#include "generator/types/type.h"
+
+namespace battc::generator {
+
+struct PipelineOptions {
+  std::vector<std::string> program_files;
+  std::set<std::string> disabled_passes;  // "hoist_s_invariant", ...
+  bool emit = true;                       // false: stop after the passes (battc check)
+};
+
+struct GenerateReport {
+  int programs = 0;  // accepted
+  int rejected = 0;
+  int nodes = 0;
+  int hoisted_s_invariant = 0;
+  int fused_object_groups = 0;
+  int merged_duplicates = 0;
+  double parse_s = 0, typecheck_s = 0, generate_s = 0;
+};
+
+// Everything a generation produced; the batt's types live in `types`.
+struct Generated {
+  SourceSet sources;
+  Diagnostics diags;
+  TypeTable types;
+  std::unique_ptr<Signatures> signatures;
+  Batt batt;
+  std::string unit;  // the emitted host translation unit (when emit)
+  GenerateReport report;
+};
+
+// Reads, parses, checks, merges, runs the passes and emits. Unreadable files
+// and bad programs become diagnostics; only a battc bug throws.
+std::unique_ptr<Generated> run_pipeline(const PipelineOptions& options);
+
+// The pass names --disable-pass accepts.
+const std::vector<std::string>& pass_names();
+
+}  // namespace battc::generator

@@ -1,0 +1,116 @@
+// runtime/cli/generate_cmds.cpp: `battc check`, `battc generate` and
+// `battc compile`: the generator half of battc, without running anything.
+//   check    --programs FILE...              diagnostics; exit 1 if any program is rejected
+//   generate --programs FILE... [-o FILE] [--report-json FILE] [--target host|cuda]
+//   compile  --programs FILE... [--cache-dir DIR] [--target host|cuda]
+#include <fmt/core.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "generator/pipeline.h"
+#include "runtime/cli/commands.h"
+#include "runtime/jit/compile_host.h"
+
+namespace battc::runtime {
+namespace {
+
+struct GenOptions {
+  std::vector<std::string> programs;
+  std::vector<std::string> disabled;
+  std::string target = "host";
+  std::string out;
+  std::string report_json;
+  std::string cache_dir;
+  bool cache_dir_set = false;
+};
+
+void add_program_options(CLI::App* cmd, GenOptions& o) {
+  cmd->add_option("--programs", o.programs, "Program files (solve_*/differ_* functions)")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--disable-pass", o.disabled, "Turn a generator pass off")->check(CLI::IsMember(generator::pass_names()));
+}
+
+// Runs the pipeline and prints its diagnostics to stderr.
+std::unique_ptr<generator::Generated> generate(const GenOptions& o, bool emit) {
+  generator::PipelineOptions po;
+  po.program_files = o.programs;
+  po.disabled_passes = {o.disabled.begin(), o.disabled.end()};
+  po.emit = emit;
+  auto g = generator::run_pipeline(po);
+  std::string text = g->diags.render(g->sources);
+  if (!text.empty()) fmt::print(stderr, "{}", text);
+  return g;
+}
+
+nlohmann::ordered_json report_json(const generator::GenerateReport& r) {
+  return {{"programs", r.programs},
+          {"rejected", r.rejected},
+          {"nodes", r.nodes},
+          {"hoisted_s_invariant", r.hoisted_s_invariant},
+          {"fused_object_groups", r.fused_object_groups},
+          {"merged_duplicates", r.merged_duplicates},
+          {"phases", {{"parse", r.parse_s}, {"typecheck", r.typecheck_s}, {"generate", r.generate_s}}}};
+}
+
+bool check_target(const std::string& target) {
+  if (target == "host") return true;
+  fmt::print(stderr, "battc: error: --target {} is not available in this build: only the host target is implemented\n",
+             target);
+  set_exit_code(1);
+  return false;
+}
+
+}  // namespace
+
+void add_generate_commands(CLI::App& app) {
+  static GenOptions check_o, gen_o, comp_o;
+
+  auto* check = app.add_subcommand("check", "Parse and type-check program files; exit 1 if any program is rejected");
+  add_program_options(check, check_o);
+  check->callback([] {
+    auto g = generate(check_o, false);
+    fmt::print("{} programs accepted, {} rejected\n", g->report.programs, g->report.rejected);
+    set_exit_code(g->report.rejected > 0 || g->diags.has_errors() ? 1 : 0);
+  });
+
+  auto* gen = app.add_subcommand("generate", "Write the batt translation unit of program files");
+  add_program_options(gen, gen_o);
+  gen->add_option("--target", gen_o.target, "host or cuda")->check(CLI::IsMember({"host", "cuda"}));
+  gen->add_option("-o,--out", gen_o.out, "Write the unit here (default: stdout)");
+  gen->add_option("--report-json", gen_o.report_json, "Write pass statistics as JSON here");
+  gen->callback([] {
+    if (!check_target(gen_o.target)) return;
+    auto g = generate(gen_o, true);
+    if (gen_o.out.empty()) {
+      fmt::print("{}", g->unit);
+    } else {
+      std::ofstream(gen_o.out, std::ios::binary) << g->unit;
+    }
+    if (!gen_o.report_json.empty()) std::ofstream(gen_o.report_json) << report_json(g->report).dump(2) << "\n";
+    fmt::print(stderr, "battc: {} programs ({} rejected), {} values, {} merged, {} hoisted\n", g->report.programs,
+               g->report.rejected, g->report.nodes, g->report.merged_duplicates, g->report.hoisted_s_invariant);
+    set_exit_code(0);
+  });
+
+  auto* comp = app.add_subcommand("compile", "Generate and compile the batt of program files (fills the cache)");
+  add_program_options(comp, comp_o);
+  comp->add_option("--target", comp_o.target, "host or cuda")->check(CLI::IsMember({"host", "cuda"}));
+  comp->add_option("--cache-dir", comp_o.cache_dir, "Compiled-unit cache (default: $BATTC_CACHE_DIR or ~/.cache/battc)");
+  comp->callback([] {
+    if (!check_target(comp_o.target)) return;
+    auto g = generate(comp_o, true);
+    jit::JitOptions jo;
+    if (!comp_o.cache_dir.empty()) jo.cache_dir = comp_o.cache_dir;
+    auto r = jit::compile_host(jit::EmittedUnit{"batt", g->unit}, jo);
+    if (!r.ok()) {
+      fmt::print(stderr, "battc: error: {}\n", r.error().what());
+      set_exit_code(1);
+      return;
+    }
+    fmt::print("compiled {} programs into {} ({}, {:.1f} s)\n", g->report.programs, r.value().compiled.so_path,
+               r.value().cache_hit ? "cache hit" : "compiled", r.value().seconds);
+    set_exit_code(0);
+  });
+}
+
+}  // namespace battc::runtime
