@@ -8,6 +8,7 @@ namespace battc::runtime {
 void add_primitives_command(CLI::App& app);
 void add_tasks_command(CLI::App& app);
 void add_generate_commands(CLI::App& app);  // check, generate, compile
+void add_run_command(CLI::App& app);
 
 // The exit code the subcommand that ran asked for (0 done, 1 bad input).
 int last_exit_code();
