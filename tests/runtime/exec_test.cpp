@@ -1,0 +1,239 @@
+// tests/runtime/exec_test.cpp: the CPU executor on the hand-written mini unit:
+// statuses per sample, pairing masks, determinism across thread counts, the
+// progress callback, and the budget path (a program that runs out of arena in
+// the batt is re-run alone, and keeps `budget` only if it fails alone too).
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <string>
+#include <vector>
+
+#include "runtime/exec/execute.h"
+#include "runtime/exec/progress.h"
+#include "runtime/exec/want_mask.h"
+#include "tests/runtime/mini_batt_fixture.h"
+
+using namespace battc::runtime;
+using battc::dsl::Status;
+using namespace battc::test;
+
+namespace {
+
+ExecOptions all_pairs(unsigned jobs = 2) {
+  ExecOptions o;
+  o.pairing = Pairing::All;
+  o.jobs = jobs;
+  return o;
+}
+
+Status status(const RunResult& r, int task, int sample, int program) {
+  return r.tasks[task].samples[sample].evals.at(program).st();
+}
+
+// ---- a wrapper unit that hogs the arena whenever more than one program runs:
+// it stands for another program of the batt using the memory first.
+std::atomic<int> g_alone_calls{0};
+std::atomic<int> g_joint_calls{0};
+
+void hog_eval(const battc::abi::TaskIn* task, const void* prologue, const battc::abi::SampleIn* s, battc::dsl::Ctx* ctx,
+              const battc::dsl::u8* want, battc::abi::ProgramOut* out, int encode) {
+  int wanted = 0;
+  for (int p = 0; p < 3; ++p) wanted += !want || want[p];
+  if (wanted > 1) {
+    ++g_joint_calls;
+    ctx->top = ctx->cap - 8;  // 8 bytes left: too few for the test's grids (3 cells or more)
+  } else {
+    ++g_alone_calls;
+  }
+  mini_batt().eval(task, prologue, s, ctx, want, out, encode);
+}
+
+}  // namespace
+
+TEST_CASE("the mini unit loads with three programs", "[exec]") {
+  const auto& e = mini_batt();
+  REQUIRE(e.info->abi_version == battc::abi::kAbiVersion);
+  REQUIRE(e.info->n_programs == 3);
+  CHECK(std::string(e.info->program_names[kFail]) == "solve_fail");
+  CHECK(std::string(e.info->program_names[kMirror]) == "solve_mirror");
+  CHECK(std::string(e.info->program_names[kRow]) == "solve_row");
+}
+
+TEST_CASE("statuses per sample: solve_fail is ok only on one-pair tasks", "[exec]") {
+  std::vector<Task> tasks;
+  tasks.push_back(mirror_task("one", {grid({{1, 2}, {3, 4}})}, {grid({{5, 6}})}));
+  tasks.push_back(mirror_task("two", {grid({{1}}), grid({{2, 3}})}, {grid({{4}, {5}})}, false));
+  RunResult r = execute(mini_batt(), tasks, all_pairs());
+
+  REQUIRE(r.programs == std::vector<std::string>{"solve_fail", "solve_mirror", "solve_row"});
+  REQUIRE(r.tasks.size() == 2);
+  REQUIRE(r.tasks[0].samples.size() == 2);
+  REQUIRE(r.tasks[1].samples.size() == 3);
+  for (int s = 0; s < 2; ++s) CHECK(status(r, 0, s, kFail) == Status::Ok);
+  for (int s = 0; s < 3; ++s) CHECK(status(r, 1, s, kFail) == Status::Error);
+  for (int t = 0; t < 2; ++t)
+    for (const SampleResult& s : r.tasks[t].samples) {
+      CHECK(s.evals[kMirror].ok());
+      CHECK(s.evals[kMirror].is_grid());
+      CHECK(s.evals[kMirror].matches() == s.has_expected);
+      CHECK(s.evals[kRow].ok());
+      CHECK_FALSE(s.evals[kRow].is_grid());
+      CHECK_FALSE(s.evals[kRow].matches());
+      CHECK_FALSE(s.evals[kFail].is_grid());
+    }
+  // Sample names and the known-output flag.
+  CHECK(r.tasks[1].samples[1].name() == "train/1");
+  CHECK(r.tasks[1].samples[2].name() == "test/0");
+  CHECK_FALSE(r.tasks[1].samples[2].has_expected);
+  // Test grids are kept, train grids are not.
+  const SampleResult& test0 = r.tasks[0].samples[1];
+  REQUIRE(test0.evals[kMirror].grid == 0);
+  CHECK(test0.grids.at(0) == grid({{5, 6}}));
+  CHECK(r.tasks[0].samples[0].grids.empty());
+  CHECK(r.evaluations == 15);
+  CHECK(r.batt_calls == 5);
+  CHECK(r.reruns == 0);
+}
+
+TEST_CASE("by-name pairing runs solve_<id> only on task <id>", "[exec]") {
+  CHECK(program_named_for("solve_abc", "abc"));
+  CHECK(program_named_for("differ_abc", "abc"));
+  CHECK_FALSE(program_named_for("solve_abc_1", "abc"));
+  CHECK_FALSE(program_named_for("solve_ab", "abc"));
+  CHECK_FALSE(program_named_for("solve", "solve"));
+
+  const auto& info = *mini_batt().info;
+  CHECK(task_want_mask(info, "mirror", Pairing::ByName) == std::vector<std::uint8_t>{0, 1, 0});
+  CHECK(task_want_mask(info, "zzz", Pairing::ByName) == std::vector<std::uint8_t>{0, 0, 0});
+  CHECK(task_want_mask(info, "zzz", Pairing::All) == std::vector<std::uint8_t>{1, 1, 1});
+
+  // A differ is dropped on samples whose output is unknown.
+  const char* names[] = {"differ_a", "solve_a"};
+  const battc::dsl::u8 differ[] = {1, 0};
+  battc::abi::BattInfo fake{battc::abi::kAbiVersion, 2, names, differ, 0, 0};
+  auto mask = task_want_mask(fake, "a", Pairing::ByName);
+  CHECK(sample_want_mask(fake, mask, true) == std::vector<std::uint8_t>{1, 1});
+  CHECK(sample_want_mask(fake, mask, false) == std::vector<std::uint8_t>{0, 1});
+
+  std::vector<Task> tasks;
+  tasks.push_back(mirror_task("row", {grid({{1, 2}})}, {grid({{3}})}));
+  tasks.push_back(mirror_task("mirror", {grid({{1}, {2}})}, {grid({{3}})}));
+  tasks.push_back(mirror_task("other", {grid({{1}})}, {grid({{3}})}));
+  ExecOptions o;
+  o.pairing = Pairing::ByName;
+  RunResult r = execute(mini_batt(), tasks, o);
+  for (const SampleResult& s : r.tasks[0].samples) {
+    CHECK_FALSE(s.evals[kFail].evaluated());
+    CHECK_FALSE(s.evals[kMirror].evaluated());
+    CHECK(s.evals[kRow].evaluated());
+  }
+  for (const SampleResult& s : r.tasks[1].samples) {
+    CHECK_FALSE(s.evals[kRow].evaluated());
+    CHECK(s.evals[kMirror].matches());
+  }
+  for (const SampleResult& s : r.tasks[2].samples) CHECK(s.evals.empty());
+  CHECK(r.evaluations == 4);
+}
+
+TEST_CASE("results do not depend on the number of threads; progress ends at the total", "[exec]") {
+  std::vector<Task> tasks;
+  for (int t = 0; t < 40; ++t) {
+    std::vector<GridData> train;
+    for (int k = 0; k <= t % 3; ++k) train.push_back(grid({{t % 10, k}, {k, 9 - t % 10}}));
+    tasks.push_back(mirror_task("t" + std::to_string(100 + t), train, {grid({{t % 10}})}, t % 2 == 0));
+  }
+  ExecOptions one = all_pairs(1);
+  std::size_t last_done = 0, last_total = 0;
+  int calls = 0;
+  ExecOptions many = all_pairs(4);
+  many.progress = [&](std::size_t done, std::size_t total) {
+    CHECK(done >= last_done);
+    last_done = done;
+    last_total = total;
+    ++calls;
+  };
+  RunResult a = execute(mini_batt(), tasks, one);
+  RunResult b = execute(mini_batt(), tasks, many);
+  REQUIRE(a.tasks.size() == b.tasks.size());
+  for (std::size_t t = 0; t < a.tasks.size(); ++t)
+    for (std::size_t s = 0; s < a.tasks[t].samples.size(); ++s)
+      for (int p = 0; p < 3; ++p) {
+        const EvalRecord& x = a.tasks[t].samples[s].evals[p];
+        const EvalRecord& y = b.tasks[t].samples[s].evals[p];
+        CHECK((x.status == y.status && x.flags == y.flags && x.grid == y.grid));
+      }
+  CHECK(a.evaluations == b.evaluations);
+  CHECK(calls >= 1);
+  std::size_t samples = 0;
+  for (const Task& t : tasks) samples += t.train.size() + t.test.size();
+  CHECK(samples == 119);  // 40 tasks of 1..3 train pairs and one test input
+  CHECK(last_total == samples);
+  CHECK(last_done == last_total);
+}
+
+TEST_CASE("budget: a program short of arena alone keeps `budget` after its re-run", "[exec]") {
+  // 3x3 grids need 40 bytes of cells; 16 bytes are too few for solve_mirror,
+  // enough for solve_fail and solve_row (they allocate nothing).
+  std::vector<Task> tasks{mirror_task("m", {grid({{1, 2, 3}, {4, 5, 6}, {7, 8, 9}})}, {grid({{1, 1, 1}, {2, 2, 2}, {3, 3, 3}})})};
+  ExecOptions o = all_pairs();
+  o.arena_bytes = 16;
+  RunResult r = execute(mini_batt(), tasks, o);
+  for (const SampleResult& s : r.tasks[0].samples) {
+    CHECK(s.evals[kMirror].st() == Status::Budget);
+    CHECK(s.evals[kMirror].rerun());
+    CHECK(s.evals[kRow].ok());
+    CHECK_FALSE(s.evals[kRow].rerun());
+  }
+  CHECK(r.reruns == 2);
+  CHECK(r.batt_calls == 4);
+
+  // Alone on its task (by name) there is nothing to re-run.
+  std::vector<Task> named{mirror_task("mirror", {grid({{1, 2, 3}, {4, 5, 6}, {7, 8, 9}})}, {})};
+  o.pairing = Pairing::ByName;
+  RunResult n = execute(mini_batt(), named, o);
+  CHECK(n.tasks[0].samples[0].evals[kMirror].st() == Status::Budget);
+  CHECK_FALSE(n.tasks[0].samples[0].evals[kMirror].rerun());
+  CHECK(n.reruns == 0);
+}
+
+TEST_CASE("budget: another program's memory never fails a program that fits alone", "[exec]") {
+  BattEntry hog = mini_batt();
+  hog.eval = hog_eval;
+  std::vector<Task> tasks{mirror_task("m", {grid({{1, 2, 3}, {4, 5, 6}, {7, 8, 9}}), grid({{1, 2, 3}})}, {grid({{4, 5, 6}})})};
+  ExecOptions o = all_pairs();
+  o.arena_bytes = 64;  // solve_mirror fits (40 bytes) only when the hog is gone
+  g_alone_calls = 0;
+  g_joint_calls = 0;
+  RunResult r = execute(hog, tasks, o);
+  for (const SampleResult& s : r.tasks[0].samples) {
+    INFO(s.name());
+    CHECK(s.evals[kMirror].ok());
+    CHECK(s.evals[kMirror].matches());
+    CHECK(s.evals[kMirror].rerun());
+    CHECK(s.evals[kFail].st() == Status::Error);  // two train pairs
+    CHECK_FALSE(s.evals[kFail].rerun());
+  }
+  CHECK(r.tasks[0].samples[2].grids.at(0) == grid({{4, 5, 6}}));
+  CHECK(g_joint_calls == 3);
+  CHECK(g_alone_calls == 3);
+  CHECK(r.reruns == 3);
+}
+
+TEST_CASE("a unit of another ABI version is refused", "[exec]") {
+  BattEntry e = mini_batt();
+  battc::abi::BattInfo other = *e.info;
+  other.abi_version = battc::abi::kAbiVersion + 1;
+  e.info = &other;
+  CHECK_THROWS_AS(execute(e, {}, ExecOptions{}), ExecError);
+  e.eval = nullptr;
+  e.info = mini_batt().info;
+  CHECK_THROWS_AS(execute(e, {}, ExecOptions{}), ExecError);
+}
+
+TEST_CASE("progress lines are plain text; quiet says nothing", "[exec]") {
+  ProgressReporter lines(ProgressReporter::Mode::Lines, stderr, "evaluating");
+  CHECK(lines.render(50, 200, 2.0) == "evaluating: 50/200 (25%) after 2.0s");
+  ProgressReporter bar(ProgressReporter::Mode::Bar, stderr, "run");
+  CHECK(bar.render(15, 30, 1.5) == "run [###############...............]  50% 15/30 1.5s");
+  CHECK(ProgressReporter::mode_for(stderr, true) == ProgressReporter::Mode::Quiet);
+}

@@ -1,0 +1,236 @@
+// tests/runtime/score_test.cpp: scoring (who solves what), results.json, the
+// Kaggle submission (ranking, distinct attempts, [[0]] fill), the evaluation
+// dump (canonical_ref's order and bytes) and the summary text.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "runtime/exec/execute.h"
+#include "runtime/score/dump_writer.h"
+#include "runtime/score/json_text.h"
+#include "runtime/score/results_json.h"
+#include "runtime/score/score.h"
+#include "runtime/score/submission.h"
+#include "runtime/score/summary.h"
+#include "tests/runtime/mini_batt_fixture.h"
+
+using namespace battc::runtime;
+using battc::dsl::Status;
+using namespace battc::test;
+using nlohmann::json;
+
+namespace {
+
+RunResult run_all(const std::vector<Task>& tasks, bool dump = false) {
+  ExecOptions o;
+  o.pairing = Pairing::All;
+  o.jobs = 2;
+  o.dump = dump;
+  return execute(mini_batt(), tasks, o);
+}
+
+EvalRecord rec(Status s, bool grid = false, bool match = false, int grid_index = -1) {
+  EvalRecord r;
+  r.status = std::uint8_t(s);
+  r.flags = EvalRecord::kEvaluated | (grid ? EvalRecord::kIsGrid : 0) | (match ? EvalRecord::kMatches : 0);
+  r.grid = grid_index;
+  return r;
+}
+
+SampleResult sample(bool is_test, int index, bool has_expected, std::vector<EvalRecord> evals) {
+  SampleResult s;
+  s.is_test = is_test;
+  s.index = index;
+  s.has_expected = has_expected;
+  s.evals = std::move(evals);
+  return s;
+}
+
+// Tasks "b" then "a" (the dump must sort them), see the expected dump below.
+std::vector<Task> dump_tasks() {
+  std::vector<Task> tasks;
+  tasks.push_back(mirror_task("b", {grid({{0, 1}})}, {grid({{2}, {3}})}));
+  tasks.push_back(mirror_task("a", {grid({{1, 2}, {3, 4}}), grid({{7}})}, {grid({{5}})}, false));
+  return tasks;
+}
+
+}  // namespace
+
+TEST_CASE("a program solves a task when it matches every train pair and every known test pair", "[score]") {
+  std::vector<Task> tasks;
+  tasks.push_back(mirror_task("mirror_ok", {grid({{1, 2}}), grid({{1}, {2}})}, {grid({{3}, {4}})}));
+  Task wrong = mirror_task("test_wrong", {grid({{1, 2}}), grid({{1}, {2}})}, {grid({{3}, {4}})});
+  wrong.test[0].output = grid({{3}, {4}});  // not the mirror
+  tasks.push_back(wrong);
+  tasks.push_back(mirror_task("test_unknown", {grid({{1, 2}}), grid({{1}, {2}})}, {grid({{3}, {4}})}, false));
+  Task same = mirror_task("not_mirror", {grid({{1}, {2}})}, {});
+  same.train[0].output = grid({{1}, {2}});
+  tasks.push_back(same);
+  tasks.push_back(mirror_task("one_pair", {grid({{5}, {6}})}, {}));
+
+  RunResult r = run_all(tasks);
+  Scores s = score(r);
+  REQUIRE(s.tasks.size() == 5);
+  CHECK(s.tasks_solved == 3);
+  CHECK(s.tasks[0].solved_by == std::vector<int>{kMirror});
+  CHECK(s.tasks[1].solved_by.empty());
+  CHECK(s.tasks[1].programs[kMirror].train_matched == 2);
+  CHECK(s.tasks[1].programs[kMirror].test_matched == 0);
+  CHECK(s.tasks[1].programs[kMirror].test_known == 1);
+  CHECK(s.tasks[2].solved_by == std::vector<int>{kMirror});
+  CHECK(s.tasks[2].programs[kMirror].test_known == 0);
+  CHECK(s.tasks[3].solved_by.empty());
+  CHECK(s.tasks[3].programs[kMirror].train_matched == 0);
+  // solve_fail is ok on a one-pair task, but its value is no grid.
+  CHECK(s.tasks[4].solved_by == std::vector<int>{kMirror});
+  CHECK_FALSE(s.tasks[4].programs[kFail].solved);
+
+  RunSummary sum = summarize_run(r, s);
+  CHECK(sum.tasks_solved == 3);
+  CHECK(sum.programs_solving == 1);
+  CHECK(sum.evaluations == 3 * (3 + 3 + 3 + 1 + 1));
+  CHECK(sum.ok + sum.error + sum.budget == sum.evaluations);
+  CHECK(sum.error == 3 + 3 + 3);  // solve_fail on the two-pair tasks
+  REQUIRE(sum.solved.size() == 3);
+  CHECK(sum.solved[0].first == "mirror_ok");
+  CHECK(sum.solved[1].first == "one_pair");
+  CHECK(sum.solved[0].second == std::vector<std::string>{"solve_mirror"});
+  std::string text = render_summary(sum, true);
+  CHECK_THAT(text, Catch::Contains("tasks solved: 3/5 (60.0%), 5 with a paired program"));
+  CHECK_THAT(text, Catch::Contains("evaluations: 33 (ok 24, error 9, budget 0)"));
+  CHECK_THAT(text, Catch::Contains("  test_unknown: solve_mirror\n"));
+
+  json j = results_json(r, s, sum);
+  CHECK(j["format"] == "battc-results/1");
+  CHECK(j["summary"]["tasks_solved"] == 3);
+  const json& t = j["tasks"]["test_unknown"];
+  CHECK(t["samples"] == json::array({"train/0", "train/1", "test/0"}));
+  CHECK(t["solved_by"] == json::array({"solve_mirror"}));
+  CHECK(t["programs"]["solve_mirror"]["solved"] == true);
+  CHECK(t["programs"]["solve_mirror"]["match"] == json::parse("[1,1,null]"));
+  CHECK(t["programs"]["solve_fail"]["status"] == json::parse(R"(["error","error","error"])"));
+  CHECK(t["programs"]["solve_row"]["match"] == json::parse("[0,0,null]"));
+  CHECK(j["tasks"]["test_wrong"]["programs"]["solve_mirror"]["train_matched"] == 2);
+  CHECK_FALSE(t["programs"]["solve_mirror"].contains("differ"));
+}
+
+TEST_CASE("differs never solve, and results.json reports their values", "[score]") {
+  RunResult r;
+  r.programs = {"differ_x", "solve_x"};
+  r.is_differ = {1, 0};
+  TaskResult& t = r.tasks.emplace_back();
+  t.id = "x";
+  t.want = {1, 1};
+  t.samples.push_back(sample(false, 0, true, {rec(Status::Ok, true, true), rec(Status::Ok, true, true)}));
+  t.samples.push_back(sample(true, 0, false, {EvalRecord{}, rec(Status::Ok, true, false, 0)}));
+  t.samples[0].texts = {"[[1]]", ""};
+  t.samples[1].grids = {grid({{1}})};
+  Scores s = score(r);
+  CHECK(s.tasks[0].solved_by == std::vector<int>{1});
+  CHECK_FALSE(s.tasks[0].programs[0].solved);
+  json j = results_json(r, s, summarize_run(r, s));
+  const json& d = j["tasks"]["x"]["programs"]["differ_x"];
+  CHECK(d["differ"] == true);
+  CHECK(d["values"] == json::parse("[[[1]],null]"));
+  CHECK(d["status"] == json::parse(R"(["ok",null])"));
+}
+
+TEST_CASE("submission: two distinct grids ranked by train pairs matched, ties by name", "[score]") {
+  RunResult r;
+  r.programs = {"p_c", "p_a", "p_b", "differ_z", "p_fail"};
+  r.is_differ = {0, 0, 0, 1, 0};
+  TaskResult& t = r.tasks.emplace_back();
+  t.id = "t";
+  t.want = {1, 1, 1, 1, 1};
+  auto m = [](bool match) { return rec(Status::Ok, true, match); };
+  t.samples.push_back(sample(false, 0, true, {m(true), m(true), m(true), m(true), rec(Status::Error)}));
+  t.samples.push_back(sample(false, 1, true, {m(true), m(false), m(true), m(true), rec(Status::Error)}));
+  t.samples.push_back(sample(true, 0, false,
+                             {rec(Status::Ok, true, false, 2), rec(Status::Ok, true, false, 0),
+                              rec(Status::Ok, true, false, 1), rec(Status::Ok, true, false, 3), rec(Status::Error)}));
+  t.samples[2].grids = {grid({{1}}), grid({{2}}), grid({{3}}), grid({{4}})};
+  Scores s = score(r);
+  // p_b and p_c match both train pairs, p_b first by name; p_a matches one;
+  // the differ never counts.
+  auto a = submission_attempts(r, t, s.tasks[0], t.samples[2]);
+  REQUIRE(a.size() == 2);
+  CHECK(a[0] == grid({{2}}));
+  CHECK(a[1] == grid({{3}}));
+
+  // The same grid twice is one attempt; [[0]] fills in.
+  t.samples[2].evals[0].grid = 1;
+  a = submission_attempts(r, t, s.tasks[0], t.samples[2]);
+  CHECK(a[0] == grid({{2}}));
+  CHECK(a[1] == grid({{1}}));
+  t.samples[2].evals[1] = rec(Status::Budget);
+  a = submission_attempts(r, t, s.tasks[0], t.samples[2]);
+  CHECK(a[1] == grid({{0}}));
+}
+
+TEST_CASE("submission.json in the Kaggle format, one entry per test input", "[score]") {
+  std::vector<Task> tasks = dump_tasks();
+  tasks.push_back(mirror_task("c", {grid({{1}})}, {grid({{1, 2}}), grid({{3}, {4}})}, false));
+  tasks.push_back(mirror_task("d", {grid({{1}})}, {}));
+  RunResult r = run_all(tasks);
+  json sub = submission_json(r, score(r));
+  CHECK(sub.dump() ==
+        R"({"a":[{"attempt_1":[[5]],"attempt_2":[[0]]}],)"
+        R"("b":[{"attempt_1":[[3],[2]],"attempt_2":[[0]]}],)"
+        R"("c":[{"attempt_1":[[1,2]],"attempt_2":[[0]]},{"attempt_1":[[4],[3]],"attempt_2":[[0]]}],)"
+        R"("d":[]})");
+}
+
+TEST_CASE("the dump follows canonical_ref: tasks by id, programs by name, train then test", "[score]") {
+  RunResult r = run_all(dump_tasks(), true);
+  std::ostringstream out;
+  write_dump(out, r);
+  // solve_fail and solve_row are ok without a value: the mini unit encodes
+  // grids only (a generated unit encodes every value).
+  const char* expected =
+      R"({"task":"a","sample":"train/0","program":"solve_fail","status":"error"})" "\n"
+      R"({"task":"a","sample":"train/1","program":"solve_fail","status":"error"})" "\n"
+      R"({"task":"a","sample":"test/0","program":"solve_fail","status":"error"})" "\n"
+      R"({"task":"a","sample":"train/0","program":"solve_mirror","status":"ok","value":[[3,4],[1,2]]})" "\n"
+      R"({"task":"a","sample":"train/1","program":"solve_mirror","status":"ok","value":[[7]]})" "\n"
+      R"({"task":"a","sample":"test/0","program":"solve_mirror","status":"ok","value":[[5]]})" "\n"
+      R"({"task":"a","sample":"train/0","program":"solve_row","status":"ok"})" "\n"
+      R"({"task":"a","sample":"train/1","program":"solve_row","status":"ok"})" "\n"
+      R"({"task":"a","sample":"test/0","program":"solve_row","status":"ok"})" "\n"
+      R"({"task":"b","sample":"train/0","program":"solve_fail","status":"ok"})" "\n"
+      R"({"task":"b","sample":"test/0","program":"solve_fail","status":"ok"})" "\n"
+      R"({"task":"b","sample":"train/0","program":"solve_mirror","status":"ok","value":[[0,1]]})" "\n"
+      R"({"task":"b","sample":"test/0","program":"solve_mirror","status":"ok","value":[[3],[2]]})" "\n"
+      R"({"task":"b","sample":"train/0","program":"solve_row","status":"ok"})" "\n"
+      R"({"task":"b","sample":"test/0","program":"solve_row","status":"ok"})" "\n";
+  CHECK(out.str() == expected);
+}
+
+TEST_CASE("the dump sorts programs by name, skips what did not run, writes budget", "[score]") {
+  RunResult r;
+  r.programs = {"solve_b", "solve_a", "differ_a"};
+  r.is_differ = {0, 0, 1};
+  TaskResult& t = r.tasks.emplace_back();
+  t.id = "x";
+  t.want = {1, 1, 1};
+  t.samples.push_back(sample(false, 0, true, {rec(Status::Ok), rec(Status::Error), rec(Status::Ok)}));
+  t.samples[0].texts = {"1", "", "true"};
+  t.samples.push_back(sample(true, 0, false, {rec(Status::Budget), rec(Status::Ok, true, false, 0), EvalRecord{}}));
+  t.samples[1].grids = {grid({{1, -2}})};
+  std::ostringstream out;
+  write_dump(out, r);
+  CHECK(out.str() ==
+        R"({"task":"x","sample":"train/0","program":"differ_a","status":"ok","value":true})" "\n"
+        R"({"task":"x","sample":"train/0","program":"solve_a","status":"error"})" "\n"
+        R"({"task":"x","sample":"test/0","program":"solve_a","status":"ok","value":[[1,-2]]})" "\n"
+        R"({"task":"x","sample":"train/0","program":"solve_b","status":"ok","value":1})" "\n"
+        R"({"task":"x","sample":"test/0","program":"solve_b","status":"budget"})" "\n");
+}
+
+TEST_CASE("JSON strings are escaped as Python's json.dumps does", "[score]") {
+  CHECK(json_string("abc") == R"("abc")");
+  CHECK(json_string("a\"b\\c\n\t\x01\x7f") == R"("a\"b\\c\n\t\u0001\u007f")");
+  CHECK(json_string("\xc3\xa9") == R"("\u00e9")");
+  CHECK(json_grid(grid({{1, 2}, {3, 4}})) == "[[1,2],[3,4]]");
+}
