@@ -460,3 +460,40 @@ TEST_CASE("occurrences", "[dsl][grids]") {
   CHECK(R(e, occurrences(e.c, G(e, "[[],[]]"), O(e, "[[1,[0,0]]]"))) == J(R"({"set":[]})"));
 }
 
+TEST_CASE("huge results run out of budget instead of memory", "[dsl][grids]") {
+  // A fresh context each time: a spent budget stays spent.
+  { Eval e; CHECK(R(e, canvas(e.c, 0, Pt{100000, 100000})) == "<budget>"); }
+  { Eval e; CHECK(R(e, canvas(e.c, 0, Pt{2147483647, 2147483647})) == "<budget>"); }
+  { Eval e; CHECK(R(e, upscale(e.c, G(e, "[[1,2],[3,4]]"), 100000)) == "<budget>"); }
+  { Eval e; CHECK(R(e, hupscale(e.c, G(e, "[[1,2],[3,4]]"), 2147483647)) == "<budget>"); }
+  { Eval e; CHECK(R(e, vupscale(e.c, G(e, "[[1,2],[3,4]]"), 2147483647)) == "<budget>"); }
+  { Eval e; CHECK(R(e, upscale(e.c, O(e, "[[1,[0,0]],[2,[3,3]]]"), 50000)) == "<budget>"); }
+  { Eval e; CHECK(R(e, hsplit(e.c, G(e, "[[1,2],[3,4]]"), 1 << 30)) == "<budget>"); }
+  {
+    Eval e;
+    CHECK(R(e, occurrences(e.c, canvas(e.c, 0, Pt{3, 3}), O(e, "[[0,[0,0]]]"))) ==
+          J(R"({"set":[[0,0],[0,1],[0,2],[1,0],[1,1],[1,2],[2,0],[2,1],[2,2]]})"));
+  }
+}
+
+TEST_CASE("upscale of an object far from the origin keeps its corner", "[dsl][grids]") {
+  Eval e;
+  // Coordinates that leave battc's 32-bit Int fail (docs/semantics.md).
+  CHECK(R(e, upscale(e.c, O(e, "[[1,[2147483646,0]],[1,[2147483647,0]]]"), 2)) == "<error>");
+  CHECK(R(e, upscale(e.c, O(e, "[[1,[-2147483647,0]]]"), 2)) ==
+        J(R"({"set":[[1,[-2147483647,0]],[1,[-2147483647,1]],[1,[-2147483646,0]],[1,[-2147483646,1]]]})"));
+}
+
+TEST_CASE("color statistics leave no scratch in the arena", "[dsl][grids]") {
+  Eval e;
+  Grid wide = G(e, "[[100,-7,100],[-7,100,2000],[5,5,5]]");
+  Grid narrow = G(e, "[[1,2,2],[3,3,3]]");
+  u64 top = e.c.top;
+  CHECK(mostcolor(e.c, wide) == 5);
+  CHECK(leastcolor(e.c, wide) == 2000);
+  CHECK(numcolors(e.c, wide) == 4);
+  CHECK(mostcolor(e.c, narrow) == 3);
+  CHECK(numcolors(e.c, narrow) == 3);
+  CHECK(e.c.top == top);
+  CHECK(e.c.ok());
+}
