@@ -40,6 +40,7 @@ REG(sign, Int);
 REG(sign, Pt);
 REG(even, Int);
 REG(flip, Bool);
+REG(flip, Int);
 REG(both, Bool, Bool);
 REG(either, Bool, Bool);
 REG(positive, Int);

@@ -189,6 +189,8 @@ def arith():
         case('even', 'Int', v)
     for v in (True, False):
         case('flip', 'Bool', v)
+    for v in (0, 3, -1):
+        case('flip', 'Int', v)  # `not n`
     for a in (True, False):
         for b in (True, False):
             case('both', 'Bool,Bool', a, b)
@@ -534,6 +536,8 @@ def grids():
         case(p, 'Grid,Int,Indices', E, 8, IND)
         case(p, 'Grid,Int,Indices', W0, 8, IND)
     for p in ('paint', 'underpaint'):
+        case(p, 'Grid,Object', GT, FS({(5, (0, 0)), (6, (0, 1))}))
+        case(p, 'Grid,Object', W0, OBJ)
         case(p, 'Grid,Object', GR, OBJ_R | FS({(7, (20, 0))}))
         case(p, 'Grid,Object', GR3, OBJ)
         case(p, 'Grid,Object', GR, EMPTY)
@@ -628,6 +632,8 @@ def objects_():
     case('move', 'Grid,Object,Pt', GR, OBJ_R, (-2, 0))
     case('move', 'Grid,Object,Pt', GR, EMPTY, (1, 1))
     case('move', 'Grid,Object,Pt', E, OBJ, (1, 1))
+    case('move', 'Grid,Object,Pt', GT, FS({(1, (0, 0)), (2, (0, 1))}), (1, 0))
+    case('move', 'Grid,Object,Pt', GR, OBJ, (30, 30))
 
 
 def patches():
@@ -689,6 +695,8 @@ def patches():
         case(p, 'Grid,Object', GR, OBJ)
         case(p, 'Grid,Indices', E, IND)
         case(p, 'Grid,Indices', GR, EMPTY)
+        case(p, 'Grid,Indices', GT, FS({(0, 0)}))
+        case(p, 'Grid,Indices', W0, IND)
 
 
 def higher_order():
