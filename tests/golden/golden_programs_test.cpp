@@ -1,0 +1,237 @@
+// tests/golden/golden_programs_test.cpp: whole programs against the
+// reference. The demo programs on the demo tasks, and tests/golden/arc1's
+// programs on the ARC-AGI-1 training tasks they target, go through battc as
+// `battc run --pairing all --dump-outputs` would (generate, host JIT, execute)
+// and the dump is compared evaluation by evaluation with the one
+// canonical_ref.py wrote (tools/golden/make_program_golden.py): where the
+// reference says ok, battc must say ok with an equal value (for arc1, whose
+// golden keeps no ARC-derived grids: the same sha256 of the value's text);
+// where the reference fails, battc must fail; no evaluation may be missing
+// on either side.
+//
+// The JIT cache is $BATTC_CACHE_DIR when set (repeated runs are fast), else a
+// temporary folder removed afterwards. The arc1 test needs ARC_DATA (see
+// tests/runtime/arc_data.h) and reports itself skipped without it.
+#include <catch2/catch.hpp>
+#include <stdlib.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "generator/pipeline.h"
+#include "runtime/exec/execute.h"
+#include "runtime/jit/compile_host.h"
+#include "runtime/jit/sha256.h"
+#include "runtime/score/dump_writer.h"
+#include "runtime/tasks/load_tasks.h"
+#include "tests/runtime/arc_data.h"
+
+namespace fs = std::filesystem;
+namespace jit = battc::runtime::jit;
+using namespace battc::runtime;
+using nlohmann::json;
+
+namespace {
+
+const fs::path kSource = BATTC_SOURCE_DIR;
+
+using Key = std::tuple<std::string, std::string, std::string>;  // task, sample, program
+
+std::string key_text(const Key& k) {
+  return std::get<0>(k) + " " + std::get<1>(k) + " " + std::get<2>(k);
+}
+
+// One evaluation of a dump: its status and, when ok, the value: the JSON text
+// as written (battc) or the sha256 the golden keeps (arc1).
+struct Eval {
+  std::string status;
+  std::optional<json> value;
+  std::string value_text;    // battc: the raw text after "value":
+  std::string value_sha256;  // golden arc1
+};
+
+std::map<Key, Eval> parse_dump(std::istream& in, const std::string& what) {
+  std::map<Key, Eval> out;
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    if (line.empty()) continue;
+    json j = json::parse(line, nullptr, false);
+    INFO(what << " line " << n << ": " << line);
+    REQUIRE_FALSE(j.is_discarded());
+    Key k{j.at("task").get<std::string>(), j.at("sample").get<std::string>(), j.at("program").get<std::string>()};
+    Eval e;
+    e.status = j.at("status").get<std::string>();
+    if (j.contains("value")) {
+      e.value = j["value"];
+      // "value" is the last key: its text runs from after "value": to the
+      // closing brace of the line.
+      auto at = line.find(",\"value\":");
+      REQUIRE(at != std::string::npos);
+      REQUIRE(line.back() == '}');
+      at += 9;
+      e.value_text = line.substr(at, line.size() - 1 - at);
+    }
+    if (j.contains("value_sha256")) e.value_sha256 = j["value_sha256"].get<std::string>();
+    bool fresh = out.emplace(k, std::move(e)).second;
+    INFO("evaluation " << key_text(k));
+    REQUIRE(fresh);  // each evaluation once
+  }
+  return out;
+}
+
+std::map<Key, Eval> read_golden(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  INFO(file.string());
+  REQUIRE(in);
+  auto out = parse_dump(in, file.string());
+  REQUIRE_FALSE(out.empty());
+  return out;
+}
+
+// A temporary JIT cache, or $BATTC_CACHE_DIR.
+struct Cache {
+  std::string path;
+  bool temporary = false;
+  Cache() {
+    if (const char* env = std::getenv("BATTC_CACHE_DIR"); env != nullptr && *env != '\0') {
+      path = env;
+      return;
+    }
+    std::string pattern = (fs::temp_directory_path() / "battc-golden-programs-XXXXXX").string();
+    REQUIRE(mkdtemp(pattern.data()) != nullptr);
+    path = pattern;
+    temporary = true;
+  }
+  ~Cache() {
+    std::error_code ec;
+    if (temporary) fs::remove_all(path, ec);
+  }
+};
+
+// `battc run --pairing all --dump-outputs`: the dump as text.
+std::string battc_dump(const fs::path& programs, const std::vector<Task>& tasks, const Cache& cache) {
+  battc::generator::PipelineOptions po;
+  po.program_files = {programs.string()};
+  auto g = battc::generator::run_pipeline(po);
+  std::string diags = g->diags.render(g->sources);
+  INFO(diags);
+  REQUIRE(g->report.rejected == 0);  // every golden program is accepted
+  REQUIRE(g->report.programs > 0);
+
+  jit::JitOptions jo;
+  jo.cache_dir = cache.path;
+  std::string text;
+  {
+    auto loaded = jit::compile_host(jit::EmittedUnit{"batt", g->unit}, jo);
+    if (!loaded) FAIL(loaded.error().what());
+    ExecOptions eo;
+    eo.pairing = Pairing::All;
+    eo.dump = true;
+    BattEntry entry{loaded->info, loaded->prologue, loaded->eval};
+    RunResult result = execute(entry, tasks, eo);
+    std::ostringstream out;
+    write_dump(out, result);
+    text = out.str();
+  }  // the unit is unloaded before a temporary cache goes
+  return text;
+}
+
+enum class Values { Json, Sha256 };
+
+// Prints up to 20 mismatches and returns how many there are.
+int compare(const std::map<Key, Eval>& golden, const std::map<Key, Eval>& ours, Values values) {
+  int bad = 0, agree = 0;
+  auto report = [&](const Key& k, const std::string& what) {
+    if (++bad <= 20) std::cout << "mismatch: " << key_text(k) << ": " << what << "\n";
+  };
+  for (const auto& [k, ref] : golden) {
+    auto it = ours.find(k);
+    if (it == ours.end()) {
+      report(k, "missing in battc's dump (reference " + ref.status + ")");
+      continue;
+    }
+    const Eval& o = it->second;
+    if (ref.status == "ok") {
+      if (o.status != "ok") {
+        report(k, "reference ok, battc " + o.status);
+      } else if (!o.value) {
+        report(k, "battc ok without a value");
+      } else if (values == Values::Json) {
+        if (!ref.value) {
+          report(k, "golden line has no value");
+        } else if (*o.value != *ref.value) {
+          report(k, "different value: expected " + ref.value->dump() + ", battc " + o.value->dump());
+        } else {
+          ++agree;
+        }
+      } else {
+        std::string h = jit::sha256_hex(o.value_text);
+        if (h == ref.value_sha256) {
+          ++agree;
+        } else if (jit::sha256_hex(o.value->dump()) == ref.value_sha256) {
+          report(k, "equal value, but battc's text is not compact JSON: " + o.value_text.substr(0, 200));
+        } else {
+          report(k, "different value: expected sha256 " + ref.value_sha256 + ", battc " + h +
+                        " for " + o.value_text.substr(0, 200) + (o.value_text.size() > 200 ? "..." : ""));
+        }
+      }
+    } else if (o.status == "ok") {
+      report(k, "reference " + ref.status + ", battc ok");
+    } else {
+      ++agree;  // both fail (error/timeout vs error/budget)
+    }
+  }
+  for (const auto& [k, o] : ours)
+    if (!golden.count(k)) report(k, "only in battc's dump (battc " + o.status + ")");
+  if (bad > 20) std::cout << "... " << bad - 20 << " more mismatches\n";
+  std::cout << "golden evaluations: " << golden.size() << ", battc: " << ours.size() << ", agree: " << agree
+            << ", mismatches: " << bad << "\n";
+  return bad;
+}
+
+std::vector<std::string> read_lines(const fs::path& file) {
+  std::ifstream in(file);
+  INFO(file.string());
+  REQUIRE(in);
+  std::vector<std::string> out;
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) out.push_back(line);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("demo programs on the demo tasks match the reference dump", "[golden][programs][jit]") {
+  const fs::path demo = kSource / "tasks" / "demo";
+  auto golden = read_golden(kSource / "tests" / "golden" / "demo" / "dump.jsonl");
+  Cache cache;
+  std::istringstream text(battc_dump(demo / "programs.py", load_tasks(demo), cache));
+  auto ours = parse_dump(text, "battc's dump");
+  CHECK(compare(golden, ours, Values::Json) == 0);
+}
+
+TEST_CASE("arc1 golden programs on their ARC-AGI-1 training tasks match the reference dump",
+          "[golden][programs][jit][arc_data]") {
+  auto root = battc::test::arc_data("ARC-AGI-1/training");
+  if (!root) return;
+  const fs::path dir = kSource / "tests" / "golden" / "arc1";
+  std::vector<fs::path> files;
+  for (const std::string& id : read_lines(dir / "tasks.txt")) files.push_back(*root / "ARC-AGI-1" / "training" / (id + ".json"));
+  REQUIRE_FALSE(files.empty());
+  auto golden = read_golden(dir / "dump.jsonl");
+  Cache cache;
+  std::istringstream text(battc_dump(dir / "programs.py", load_tasks(files), cache));
+  auto ours = parse_dump(text, "battc's dump");
+  CHECK(compare(golden, ours, Values::Sha256) == 0);
+}
