@@ -1,8 +1,11 @@
 // generator/pipeline.cpp: the pipeline as one readable list of steps.
 #include "generator/pipeline.h"
 
+#include <fmt/core.h>
+
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "generator/emit/emit_host.h"
@@ -42,16 +45,19 @@ std::unique_ptr<Generated> run_pipeline(const PipelineOptions& opt) {
     ss << in.rdbuf();
     int id = g->sources.add(path, ss.str());
     parsed.push_back(parse_program_file(g->sources, id, g->diags));
+    g->report.rejected += parsed.back().rejected;
   }
   g->report.parse_s = seconds_since(t0);
 
   // 2. type check and merge (value numbering happens as programs are added)
   t0 = std::chrono::steady_clock::now();
-  std::set<std::string> seen;
+  std::map<std::string, SrcLoc> seen;  // program name -> where it was first read
   for (const ParsedFile& f : parsed) {
     for (const Program& p : f.programs) {
-      if (!seen.insert(p.name).second) {
-        g->diags.error(p.loc, p.name, "a program of this name was already read from another file; this one is skipped");
+      if (auto [it, fresh] = seen.emplace(p.name, p.loc); !fresh) {
+        g->diags.error(p.loc, p.name,
+                       fmt::format("a program of this name was already read at {}; this one is skipped",
+                                   format_loc(g->sources, it->second)));
         ++g->report.rejected;
         continue;
       }

@@ -9,6 +9,7 @@
 #include <map>
 #include <algorithm>
 #include <optional>
+#include <set>
 
 #include "generator/types/constants.h"
 #include "generator/types/primitive_table.h"
@@ -39,12 +40,44 @@ const std::map<std::string, std::vector<std::string>>& param_names() {
   return table;
 }
 
+// Types are DAGs (fork(f, x, x) shares x), but their C++ names and the
+// checker's walks are trees; these bounds keep a hostile program from making
+// them exponential, or nesting C++ templates past what a compiler takes.
+// Real programs' types have a few dozen parts and a depth under ten.
+constexpr int kMaxTypeParts = 256;
+constexpr int kMaxTypeDepth = 64;  // Signatures::call_depth's bound too
+
+struct TypeSize {
+  int parts = 0;  // counted as a tree, saturating past kMaxTypeParts
+  int depth = 0;
+};
+
+TypeSize type_size(TypeRef t, std::map<TypeRef, TypeSize>& memo) {
+  if (auto it = memo.find(t); it != memo.end()) return it->second;
+  TypeSize s{1, 1};
+  for (TypeRef p : t->parts) {
+    TypeSize q = type_size(p, memo);
+    s.parts = std::min(s.parts + q.parts, kMaxTypeParts + 1);
+    s.depth = std::max(s.depth, q.depth + 1);
+  }
+  memo[t] = s;
+  return s;
+}
+
+// "(grid: Grid, value: Integer, patch: Patch) -> Grid"
+std::string signature_of(const std::string& prim) {
+  for (const auto& p : primitive_table())
+    if (p.name == prim) return p.signature();
+  return "";
+}
+
 class Lowering {
  public:
   Lowering(const Program& prog, const Signatures& sig, Batt& batt, Diagnostics& diags, bool intern)
       : prog_(prog), sig_(sig), tt_(sig.types()), batt_(batt), diags_(diags), intern_(intern) {}
 
   bool run() {
+    for (const Stmt& st : prog_.body) assigned_later_.insert(st.target);
     BattProgram out;
     out.name = prog_.name;
     out.differ = prog_.name.rfind("differ_", 0) == 0;
@@ -53,6 +86,7 @@ class Lowering {
       std::optional<Val> v = lower_call(st);
       if (!v) return false;
       locals_[st.target] = *v;
+      assigned_later_.erase(st.target);
       out.stmts.push_back(v->node);
     }
     std::optional<Val> r = resolve(prog_.ret, prog_.ret_loc);
@@ -84,8 +118,18 @@ class Lowering {
     return add(std::move(n));
   }
 
+  // Python: a name assigned anywhere in a function is local to all of it, so
+  // using it before its assignment fails there (UnboundLocalError) even when
+  // a primitive or constant has that name.
+  bool used_before_assigned(const std::string& name, SrcLoc loc) {
+    if (!assigned_later_.count(name)) return false;
+    error(loc, fmt::format("'{}' is used before it is assigned (a name assigned in a program is local to all of it)", name));
+    return true;
+  }
+
   std::optional<Val> resolve(const std::string& name, SrcLoc loc) {
     if (auto it = locals_.find(name); it != locals_.end()) return it->second;
+    if (used_before_assigned(name, loc)) return std::nullopt;
     bool three = prog_.params.size() == 3;
     if (name == "I") return param(ParamKind::I, loc);
     if (three && name == "S") return param(ParamKind::S, loc);
@@ -103,6 +147,10 @@ class Lowering {
       n.prim = name;
       n.origin.loc = loc;
       return add(std::move(n));
+    }
+    if ((name == "S" || name == "C") && !three) {
+      error(loc, fmt::format("'{}' is not a parameter of this program: it takes (I); write (S, I, C) to use {}", name, name));
+      return std::nullopt;
     }
     error(loc, fmt::format("unknown name '{}'", name));
     return std::nullopt;
@@ -131,6 +179,7 @@ class Lowering {
       return std::nullopt;
     }
     const auto& names = param_names().at(call.callee);
+    std::vector<std::string> sig_note = {fmt::format("{}{}", call.callee, signature_of(call.callee))};
     out.assign(names.size(), nullptr);
     size_t pos = 0;
     for (const Arg& a : call.args) {
@@ -138,22 +187,27 @@ class Lowering {
       if (a.keyword) {
         auto it = std::find(names.begin(), names.end(), *a.keyword);
         if (it == names.end()) {
-          error(a.loc, fmt::format("{} has no parameter '{}'", call.callee, *a.keyword));
+          error(a.loc, fmt::format("{} has no parameter '{}'", call.callee, *a.keyword), sig_note);
           return std::nullopt;
         }
         k = static_cast<size_t>(it - names.begin());
       } else {
         ++pos;
       }
-      if (k >= out.size() || out[k]) {
-        error(a.loc, fmt::format("{}: argument given twice or too many arguments", call.callee));
+      if (k >= out.size()) {
+        error(a.loc, fmt::format("{} takes {} argument{}, not {}", call.callee, names.size(), names.size() == 1 ? "" : "s",
+                                 call.args.size()), sig_note);
+        return std::nullopt;
+      }
+      if (out[k]) {
+        error(a.loc, fmt::format("{}: argument '{}' is given twice", call.callee, names[k]), sig_note);
         return std::nullopt;
       }
       out[k] = &a;
     }
     for (size_t k = 0; k < out.size(); ++k)
       if (!out[k]) {
-        error(call.callee_loc, fmt::format("{}: missing argument '{}'", call.callee, names[k]));
+        error(call.callee_loc, fmt::format("{}: missing argument '{}'", call.callee, names[k]), sig_note);
         return std::nullopt;
       }
     return out;
@@ -166,11 +220,18 @@ class Lowering {
     if (auto it = locals_.find(call.callee); it != locals_.end()) {
       callee = it->second;
       if (!callee->type->callable()) {
-        error(call.callee_loc, fmt::format("'{}' is a {}, not a function", call.callee, type_name(callee->type)));
+        error(call.callee_loc, fmt::format("'{}' is a value of type {}, not a function", call.callee, type_name(callee->type)));
         return std::nullopt;
       }
+    } else if (used_before_assigned(call.callee, call.callee_loc)) {
+      return std::nullopt;
     } else if (sig_.has(call.callee)) {
       is_prim = true;
+    } else if (find_constant(call.callee) || call.callee == "I" ||
+               (prog_.params.size() == 3 && (call.callee == "S" || call.callee == "C"))) {
+      std::optional<Val> v = resolve(call.callee, call.callee_loc);  // a value, not a function
+      error(call.callee_loc, fmt::format("'{}' is a value of type {}, not a function", call.callee, type_name(v->type)));
+      return std::nullopt;
     } else {
       error(call.callee_loc, fmt::format("unknown function '{}'", call.callee));
       return std::nullopt;
@@ -191,12 +252,20 @@ class Lowering {
       ct.result = tt_.closure(ClosureKind::PowerN, {types[0]}, static_cast<int>(*args[1].integer));
     if (!ct.ok()) {
       std::vector<std::string> notes;
+      if (!is_prim) notes.push_back(fmt::format("the function ({}) is {}", call.callee, type_name(callee->type)));
       for (size_t i = 0; i < ordered->size(); ++i) {
         const Arg* a = (*ordered)[i];
         notes.push_back(fmt::format("argument {} ({}) is {}", i + 1, a->is_int ? std::to_string(a->value) : a->name,
                                     type_name(types[i])));
       }
       error(st.loc, fmt::format("ill-typed call: {}", ct.error), notes);
+      return std::nullopt;
+    }
+    std::map<TypeRef, TypeSize> memo;
+    if (TypeSize size = type_size(ct.result, memo); size.parts > kMaxTypeParts || size.depth > kMaxTypeDepth) {
+      error(st.loc, fmt::format("the result's type is too large (more than {} parts or {} levels): closures or tuples "
+                                "are nested too deeply",
+                                kMaxTypeParts, kMaxTypeDepth));
       return std::nullopt;
     }
     Node n{is_prim ? NodeKind::Call : NodeKind::CallValue, ct.result};
@@ -214,6 +283,7 @@ class Lowering {
   Diagnostics& diags_;
   bool intern_;
   std::map<std::string, Val> locals_;
+  std::set<std::string> assigned_later_;  // targets of statements not lowered yet
 };
 
 }  // namespace

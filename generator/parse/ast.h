@@ -46,6 +46,7 @@ struct Program {
 struct ParsedFile {
   int file = -1;
   std::vector<Program> programs;  // the well-formed ones, in file order
+  int rejected = 0;               // programs dropped for syntax errors or defined twice
 };
 
 }  // namespace battc::generator

@@ -45,11 +45,15 @@ std::vector<Token> lex(const std::string& s, int file) {
         indents.push_back(width);
         out.push_back(Token{Tok::Indent, "", loc(j)});
       } else {
-        while (width < indents.back()) {
+        size_t k = indents.size();
+        while (width < indents[k - 1]) --k;
+        // before the dedents, so the parser reports it rather than a block's end
+        if (width != indents[k - 1])
+          out.push_back(Token{Tok::Bad, "inconsistent indentation: this line matches no enclosing block", loc(j)});
+        while (indents.size() > k) {
           indents.pop_back();
           out.push_back(Token{Tok::Dedent, "", loc(j)});
         }
-        if (width != indents.back()) out.push_back(Token{Tok::Bad, "inconsistent indentation", loc(j)});
       }
       i = j;
       at_line_start = false;

@@ -10,6 +10,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <set>
 
 #include "generator/parse/lexer.h"
@@ -46,6 +47,7 @@ class Parser {
             diags_.warning(prog.loc, prog.name, "ignored: only solve_* and differ_* functions are programs");
           } else if (!seen_.insert(prog.name).second) {
             diags_.error(prog.loc, prog.name, fmt::format("program '{}' is defined twice in this file", prog.name));
+            ++out.rejected;
           } else {
             out.programs.push_back(std::move(prog));
           }
@@ -54,6 +56,8 @@ class Parser {
         }
       } catch (const SyntaxError& e) {
         diags_.error(e.loc, name, e.message);
+        bool program = name.empty() || name.rfind("solve_", 0) == 0 || name.rfind("differ_", 0) == 0;
+        if (t_[start].kind == Tok::Name && t_[start].text == "def" && program) ++out.rejected;
         recover(start);
       }
     }
@@ -94,7 +98,10 @@ class Parser {
     if (!is_op(op)) throw SyntaxError{peek().loc, fmt::format("expected '{}', found {}", op, describe(peek()))};
     take();
   }
-  std::string expect_name(const char* what) { return expect(Tok::Name, what).text; }
+  std::string expect_name(const char* what) {
+    if (peek().kind == Tok::Name) check_not_keyword(peek());
+    return expect(Tok::Name, what).text;
+  }
 
   // After an error: skip to the next top-level 'def' or 'from' (a name in
   // column 1 at the start of a line), past whatever block the error was in.
@@ -156,15 +163,19 @@ class Parser {
     std::set<std::string> assigned(prog.params.begin(), prog.params.end());
     while (!is_name("return")) {
       if (peek().kind == Tok::Dedent || peek().kind == Tok::End)
-        throw SyntaxError{peek().loc, "the program ends without 'return'"};
+        throw SyntaxError{prog.loc, "the program ends without 'return'"};
+      if (peek().kind == Tok::Bad) take();  // throws its message
       Stmt st;
       st.loc = peek().loc;
       if (peek().kind != Tok::Name) throw SyntaxError{peek().loc, fmt::format("expected an assignment, found {}", describe(peek()))};
+      check_not_keyword(peek());
       st.target = take().text;
       if (!is_op("=")) throw SyntaxError{peek().loc, fmt::format("expected '=' after '{}': only assignments of one call are supported", st.target)};
       take();
+      if (std::find(prog.params.begin(), prog.params.end(), st.target) != prog.params.end())
+        throw SyntaxError{st.loc, fmt::format("'{}' is a parameter and cannot be assigned", st.target)};
       if (!assigned.insert(st.target).second)
-        throw SyntaxError{st.loc, fmt::format("'{}' is assigned twice (or is a parameter)", st.target)};
+        throw SyntaxError{st.loc, fmt::format("'{}' is assigned twice: each name is assigned once", st.target)};
       st.call = parse_call();
       expect(Tok::Newline, "end of line after the call");
       prog.body.push_back(std::move(st));
@@ -172,6 +183,7 @@ class Parser {
     take();  // return
     prog.ret_loc = peek().loc;
     prog.ret = expect_name("the name of the returned value");
+    if (is_op("(")) throw SyntaxError{peek().loc, "only a name can be returned: assign the call to a name first"};
     expect(Tok::Newline, "end of line after 'return'");
     if (peek().kind != Tok::Dedent && peek().kind != Tok::End)
       throw SyntaxError{peek().loc, "statements after 'return' are not supported"};
@@ -190,6 +202,7 @@ class Parser {
       Arg a;
       a.loc = peek().loc;
       if (peek().kind == Tok::Name && peek(1).kind == Tok::Op && peek(1).text == "=") {
+        check_not_keyword(peek());
         a.keyword = take().text;
         take();
         seen_keyword = true;
@@ -199,11 +212,12 @@ class Parser {
       if (is_op("-") && peek(1).kind == Tok::Int) {
         take();
         a.is_int = true;
-        a.value = -parse_int(take());
+        a.value = parse_int(take(), true);
       } else if (peek().kind == Tok::Int) {
         a.is_int = true;
-        a.value = parse_int(take());
+        a.value = parse_int(take(), false);
       } else if (peek().kind == Tok::Name) {
+        check_not_keyword(peek());
         a.name = take().text;
         if (is_op("(")) throw SyntaxError{peek().loc, "nested calls are not supported: assign the inner call to a name first"};
         if (is_op(".")) throw SyntaxError{peek().loc, "attribute access is not supported"};
@@ -218,9 +232,32 @@ class Parser {
     return call;
   }
 
-  static long long parse_int(const Token& t) {
-    if (t.text.size() > 9) throw SyntaxError{t.loc, "integer literal out of range"};
-    return std::stoll(t.text);
+  // The DSL's integers are 32-bit, and the lowest one stands for Python's None
+  // (dsl/values.h, kNone): literals lie in [-2147483647, 2147483647].
+  static long long parse_int(const Token& t, bool negative) {
+    if (t.text.size() > 1 && t.text[0] == '0')
+      throw SyntaxError{t.loc, "leading zeros in an integer literal are not allowed (as in Python 3)"};
+    std::string digits = t.text.substr(std::min(t.text.find_first_not_of('0'), t.text.size() - 1));
+    long long v = digits.size() > 10 ? -1 : std::stoll(digits);
+    if (v < 0 || v > 2147483647LL)
+      throw SyntaxError{t.loc, fmt::format("integer literal {}{} is out of range: the DSL's integers lie in "
+                                           "[-2147483647, 2147483647]",
+                                           negative ? "-" : "", t.text)};
+    return negative ? -v : v;
+  }
+
+  // Python's keywords are not names (class = ..., f(None)).
+  static void check_not_keyword(const Token& t) {
+    static const std::set<std::string> keywords = {
+        "False", "None",   "True",    "and",      "as",       "assert", "async",  "await",
+        "break", "class",  "continue", "def",     "del",      "elif",   "else",   "except",
+        "finally", "for",  "from",    "global",   "if",       "import", "in",     "is",
+        "lambda", "nonlocal", "not",  "or",       "pass",     "raise",  "return", "try",
+        "while", "with",   "yield"};
+    if (t.kind != Tok::Name || !keywords.count(t.text)) return;
+    if (t.text == "True" || t.text == "False")
+      throw SyntaxError{t.loc, fmt::format("Python's {} is not supported: write {}", t.text, t.text[0])};
+    throw SyntaxError{t.loc, fmt::format("'{}' is a Python keyword, not a name", t.text)};
   }
 
   std::vector<Token> t_;

@@ -69,8 +69,8 @@ struct RuleBuilder {
     return bad(fmt::format("{} does not take ({})", name, list(args)));
   }
 
-  void add(const std::string& name, int arity, Signatures::Rule rule) {
-    sig.rules_[name] = Signatures::Entry{arity, std::move(rule)};
+  void add(const std::string& name, int arity, Signatures::Rule rule, bool coercing = false) {
+    sig.rules_[name] = Signatures::Entry{arity, std::move(rule), coercing};
   }
 
   // Overloads: the first whose patterns match gives the result. The result
@@ -103,7 +103,7 @@ struct RuleBuilder {
         }
       }
       return no_overload(name, args);
-    });
+    }, /*coercing=*/true);
   }
   // Shorthand: one overload per group of names sharing it.
   void same(std::initializer_list<const char*> names, std::vector<Overload> list_) {

@@ -21,11 +21,23 @@ int Signatures::arity(const std::string& prim) const {
   return it == rules_.end() ? -1 : it->second.arity;
 }
 
+bool Signatures::coercing(const std::string& prim) const {
+  auto it = rules_.find(prim);
+  return it != rules_.end() && it->second.coercing;
+}
+
+std::vector<std::string> Signatures::names() const {
+  std::vector<std::string> out;
+  for (const auto& [name, entry] : rules_) out.push_back(name);
+  return out;
+}
+
 CallType Signatures::call_prim(const std::string& prim, const std::vector<TypeRef>& args) const {
   auto it = rules_.find(prim);
   if (it == rules_.end()) return CallType{nullptr, fmt::format("unknown primitive '{}'", prim)};
   if (static_cast<int>(args.size()) != it->second.arity)
-    return CallType{nullptr, fmt::format("{} takes {} arguments, not {}", prim, it->second.arity, args.size())};
+    return CallType{nullptr, fmt::format("{} takes {} argument{}, not {}", prim, it->second.arity,
+                                         it->second.arity == 1 ? "" : "s", args.size())};
   return it->second.rule(args);
 }
 

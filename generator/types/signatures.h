@@ -27,6 +27,12 @@ class Signatures {
   explicit Signatures(TypeTable& tt);
   bool has(const std::string& prim) const { return rules_.count(prim) != 0; }
   int arity(const std::string& prim) const;
+  // Whether prim's rule is a fixed overload list (RuleBuilder::overloads or
+  // same): such primitives convert their arguments first, as dsl::is_coercing
+  // says on the C++ side; the two lists must agree.
+  bool coercing(const std::string& prim) const;
+  // Every primitive with a rule, sorted.
+  std::vector<std::string> names() const;
   // The type of callee(args...): callee is a Prim or Closure type.
   CallType call(TypeRef callee, const std::vector<TypeRef>& args) const;
   CallType call_prim(const std::string& prim, const std::vector<TypeRef>& args) const;
@@ -38,6 +44,7 @@ class Signatures {
   struct Entry {
     int arity;
     Rule rule;
+    bool coercing = false;  // made by RuleBuilder::overloads
   };
 
  private:

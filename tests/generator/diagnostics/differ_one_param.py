@@ -1,0 +1,3 @@
+def differ_short(I):
+    O = hmirror(I)
+    return O

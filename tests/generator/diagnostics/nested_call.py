@@ -1,0 +1,3 @@
+def solve_nested(I):
+    O = hmirror(vmirror(I))
+    return O

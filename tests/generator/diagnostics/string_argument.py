@@ -1,0 +1,3 @@
+def solve_string(I):
+    x1 = ofcolor(I, "red")
+    return x1

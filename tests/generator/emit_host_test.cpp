@@ -1,0 +1,78 @@
+// tests/generator/emit_host_test.cpp: templates/host_unit.cpp is real code:
+// with its default fill-ins it compiles alone (host JIT) as an empty batt,
+// the embedded copy is the file itself, and filling a region that is not
+// there is a battc bug, not a silent no-op.
+#include <catch2/catch.hpp>
+
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+#include "generator/emit/emit_host.h"
+#include "generator/emit/host_unit_template.h"
+#include "runtime/jit/compile_host.h"
+
+namespace fs = std::filesystem;
+using namespace battc::generator;
+namespace jit = battc::runtime::jit;
+
+namespace {
+
+std::string template_file() {
+  std::ifstream in(std::string(BATTC_SOURCE_DIR) + "/templates/host_unit.cpp", std::ios::binary);
+  REQUIRE(in);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("the host template compiles alone as an empty batt", "[generator][emit][jit]") {
+  std::string text = template_file();
+  CHECK(text == std::string(kHostUnitTemplate));  // the embedded copy is current
+
+  std::string pattern = (fs::temp_directory_path() / "battc-template-test-XXXXXX").string();
+  REQUIRE(mkdtemp(pattern.data()) != nullptr);
+  jit::JitOptions opt;
+  opt.cache_dir = pattern;
+  auto loaded = jit::compile_host(jit::EmittedUnit{"host_unit_template", text}, opt);
+  std::error_code ec;
+  if (!loaded) {
+    fs::remove_all(pattern, ec);
+    FAIL(loaded.error().what());
+  }
+  REQUIRE(loaded->info != nullptr);
+  CHECK(loaded->info->n_programs == 0);
+  CHECK(loaded->info->n_nodes == 0);
+  loaded = jit::jit_error("test", "unload before removing the cache");
+  fs::remove_all(pattern, ec);
+}
+
+TEST_CASE("fill_template_region replaces a region and throws on a missing one", "[generator][emit]") {
+  const std::string text = "a\n// @BATTC:BEGIN X\nold\n// @BATTC:END X\nb\n";
+  CHECK(fill_template_region(text, "X", "new\n") == "a\nnew\nb\n");
+  CHECK_THROWS_AS(fill_template_region(text, "Y", ""), std::logic_error);
+  CHECK_THROWS_WITH(fill_template_region(text, "Y", ""), Catch::Contains("region Y is missing"));
+  // an end before its begin, or a begin without its end
+  CHECK_THROWS_AS(fill_template_region("// @BATTC:END X\n// @BATTC:BEGIN X\n", "X", ""), std::logic_error);
+  CHECK_THROWS_AS(fill_template_region("// @BATTC:BEGIN X\n", "X", ""), std::logic_error);
+  // every region the emitter fills is in the template
+  std::string t = kHostUnitTemplate;
+  for (const char* region :
+       {"TABLES", "PROLOGUE_FIELDS", "STATE_FIELDS", "CHUNKS", "PROLOGUE_CALLS", "SAMPLE_CALLS", "RESULTS"}) {
+    INFO(region);
+    CHECK_NOTHROW(t = fill_template_region(t, region, ""));
+  }
+}
+
+TEST_CASE("an empty batt emits a unit with every region filled", "[generator][emit]") {
+  Batt empty;
+  std::string unit = emit_host_unit(empty);
+  CHECK(unit.find("@BATTC:BEGIN") == std::string::npos);
+  CHECK(unit.find("constexpr int kPrograms = 0;") != std::string::npos);
+}
