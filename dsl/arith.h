@@ -90,12 +90,7 @@ DSL_FN T identity(Ctx&, const T& x) {
 
 template <class A, class B>
 DSL_FN Bool equality(Ctx&, const A& a, const B& b) {
-  if constexpr (is_same_v<A, B>)
-    return eq(a, b);
-  else if constexpr ((is_same_v<A, Int> && is_same_v<B, Bool>) || (is_same_v<A, Bool> && is_same_v<B, Int>))
-    return eq(a, b);
-  else
-    return false;  // values of different types are never equal in the DSL
+  return py_equal(a, b);
 }
 
 template <class T>

@@ -54,15 +54,17 @@ DSL_FN Bool contained(Ctx& c, const V& value, const C& container) {
     i32 n = Container<C>::size(container);
     c.spend(n);
     for (i32 i = 0; i < n; ++i) {
-      E e = Container<C>::get(container, i);
-      if constexpr (is_same_v<V, E>) {
-        if (eq(e, value)) return true;
-      } else if constexpr ((is_same_v<V, Int> && is_same_v<E, Bool>) || (is_same_v<V, Bool> && is_same_v<E, Int>)) {
-        if (eq(e, value)) return true;
-      }
+      if (py_equal(Container<C>::get(container, i), value)) return true;
     }
     return false;
   }
+}
+
+// `value in (a, b)` for a pair of two types (a cell: colour and point).
+template <class V, class A, class B>
+DSL_FN Bool contained(Ctx& c, const V& value, const Pair<A, B>& p) {
+  c.spend(1);
+  return py_equal(p.a, value) || py_equal(p.b, value);
 }
 
 // ---- building from parts -----------------------------------------------------
@@ -200,9 +202,7 @@ DSL_FN same_kind<C, elem_of<C>> remove(Ctx& c, const V& value, const C& containe
   if (!out.start(c, n)) return {};
   for (i32 i = 0; i < n; ++i) {
     E e = Container<C>::get(container, i);
-    bool equal = false;
-    if constexpr (is_same_v<V, E>) equal = eq(e, value);
-    if (!equal) out.push(e);
+    if (!py_equal(e, value)) out.push(e);
   }
   return out.finish(c);
 }

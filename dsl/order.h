@@ -62,6 +62,63 @@ DSL_FN bool eq(const T& x, const T& y) {
 DSL_FN bool eq(Int x, Bool y) { return x == Int(y); }
 DSL_FN bool eq(Bool x, Int y) { return Int(x) == y; }
 
+// Python's == across the DSL's types: a Pt equals a tuple of the same two
+// ints, an empty tuple an empty grid, 1 equals True, and so on. Tuples never
+// equal sets. Callables are equal only to themselves (same type, same parts).
+template <class A, class B>
+DSL_FN bool py_equal(const A& x, const B& y);
+
+template <class A, class B>
+DSL_FN bool py_equal_run(const A* x, i32 nx, const B* y, i32 ny) {
+  if (nx != ny) return false;
+  for (i32 i = 0; i < nx; ++i)
+    if (!py_equal(x[i], y[i])) return false;
+  return true;
+}
+
+template <class T>
+struct seq_of {  // a tuple-like value as (pointer, length); grids are handled apart
+  static constexpr bool value = false;
+};
+template <class T>
+struct seq_of<Tuple<T>> {
+  static constexpr bool value = true;
+  using elem = T;
+};
+
+template <class A, class B>
+DSL_FN bool py_equal(const A& x, const B& y) {
+  if constexpr (is_same_v<A, B>) {
+    return eq(x, y);
+  } else if constexpr ((is_same_v<A, Int> || is_same_v<A, Bool>) && (is_same_v<B, Int> || is_same_v<B, Bool>)) {
+    return Int(x) == Int(y);
+  } else if constexpr (is_fset_v<A> && is_fset_v<B>) {
+    return py_equal_run(x.p, x.n, y.p, y.n);
+  } else if constexpr (seq_of<A>::value && seq_of<B>::value) {
+    return py_equal_run(x.p, x.n, y.p, y.n);
+  } else if constexpr (is_pair_v<A> && seq_of<B>::value) {
+    return y.n == 2 && py_equal(x.a, y.p[0]) && py_equal(x.b, y.p[1]);
+  } else if constexpr (seq_of<A>::value && is_pair_v<B>) {
+    return py_equal(y, x);
+  } else if constexpr (is_pair_v<A> && is_pair_v<B>) {
+    return py_equal(x.a, y.a) && py_equal(x.b, y.b);
+  } else if constexpr (is_same_v<A, Grid> && (seq_of<B>::value || is_pair_v<B>)) {
+    // a grid is a tuple of rows (each a Tuple<Int>)
+    if constexpr (is_pair_v<B>) {
+      return x.h == 2 && py_equal(Tuple<Int>{x.row(0), x.w}, y.a) && py_equal(Tuple<Int>{x.row(1), x.w}, y.b);
+    } else {
+      if (x.h != y.n) return false;
+      for (i32 i = 0; i < x.h; ++i)
+        if (!py_equal(Tuple<Int>{x.row(i), x.w}, y.p[i])) return false;
+      return true;
+    }
+  } else if constexpr (is_same_v<B, Grid> && (seq_of<A>::value || is_pair_v<A>)) {
+    return py_equal(y, x);
+  } else {
+    return false;
+  }
+}
+
 template <class T>
 struct CanonLess {
   DSL_FN bool operator()(const T& x, const T& y) const { return cmp(x, y) < 0; }

@@ -62,7 +62,7 @@ void add_container_rules(RuleBuilder& b) {
     });
   }
   b.add("contained", 2, [cx](const A& a) {
-    if (!cx->elem(a[1])) return cx->not_container("contained", a[1]);
+    if (!cx->elem(a[1]) && !a[1]->is(TypeKind::Pair)) return cx->not_container("contained", a[1]);
     return RuleBuilder::ok(cx->tt.boolean());
   });
   b.add("initset", 1, [cx](const A& a) { return RuleBuilder::ok(cx->tt.fset(a[0])); });
