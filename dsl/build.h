@@ -42,6 +42,31 @@ DSL_FN Grid new_grid(Ctx& c, i64 h, i64 w, Int*& cells) {
   return Grid{cells, i32(h), i32(w)};
 }
 
+// A grid from rows (any lengths): rectangular when they agree, else ragged.
+DSL_FN Grid grid_of_rows(Ctx& c, const Tuple<Int>* rows, i32 h) {
+  if (h <= 0) return Grid{};
+  i64 total = 0;
+  bool rect = true;
+  for (i32 i = 0; i < h; ++i) {
+    total += rows[i].n;
+    rect = rect && rows[i].n == rows[0].n;
+  }
+  if (total > kInt32Max || !c.spend(total + h)) {
+    c.fail(Status::Budget);
+    return Grid{};
+  }
+  Int* cells = c.alloc<Int>(total);
+  i32* off = rect ? nullptr : c.alloc<i32>(i64(h) + 1);
+  if (!cells || (!rect && !off)) return Grid{};
+  i64 k = 0;
+  for (i32 i = 0; i < h; ++i) {
+    if (off) off[i] = i32(k);
+    for (i32 j = 0; j < rows[i].n; ++j) cells[k++] = rows[i].p[j];
+  }
+  if (off) off[h] = i32(k);
+  return Grid{cells, h, rows[0].n, off};
+}
+
 // ---- Python integers --------------------------------------------------------
 
 // Python ints are unbounded; battc's are 32-bit and a result outside that

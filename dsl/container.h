@@ -1,8 +1,8 @@
 // dsl/container.h: how generic primitives see a container, and how they build
 // one. Python's `type(container)(...)` keeps the container's kind: tuples and
 // grids (a grid is a tuple of rows) give tuples, frozensets give frozensets.
-// A tuple whose elements are int tuples is always a Grid here; a ragged one,
-// which Python would allow, fails instead (docs/semantics.md).
+// A tuple whose elements are int tuples is always a Grid here (ragged when
+// the rows differ in length).
 #pragma once
 
 #include "dsl/build.h"
@@ -53,7 +53,7 @@ struct Container<Grid> {
   template <class R>
   using out = tuple_of<R>;
   DSL_FN static i32 size(const Grid& g) { return g.h; }
-  DSL_FN static Tuple<Int> get(const Grid& g, i32 i) { return Tuple<Int>{g.row(i), g.w}; }
+  DSL_FN static Tuple<Int> get(const Grid& g, i32 i) { return Tuple<Int>{g.rptr(i), g.rlen(i)}; }
 };
 // A pair of two values of one type is a tuple of length 2.
 template <class T>
@@ -113,26 +113,15 @@ struct Builder<FSet<T>> {
   }
 };
 
-// Rows collected into a grid; rows of unequal length fail (a ragged grid).
+// Rows collected into a grid (ragged when their lengths differ).
 template <>
 struct Builder<Grid> {
   Builder<Tuple<Tuple<Int>>> rows;
   DSL_FN bool start(Ctx& c, i64 capacity) { return rows.start(c, capacity); }
   DSL_FN void push(const Tuple<Int>& r) { rows.push(r); }
   DSL_FN Grid finish(Ctx& c) {
-    if (c.failed() || rows.n == 0) return Grid{};
-    i32 w = rows.buf[0].n;
-    for (i32 i = 1; i < rows.n; ++i)
-      if (rows.buf[i].n != w) {
-        c.fail();
-        return Grid{};
-      }
-    Int* cells;
-    Grid g = new_grid(c, rows.n, w, cells);
-    if (!cells) return Grid{};
-    for (i32 i = 0; i < rows.n; ++i)
-      for (i32 j = 0; j < w; ++j) cells[i64(i) * w + j] = rows.buf[i].p[j];
-    return g;
+    if (c.failed()) return Grid{};
+    return grid_of_rows(c, rows.buf, rows.n);
   }
 };
 

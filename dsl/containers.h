@@ -302,8 +302,7 @@ DSL_FN i32 extreme_index(Ctx& c, const C& container, const F& key) {
   i32 at = 0;
   for (i32 i = 1; i < n && c.ok(); ++i) {
     auto k = key(c, Container<C>::get(container, i));
-    int r = cmp(k, best);
-    if (kMax ? r > 0 : r < 0) {
+    if (kMax ? py_lt(best, k) : py_lt(k, best)) {  // Python's max/min: strictly better
       best = k;
       at = i;
     }
@@ -412,7 +411,7 @@ DSL_FN tuple_of<elem_of<C>> order(Ctx& c, const C& container, const F& compfunc)
     E value;
   };
   struct ByKey {
-    DSL_FN bool operator()(const Item& x, const Item& y) const { return cmp(x.key, y.key) < 0; }
+    DSL_FN bool operator()(const Item& x, const Item& y) const { return py_lt(x.key, y.key); }
   };
   i32 n = Container<C>::size(container);
   Item* items = c.alloc<Item>(n);

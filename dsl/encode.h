@@ -75,6 +75,12 @@ DSL_FN void write_json(TextWriter& w, const F& f) {
 
 template <class A, class B>
 DSL_FN void write_json(TextWriter& w, const Pair<A, B>& v) {
+  if constexpr (is_same_v<A, Int> && is_same_v<B, Int>) {
+    if (is_empty_pt(v)) {
+      w.put("[]");
+      return;
+    }
+  }
   w.put('[');
   write_json(w, v.a);
   w.put(',');
@@ -104,9 +110,10 @@ DSL_FN void write_json(TextWriter& w, const Grid& g) {
   for (i32 i = 0; i < g.h; ++i) {
     if (i) w.put(',');
     w.put('[');
-    for (i32 j = 0; j < g.w; ++j) {
+    const Int* r = g.rptr(i);
+    for (i32 j = 0; j < g.rlen(i); ++j) {
       if (j) w.put(',');
-      write_json(w, g.at(i, j));
+      write_json(w, r[j]);
     }
     w.put(']');
   }

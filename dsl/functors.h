@@ -31,8 +31,7 @@ DSL_FN constexpr bool is_coercing(const char* name) {
       "manhattan", "position", "gravitate", "bordering", "color", "colorfilter", "corners", "backdrop", "delta",
       "inbox", "outbox", "box", "connect", "shoot", "hperiod", "vperiod", "hmirror", "vmirror", "dmirror",
       "cmirror", "asindices", "ofcolor", "asobject", "toobject", "crop", "subgrid", "rot90", "rot180", "rot270",
-      "trim", "tophalf", "bottomhalf", "lefthalf", "righthalf", "compress", "fill", "underfill", "paint",
-      "underpaint", "cover", "move", "hupscale", "vupscale", "downscale", "upscale", "hconcat", "vconcat",
+      "trim", "tophalf", "bottomhalf", "lefthalf", "righthalf", "compress", "fill", "underfill", "cover", "move", "hupscale", "vupscale", "downscale", "upscale", "hconcat", "vconcat",
       "hsplit", "vsplit", "cellwise", "replace", "switch", "index", "canvas", "frontiers", "occurrences",
       "objects", "partition", "fgpartition"};
   for (const char* n : kList)

@@ -8,6 +8,24 @@ namespace {
 // ---- shared helpers ------------------------------------------------------------------
 
 // Python's len(grid[0]): the empty grid () raises.
+// ---- ragged grids: the row-by-row primitives ---------------------------------------------
+// replace, switch, hmirror, vmirror, hconcat and vconcat are defined by
+// Python row by row, so they take (and may make) ragged grids. They build
+// their rows as tuples and let grid_of_rows decide the layout.
+
+// Each row of g mapped by f(row, out_row_buffer) -> out length.
+template <class F>
+DSL_HD Grid map_rows(Ctx& c, const Grid& g, i64 out_len_bound, const F& f) {
+  Tuple<Int>* rows = c.alloc<Tuple<Int>>(g.h);
+  if (!rows) return {};
+  for (i32 i = 0; i < g.h; ++i) {
+    Int* buf = c.alloc<Int>(out_len_bound < g.rlen(i) ? g.rlen(i) : out_len_bound);
+    if (!buf) return {};
+    rows[i] = Tuple<Int>{buf, f(i, buf)};
+  }
+  return grid_of_rows(c, rows, g.h);
+}
+
 DSL_HD bool has_row(Ctx& c, const Grid& g) {
   if (!detail::readable(c, g)) return false;
   if (g.h == 0) {
@@ -505,6 +523,15 @@ DSL_HD Grid rot270(Ctx& c, const Grid& g) {
 }
 
 DSL_HD Grid hmirror(Ctx& c, const Grid& g) {
+  if (g.ragged()) {
+    if (!detail::readable_rows(c, g)) return {};
+    return map_rows(c, g, 0, [&](i32 i, Int* out) {
+      const Int* r = g.rptr(g.h - 1 - i);
+      i32 n = g.rlen(g.h - 1 - i);
+      for (i32 j = 0; j < n; ++j) out[j] = r[j];
+      return n;
+    });
+  }
   if (!detail::readable(c, g) || g.h == 0) return {};
   Int* cells;
   Grid out = make_grid(c, g.h, g.w, cells);
@@ -515,6 +542,15 @@ DSL_HD Grid hmirror(Ctx& c, const Grid& g) {
 }
 
 DSL_HD Grid vmirror(Ctx& c, const Grid& g) {
+  if (g.ragged()) {
+    if (!detail::readable_rows(c, g)) return {};
+    return map_rows(c, g, 0, [&](i32 i, Int* out) {
+      const Int* r = g.rptr(i);
+      i32 n = g.rlen(i);
+      for (i32 j = 0; j < n; ++j) out[j] = r[n - 1 - j];
+      return n;
+    });
+  }
   if (!detail::readable(c, g) || g.h == 0) return {};
   Int* cells;
   Grid out = make_grid(c, g.h, g.w, cells);
@@ -560,6 +596,22 @@ DSL_HD Grid underfill(Ctx& c, const Grid& g, Int value, const Object& patch) {
   return fill_impl(c, g, value, patch, true);
 }
 DSL_HD Grid underpaint(Ctx& c, const Grid& g, const Object& obj) { return paint_impl(c, g, obj, true); }
+// Cells given as a tuple paint in the tuple's order (a later cell on the same
+// spot wins), as Python's loop does: painted as they come, not as a set.
+DSL_HD Grid paint(Ctx& c, const Grid& g, const Tuple<Cell>& cells) {
+  return paint_impl(c, g, Object{cells.p, cells.n}, false);
+}
+DSL_HD Grid underpaint(Ctx& c, const Grid& g, const Tuple<Cell>& cells) {
+  return paint_impl(c, g, Object{cells.p, cells.n}, true);
+}
+DSL_HD Grid paint(Ctx& c, const Grid& g, const Pair<Cell, Cell>& cells) {
+  Cell two[2] = {cells.a, cells.b};
+  return paint_impl(c, g, Object{two, 2}, false);
+}
+DSL_HD Grid underpaint(Ctx& c, const Grid& g, const Pair<Cell, Cell>& cells) {
+  Cell two[2] = {cells.a, cells.b};
+  return paint_impl(c, g, Object{two, 2}, true);
+}
 DSL_HD Grid cover(Ctx& c, const Grid& g, const Indices& patch) { return cover_impl(c, g, patch); }
 DSL_HD Grid cover(Ctx& c, const Grid& g, const Object& patch) { return cover_impl(c, g, patch); }
 
@@ -666,6 +718,21 @@ DSL_HD Grid downscale(Ctx& c, const Grid& g, Int factor) {
 // ---- concatenation and splitting -------------------------------------------------------------
 
 DSL_HD Grid hconcat(Ctx& c, const Grid& a, const Grid& b) {
+  if (a.ragged() || b.ragged()) {
+    if (!detail::readable_rows(c, a) || !detail::readable_rows(c, b)) return {};
+    i32 h = a.h < b.h ? a.h : b.h;
+    Tuple<Int>* rows = c.alloc<Tuple<Int>>(h);
+    if (!rows && h > 0) return {};
+    for (i32 i = 0; i < h; ++i) {
+      i32 na = a.rlen(i), nb = b.rlen(i);
+      Int* buf = c.alloc<Int>(i64(na) + nb);
+      if (!buf) return {};
+      for (i32 j = 0; j < na; ++j) buf[j] = a.rptr(i)[j];
+      for (i32 j = 0; j < nb; ++j) buf[na + j] = b.rptr(i)[j];
+      rows[i] = Tuple<Int>{buf, na + nb};
+    }
+    return grid_of_rows(c, rows, h);
+  }
   if (!detail::readable(c, a) || !detail::readable(c, b)) return {};
   i32 h = a.h < b.h ? a.h : b.h;  // zip stops at the shorter
   if (h == 0) return {};
@@ -681,12 +748,15 @@ DSL_HD Grid hconcat(Ctx& c, const Grid& a, const Grid& b) {
 }
 
 DSL_HD Grid vconcat(Ctx& c, const Grid& a, const Grid& b) {
-  if (!detail::readable(c, a) || !detail::readable(c, b)) return {};
+  if (!detail::readable_rows(c, a) || !detail::readable_rows(c, b)) return {};
   if (a.h == 0) return b;
   if (b.h == 0) return a;
-  if (a.w != b.w) {
-    c.fail();  // a ragged tuple (docs/semantics.md)
-    return {};
+  if (a.ragged() || b.ragged() || a.w != b.w) {  // a + b: a ragged tuple of rows
+    Tuple<Int>* rows = c.alloc<Tuple<Int>>(i64(a.h) + b.h);
+    if (!rows) return {};
+    for (i32 i = 0; i < a.h; ++i) rows[i] = Tuple<Int>{a.rptr(i), a.rlen(i)};
+    for (i32 i = 0; i < b.h; ++i) rows[a.h + i] = Tuple<Int>{b.rptr(i), b.rlen(i)};
+    return grid_of_rows(c, rows, a.h + b.h);
   }
   Int* cells;
   Grid out = make_grid(c, i64(a.h) + b.h, a.w, cells);
@@ -740,6 +810,13 @@ DSL_HD Grid cellwise(Ctx& c, const Grid& a, const Grid& b, Int fallback) {
 // ---- cell values ---------------------------------------------------------------------------------
 
 DSL_HD Grid replace(Ctx& c, const Grid& g, Int replacee, Int replacer) {
+  if (g.ragged()) {
+    if (!detail::readable_rows(c, g)) return {};
+    return map_rows(c, g, 0, [&](i32 i, Int* out) {
+      for (i32 j = 0; j < g.rlen(i); ++j) out[j] = g.rptr(i)[j] == replacee ? replacer : g.rptr(i)[j];
+      return g.rlen(i);
+    });
+  }
   if (!detail::readable(c, g) || g.h == 0) return {};
   Int* cells;
   Grid out = make_grid(c, g.h, g.w, cells);
@@ -750,6 +827,16 @@ DSL_HD Grid replace(Ctx& c, const Grid& g, Int replacee, Int replacer) {
 }
 
 DSL_HD Grid switch_(Ctx& c, const Grid& g, Int a, Int b) {
+  if (g.ragged()) {
+    if (!detail::readable_rows(c, g)) return {};
+    return map_rows(c, g, 0, [&](i32 i, Int* out) {
+      for (i32 j = 0; j < g.rlen(i); ++j) {
+        Int v = g.rptr(i)[j];
+        out[j] = v == a ? b : (v == b ? a : v);
+      }
+      return g.rlen(i);
+    });
+  }
   if (!detail::readable(c, g) || g.h == 0) return {};
   Int* cells;
   Grid out = make_grid(c, g.h, g.w, cells);

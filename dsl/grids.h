@@ -89,6 +89,11 @@ DSL_HD Grid paint(Ctx& c, const Grid& g, const Object& obj);
 DSL_HD Grid underfill(Ctx& c, const Grid& g, Int value, const Indices& patch);
 DSL_HD Grid underfill(Ctx& c, const Grid& g, Int value, const Object& patch);
 DSL_HD Grid underpaint(Ctx& c, const Grid& g, const Object& obj);
+// A tuple (or pair) of cells paints in its own order, later cells winning.
+DSL_HD Grid paint(Ctx& c, const Grid& g, const Tuple<Cell>& cells);
+DSL_HD Grid underpaint(Ctx& c, const Grid& g, const Tuple<Cell>& cells);
+DSL_HD Grid paint(Ctx& c, const Grid& g, const Pair<Cell, Cell>& cells);
+DSL_HD Grid underpaint(Ctx& c, const Grid& g, const Pair<Cell, Cell>& cells);
 DSL_HD Grid cover(Ctx& c, const Grid& g, const Indices& patch);
 DSL_HD Grid cover(Ctx& c, const Grid& g, const Object& patch);
 DSL_HD Grid move(Ctx& c, const Grid& g, const Object& obj, Pt offset);
@@ -142,9 +147,18 @@ namespace detail {
 // Stable sort of cells by color only: cells in row-major order come out in
 // canonical (color, row, column) order.
 DSL_HD void sort_cells_by_color(Ctx& c, Cell* a, i32 n);
-// False (and status error) for a grid whose fields cannot be read safely.
+// False (and status error) for a grid whose fields cannot be read safely,
+// or a ragged one (only the row-by-row primitives take those; see values.h).
 DSL_FN bool readable(Ctx& c, const Grid& g) {
-  if (g.h < 0 || g.w < 0 || (g.h > 0 && g.w > 0 && g.c == nullptr)) {
+  if (g.ragged() || g.h < 0 || g.w < 0 || (g.h > 0 && g.w > 0 && g.c == nullptr)) {
+    c.fail();
+    return false;
+  }
+  return true;
+}
+// readable() for the row-by-row primitives, which take ragged grids too.
+DSL_FN bool readable_rows(Ctx& c, const Grid& g) {
+  if (g.h < 0 || g.w < 0 || (g.h > 0 && g.c == nullptr)) {
     c.fail();
     return false;
   }

@@ -48,7 +48,7 @@ DSL_FN int cmp(const FSet<T>& x, const FSet<T>& y) {
 DSL_FN int cmp(const Grid& x, const Grid& y) {
   i32 n = x.h < y.h ? x.h : y.h;
   for (i32 i = 0; i < n; ++i) {
-    int r = cmp_run(x.row(i), x.w, y.row(i), y.w);
+    int r = cmp_run(x.rptr(i), x.rlen(i), y.rptr(i), y.rlen(i));
     if (r != 0) return r;
   }
   return x.h < y.h ? -1 : (x.h > y.h ? 1 : 0);
@@ -105,11 +105,11 @@ DSL_FN bool py_equal(const A& x, const B& y) {
   } else if constexpr (is_same_v<A, Grid> && (seq_of<B>::value || is_pair_v<B>)) {
     // a grid is a tuple of rows (each a Tuple<Int>)
     if constexpr (is_pair_v<B>) {
-      return x.h == 2 && py_equal(Tuple<Int>{x.row(0), x.w}, y.a) && py_equal(Tuple<Int>{x.row(1), x.w}, y.b);
+      return x.h == 2 && py_equal(Tuple<Int>{x.rptr(0), x.rlen(0)}, y.a) && py_equal(Tuple<Int>{x.rptr(1), x.rlen(1)}, y.b);
     } else {
       if (x.h != y.n) return false;
       for (i32 i = 0; i < x.h; ++i)
-        if (!py_equal(Tuple<Int>{x.row(i), x.w}, y.p[i])) return false;
+        if (!py_equal(Tuple<Int>{x.rptr(i), x.rlen(i)}, y.p[i])) return false;
       return true;
     }
   } else if constexpr (is_same_v<B, Grid> && (seq_of<A>::value || is_pair_v<A>)) {
@@ -177,6 +177,50 @@ DSL_FN i32 sort_unique(Ctx& c, T* a, i32 n) {
   for (i32 i = 1; i < n; ++i)
     if (cmp(a[i], a[k - 1]) != 0) a[k++] = a[i];
   return k;
+}
+
+// Python's < between two values of one type, which max, min and sorted use
+// (canonical order only decides how sets iterate): numbers as numbers,
+// tuples at their first unequal element, frozensets by proper inclusion (a
+// partial order), callables never (Python raises; treated as unordered).
+template <class T>
+DSL_FN bool py_lt(const T& x, const T& y);
+
+template <class T>
+DSL_FN bool py_lt_run(const T* x, i32 nx, const T* y, i32 ny) {
+  i32 n = nx < ny ? nx : ny;
+  for (i32 i = 0; i < n; ++i)
+    if (!eq(x[i], y[i])) return py_lt(x[i], y[i]);
+  return nx < ny;
+}
+
+template <class T>
+DSL_FN bool set_contains(const FSet<T>& s, const T& v);
+
+template <class T>
+DSL_FN bool py_lt(const T& x, const T& y) {
+  if constexpr (is_same_v<T, Int> || is_same_v<T, Bool>) {
+    return x < y;
+  } else if constexpr (is_pair_v<T>) {
+    if (!eq(x.a, y.a)) return py_lt(x.a, y.a);
+    return !eq(x.b, y.b) && py_lt(x.b, y.b);
+  } else if constexpr (is_tuple_v<T>) {
+    return py_lt_run(x.p, x.n, y.p, y.n);
+  } else if constexpr (is_same_v<T, Grid>) {
+    i32 n = x.h < y.h ? x.h : y.h;
+    for (i32 i = 0; i < n; ++i) {
+      Tuple<Int> a{x.rptr(i), x.rlen(i)}, b{y.rptr(i), y.rlen(i)};
+      if (!eq(a, b)) return py_lt(a, b);
+    }
+    return x.h < y.h;
+  } else if constexpr (is_fset_v<T>) {
+    if (x.n >= y.n) return false;
+    for (i32 i = 0; i < x.n; ++i)
+      if (!set_contains(y, x.p[i])) return false;
+    return true;
+  } else {
+    return false;
+  }
 }
 
 // Binary search in a canonical set.

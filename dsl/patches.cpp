@@ -250,10 +250,7 @@ DSL_FN i64 floordiv_pos(i64 a, i64 b) {
 
 template <class P>
 DSL_FN Pt centerofmass_impl(Ctx& c, const FSet<P>& patch) {
-  if (patch.n <= 0) {
-    c.fail();  // Python returns (); see docs/semantics.md
-    return {};
-  }
+  if (patch.n <= 0) return kEmptyPt;  // Python's ()
   u64 m = c.mark();
   Indices idx = indices_of(c, patch);  // sums run over distinct points,
   if (c.failed()) return {};
@@ -543,8 +540,14 @@ DSL_FN FSet<FSet<P>> colorfilter_impl(Ctx& c, const FSet<FSet<P>>& objs, Int val
 
 template <class P>
 DSL_FN Indices corners_impl(Ctx& c, const FSet<P>& patch) {
+  if (patch.n <= 0) {  // Python: frozenset({()})
+    Pt* one = c.alloc<Pt>(1);
+    if (!one) return {};
+    one[0] = kEmptyPt;
+    return FSet<Pt>{one, 1};
+  }
   Box b;
-  if (!bbox(c, patch, b)) return {};  // Python: frozenset({()}), see docs/semantics.md
+  if (!bbox(c, patch, b)) return {};
   Pt* buf = c.alloc<Pt>(4);
   if (!buf) return {};
   buf[0] = Pt{b.r.lo, b.c.lo};
@@ -810,10 +813,11 @@ DSL_FN Int axis_end(Ctx& c, const FSet<P>& patch, int axis, bool hi) {
   if (!axis_range(c, patch, axis, r)) return 0;
   return hi ? r.hi : r.lo;
 }
-// A corner: rows' low or high end, then columns'. Python's () for the empty
-// patch fails here.
+// A corner: rows' low or high end, then columns'; Python's () for the empty
+// patch.
 template <class P>
 DSL_FN Pt corner(Ctx& c, const FSet<P>& patch, bool row_hi, bool col_hi) {
+  if (patch.n <= 0) return kEmptyPt;
   Box b;
   if (!bbox(c, patch, b)) return {};
   return Pt{row_hi ? b.r.hi : b.r.lo, col_hi ? b.c.hi : b.c.lo};

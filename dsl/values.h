@@ -8,9 +8,13 @@
 //   Tuple<T>          a tuple of any length
 //   FSet<T>           a frozenset, stored in ascending canonical order
 //                     without duplicates (see order.h)
-//   Grid              a tuple of equally long rows of Int, stored row-major;
-//                     h == 0 is the empty tuple (), h > 0 with w == 0 is a
-//                     tuple of empty rows
+//   Grid              a tuple of rows of Int, stored row-major; h == 0 is the
+//                     empty tuple (), h > 0 with w == 0 a tuple of empty rows.
+//                     Rows of unequal length (Python allows them: vconcat of
+//                     two widths) make a ragged grid: `off` then holds h + 1
+//                     row offsets and w is the first row's length. Only the
+//                     primitives that Python defines row by row accept one
+//                     (detail::readable refuses it elsewhere).
 #pragma once
 
 #include "dsl/base.h"
@@ -32,6 +36,12 @@ struct Pair {
 };
 using Pt = Pair<Int, Int>;
 using Cell = Pair<Int, Pt>;
+
+// Python's empty tuple () where arc-dsl returns a point: ulcorner and
+// friends of an empty patch. It equals only itself, arithmetic on it fails
+// (both parts are None), and it encodes as [].
+constexpr Pt kEmptyPt{kNone, kNone};
+DSL_FN bool is_empty_pt(const Pt& p) { return p.a == kNone && p.b == kNone; }
 
 template <class T>
 struct Tuple {
@@ -55,9 +65,15 @@ struct Grid {
   const Int* c = nullptr;
   i32 h = 0;
   i32 w = 0;
+  const i32* off = nullptr;  // ragged grids only
+  // Rectangular grids only (the fast path every grid primitive takes):
   DSL_FN Int at(i32 i, i32 j) const { return c[i64(i) * w + j]; }
   DSL_FN const Int* row(i32 i) const { return c + i64(i) * w; }
-  DSL_FN i64 cells() const { return i64(h) * w; }
+  DSL_FN i64 cells() const { return off ? i64(off[h]) : i64(h) * w; }
+  // Any grid:
+  DSL_FN bool ragged() const { return off != nullptr; }
+  DSL_FN i32 rlen(i32 i) const { return off ? off[i + 1] - off[i] : w; }
+  DSL_FN const Int* rptr(i32 i) const { return off ? c + off[i] : c + i64(i) * w; }
 };
 
 using IntSet = FSet<Int>;

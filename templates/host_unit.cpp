@@ -81,7 +81,7 @@ void run_sample(Env& e) {
 template <class T>
 void set_result(Env& e, const T& v, abi::ProgramOut& out, int encode) {
   if constexpr (is_same_v<T, Grid>) {
-    out.is_grid = 1;
+    out.is_grid = !v.ragged();  // a ragged tuple of rows is no ARC grid
     out.grid = v;
     out.matches = e.s->has_expected && eq(v, e.s->expected);
   }

@@ -49,7 +49,16 @@ void add_grid_rules(RuleBuilder& b) {
   b.overloads("subgrid", {O{{p, g}, G}});
   b.same({"rot90", "rot180", "rot270", "trim", "tophalf", "bottomhalf", "lefthalf", "righthalf", "compress"}, {O{{g}, G}});
   b.same({"fill", "underfill"}, {O{{g, n, p}, G}});
-  b.same({"paint", "underpaint"}, {O{{g, ob}, G}});
+  // paint keeps a tuple of cells in its order (no conversion to a set), so its
+  // rule is not an overload list (and dsl/functors.h does not coerce it).
+  for (const char* name : {"paint", "underpaint"}) {
+    b.add(name, 2, [&tt, name](const std::vector<TypeRef>& a) {
+      TypeRef cell = tt.cell();
+      bool cells = a[1] == tt.object() || a[1] == tt.raw_tuple(cell) || a[1] == tt.pair(cell, cell);
+      if (a[0] != tt.grid() || !cells) return RuleBuilder::no_overload(name, a);
+      return RuleBuilder::ok(tt.grid());
+    });
+  }
   b.overloads("cover", {O{{g, p}, G}});
   b.overloads("move", {O{{g, ob, pt}, G}});
   b.same({"hupscale", "vupscale", "downscale"}, {O{{g, n}, G}});

@@ -22,7 +22,7 @@ struct GenOptions {
   std::string out;
   std::string report_json;
   std::string cache_dir;
-  bool cache_dir_set = false;
+  std::vector<std::string> cxx_flags;
 };
 
 void add_program_options(CLI::App* cmd, GenOptions& o) {
@@ -96,11 +96,13 @@ void add_generate_commands(CLI::App& app) {
   add_program_options(comp, comp_o);
   comp->add_option("--target", comp_o.target, "host or cuda")->check(CLI::IsMember({"host", "cuda"}));
   comp->add_option("--cache-dir", comp_o.cache_dir, "Compiled-unit cache (default: $BATTC_CACHE_DIR or ~/.cache/battc)");
+  comp->add_option("--cxx-flag", comp_o.cxx_flags, "Extra flag for the host compiler (repeatable)")->allow_extra_args(false);
   comp->callback([] {
     if (!check_target(comp_o.target)) return;
     auto g = generate(comp_o, true);
     jit::JitOptions jo;
     if (!comp_o.cache_dir.empty()) jo.cache_dir = comp_o.cache_dir;
+    jo.extra_flags = comp_o.cxx_flags;
     auto r = jit::compile_host(jit::EmittedUnit{"batt", g->unit}, jo);
     if (!r.ok()) {
       fmt::print(stderr, "battc: error: {}\n", r.error().what());

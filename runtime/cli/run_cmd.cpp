@@ -39,6 +39,7 @@ struct RunOptions {
   std::string timing_json;
   unsigned budget_mb = 256;
   std::string cache_dir;
+  std::vector<std::string> cxx_flags;
   bool quiet = false;
   bool list_solved = false;
 };
@@ -93,6 +94,7 @@ int run(RunOptions o) {
   auto t0 = std::chrono::steady_clock::now();
   jit::JitOptions jo;
   if (!o.cache_dir.empty()) jo.cache_dir = o.cache_dir;
+  jo.extra_flags = o.cxx_flags;
   if (!o.quiet) fmt::print(stderr, "battc: compiling {} programs ({} values)...\n", g->report.programs, g->report.nodes);
   auto loaded = jit::compile_host(jit::EmittedUnit{"batt", g->unit}, jo);
   if (!loaded.ok()) return fail(loaded.error().what());
@@ -165,6 +167,8 @@ void add_run_command(CLI::App& app) {
   cmd->add_option("--timing-json", o.timing_json, "Write the time of each phase as JSON");
   cmd->add_option("--budget-mb", o.budget_mb, "Arena megabytes per evaluation")->capture_default_str()->check(CLI::Range(1u, 65536u));
   cmd->add_option("--cache-dir", o.cache_dir, "Compiled-unit cache (default: $BATTC_CACHE_DIR or ~/.cache/battc)");
+  cmd->add_option("--cxx-flag", o.cxx_flags, "Extra flag for the host compiler (after -O1 ...; repeatable)")
+      ->allow_extra_args(false);
   cmd->add_option("--disable-pass", o.disabled, "Turn a generator pass off")->check(CLI::IsMember(generator::pass_names()));
   cmd->add_flag("-q,--quiet", o.quiet, "No progress output");
   cmd->add_flag("--list-solved", o.list_solved, "List the programs solving each task");

@@ -13,7 +13,7 @@ namespace battc::runtime::jit {
 std::vector<std::string> compile_command(const HostCompiler& cxx, const DslRuntime& rt,
                                          const std::vector<std::string>& extra_flags,
                                          const std::string& source_path, const std::string& so_path) {
-  std::vector<std::string> argv = {cxx.path, "-std=c++20", "-O2", "-fPIC", "-shared", "-fvisibility=hidden",
+  std::vector<std::string> argv = {cxx.path, "-std=c++20", "-O1", "-fPIC", "-shared", "-fvisibility=hidden",
                                    "-I" + rt.include_dir};
   argv.insert(argv.end(), extra_flags.begin(), extra_flags.end());
   argv.insert(argv.end(), {source_path, rt.library, "-Wl,--exclude-libs,ALL", "-o", so_path});

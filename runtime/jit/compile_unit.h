@@ -26,7 +26,7 @@ struct CompiledObject {
 };
 
 // The argv that builds `source_path` into `so_path`:
-//   <cxx> -std=c++20 -O2 -fPIC -shared -fvisibility=hidden -I<include> <extra…>
+//   <cxx> -std=c++20 -O1 -fPIC -shared -fvisibility=hidden -I<include> <extra…>
 //         <source> <libbattc_dsl.a> -Wl,--exclude-libs,ALL -o <so>
 // Extra flags come after the defaults, so they win (e.g. -O0).
 std::vector<std::string> compile_command(const HostCompiler& cxx, const DslRuntime& rt,

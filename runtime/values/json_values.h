@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "dsl/dsl.h"
 
@@ -34,6 +35,8 @@ json encode(const F& f) {
 
 template <class A, class B>
 json encode(const d::Pair<A, B>& v) {
+  if constexpr (d::is_same_v<A, d::Int> && d::is_same_v<B, d::Int>)
+    if (d::is_empty_pt(v)) return json::array();  // Python's ()
   return json::array({encode(v.a), encode(v.b)});
 }
 template <class T>
@@ -52,7 +55,7 @@ inline json encode(const d::Grid& g) {
   json rows = json::array();
   for (d::i32 i = 0; i < g.h; ++i) {
     json r = json::array();
-    for (d::i32 j = 0; j < g.w; ++j) r.push_back(encode(g.at(i, j)));
+    for (d::i32 j = 0; j < g.rlen(i); ++j) r.push_back(encode(g.rptr(i)[j]));
     rows.push_back(std::move(r));
   }
   return rows;
@@ -115,14 +118,10 @@ struct Decoder<d::Grid> {
   static d::Grid get(d::Ctx& c, const json& j) {
     if (!j.is_array()) throw std::invalid_argument("expected a grid, got " + j.dump());
     if (j.empty()) return d::Grid{};
-    size_t w = j[0].is_array() ? j[0].size() : 0;
-    d::Int* cells = nullptr;
-    d::Grid g = d::new_grid(c, static_cast<d::i64>(j.size()), static_cast<d::i64>(w), cells);
-    if (!cells) throw std::invalid_argument("arena full");
-    for (size_t i = 0; i < j.size(); ++i) {
-      if (!j[i].is_array() || j[i].size() != w) throw std::invalid_argument("ragged grid " + j.dump());
-      for (size_t k = 0; k < w; ++k) cells[i * w + k] = decode<d::Int>(c, j[i][k]);
-    }
+    std::vector<d::Tuple<d::Int>> rows;
+    for (const json& r : j) rows.push_back(decode<d::Tuple<d::Int>>(c, r));
+    d::Grid g = d::grid_of_rows(c, rows.data(), static_cast<d::i32>(rows.size()));
+    if (c.failed()) throw std::invalid_argument("arena full");
     return g;
   }
 };

@@ -74,8 +74,21 @@ TEST_CASE("combine, intersection, difference, dedupe, merge", "[dsl][containers]
   // a tuple of grids merges to one grid of all their rows
   CHECK(enc(merge(e.c, e.val<Tuple<Grid>>("[[[1]],[[2],[3]]]"))) == J("[[1],[2],[3]]"));
   CHECK(e.c.ok());
-  // rows of different widths would be a ragged grid: refused
-  merge(e.c, e.val<Tuple<Grid>>("[[[1]],[[2,3]]]"));
+  // rows of different widths make a ragged grid, as Python's tuples allow
+  Grid ragged = merge(e.c, e.val<Tuple<Grid>>("[[[1]],[[2,3]]]"));
+  CHECK(ragged.ragged());
+  CHECK(enc(ragged) == J("[[1],[2,3]]"));
+  CHECK(size(e.c, ragged) == 2);
+  CHECK(enc(last(e.c, ragged)) == J("[2,3]"));
+  CHECK(enc(replace(e.c, ragged, 2, 5)) == J("[[1],[5,3]]"));
+  CHECK(enc(vmirror(e.c, ragged)) == J("[[1],[3,2]]"));
+  CHECK(enc(hmirror(e.c, ragged)) == J("[[2,3],[1]]"));
+  CHECK(enc(vconcat(e.c, ragged, e.val<Grid>("[[7,7,7]]"))) == J("[[1],[2,3],[7,7,7]]"));
+  CHECK(enc(hconcat(e.c, ragged, e.val<Grid>("[[8],[9]]"))) == J("[[1,8],[2,3,9]]"));
+  CHECK(equality(e.c, ragged, e.val<Grid>("[[1],[2,3]]")));
+  CHECK(e.c.ok());
+  // primitives Python defines on rectangles refuse a ragged grid
+  rot90(e.c, ragged);
   CHECK(e.c.status == Status::Error);
 }
 

@@ -154,10 +154,15 @@ TEST_CASE("typing results by name", "[generator][signatures]") {
     CHECK(r.convert[2] == tt.indices());
     // exact matches need no conversion
     CHECK(f.call("fill", {f.G, f.I, tt.indices()}).convert.empty());
-    // a Tuple[Cell] converts to an Object where an Object is wanted
+    // a Tuple[Cell] converts to an Object where a patch is wanted
+    CallType rec = f.call("recolor", {f.I, tt.tuple(tt.cell())});
+    REQUIRE(rec.ok());
+    REQUIRE(rec.convert.size() == 2);
+    CHECK(rec.convert[1] == tt.object());
+    // ...but paint takes the tuple as it is: its cells paint in tuple order
     CallType paint = f.call("paint", {f.G, tt.tuple(tt.cell())});
     REQUIRE(paint.ok());
-    CHECK(paint.convert[1] == tt.object());
+    CHECK(paint.convert.empty());
     // shift returns the converted type of its patch
     CHECK(f.call("shift", {tt.tuple(f.P), f.P}).result == tt.indices());
   }
