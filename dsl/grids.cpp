@@ -13,6 +13,21 @@ namespace {
 // Python row by row, so they take (and may make) ragged grids. They build
 // their rows as tuples and let grid_of_rows decide the layout.
 
+// Rows rs of g, each cut to [c0:c1] by Python's slice on its own length
+// (whole rows when !cut).
+DSL_HD Grid take_rows(Ctx& c, const Grid& g, Span rs, bool cut, i64 c0, i64 c1) {
+  i32 h = rs.size();
+  if (h == 0) return Grid{};
+  Tuple<Int>* rows = c.alloc<Tuple<Int>>(h);
+  if (!rows) return {};
+  for (i32 k = 0; k < h; ++k) {
+    i32 i = rs.lo + k;
+    Span s = cut ? py_slice(g.rlen(i), c0, c1) : Span{0, g.rlen(i)};
+    rows[k] = Tuple<Int>{g.rptr(i) + s.lo, s.size()};
+  }
+  return grid_of_rows(c, rows, h);
+}
+
 // Each row of g mapped by f(row, out_row_buffer) -> out length.
 template <class F>
 DSL_HD Grid map_rows(Ctx& c, const Grid& g, i64 out_len_bound, const F& f) {
@@ -477,6 +492,13 @@ DSL_HD Object toobject(Ctx& c, const Object& patch, const Grid& g) {
 // ---- cropping ------------------------------------------------------------------------
 
 DSL_HD Grid crop(Ctx& c, const Grid& g, Pt start, Pt dims) {
+  if (g.ragged()) {  // row by row, as Python slices each row
+    if (!detail::readable_rows(c, g) || !not_none(c, start.a) || !not_none(c, dims.a)) return {};
+    Span rs = py_slice(g.h, start.a, i64(start.a) + dims.a);
+    if (rs.size() == 0) return Grid{};
+    if (!not_none(c, start.b) || !not_none(c, dims.b)) return {};
+    return take_rows(c, g, rs, true, start.b, i64(start.b) + dims.b);
+  }
   if (!detail::readable(c, g)) return {};
   // grid[start[0]:start[0]+dims[0]] first; the row slices only if a row is left.
   if (!not_none(c, start.a) || !not_none(c, dims.a)) return {};
@@ -874,16 +896,20 @@ DSL_HD Grid canvas(Ctx& c, Int value, Pt dims) {
 // ---- parts of grids --------------------------------------------------------------------------------
 
 DSL_HD Grid trim(Ctx& c, const Grid& g) {
+  if (g.ragged()) return detail::readable_rows(c, g) ? take_rows(c, g, py_slice(g.h, 1, -1), true, 1, -1) : Grid{};
   if (!detail::readable(c, g)) return {};
   return take(c, g, py_slice(g.h, 1, -1), py_slice(g.w, 1, -1));
 }
 
 DSL_HD Grid tophalf(Ctx& c, const Grid& g) {
+  if (g.ragged()) return detail::readable_rows(c, g) ? take_rows(c, g, Span{0, g.h / 2}, false, 0, 0) : Grid{};
   if (!detail::readable(c, g)) return {};
   return take(c, g, Span{0, g.h / 2}, Span{0, g.w});
 }
 
 DSL_HD Grid bottomhalf(Ctx& c, const Grid& g) {
+  if (g.ragged())
+    return detail::readable_rows(c, g) ? take_rows(c, g, Span{g.h / 2 + g.h % 2, g.h}, false, 0, 0) : Grid{};
   if (!detail::readable(c, g)) return {};
   return take(c, g, Span{g.h / 2 + g.h % 2, g.h}, Span{0, g.w});
 }

@@ -56,6 +56,10 @@ def main():
     for k, n in kinds.most_common():
         print(f'  {k}: {n}')
     print(f'agreement: {agree}/{len(ref)} = {100.0 * agree / max(1, len(ref)):.3f}%')
+    fin_agree = agree  # evaluations the reference finished (ok or error) that agree
+    fin = sum(1 for k, r in ref.items() if r['status'] != 'timeout')
+    fin_agree -= sum(1 for k, r in ref.items() if r['status'] == 'timeout' and ours.get(k, {}).get('status') not in (None, 'ok'))
+    print(f'agreement on finished evaluations: {fin_agree}/{fin} = {100.0 * fin_agree / max(1, fin):.3f}%')
     return 0 if agree == len(ref) and extra == 0 else 1
 
 

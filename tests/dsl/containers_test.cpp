@@ -86,6 +86,9 @@ TEST_CASE("combine, intersection, difference, dedupe, merge", "[dsl][containers]
   CHECK(enc(vconcat(e.c, ragged, e.val<Grid>("[[7,7,7]]"))) == J("[[1],[2,3],[7,7,7]]"));
   CHECK(enc(hconcat(e.c, ragged, e.val<Grid>("[[8],[9]]"))) == J("[[1,8],[2,3,9]]"));
   CHECK(equality(e.c, ragged, e.val<Grid>("[[1],[2,3]]")));
+  CHECK(enc(crop(e.c, ragged, Pt{0, 1}, Pt{2, 5})) == J("[[],[3]]"));
+  CHECK(enc(crop(e.c, ragged, Pt{1, 0}, Pt{1, 1})) == J("[[2]]"));
+  CHECK(enc(bottomhalf(e.c, ragged)) == J("[[2,3]]"));
   CHECK(e.c.ok());
   // primitives Python defines on rectangles refuse a ragged grid
   rot90(e.c, ragged);
