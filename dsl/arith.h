@@ -4,6 +4,7 @@
 #pragma once
 
 #include "dsl/build.h"
+#include "dsl/coerce.h"
 
 namespace battc::dsl {
 
@@ -96,6 +97,20 @@ DSL_FN Bool equality(Ctx&, const A& a, const B& b) {
 template <class T>
 DSL_FN T branch(Ctx&, Bool condition, const T& a, const T& b) {
   return condition ? a : b;
+}
+// A tuple of points or cells against a set of them: the set (converting the
+// tuple when it is chosen), so both branches have one type.
+DSL_FN Indices branch(Ctx& c, Bool condition, const Tuple<Pt>& a, const Indices& b) {
+  return condition ? coerce(c, a) : b;
+}
+DSL_FN Indices branch(Ctx& c, Bool condition, const Indices& a, const Tuple<Pt>& b) {
+  return condition ? a : coerce(c, b);
+}
+DSL_FN Object branch(Ctx& c, Bool condition, const Tuple<Cell>& a, const Object& b) {
+  return condition ? coerce(c, a) : b;
+}
+DSL_FN Object branch(Ctx& c, Bool condition, const Object& a, const Tuple<Cell>& b) {
+  return condition ? a : coerce(c, b);
 }
 
 }  // namespace battc::dsl

@@ -102,16 +102,17 @@ struct Fork {
   }
 };
 
-// f applied n times (n >= 1; power() refuses anything else).
+// f applied n times (n >= 1; power() refuses anything else). The first step
+// may change the type (f: X -> Y), the others must keep it (f: Y -> Y).
 template <class F>
 struct Power {
   F f;
   Int n;
   DSL_FN const char* name() const { return n == 1 ? fn_name(f) : "<lambda>"; }
   template <class X>
-  DSL_FN X operator()(Ctx& c, const X& x) const {
-    X y = x;
-    for (Int k = 0; k < n && c.ok(); ++k) {
+  DSL_FN auto operator()(Ctx& c, const X& x) const {
+    auto y = f(c, x);
+    for (Int k = 1; k < n && c.ok(); ++k) {
       if (!c.spend(1)) break;
       y = f(c, y);
     }

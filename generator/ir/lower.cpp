@@ -44,7 +44,7 @@ const std::map<std::string, std::vector<std::string>>& param_names() {
 // checker's walks are trees; these bounds keep a hostile program from making
 // them exponential, or nesting C++ templates past what a compiler takes.
 // Real programs' types have a few dozen parts and a depth under ten.
-constexpr int kMaxTypeParts = 256;
+constexpr int kMaxTypeParts = 2048;
 constexpr int kMaxTypeDepth = 64;  // Signatures::call_depth's bound too
 
 struct TypeSize {

@@ -27,6 +27,13 @@ void add_arith_rules(RuleBuilder& b) {
       return RuleBuilder::bad(fmt::format("branch: the condition is {}, not Boolean", type_name(a[0])));
     if (a[1] != a[2] && a[1]->callable() && a[2]->callable())
       return RuleBuilder::ok(tt.closure(ClosureKind::Choice, {a[1], a[2]}));
+    // a tuple of points (cells) against Indices (an Object): the set, as
+    // dsl/arith.h's branch overloads convert it
+    for (int k = 1; k <= 2; ++k) {
+      TypeRef t = a[k], other = a[3 - k];
+      if ((t == tt.raw_tuple(tt.point()) && other == tt.indices()) || (t == tt.raw_tuple(tt.cell()) && other == tt.object()))
+        return RuleBuilder::ok(other);
+    }
     if (a[1] != a[2])
       return RuleBuilder::bad(fmt::format("branch: the two values differ in type ({} and {})", type_name(a[1]), type_name(a[2])));
     return RuleBuilder::ok(a[1]);

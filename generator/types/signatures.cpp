@@ -109,11 +109,15 @@ CallType Signatures::call_depth(TypeRef f, const std::vector<TypeRef>& args, int
     }
     case ClosureKind::Power: {
       if (args.size() != 1) return one_arg("power");
+      // f once, then f again on its own result: the second step must keep
+      // the type (f: X -> Y with f: Y -> Y), whatever the count.
       CallType y = call_depth(p[0], args, depth + 1);
       if (!y.ok()) return y;
-      if (y.result != args[0])
-        return CallType{nullptr, fmt::format("power: the function maps {} to {}, so it cannot be repeated",
-                                             type_name(args[0]), type_name(y.result))};
+      CallType z = call_depth(p[0], {y.result}, depth + 1);
+      if (!z.ok() || z.result != y.result)
+        return CallType{nullptr, fmt::format("power: the function maps {} to {}, so it cannot be repeated a computed "
+                                             "number of times",
+                                             type_name(y.result), z.ok() ? type_name(z.result) : "nothing")};
       return y;
     }
   }
