@@ -153,6 +153,141 @@ struct PowerN {
   }
 };
 
+// One of several callables, which one being a runtime value: what a
+// container holds when different functions go into it
+// (combine(astuple(cmirror, dmirror), astuple(hmirror, vmirror))). The
+// generator lists the members in one canonical order and never nests a
+// union in a union. Calling it calls the active member; the members return
+// one type for the arguments (the type checker sees to that).
+template <class... Fs>
+struct FnUnion;
+template <class F>
+struct FnUnion<F> {
+  u8 which = 0;  // always 0
+  F f{};
+  DSL_FN const char* name() const { return fn_name(f); }
+  template <class... A>
+  DSL_FN auto operator()(Ctx& c, const A&... a) const {
+    return f(c, a...);
+  }
+};
+template <class F, class G, class... Rest>
+struct FnUnion<F, G, Rest...> {
+  u8 which = 0;  // 0: f; else the active member is in rest
+  F f{};
+  FnUnion<G, Rest...> rest{};
+  DSL_FN const char* name() const { return which == 0 ? fn_name(f) : rest.name(); }
+  template <class... A>
+  DSL_FN auto operator()(Ctx& c, const A&... a) const {
+    if (which == 0) return f(c, a...);
+    return rest(c, a...);
+  }
+};
+
+template <class F>
+DSL_FN int cmp(const FnUnion<F>& x, const FnUnion<F>& y) {
+  return cmp(x.f, y.f);
+}
+template <class F, class G, class... Rest>
+DSL_FN int cmp(const FnUnion<F, G, Rest...>& x, const FnUnion<F, G, Rest...>& y) {
+  if (x.which != y.which) return x.which < y.which ? -1 : 1;
+  return x.which == 0 ? cmp(x.f, y.f) : cmp(x.rest, y.rest);
+}
+
+template <class T>
+struct is_fn_union_t {
+  static constexpr bool value = false;
+};
+template <class... Fs>
+struct is_fn_union_t<FnUnion<Fs...>> {
+  static constexpr bool value = true;
+};
+
+// into<U>(x): the union U holding x, a member of U or a smaller union whose
+// members are all in U.
+template <class X, class F>
+DSL_FN FnUnion<F> into_member(const X& x, FnUnion<F>*) {
+  static_assert(is_same_v<X, F>, "not a member of the union");
+  FnUnion<F> u{};
+  u.f = x;
+  return u;
+}
+template <class X, class F, class G, class... Rest>
+DSL_FN FnUnion<F, G, Rest...> into_member(const X& x, FnUnion<F, G, Rest...>*) {
+  FnUnion<F, G, Rest...> u{};
+  if constexpr (is_same_v<X, F>) {
+    u.f = x;
+  } else {
+    u.which = 1;
+    u.rest = into_member(x, static_cast<FnUnion<G, Rest...>*>(nullptr));
+  }
+  return u;
+}
+template <class U, class X>
+DSL_FN U into(const X& x);
+template <class U, class X>
+DSL_FN U into_union(const FnUnion<X>& x) {
+  return into<U>(x.f);
+}
+template <class U, class X, class Y, class... Xs>
+DSL_FN U into_union(const FnUnion<X, Y, Xs...>& x) {
+  return x.which == 0 ? into<U>(x.f) : into_union<U>(x.rest);
+}
+template <class U, class X>
+DSL_FN U into(const X& x) {
+  if constexpr (is_same_v<U, X>)
+    return x;
+  else if constexpr (is_fn_union_t<X>::value)
+    return into_union<U>(x);
+  else
+    return into_member(x, static_cast<U*>(nullptr));
+}
+
+// convert_to<T>(c, x): x as type T, where the generator unified types:
+// a callable into a union, and containers of them element by element (a
+// pair of two callables becomes a tuple). A set is re-sorted: the order of
+// unions differs from the order of their members.
+template <class T, class X>
+struct ConvertTo {
+  DSL_FN static T run(Ctx&, const X& x) { return into<T>(x); }
+};
+template <class T>
+struct ConvertTo<T, T> {
+  DSL_FN static T run(Ctx&, const T& x) { return x; }
+};
+template <class T, class X>
+struct ConvertTo<Tuple<T>, Tuple<X>> {
+  DSL_FN static Tuple<T> run(Ctx& c, const Tuple<X>& x) {
+    T* buf = c.alloc<T>(x.n);
+    if (!buf) return {};
+    for (i32 i = 0; i < x.n; ++i) buf[i] = ConvertTo<T, X>::run(c, x.p[i]);
+    return Tuple<T>{buf, x.n};
+  }
+};
+template <class T, class X>
+struct ConvertTo<FSet<T>, FSet<X>> {
+  DSL_FN static FSet<T> run(Ctx& c, const FSet<X>& x) {
+    T* buf = c.alloc<T>(x.n);
+    if (!buf) return {};
+    for (i32 i = 0; i < x.n; ++i) buf[i] = ConvertTo<T, X>::run(c, x.p[i]);
+    return make_set(c, buf, x.n);
+  }
+};
+template <class T, class A, class B>
+struct ConvertTo<Tuple<T>, Pair<A, B>> {
+  DSL_FN static Tuple<T> run(Ctx& c, const Pair<A, B>& x) {
+    T* buf = c.alloc<T>(2);
+    if (!buf) return {};
+    buf[0] = ConvertTo<T, A>::run(c, x.a);
+    buf[1] = ConvertTo<T, B>::run(c, x.b);
+    return Tuple<T>{buf, 2};
+  }
+};
+template <class T, class X>
+DSL_FN T convert_to(Ctx& c, const X& x) {
+  return ConvertTo<T, X>::run(c, x);
+}
+
 // Closures compare by what they capture (order.h explains why that is enough).
 template <class O, class I>
 DSL_FN int cmp(const Compose<O, I>& x, const Compose<O, I>& y) {

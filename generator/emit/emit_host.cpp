@@ -32,10 +32,13 @@ std::string statement(const Batt& b, int i) {
     case NodeKind::Const: return fmt::format("  {} = {};\n  {} = 0;\n", v, constant_literal(n.value), s);
     case NodeKind::Prim: return fmt::format("  {} = 0;\n", s);
     case NodeKind::Call:
-    case NodeKind::CallValue: {
+    case NodeKind::CallValue:
+    case NodeKind::Convert: {
       std::vector<int> ops = n.args;
       std::string call;
-      if (n.kind == NodeKind::CallValue) {
+      if (n.kind == NodeKind::Convert) {
+        call = fmt::format("convert_to<{}>(c, {})", cxx_type(n.type), ref(b, ops[0]));
+      } else if (n.kind == NodeKind::CallValue) {
         call = ref(b, ops[0]) + "(c";
         for (size_t k = 1; k < ops.size(); ++k) call += ", " + ref(b, ops[k]);
         call += ")";

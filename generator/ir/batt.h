@@ -26,7 +26,9 @@
 
 namespace battc::generator {
 
-enum class NodeKind { Param, Const, Prim, Call, CallValue };
+// Convert: its one operand widened to the node's type (dsl convert_to), as
+// the checker asked for (CallType::unify).
+enum class NodeKind { Param, Const, Prim, Call, CallValue, Convert };
 enum class ParamKind { S, I, C, CNone };
 
 struct Origin {

@@ -268,6 +268,14 @@ class Lowering {
                                 kMaxTypeParts, kMaxTypeDepth));
       return std::nullopt;
     }
+    // widen arguments the checker unified (different functions in one container)
+    for (size_t i = 0; i < ct.unify.size() && i < args.size(); ++i) {
+      if (!ct.unify[i] || ct.unify[i] == args[i].type) continue;
+      Node conv{NodeKind::Convert, ct.unify[i]};
+      conv.args = {args[i].node};
+      conv.origin.loc = (*ordered)[i]->loc;
+      args[i] = add(std::move(conv));
+    }
     Node n{is_prim ? NodeKind::Call : NodeKind::CallValue, ct.result};
     if (is_prim) n.prim = call.callee;
     else n.args.push_back(callee->node);

@@ -12,7 +12,8 @@ int hoist_s_invariant(Batt& batt) {
       case NodeKind::Const:
       case NodeKind::Prim: n.hoisted = true; break;
       case NodeKind::Call:
-      case NodeKind::CallValue: {
+      case NodeKind::CallValue:
+      case NodeKind::Convert: {
         bool all = true;
         for (int a : n.args) all = all && batt.nodes()[a].hoisted;
         n.hoisted = all;

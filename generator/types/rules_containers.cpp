@@ -17,6 +17,19 @@ struct Ctx {
 
   TypeRef elem(TypeRef t) const { return elem_type(tt, t); }
   bool intlike(TypeRef t) const { return t == tt.integer() || t == tt.boolean(); }
+  // The element type of a container, also for a pair of two different
+  // callables (whose elements are their union).
+  TypeRef fn_elem(TypeRef t) const {
+    if (t->is(TypeKind::Pair) && t->parts[0] != t->parts[1] && t->parts[0]->callable() && t->parts[1]->callable())
+      return callable_union(tt, t->parts[0], t->parts[1]);
+    return elem(t);
+  }
+  // Container t with its elements widened to u (nullptr when already so):
+  // sets stay sets, tuples and pairs become tuples.
+  TypeRef widened(TypeRef t, TypeRef u) const {
+    TypeRef w = is_set(t) ? tt.fset(u) : tt.tuple(u);
+    return w == t ? nullptr : w;
+  }
   CallType not_container(const char* prim, TypeRef t) const {
     return RuleBuilder::bad(fmt::format("{}: {} is not a container", prim, type_name(t)));
   }
@@ -84,12 +97,17 @@ void add_container_rules(RuleBuilder& b) {
     return RuleBuilder::ok(cx->tt.tuple(cx->tt.pair(x, y)));
   });
   b.add("combine", 2, [cx](const A& a) {
-    TypeRef x = cx->elem(a[0]), y = cx->elem(a[1]);
+    TypeRef x = cx->fn_elem(a[0]), y = cx->fn_elem(a[1]);
     if (!x) return cx->not_container("combine", a[0]);
     if (!y) return cx->not_container("combine", a[1]);
-    if (x != y)
+    if (x == y && cx->elem(a[0]) && cx->elem(a[1])) return RuleBuilder::ok(same_kind(cx->tt, a[0], x));
+    if (!x->callable() || !y->callable())
       return RuleBuilder::bad(fmt::format("combine: element types differ ({} and {})", type_name(x), type_name(y)));
-    return RuleBuilder::ok(same_kind(cx->tt, a[0], x));
+    // different functions: both containers widen to one of their union
+    TypeRef u = callable_union(cx->tt, x, y);
+    CallType out = RuleBuilder::ok(same_kind(cx->tt, a[0], u));
+    out.unify = {cx->widened(a[0], u), cx->widened(a[1], u)};
+    return out;
   });
   b.add("intersection", 2, [cx](const A& a) {
     if (!is_set(a[0]) || a[0] != a[1]) return RuleBuilder::no_overload("intersection", a);
@@ -112,8 +130,13 @@ void add_container_rules(RuleBuilder& b) {
     return RuleBuilder::ok(same_kind(cx->tt, a[1], x));
   });
   b.add("insert", 2, [cx](const A& a) {
-    if (a[1] != cx->tt.fset(a[0])) return RuleBuilder::no_overload("insert", a);
-    return RuleBuilder::ok(a[1]);
+    if (a[1] == cx->tt.fset(a[0])) return RuleBuilder::ok(a[1]);
+    if (!is_set(a[1]) || !a[0]->callable() || !a[1]->parts[0]->callable()) return RuleBuilder::no_overload("insert", a);
+    // a function into a set of other functions: both widen to their union
+    TypeRef u = callable_union(cx->tt, a[0], a[1]->parts[0]);
+    CallType out = RuleBuilder::ok(cx->tt.fset(u));
+    out.unify = {u == a[0] ? nullptr : u, cx->widened(a[1], u)};
+    return out;
   });
   b.add("other", 2, [cx](const A& a) {
     TypeRef x = cx->elem(a[0]);

@@ -101,6 +101,18 @@ CallType Signatures::call_depth(TypeRef f, const std::vector<TypeRef>& args, int
                                              type_name(x.result), type_name(y.result)), {}};
       return x;
     }
+    case ClosureKind::Union: {
+      CallType first = call_depth(p[0], args, depth + 1);
+      if (!first.ok()) return first;
+      for (size_t k = 1; k < p.size(); ++k) {
+        CallType r = call_depth(p[k], args, depth + 1);
+        if (!r.ok()) return r;
+        if (r.result != first.result)
+          return CallType{nullptr, fmt::format("the functions in one container return {} and {}",
+                                               type_name(first.result), type_name(r.result)), {}};
+      }
+      return first;
+    }
     case ClosureKind::PowerN: {
       if (args.size() != 1) return one_arg("power");
       CallType y{args[0], "", {}};

@@ -19,6 +19,10 @@ struct CallType {
   // Per argument, the type it must be converted to first (nullptr: none):
   // a tuple where a patch is expected, a tuple of two ints where a point is.
   std::vector<TypeRef> convert;
+  // Per argument, the type the generator must convert it to before the call
+  // (an IR Convert node; nullptr: none): a callable or a container of them
+  // widened to a union so that different functions share one container.
+  std::vector<TypeRef> unify;
   bool ok() const { return result != nullptr; }
 };
 

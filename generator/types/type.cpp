@@ -3,6 +3,8 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+
 namespace battc::generator {
 
 TypeTable::TypeTable() {
@@ -49,6 +51,7 @@ const char* closure_name(ClosureKind k) {
     case ClosureKind::Power: return "Power";
     case ClosureKind::Choice: return "Choice";
     case ClosureKind::PowerN: return "PowerN";
+    case ClosureKind::Union: return "FnUnion";
   }
   return "?";
 }
@@ -123,6 +126,20 @@ bool is_set(TypeRef t) { return t->is(TypeKind::FSet); }
 
 TypeRef same_kind(TypeTable& tt, TypeRef container, TypeRef r) {
   return is_set(container) ? tt.fset(r) : tt.tuple(r);
+}
+
+TypeRef callable_union(TypeTable& tt, TypeRef a, TypeRef b) {
+  std::vector<TypeRef> members;
+  for (TypeRef t : {a, b}) {
+    if (t->is(TypeKind::Closure) && t->closure == ClosureKind::Union)
+      members.insert(members.end(), t->parts.begin(), t->parts.end());
+    else
+      members.push_back(t);
+  }
+  std::sort(members.begin(), members.end(), [](TypeRef x, TypeRef y) { return cxx_type(x) < cxx_type(y); });
+  members.erase(std::unique(members.begin(), members.end()), members.end());
+  if (members.size() == 1) return members[0];
+  return tt.closure(ClosureKind::Union, members);
 }
 
 bool is_patch(TypeRef t) {

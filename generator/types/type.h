@@ -22,7 +22,9 @@ enum class TypeKind { Int, Bool, Grid, Pair, Tuple, FSet, Prim, Closure };
 // Choice: branch() between two different callables (which one is a runtime
 // value); PowerN: power() with a constant count, unrolled, so the function
 // may change the type at each step.
-enum class ClosureKind { Compose, Chain, Matcher, RBind, LBind, Fork, Power, Choice, PowerN };
+// Union: one of several callables (parts, in canonical order, none itself a
+// union), what a container of different functions holds (dsl FnUnion).
+enum class ClosureKind { Compose, Chain, Matcher, RBind, LBind, Fork, Power, Choice, PowerN, Union };
 
 struct Type;
 using TypeRef = const Type*;
@@ -77,5 +79,10 @@ bool is_set(TypeRef t);
 // Python's type(container)(...) for results of type r.
 TypeRef same_kind(TypeTable& tt, TypeRef container, TypeRef r);
 bool is_patch(TypeRef t);  // Indices or Object
+
+// The union of two callables (each maybe a union already): members
+// flattened, deduplicated and sorted by their C++ spelling; a single member
+// is returned as it is.
+TypeRef callable_union(TypeTable& tt, TypeRef a, TypeRef b);
 
 }  // namespace battc::generator
