@@ -129,7 +129,19 @@ struct Choice {
   DSL_FN const char* name() const { return first ? fn_name(f) : fn_name(g); }
   template <class... A>
   DSL_FN auto operator()(Ctx& c, const A&... a) const {
-    return first ? f(c, a...) : g(c, a...);
+    using R1 = decltype(f(c, a...));
+    using R2 = decltype(g(c, a...));
+    if constexpr (is_same_v<R1, R2>) {
+      return first ? f(c, a...) : g(c, a...);
+    } else {  // the two return different types: a VUnion of them
+      VUnion<R1, R2> u{};
+      u.which = first ? 0 : 1;
+      if (first)
+        u.a = f(c, a...);
+      else
+        u.b = g(c, a...);
+      return u;
+    }
   }
 };
 

@@ -65,6 +65,13 @@ DSL_FN void write_json(TextWriter& w, const Tuple<T>& v);
 template <class T>
 DSL_FN void write_json(TextWriter& w, const FSet<T>& v);
 DSL_FN void write_json(TextWriter& w, const Grid& g);
+template <class A, class B>
+DSL_FN void write_json(TextWriter& w, const VUnion<A, B>& v) {
+  if (v.which == 0)
+    write_json(w, v.a);
+  else
+    write_json(w, v.b);
+}
 // Anything else is a callable.
 template <class F>
 DSL_FN void write_json(TextWriter& w, const F& f) {

@@ -39,12 +39,63 @@ DSL_FN constexpr bool is_coercing(const char* name) {
   return false;
 }
 
+// Calls f.direct with every VUnion argument replaced by its active member
+// (arity up to 4, all primitives have). The type checker has made sure every
+// choice gives one result type.
+template <class F, class A>
+DSL_FN auto vcall(const F& f, Ctx& c, const A& a) {
+  if constexpr (is_vunion_v<A>)
+    return a.which == 0 ? vcall(f, c, a.a) : vcall(f, c, a.b);
+  else
+    return f.direct(c, a);
+}
+template <class F, class A, class B>
+DSL_FN auto vcall(const F& f, Ctx& c, const A& a, const B& b) {
+  if constexpr (is_vunion_v<A>)
+    return a.which == 0 ? vcall(f, c, a.a, b) : vcall(f, c, a.b, b);
+  else if constexpr (is_vunion_v<B>)
+    return b.which == 0 ? vcall(f, c, a, b.a) : vcall(f, c, a, b.b);
+  else
+    return f.direct(c, a, b);
+}
+template <class F, class A, class B, class C>
+DSL_FN auto vcall(const F& f, Ctx& c, const A& a, const B& b, const C& x) {
+  if constexpr (is_vunion_v<A>)
+    return a.which == 0 ? vcall(f, c, a.a, b, x) : vcall(f, c, a.b, b, x);
+  else if constexpr (is_vunion_v<B>)
+    return b.which == 0 ? vcall(f, c, a, b.a, x) : vcall(f, c, a, b.b, x);
+  else if constexpr (is_vunion_v<C>)
+    return x.which == 0 ? vcall(f, c, a, b, x.a) : vcall(f, c, a, b, x.b);
+  else
+    return f.direct(c, a, b, x);
+}
+template <class F, class A, class B, class C, class D>
+DSL_FN auto vcall(const F& f, Ctx& c, const A& a, const B& b, const C& x, const D& y) {
+  if constexpr (is_vunion_v<A>)
+    return a.which == 0 ? vcall(f, c, a.a, b, x, y) : vcall(f, c, a.b, b, x, y);
+  else if constexpr (is_vunion_v<B>)
+    return b.which == 0 ? vcall(f, c, a, b.a, x, y) : vcall(f, c, a, b.b, x, y);
+  else if constexpr (is_vunion_v<C>)
+    return x.which == 0 ? vcall(f, c, a, b, x.a, y) : vcall(f, c, a, b, x.b, y);
+  else if constexpr (is_vunion_v<D>)
+    return y.which == 0 ? vcall(f, c, a, b, x, y.a) : vcall(f, c, a, b, x, y.b);
+  else
+    return f.direct(c, a, b, x, y);
+}
+
 #define BATTC_PRIM(N, CXX, PARAMS, RET)                                  \
   struct fn_##N {                                                        \
     static constexpr bool kCoercing = is_coercing(#N);                   \
     DSL_FN const char* name() const { return #N; }                       \
     template <class... A>                                                \
     DSL_FN auto operator()(Ctx& c, const A&... a) const {                \
+      if constexpr ((is_vunion_v<A> || ...))                             \
+        return vcall(*this, c, a...);                                    \
+      else                                                               \
+        return direct(c, a...);                                          \
+    }                                                                    \
+    template <class... A>                                                \
+    DSL_FN auto direct(Ctx& c, const A&... a) const {                    \
       if constexpr (kCoercing)                                           \
         return CXX(c, coerce(c, a)...);                                  \
       else                                                               \

@@ -54,6 +54,12 @@ DSL_FN int cmp(const Grid& x, const Grid& y) {
   return x.h < y.h ? -1 : (x.h > y.h ? 1 : 0);
 }
 
+template <class A, class B>
+DSL_FN int cmp(const VUnion<A, B>& x, const VUnion<A, B>& y) {
+  if (x.which != y.which) return x.which < y.which ? -1 : 1;
+  return x.which == 0 ? cmp(x.a, y.a) : cmp(x.b, y.b);
+}
+
 template <class T>
 DSL_FN bool eq(const T& x, const T& y) {
   return cmp(x, y) == 0;
@@ -88,7 +94,11 @@ struct seq_of<Tuple<T>> {
 
 template <class A, class B>
 DSL_FN bool py_equal(const A& x, const B& y) {
-  if constexpr (is_same_v<A, B>) {
+  if constexpr (is_vunion_v<A>) {
+    return x.which == 0 ? py_equal(x.a, y) : py_equal(x.b, y);
+  } else if constexpr (is_vunion_v<B>) {
+    return y.which == 0 ? py_equal(x, y.a) : py_equal(x, y.b);
+  } else if constexpr (is_same_v<A, B>) {
     return eq(x, y);
   } else if constexpr ((is_same_v<A, Int> || is_same_v<A, Bool>) && (is_same_v<B, Int> || is_same_v<B, Bool>)) {
     return Int(x) == Int(y);

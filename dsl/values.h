@@ -43,6 +43,26 @@ using Cell = Pair<Int, Pt>;
 constexpr Pt kEmptyPt{kNone, kNone};
 DSL_FN bool is_empty_pt(const Pt& p) { return p.a == kNone && p.b == kNone; }
 
+// A value of one of two types: what branch() between two functions gives
+// when they return different types for the argument (Python returns
+// whichever the chosen one made). Primitives dispatch on it (functors.h).
+template <class A, class B>
+struct VUnion {
+  u8 which;  // 0: a, 1: b
+  A a;
+  B b;
+};
+template <class T>
+struct is_vunion_t {
+  static constexpr bool value = false;
+};
+template <class A, class B>
+struct is_vunion_t<VUnion<A, B>> {
+  static constexpr bool value = true;
+};
+template <class T>
+inline constexpr bool is_vunion_v = is_vunion_t<T>::value;
+
 template <class T>
 struct Tuple {
   const T* p = nullptr;

@@ -33,6 +33,22 @@ std::vector<std::string> Signatures::names() const {
 }
 
 CallType Signatures::call_prim(const std::string& prim, const std::vector<TypeRef>& args) const {
+  // An argument that is one of two types: the call is typed for each, and
+  // both must give one result type (dsl functors dispatch on it: vcall).
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (!args[i]->is(TypeKind::VUnion)) continue;
+    std::vector<TypeRef> a = args, b = args;
+    a[i] = args[i]->parts[0];
+    b[i] = args[i]->parts[1];
+    CallType x = call_prim(prim, a);
+    if (!x.ok()) return x;
+    CallType y = call_prim(prim, b);
+    if (!y.ok()) return y;
+    if (x.result != y.result)
+      return CallType{nullptr, fmt::format("{} gives {} or {} depending on which value a branch chose", prim,
+                                           type_name(x.result), type_name(y.result)), {}};
+    return CallType{x.result, "", {}};
+  }
   auto it = rules_.find(prim);
   if (it == rules_.end()) return CallType{nullptr, fmt::format("unknown primitive '{}'", prim)};
   if (static_cast<int>(args.size()) != it->second.arity)
@@ -96,9 +112,12 @@ CallType Signatures::call_depth(TypeRef f, const std::vector<TypeRef>& args, int
       if (!x.ok()) return x;
       CallType y = call_depth(p[1], args, depth + 1);
       if (!y.ok()) return y;
-      if (x.result != y.result)
-        return CallType{nullptr, fmt::format("the two functions branch() chose between return {} and {}",
-                                             type_name(x.result), type_name(y.result)), {}};
+      if (x.result != y.result) {
+        if (x.result->callable() || y.result->callable())
+          return CallType{nullptr, fmt::format("the two functions branch() chose between return {} and {}",
+                                               type_name(x.result), type_name(y.result)), {}};
+        return CallType{tt_.vunion(x.result, y.result), "", {}};  // whichever was chosen
+      }
       return x;
     }
     case ClosureKind::Union: {

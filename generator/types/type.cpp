@@ -34,6 +34,7 @@ TypeRef TypeTable::tuple(TypeRef e) {
   return raw_tuple(e);
 }
 TypeRef TypeTable::fset(TypeRef e) { return make(TypeKind::FSet, {e}); }
+TypeRef TypeTable::vunion(TypeRef a, TypeRef b) { return make(TypeKind::VUnion, {a, b}); }
 TypeRef TypeTable::prim(const std::string& name) { return make(TypeKind::Prim, {}, name); }
 TypeRef TypeTable::closure(ClosureKind k, std::vector<TypeRef> parts, int count) {
   return make(TypeKind::Closure, std::move(parts), "", k, count);
@@ -79,6 +80,7 @@ std::string type_name(TypeRef t) {
       return fmt::format("FrozenSet[{}]", e);
     }
     case TypeKind::Prim: return fmt::format("Callable[{}]", t->prim);
+    case TypeKind::VUnion: return fmt::format("Union[{}, {}]", type_name(t->parts[0]), type_name(t->parts[1]));
     case TypeKind::Closure: {
       std::string s = fmt::format("Callable[{}(", closure_name(t->closure));
       for (size_t i = 0; i < t->parts.size(); ++i) s += (i ? ", " : "") + type_name(t->parts[i]);
@@ -102,6 +104,7 @@ std::string cxx_type(TypeRef t) {
     case TypeKind::Tuple: return fmt::format("Tuple<{}>", cxx_type(t->parts[0]));
     case TypeKind::FSet: return fmt::format("FSet<{}>", cxx_type(t->parts[0]));
     case TypeKind::Prim: return "fn_" + t->prim;  // prim names are validated against the table
+    case TypeKind::VUnion: return fmt::format("VUnion<{}, {}>", cxx_type(t->parts[0]), cxx_type(t->parts[1]));
     case TypeKind::Closure: {
       std::string s = std::string(closure_name(t->closure)) + "<";
       for (size_t i = 0; i < t->parts.size(); ++i) s += (i ? ", " : "") + cxx_type(t->parts[i]);

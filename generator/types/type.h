@@ -18,7 +18,9 @@
 
 namespace battc::generator {
 
-enum class TypeKind { Int, Bool, Grid, Pair, Tuple, FSet, Prim, Closure };
+// VUnion(a, b): a value of type a or b, which one a runtime fact (what
+// branch() between two functions of different result types returns).
+enum class TypeKind { Int, Bool, Grid, Pair, Tuple, FSet, Prim, Closure, VUnion };
 // Choice: branch() between two different callables (which one is a runtime
 // value); PowerN: power() with a constant count, unrolled, so the function
 // may change the type at each step.
@@ -55,6 +57,7 @@ class TypeTable {
   TypeRef tuple(TypeRef elem);  // the DSL's tuple_of: a tuple of Tuple(Int) is a Grid
   TypeRef raw_tuple(TypeRef elem);
   TypeRef fset(TypeRef elem);
+  TypeRef vunion(TypeRef a, TypeRef b);
   TypeRef prim(const std::string& name);
   TypeRef closure(ClosureKind k, std::vector<TypeRef> parts, int count = 0);
 

@@ -27,6 +27,10 @@ json encode(const d::Tuple<T>& v);
 template <class T>
 json encode(const d::FSet<T>& v);
 inline json encode(const d::Grid& g);
+template <class A, class B>
+json encode(const d::VUnion<A, B>& v) {
+  return v.which == 0 ? encode(v.a) : encode(v.b);
+}
 // Anything else is a callable.
 template <class F>
 json encode(const F& f) {

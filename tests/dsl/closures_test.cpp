@@ -63,3 +63,48 @@ TEST_CASE("sets of closures are ordered by what they capture", "[dsl][closures]"
   CHECK(enc(rapply(e.c, adders, 10)) == J(R"({"set":[11,12,13]})"));
   CHECK(e.c.ok());
 }
+
+TEST_CASE("FnUnion: different functions in one container", "[dsl][closures]") {
+  Eval e;
+  using U = FnUnion<fn_cmirror, fn_dmirror, fn_hmirror, fn_vmirror>;
+  // combine(astuple(cmirror, dmirror), astuple(hmirror, vmirror)) as the generator widens it
+  auto a = convert_to<Tuple<U>>(e.c, Pair<fn_cmirror, fn_dmirror>{});
+  auto b = convert_to<Tuple<U>>(e.c, Pair<fn_hmirror, fn_vmirror>{});
+  auto all = combine(e.c, a, b);
+  REQUIRE(all.n == 4);
+  CHECK(enc(all) == J(R"([{"fn":"cmirror"},{"fn":"dmirror"},{"fn":"hmirror"},{"fn":"vmirror"}])"));
+  Grid g = e.val<Grid>("[[1,2],[3,4]]");
+  CHECK(enc(rapply(e.c, all, g)) == J("[[[4,2],[3,1]],[[1,3],[2,4]],[[3,4],[1,2]],[[2,1],[4,3]]]"));
+  // a smaller union widens into a larger one, member by member
+  using U2 = FnUnion<fn_dmirror, fn_hmirror>;
+  U wide = into<U>(into<U2>(fn_hmirror{}));
+  CHECK(std::string(wide.name()) == "hmirror");
+  CHECK(enc(wide(e.c, g)) == J("[[3,4],[1,2]]"));
+  // a set of them: insert(vmirror, {identity}) widens the set, which is re-sorted
+  using V = FnUnion<fn_identity, fn_vmirror>;
+  FSet<fn_identity> ids = initset(e.c, fn_identity{});
+  FSet<V> both = insert(e.c, into<V>(fn_vmirror{}), convert_to<FSet<V>>(e.c, ids));
+  REQUIRE(both.n == 2);
+  CHECK(enc(both) == J(R"({"set":[{"fn":"identity"},{"fn":"vmirror"}]})"));
+  CHECK(e.c.ok());
+}
+
+TEST_CASE("VUnion: a branch between functions of different result types", "[dsl][closures]") {
+  Eval e;
+  Object obj = e.val<Object>("[[3,[1,1]]]");
+  // branch(flag, identity, outbox) applied to an object: an Object or Indices
+  auto pick_id = branch(e.c, true, fn_identity{}, fn_outbox{});
+  auto pick_box = branch(e.c, false, fn_identity{}, fn_outbox{});
+  auto x = pick_id(e.c, obj);
+  auto y = pick_box(e.c, obj);
+  CHECK(x.which == 0);
+  CHECK(y.which == 1);
+  CHECK(enc(x) == J(R"({"set":[[3,[1,1]]]})"));
+  CHECK(enc(y) == J(R"({"set":[[0,0],[0,1],[0,2],[1,0],[1,2],[2,0],[2,1],[2,2]]})"));
+  // primitives dispatch on it: outbox takes both and gives Indices either way
+  CHECK(enc(fn_outbox{}(e.c, x)) == J(R"({"set":[[0,0],[0,1],[0,2],[1,0],[1,2],[2,0],[2,1],[2,2]]})"));
+  CHECK(fn_size{}(e.c, y) == 8);
+  CHECK(equality(e.c, x, obj));
+  CHECK_FALSE(equality(e.c, y, obj));
+  CHECK(e.c.ok());
+}

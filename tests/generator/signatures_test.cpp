@@ -135,11 +135,20 @@ TEST_CASE("typing results by name", "[generator][signatures]") {
     REQUIRE(br.ok());
     CHECK(br.result->callable());
     CHECK(f.sig.call(br.result, {f.G}).result == f.G);
+    // ...returning different types: the value is one of the two (a VUnion)
     CallType mixed = f.call("branch", {f.B, f.fn("hmirror"), f.fn("size")});
     REQUIRE(mixed.ok());
-    CallType bad = f.sig.call(mixed.result, {f.G});
+    CallType either = f.sig.call(mixed.result, {f.G});
+    REQUIRE(either.ok());
+    CHECK(type_name(either.result) == "Union[Grid, Integer]");
+    // a primitive must take both, and give one type for both
+    CHECK(f.sig.call_prim("equality", {either.result, f.I}).result == f.B);
+    CallType bad = f.sig.call_prim("rot90", {either.result});
     CHECK_FALSE(bad.ok());
-    CHECK(bad.error == "the two functions branch() chose between return Grid and Integer");
+    CHECK(bad.error == "rot90 does not take (Integer)");
+    CallType split = f.sig.call_prim("identity", {either.result});
+    CHECK_FALSE(split.ok());
+    CHECK(split.error == "identity gives Grid or Integer depending on which value a branch chose");
     CHECK(f.call("branch", {f.B, f.G, f.G}).result == f.G);
     CHECK_FALSE(f.call("branch", {f.B, f.G, f.I}).ok());
     CHECK_FALSE(f.call("branch", {f.G, f.G, f.G}).ok());

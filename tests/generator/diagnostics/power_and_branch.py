@@ -12,7 +12,9 @@ def solve_power_unknown_count(I):
 
 
 def solve_branch_functions(I):
+    # the value is a Grid or an Integer; rot90 takes only one of them
     x1 = portrait(I)
     x2 = branch(x1, hmirror, size)
     x3 = x2(I)
-    return x3
+    x4 = rot90(x3)
+    return x4
