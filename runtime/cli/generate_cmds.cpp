@@ -2,7 +2,7 @@
 // `battc compile`: the generator half of battc, without running anything.
 //   check    --programs FILE...              diagnostics; exit 1 if any program is rejected
 //   generate --programs FILE... [-o FILE] [--report-json FILE] [--target host|cuda]
-//   compile  --programs FILE... [--cache-dir DIR] [--target host|cuda]
+//   compile  --programs FILE... [--cache-dir DIR] [--target host|cuda] [--arch sm_XX]
 #include <fmt/core.h>
 
 #include <fstream>
@@ -23,6 +23,7 @@ struct GenOptions {
   std::string report_json;
   std::string cache_dir;
   std::vector<std::string> cxx_flags;
+  std::string arch;
 };
 
 void add_program_options(CLI::App* cmd, GenOptions& o) {
@@ -97,8 +98,15 @@ void add_generate_commands(CLI::App& app) {
   comp->add_option("--target", comp_o.target, "host or cuda")->check(CLI::IsMember({"host", "cuda"}));
   comp->add_option("--cache-dir", comp_o.cache_dir, "Compiled-unit cache (default: $BATTC_CACHE_DIR or ~/.cache/battc)");
   comp->add_option("--cxx-flag", comp_o.cxx_flags, "Extra flag for the host compiler (repeatable)")->allow_extra_args(false);
+  comp->add_option("--arch", comp_o.arch, "GPU architecture for --target cuda (sm_75, sm_90, ...)");
   comp->callback([] {
     if (!check_target(comp_o.target)) return;
+    if (!comp_o.arch.empty()) {
+      fmt::print(stderr, "battc: error: --arch {} applies to --target cuda; the host target has no architecture\n",
+                 comp_o.arch);
+      set_exit_code(1);
+      return;
+    }
     auto g = generate(comp_o, true);
     jit::JitOptions jo;
     if (!comp_o.cache_dir.empty()) jo.cache_dir = comp_o.cache_dir;
