@@ -3,6 +3,7 @@
 
 #include "dsl/arith.h"
 #include "dsl/closures.h"
+#include "dsl/constants.h"
 #include "dsl/containers.h"
 #include "dsl/functors.h"
 #include "dsl/grids.h"
