@@ -272,32 +272,34 @@ DSL_HD void paint_into(Int* cells, const Grid& g, const Object& obj, bool under,
   }
 }
 
-template <class T>
-DSL_HD Grid fill_impl(Ctx& c, const Grid& g, Int value, const FSet<T>& patch, bool under) {
+// The copy fill and paint write n cells into (cells == nullptr on failure),
+// and the background their under- forms keep to.
+DSL_HD Grid painting_copy(Ctx& c, const Grid& g, bool under, i64 n, Int& bg, Int*& cells) {
+  cells = nullptr;
+  bg = 0;
   if (!has_row(c, g)) return {};
-  Int bg = 0;
   if (under) {
     bg = mostcolor(c, g);
     if (c.failed()) return {};
   }
-  if (!c.spend(patch.n)) return {};
+  if (!c.spend(n)) return {};
+  return copy_grid(c, g, cells);
+}
+
+template <class T>
+DSL_HD Grid fill_impl(Ctx& c, const Grid& g, Int value, const FSet<T>& patch, bool under) {
+  Int bg;
   Int* cells;
-  Grid out = copy_grid(c, g, cells);
+  Grid out = painting_copy(c, g, under, patch.n, bg, cells);
   if (!cells) return {};
   fill_into(cells, out, value, patch, under, bg);
   return out;
 }
 
 DSL_HD Grid paint_impl(Ctx& c, const Grid& g, const Object& obj, bool under) {
-  if (!has_row(c, g)) return {};
-  Int bg = 0;
-  if (under) {
-    bg = mostcolor(c, g);
-    if (c.failed()) return {};
-  }
-  if (!c.spend(obj.n)) return {};
+  Int bg;
   Int* cells;
-  Grid out = copy_grid(c, g, cells);
+  Grid out = painting_copy(c, g, under, obj.n, bg, cells);
   if (!cells) return {};
   paint_into(cells, out, obj, under, bg, 0, 0);
   return out;
