@@ -1,0 +1,180 @@
+// dsl/patches_internal.h: helpers shared by the patch primitives, which
+// dsl/patches_*.cpp split by topic (as Halide's Simplify_*.cpp share
+// Simplify_Internal.h). Only those files include it; each opens the namespace
+// with a using-directive, so the helpers read as the file-local ones they were.
+//
+// Each primitive is a template over the patch's element type (Pt for Indices,
+// Cell for Object), called by the overloads that BATTC_PATCH_FN and
+// BATTC_TWO_PATCH_FN write.
+//
+// Sets are sorted arrays, which most primitives exploit: Indices ascend row by
+// row, an Object ascends by color and then by point, a translation keeps
+// either order, and a mirror only reverses blocks of it. Only the transposing
+// mirrors and a many-colored toindices sort.
+//
+// Coordinates take Python's path: min()/max() of one element return it even
+// when it is None (kNone), of several fail on None; arithmetic on None fails.
+#pragma once
+
+#include "dsl/patches.h"
+
+namespace battc::dsl::detail::patches_internal {
+
+// ---- reading patches -----------------------------------------------------------
+
+DSL_FN Pt pt_of(const Pt& p) { return p; }
+DSL_FN Pt pt_of(const Cell& x) { return x.b; }
+DSL_FN Pt with_pt(const Pt&, Pt q) { return q; }
+DSL_FN Cell with_pt(const Cell& x, Pt q) { return Cell{x.a, q}; }
+DSL_FN Int axis_of(Pt p, int axis) { return axis == 0 ? p.a : p.b; }
+
+// min and max of one coordinate (0 rows, 1 columns) over the patch, as
+// Python's min()/max() over the generator: the empty patch fails, and so does
+// None among several values.
+struct Range {
+  Int lo;
+  Int hi;
+};
+
+template <class P>
+DSL_FN bool axis_range(Ctx& c, const FSet<P>& s, int axis, Range& r) {
+  if (s.n <= 0 || s.p == nullptr) {
+    c.fail();
+    return false;
+  }
+  if constexpr (is_same_v<P, Pt>) {
+    if (axis == 0) {  // Indices ascend by row: the ends are the extremes
+      r = Range{s.p[0].a, s.p[s.n - 1].a};
+      if (s.n > 1 && r.lo == kNone) {
+        c.fail();
+        return false;
+      }
+      return true;
+    }
+  }
+  if (!c.spend(s.n)) return false;
+  Int lo = axis_of(pt_of(s.p[0]), axis), hi = lo;
+  bool none = lo == kNone;
+  for (i32 k = 1; k < s.n; ++k) {
+    Int v = axis_of(pt_of(s.p[k]), axis);
+    none = none || v == kNone;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (none && s.n > 1) {
+    c.fail();
+    return false;
+  }
+  r = Range{lo, hi};
+  return true;
+}
+
+// ulcorner and lrcorner together: both axes.
+struct Box {
+  Range r;
+  Range c;
+};
+template <class P>
+DSL_FN bool bbox(Ctx& c, const FSet<P>& s, Box& b) {
+  return axis_range(c, s, 0, b.r) && axis_range(c, s, 1, b.c);
+}
+// A box whose bounds Python goes on to do arithmetic with: None fails.
+DSL_FN bool box_is_int(Ctx& c, const Box& b) {
+  if (b.r.lo == kNone || b.r.hi == kNone || b.c.lo == kNone || b.c.hi == kNone) {
+    c.fail();
+    return false;
+  }
+  return true;
+}
+
+// ---- building index sets ------------------------------------------------------
+
+// Points given in canonical order, copied into the arena.
+DSL_FN Indices copy_points(Ctx& c, const Pt* pts, i32 n) {
+  if (c.failed()) return {};
+  Pt* buf = c.alloc<Pt>(n);
+  if (!buf) return {};
+  for (i32 k = 0; k < n; ++k) buf[k] = pts[k];
+  return sorted_set(buf, n);
+}
+
+// ---- conversion and movement ---------------------------------------------------
+
+DSL_FN Indices indices_of(Ctx&, const Indices& patch) { return patch; }
+DSL_FN Indices indices_of(Ctx& c, const Object& obj) {
+  if (obj.n <= 0 || obj.p == nullptr) return copy_points(c, nullptr, 0);
+  if (!c.spend(obj.n)) return {};
+  Pt* buf = c.alloc<Pt>(obj.n);
+  if (!buf) return {};
+  for (i32 k = 0; k < obj.n; ++k) buf[k] = obj.p[k].b;
+  // Cells of a single color already ascend by point, without repeats.
+  if (obj.p[0].a == obj.p[obj.n - 1].a) return sorted_set(buf, obj.n);
+  return make_set(c, buf, obj.n);
+}
+
+// A translation keeps the canonical order of Indices and of Objects.
+template <class P>
+DSL_FN FSet<P> shift_impl(Ctx& c, const FSet<P>& patch, Pt d) {
+  if (patch.n <= 0) return patch;
+  if (!c.spend(patch.n)) return {};
+  P* buf = c.alloc<P>(patch.n);
+  if (!buf) return {};
+  for (i32 k = 0; k < patch.n && c.ok(); ++k) {
+    Pt q = pt_of(patch.p[k]);
+    buf[k] = with_pt(patch.p[k], Pt{py_add(c, q.a, d.a), py_add(c, q.b, d.b)});
+  }
+  if (c.failed()) return {};
+  return sorted_set(buf, patch.n);
+}
+
+template <class P>
+DSL_FN FSet<P> normalize_impl(Ctx& c, const FSet<P>& patch) {
+  if (patch.n <= 0) return patch;
+  Range r, cl;
+  if (!axis_range(c, patch, 0, r)) return {};
+  Int di = py_neg(c, r.lo);
+  if (!axis_range(c, patch, 1, cl)) return {};
+  Int dj = py_neg(c, cl.lo);
+  if (c.failed()) return {};
+  return shift_impl(c, patch, Pt{di, dj});
+}
+
+// ---- dimensions -----------------------------------------------------------------
+
+// height/width of a non-tuple piece: 0 when empty, else max - min + 1.
+template <class P>
+DSL_FN Int extent(Ctx& c, const FSet<P>& patch, int axis) {
+  if (patch.n <= 0) return 0;
+  Range r;
+  if (!axis_range(c, patch, axis, r)) return 0;
+  return py_add(c, py_sub(c, r.hi, r.lo), 1);
+}
+
+template <class P>
+DSL_FN Pt center_impl(Ctx& c, const FSet<P>& patch) {
+  Range r, cl;
+  if (!axis_range(c, patch, 0, r)) return {};
+  Int i = py_add(c, r.lo, py_floordiv(c, extent(c, patch, 0), 2));
+  if (c.failed() || !axis_range(c, patch, 1, cl)) return {};
+  Int j = py_add(c, cl.lo, py_floordiv(c, extent(c, patch, 1), 2));
+  if (c.failed()) return {};
+  return Pt{i, j};
+}
+
+// ---- arithmetic ------------------------------------------------------------------
+
+DSL_FN i64 min64(i64 a, i64 b) { return a < b ? a : b; }
+DSL_FN i64 max64(i64 a, i64 b) { return a > b ? a : b; }
+
+}  // namespace battc::dsl::detail::patches_internal
+
+// The Indices and Object overloads of a primitive (all four pairs for two
+// patches), each calling the template IMPL.
+#define BATTC_PATCH_FN(R, NAME, IMPL)                                  \
+  DSL_HD R NAME(Ctx& c, const Indices& patch) { return IMPL(c, patch); } \
+  DSL_HD R NAME(Ctx& c, const Object& patch) { return IMPL(c, patch); }
+#define BATTC_TWO_PATCH_FN(R, NAME, IMPL)                                                        \
+  DSL_HD R NAME(Ctx& c, const Indices& a, const Indices& b) { return IMPL(c, a, b); }           \
+  DSL_HD R NAME(Ctx& c, const Indices& a, const Object& b) { return IMPL(c, a, b); }            \
+  DSL_HD R NAME(Ctx& c, const Object& a, const Indices& b) { return IMPL(c, a, b); }            \
+  DSL_HD R NAME(Ctx& c, const Object& a, const Object& b) { return IMPL(c, a, b); }
