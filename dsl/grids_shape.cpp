@@ -166,7 +166,7 @@ DSL_HD Object upscale(Ctx& c, const Object& obj, Int factor) {
   if (obj.n <= 0) return {};
   if (!not_none(c, factor)) return {};
   if (factor <= 0) return {};
-  i64 r0, c0, r1, c1;
+  i64 r0 = 0, c0 = 0, r1 = 0, c1 = 0;
   bbox(obj, r0, c0, r1, c1);
   i64 f = factor;
   i64 n = i64(obj.n) * f * f;  // f < 2^31, so this stays far below 2^63
