@@ -13,19 +13,25 @@ using namespace battc::dsl;
 namespace abi = battc::abi;
 
 #define BATTC_EXPORT extern "C" __attribute__((visibility("default")))
+// The emitted statements and tables are shared with templates/cuda_unit.cu,
+// which defines these two as __device__.
+#define BATTC_DEV
+#define BATTC_TABLE const
 
 namespace {
 
 // @BATTC:BEGIN TABLES
 constexpr int kPrograms = 0;
 constexpr int kNodes = 0;
+BATTC_TABLE int kNeedStart[1] = {0};  // program k needs kNeed[kNeedStart[k] .. kNeedStart[k + 1])
+BATTC_TABLE int kNeed[1] = {0};
+BATTC_TABLE int kStmtStart[1] = {0};  // program k's statements: kStmts[kStmtStart[k] .. kStmtStart[k + 1])
+BATTC_TABLE int kStmts[1] = {0};
+// @BATTC:END TABLES
+// @BATTC:BEGIN NAMES
 const char* const kNames[1] = {""};
 const u8 kDiffer[1] = {0};
-const int kNeedStart[1] = {0};  // program k needs kNeed[kNeedStart[k] .. kNeedStart[k + 1])
-const int kNeed[1] = {0};
-const int kStmtStart[1] = {0};  // program k's statements: kStmts[kStmtStart[k] .. kStmtStart[k + 1])
-const int kStmts[1] = {0};
-// @BATTC:END TABLES
+// @BATTC:END NAMES
 
 // Values computed once per task (they depend only on S).
 struct Prologue {

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "generator/emit/emit_literals.h"
+#include "generator/emit/cuda_unit_template.h"
 #include "generator/emit/host_unit_template.h"
 
 namespace battc::generator {
@@ -69,7 +70,7 @@ void emit_chunks(const Batt& b, bool hoisted, const EmitOptions& opt, std::strin
     if (count % opt.chunk_size == 0) {
       if (chunk >= 0) chunks += "}\n\n";
       ++chunk;
-      chunks += fmt::format("void {}_{}(Env& e) {{\n  Ctx& c = e.c;\n  Prologue& P = e.P;\n  (void)c;\n  (void)P;\n", prefix,
+      chunks += fmt::format("BATTC_DEV void {}_{}(Env& e) {{\n  Ctx& c = e.c;\n  Prologue& P = e.P;\n  (void)c;\n  (void)P;\n", prefix,
                             chunk);
       if (!hoisted) chunks += "  State& V = *e.V;\n";
       calls += fmt::format("  {}_{}(e);\n", prefix, chunk);
@@ -116,9 +117,10 @@ std::string fill_template_region(const std::string& text, const std::string& nam
   return text.substr(0, a) + body + text.substr(z + end.size());
 }
 
-std::string emit_host_unit(const Batt& b, const EmitOptions& opt) {
+UnitParts emit_unit_parts(const Batt& b, const EmitOptions& opt) {
   const auto& progs = b.programs();
   int n_nodes = static_cast<int>(b.nodes().size());
+  UnitParts u;
 
   std::string names, differ;
   std::vector<int> need_start = {0}, need_all, stmt_start = {0}, stmts_all;
@@ -132,39 +134,47 @@ std::string emit_host_unit(const Batt& b, const EmitOptions& opt) {
     stmt_start.push_back(static_cast<int>(stmts_all.size()));
   }
   size_t np = progs.size();
-  std::string tables = fmt::format(
+  u.tables = fmt::format(
       "constexpr int kPrograms = {};\nconstexpr int kNodes = {};\n"
-      "const char* const kNames[{}] = {{{}}};\nconst u8 kDiffer[{}] = {{{}}};\n"
-      "const int kNeedStart[{}] = {};\nconst int kNeed[{}] = {};\n"
-      "const int kStmtStart[{}] = {};\nconst int kStmts[{}] = {};\n",
-      np, n_nodes, np + 1, names.empty() ? "\"\"" : names, np + 1, differ.empty() ? "0" : differ, np + 1,
-      int_list(need_start), need_all.size() + 1, int_list(need_all), np + 1, int_list(stmt_start), stmts_all.size() + 1,
-      int_list(stmts_all));
+      "BATTC_TABLE int kNeedStart[{}] = {};\nBATTC_TABLE int kNeed[{}] = {};\n"
+      "BATTC_TABLE int kStmtStart[{}] = {};\nBATTC_TABLE int kStmts[{}] = {};\n",
+      np, n_nodes, np + 1, int_list(need_start), need_all.size() + 1, int_list(need_all), np + 1, int_list(stmt_start),
+      stmts_all.size() + 1, int_list(stmts_all));
+  u.names = fmt::format("const char* const kNames[{}] = {{{}}};\nconst u8 kDiffer[{}] = {{{}}};\n", np + 1,
+                        names.empty() ? "\"\"" : names, np + 1, differ.empty() ? "0" : differ);
 
-  std::string pro_fields, state_fields;
   for (int i = 0; i < n_nodes; ++i) {
     const Node& n = b.nodes()[i];
     std::string field = fmt::format("  {} v{}{{}};\n", cxx_type(n.type), i);
-    (n.hoisted ? pro_fields : state_fields) += field;
+    (n.hoisted ? u.prologue_fields : u.state_fields) += field;
   }
 
-  std::string chunks, pro_calls, sample_calls;
-  emit_chunks(b, true, opt, chunks, pro_calls);
-  emit_chunks(b, false, opt, chunks, sample_calls);
+  emit_chunks(b, true, opt, u.chunks, u.prologue_calls);
+  emit_chunks(b, false, opt, u.chunks, u.sample_calls);
 
-  std::string results;
   for (size_t k = 0; k < np; ++k)
-    results += fmt::format("    case {}: set_result(e, {}, out, encode); break;\n", k, ref(b, progs[k].result));
+    u.results += fmt::format("    case {}: set_result(e, {}, out, encode); break;\n", k, ref(b, progs[k].result));
+  return u;
+}
 
-  std::string text = kHostUnitTemplate;
-  text = fill_template_region(text, "TABLES", tables);
-  text = fill_template_region(text, "PROLOGUE_FIELDS", pro_fields);
-  text = fill_template_region(text, "STATE_FIELDS", state_fields);
-  text = fill_template_region(text, "CHUNKS", chunks);
-  text = fill_template_region(text, "PROLOGUE_CALLS", pro_calls);
-  text = fill_template_region(text, "SAMPLE_CALLS", sample_calls);
-  text = fill_template_region(text, "RESULTS", results);
+std::string fill_unit_template(std::string text, const UnitParts& u) {
+  text = fill_template_region(text, "TABLES", u.tables);
+  text = fill_template_region(text, "PROLOGUE_FIELDS", u.prologue_fields);
+  text = fill_template_region(text, "STATE_FIELDS", u.state_fields);
+  text = fill_template_region(text, "CHUNKS", u.chunks);
+  text = fill_template_region(text, "PROLOGUE_CALLS", u.prologue_calls);
+  text = fill_template_region(text, "SAMPLE_CALLS", u.sample_calls);
+  text = fill_template_region(text, "RESULTS", u.results);
   return text;
+}
+
+std::string emit_host_unit(const Batt& b, const EmitOptions& opt) {
+  UnitParts u = emit_unit_parts(b, opt);
+  return fill_template_region(fill_unit_template(kHostUnitTemplate, u), "NAMES", u.names);
+}
+
+std::string emit_cuda_unit(const Batt& b, const EmitOptions& opt) {
+  return fill_unit_template(kCudaUnitTemplate, emit_unit_parts(b, opt));
 }
 
 }  // namespace battc::generator

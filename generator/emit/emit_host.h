@@ -14,6 +14,15 @@ struct EmitOptions {
 };
 
 std::string emit_host_unit(const Batt& batt, const EmitOptions& options = {});
+// The same batt as a CUDA unit (templates/cuda_unit.cu) for NVRTC: the same
+// emitted statements, run by one thread per (task, sample) work item.
+std::string emit_cuda_unit(const Batt& batt, const EmitOptions& options = {});
+
+// What both units are made of: each region's text.
+struct UnitParts {
+  std::string tables, names, prologue_fields, state_fields, chunks, prologue_calls, sample_calls, results;
+};
+UnitParts emit_unit_parts(const Batt& batt, const EmitOptions& options);
 
 // The template's text with region `name` replaced (exposed for tests).
 std::string fill_template_region(const std::string& text, const std::string& name, const std::string& body);

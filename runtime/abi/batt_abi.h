@@ -35,6 +35,13 @@ struct ProgramOut {
   const char* text;  // the value as dump JSON (in the arena) when asked, else nullptr
 };
 
+// A GPU work item: which task (index into the kernel's tasks and
+// prologues) and the sample (device pointers).
+struct CudaItem {
+  dsl::i32 task;
+  SampleIn sample;
+};
+
 struct BattInfo {
   dsl::i32 abi_version;
   dsl::i32 n_programs;
@@ -59,6 +66,10 @@ using InfoFn = const BattInfo* (*)();
 using PrologueFn = void (*)(const TaskIn*, dsl::Ctx*, void*);
 using EvalFn = void (*)(const TaskIn*, const void*, const SampleIn*, dsl::Ctx*, const dsl::u8*, ProgramOut*, int);
 
+// CUDA units (templates/cuda_unit.cu) export instead, for the driver API:
+//   __global__ battc_prologue_kernel(tasks, n_tasks, arena, arena_bytes, work, prologues, stride)
+//   __global__ battc_eval_kernel(items, n_items, prologues, stride, arena, arena_bytes, work, want, outs, encode)
+//   __device__ battc_prologue_bytes, battc_n_programs
 constexpr const char* kInfoSymbol = "battc_info";
 constexpr const char* kPrologueSymbol = "battc_prologue";
 constexpr const char* kEvalSymbol = "battc_eval";

@@ -5,6 +5,12 @@
 // no GPU. It proves the "no std, no exceptions, DSL_HD everywhere" rules hold.
 #include <nvrtc.h>
 
+#include <fstream>
+#include <sstream>
+
+#include "generator/emit/emit_host.h"
+#include "generator/pipeline.h"
+
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <filesystem>
@@ -87,3 +93,44 @@ void check_arch(const std::string& arch) {
 TEST_CASE("nvrtc compiles the DSL runtime for sm_75", "[nvrtc]") { check_arch("sm_75"); }
 
 TEST_CASE("nvrtc compiles the DSL runtime for sm_90", "[nvrtc]") { check_arch("sm_90"); }
+
+namespace {
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The CUDA unit of a program file, as battc emits it.
+std::string cuda_unit_of(const std::string& programs) {
+  battc::generator::PipelineOptions po;
+  po.program_files = {programs};
+  po.emit = false;
+  auto g = battc::generator::run_pipeline(po);
+  INFO(g->diags.render(g->sources));
+  REQUIRE(g->report.rejected == 0);
+  return battc::generator::emit_cuda_unit(g->batt);
+}
+
+}  // namespace
+
+TEST_CASE("nvrtc compiles templates/cuda_unit.cu alone and emitted CUDA batts", "[nvrtc]") {
+  std::string dir = BATTC_SOURCE_DIR;
+  std::vector<std::pair<std::string, std::string>> units = {
+      {"cuda_unit.cu (default fill-ins)", read_file(dir + "/templates/cuda_unit.cu")},
+      {"demo programs", cuda_unit_of(dir + "/tasks/demo/programs.py")},
+      {"arc1 golden programs", cuda_unit_of(dir + "/tests/golden/arc1/programs.py")},
+  };
+  for (const auto& [what, src] : units) {
+    REQUIRE_FALSE(src.empty());
+    for (const char* arch : {"sm_75", "sm_90"}) {
+      INFO(what << " for " << arch);
+      std::string log;
+      std::string err = compile_for(arch, src, "batt.cu", log);
+      INFO(log);
+      CHECK(err == "");
+    }
+  }
+}

@@ -1,0 +1,170 @@
+// templates/cuda_unit.cu: the translation unit a batt becomes on the GPU,
+// compiled by NVRTC to LTO-IR and linked with nvJitLink against the DSL
+// device library. The regions between the @BATTC markers hold exactly the
+// text the host unit gets (generator/emit/emit_host.cpp): the same
+// statements, tables and value fields, here compiled as __device__ code. One
+// thread evaluates one work item (a sample of a task) in its own arena
+// slice; a prologue kernel computes each task's S-only values first. With the
+// default fill-ins it compiles alone as an empty batt (a test does so).
+#include "dsl/dsl.h"
+#include "dsl/encode.h"
+#include "runtime/abi/batt_abi.h"
+
+using namespace battc::dsl;
+namespace abi = battc::abi;
+
+#define BATTC_DEV __device__
+#define BATTC_TABLE __device__ const
+
+namespace {
+
+// @BATTC:BEGIN TABLES
+constexpr int kPrograms = 0;
+constexpr int kNodes = 0;
+BATTC_TABLE int kNeedStart[1] = {0};
+BATTC_TABLE int kNeed[1] = {0};
+BATTC_TABLE int kStmtStart[1] = {0};
+BATTC_TABLE int kStmts[1] = {0};
+// @BATTC:END TABLES
+
+struct Prologue {
+  Tuple<Pair<Grid, Grid>> S;
+  u8 st[kNodes + 1];
+// @BATTC:BEGIN PROLOGUE_FIELDS
+// @BATTC:END PROLOGUE_FIELDS
+};
+
+struct State {
+  u8 need[kNodes + 1];
+  u8 st[kNodes + 1];
+// @BATTC:BEGIN STATE_FIELDS
+// @BATTC:END STATE_FIELDS
+};
+
+struct Env {
+  Ctx& c;
+  i64 work;
+  const abi::SampleIn* s;
+  Prologue& P;
+  State* V;
+};
+
+#define BATTC_RUN(STATUS, ...)         \
+  do {                                 \
+    u64 mark_ = c.mark();              \
+    c.status = Status::Ok;             \
+    c.work_left = e.work;              \
+    __VA_ARGS__;                       \
+    STATUS = u8(c.status);             \
+    if (STATUS != 0) c.release(mark_); \
+  } while (0)
+
+// Zero bytes are every field's empty value (null handles, 0, false), so a
+// fresh Prologue or State is zeroed memory; no placement new under NVRTC.
+__device__ void zero_bytes(void* p, u64 n) {
+  u8* b = static_cast<u8*>(p);
+  for (u64 i = 0; i < n; ++i) b[i] = 0;
+}
+
+// @BATTC:BEGIN CHUNKS
+// @BATTC:END CHUNKS
+
+__device__ void run_prologue(Env& e) {
+  (void)e;
+// @BATTC:BEGIN PROLOGUE_CALLS
+// @BATTC:END PROLOGUE_CALLS
+}
+
+__device__ void run_sample(Env& e) {
+  (void)e;
+// @BATTC:BEGIN SAMPLE_CALLS
+// @BATTC:END SAMPLE_CALLS
+}
+
+template <class T>
+__device__ void set_result(Env& e, const T& v, abi::ProgramOut& out, int encode) {
+  if constexpr (is_same_v<T, Grid>) {
+    out.is_grid = !v.ragged();
+    out.grid = v;
+    out.matches = e.s->has_expected && eq(v, e.s->expected);
+  }
+  if (encode) {
+    out.text = encode_json(e.c, v);
+    if (!out.text) out.status = u8(Status::Budget);
+  }
+}
+
+__device__ void finish_program(Env& e, int k, abi::ProgramOut& out, int encode) {
+  State& V = *e.V;
+  Prologue& P = e.P;
+  (void)V;
+  (void)P;
+  (void)out;
+  (void)encode;
+  switch (k) {
+// @BATTC:BEGIN RESULTS
+// @BATTC:END RESULTS
+    default: break;
+  }
+}
+
+}  // namespace
+
+// Sizes the runtime reads with cuModuleGetGlobal.
+extern "C" __device__ const unsigned long long battc_prologue_bytes = sizeof(Prologue);
+extern "C" __device__ const int battc_n_programs = kPrograms;
+
+// One thread per task: tasks[t]'s S-only values into prologues + t * stride,
+// allocating in arena + t * arena_bytes (which must stay alive for the task).
+extern "C" __global__ void battc_prologue_kernel(const abi::TaskIn* tasks, int n_tasks, u8* arena,
+                                                 unsigned long long arena_bytes, long long work, u8* prologues,
+                                                 unsigned long long stride) {
+  int t = blockIdx.x * blockDim.x + threadIdx.x;
+  if (t >= n_tasks) return;
+  Ctx c(arena + u64(t) * arena_bytes, arena_bytes, work);
+  Prologue* P = reinterpret_cast<Prologue*>(prologues + u64(t) * stride);
+  zero_bytes(P, sizeof(Prologue));
+  const abi::TaskIn& task = tasks[t];
+  Pair<Grid, Grid>* pairs = c.alloc<Pair<Grid, Grid>>(task.n_train);
+  if (pairs)
+    for (i32 i = 0; i < task.n_train; ++i) pairs[i] = Pair<Grid, Grid>{task.train_in[i], task.train_out[i]};
+  P->S = Tuple<Pair<Grid, Grid>>{pairs, pairs ? task.n_train : 0};
+  Env e{c, work, nullptr, *P, nullptr};
+  run_prologue(e);
+}
+
+// One thread per work item: every wanted program on items[i]'s sample.
+// want: kPrograms flags per task (nullptr: all); outs: kPrograms per item.
+extern "C" __global__ void battc_eval_kernel(const abi::CudaItem* items, int n_items, const u8* prologues,
+                                             unsigned long long stride, u8* arena, unsigned long long arena_bytes,
+                                             long long work, const u8* want, abi::ProgramOut* outs, int encode) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i >= n_items) return;
+  const abi::CudaItem& item = items[i];
+  Ctx c(arena + u64(i) * arena_bytes, arena_bytes, work);
+  abi::ProgramOut* out = outs + u64(i) * kPrograms;
+  const u8* w = want ? want + u64(item.task) * kPrograms : nullptr;
+  for (int k = 0; k < kPrograms; ++k) out[k] = abi::ProgramOut{u8(Status::Budget), 0, 0, 0, Grid{}, nullptr};
+  State* V = c.alloc<State>(1);
+  if (!V) return;
+  zero_bytes(V, sizeof(State));
+  Prologue& P = *reinterpret_cast<Prologue*>(const_cast<u8*>(prologues) + u64(item.task) * stride);
+  for (int n = 0; n < kNodes; ++n) V->st[n] = P.st[n];
+  for (int k = 0; k < kPrograms; ++k)
+    if (!w || w[k])
+      for (int j = kNeedStart[k]; j < kNeedStart[k + 1]; ++j) V->need[kNeed[j]] = 1;
+  Env e{c, work, &item.sample, P, V};
+  run_sample(e);
+  for (int k = 0; k < kPrograms; ++k) {
+    if (w && !w[k]) continue;
+    out[k].evaluated = 1;
+    out[k].status = 0;
+    for (int j = kStmtStart[k]; j < kStmtStart[k + 1]; ++j)
+      if (V->st[kStmts[j]] != 0) {
+        out[k].status = V->st[kStmts[j]];
+        break;
+      }
+    c.status = Status::Ok;
+    if (out[k].status == 0) finish_program(e, k, out[k], encode);
+  }
+}
