@@ -8,9 +8,11 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "generator/emit/emit_host.h"
 #include "generator/pipeline.h"
 #include "runtime/cli/commands.h"
 #include "runtime/jit/compile_host.h"
+#include "runtime/jit/cuda_jit.h"
 
 namespace battc::runtime {
 namespace {
@@ -61,6 +63,42 @@ bool check_target(const std::string& target) {
   return false;
 }
 
+// The CUDA translation unit of a generated batt, for `compile --target cuda`:
+// the generator's CUDA emission (templates/cuda_unit.cu filled with the same
+// statements as the host unit). The one place the CLI takes a CUDA unit from.
+std::string cuda_unit_source(const generator::Generated& g) { return generator::emit_cuda_unit(g.batt); }
+
+// compile --target cuda: NVRTC + nvJitLink into the cache (jit::compile_cuda).
+void compile_cuda_target(const GenOptions& o) {
+  if (!o.cxx_flags.empty()) {
+    fmt::print(stderr, "battc: error: --cxx-flag applies to --target host; NVRTC takes no host compiler flags\n");
+    set_exit_code(1);
+    return;
+  }
+  auto g = generate(o, false);  // the host unit is not needed
+  std::string source = cuda_unit_source(*g);
+  jit::CudaJitOptions co;
+  if (!o.arch.empty()) co.arch = o.arch;
+  if (!o.cache_dir.empty()) co.cache_dir = o.cache_dir;
+  auto r = jit::compile_cuda(jit::EmittedUnit{"batt", source}, co);
+  if (!r.ok()) {
+    fmt::print(stderr, "battc: error: {}\n", r.error().what());
+    set_exit_code(1);
+    return;
+  }
+  const jit::CudaObject& obj = r.value();
+  std::string where = obj.cubin_path.empty() ? "memory (cache off)" : obj.cubin_path;
+  if (obj.cache_hit) {
+    fmt::print("compiled {} programs for {} into {} (cache hit, {:.3f} s)\n", g->report.programs, obj.arch, where,
+               obj.seconds);
+  } else {
+    fmt::print("compiled {} programs for {} into {} (compiled, {:.1f} s: NVRTC {:.1f} s, nvJitLink {:.1f} s)\n",
+               g->report.programs, obj.arch, where, obj.seconds, obj.nvrtc_seconds, obj.nvjitlink_seconds);
+  }
+  if (!obj.cache_note.empty()) fmt::print(stderr, "battc: note: the cache was not used: {}\n", obj.cache_note);
+  set_exit_code(0);
+}
+
 }  // namespace
 
 void add_generate_commands(CLI::App& app) {
@@ -100,6 +138,7 @@ void add_generate_commands(CLI::App& app) {
   comp->add_option("--cxx-flag", comp_o.cxx_flags, "Extra flag for the host compiler (repeatable)")->allow_extra_args(false);
   comp->add_option("--arch", comp_o.arch, "GPU architecture for --target cuda (sm_75, sm_90, ...)");
   comp->callback([] {
+    if (comp_o.target == "cuda") return compile_cuda_target(comp_o);
     if (!check_target(comp_o.target)) return;
     if (!comp_o.arch.empty()) {
       fmt::print(stderr, "battc: error: --arch {} applies to --target cuda; the host target has no architecture\n",

@@ -1,5 +1,5 @@
-// runtime/jit/cache.cpp: the file cache's moves. Entries are <key>.so plus
-// <key>.log; "recently used" is the .so's mtime, set on every hit (atime is
+// runtime/jit/cache.cpp: the file cache's moves. Entries are <key>.so (host)
+// or <key>.cubin (CUDA) plus <key>.log; "recently used" is the entry's mtime, set on every hit (atime is
 // unreliable under relatime/noatime). Lock files are tiny and left in place.
 #include "runtime/jit/cache.h"
 
@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -28,8 +29,9 @@ std::atomic<long long> g_misses{0};
 std::atomic<long long> g_temp_counter{0};
 
 bool is_entry_name(const std::string& name, std::string* key) {
-  // <64 hex>.so
-  if (name.size() != 67 || name.compare(64, 3, ".so") != 0) return false;
+  // <64 hex>.so or <64 hex>.cubin
+  std::string_view tail = name.size() > 64 ? std::string_view(name).substr(64) : std::string_view();
+  if (tail != ".so" && tail != ".cubin") return false;
   for (int i = 0; i < 64; ++i) {
     char c = name[size_t(i)];
     if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
@@ -74,7 +76,7 @@ Result<bool> FileCache::prepare() const {
 }
 
 std::optional<std::string> FileCache::lookup(const std::string& key) const {
-  std::string p = so_path(key);
+  std::string p = entry_path(key);
   if (access(p.c_str(), R_OK) != 0) return std::nullopt;
   utimensat(AT_FDCWD, p.c_str(), nullptr, 0);  // LRU: now; harmless if read-only
   return p;
@@ -135,13 +137,14 @@ Result<bool> FileCache::publish(const std::string& key, const std::string& built
 
 void FileCache::forget(const std::string& key) const {
   std::error_code ec;
-  fs::remove(so_path(key), ec);  // the .so first: without it the entry is gone
+  fs::remove(entry_path(key), ec);  // the entry first: without it the entry is gone
   fs::remove(log_path(key), ec);
 }
 
 void FileCache::evict(const std::string& keep) const {
   struct Entry {
     std::string key;
+    fs::path file;
     fs::file_time_type used;
     std::uint64_t bytes;
   };
@@ -157,7 +160,7 @@ void FileCache::evict(const std::string& keep) const {
     std::string key;
     if (is_entry_name(name, &key)) {
       std::uint64_t n = file_size_or_0(it->path()) + file_size_or_0(log_path(key));
-      entries.push_back({key, mtime, n});
+      entries.push_back({key, it->path(), mtime, n});
       total += n;
     } else if (name.rfind("tmp.", 0) == 0 && now - mtime > std::chrono::hours(1)) {
       fs::remove_all(it->path(), e2);  // a crashed writer's leftovers
@@ -168,8 +171,9 @@ void FileCache::evict(const std::string& keep) const {
   for (const auto& e : entries) {
     if (total <= max_bytes_) break;
     if (e.key == keep) continue;
-    forget(e.key);
     std::error_code e3;
+    fs::remove(e.file, e3);  // the entry first, as in forget()
+    fs::remove(log_path(e.key), e3);
     fs::remove(dir_ + "/" + e.key + ".lock", e3);
     total -= e.bytes;
   }

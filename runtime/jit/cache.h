@@ -1,6 +1,7 @@
 // runtime/jit/cache.h: the on-disk cache of compiled units, crash- and
 // race-safe like jitify's LRUFileCache: readers take no lock; a writer takes
 // <key>.lock, checks again, builds in a temp folder and rename()s into place.
+// One folder holds host entries (<key>.so) and CUDA entries (<key>.cubin).
 #pragma once
 
 #include <cstdint>
@@ -28,16 +29,19 @@ void count_cache_lookup(bool hit);
 
 class FileCache {
  public:
-  FileCache(std::string dir, std::uint64_t max_bytes) : dir_(std::move(dir)), max_bytes_(max_bytes) {}
+  // `entry_ext` is this cache's kind of entry: ".so" (host) or ".cubin" (CUDA).
+  FileCache(std::string dir, std::uint64_t max_bytes, std::string entry_ext = ".so")
+      : dir_(std::move(dir)), max_bytes_(max_bytes), ext_(std::move(entry_ext)) {}
 
   // Creates the folder. Stage "cache" errors.
   Result<bool> prepare() const;
 
   const std::string& dir() const { return dir_; }
-  std::string so_path(const std::string& key) const { return dir_ + "/" + key + ".so"; }
+  std::string entry_path(const std::string& key) const { return dir_ + "/" + key + ext_; }
+  std::string so_path(const std::string& key) const { return entry_path(key); }
   std::string log_path(const std::string& key) const { return dir_ + "/" + key + ".log"; }
 
-  // The entry's .so path if it exists (and marks it recently used). No lock.
+  // The entry's path (.so or .cubin) if it exists (and marks it recently used). No lock.
   std::optional<std::string> lookup(const std::string& key) const;
   // The entry's log ("" if absent).
   std::string read_log(const std::string& key) const;
@@ -58,20 +62,22 @@ class FileCache {
   // A fresh folder <dir>/tmp.<key prefix>.<pid>.<n> for one writer's files.
   Result<std::string> make_temp_dir(const std::string& key) const;
 
-  // Moves `built_so` into place as <key>.so, after writing <key>.log; both by
+  // Moves `built_so` into place as <key><ext>, after writing <key>.log; both by
   // rename, so a reader sees a whole entry or none.
   Result<bool> publish(const std::string& key, const std::string& built_so, const std::string& log) const;
 
   // Drops an entry (e.g. one that no longer loads).
   void forget(const std::string& key) const;
 
-  // Removes the least recently used entries (never `keep`) until the total is
-  // at most max_bytes, and temp folders left by crashed writers (over 1 hour old).
+  // Removes the least recently used entries of either kind (never `keep`)
+  // until the total is at most max_bytes, and temp folders left by crashed
+  // writers (over 1 hour old).
   void evict(const std::string& keep) const;
 
  private:
   std::string dir_;
   std::uint64_t max_bytes_;
+  std::string ext_;
 };
 
 }  // namespace battc::runtime::jit

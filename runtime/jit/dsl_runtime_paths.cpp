@@ -51,9 +51,22 @@ std::vector<fs::path> unit_headers(const fs::path& root) {
 
 }  // namespace
 
+std::string dsl_include_dir() { return env_or("BATTC_INCLUDE_DIR", BATTC_INCLUDE_DIR); }
+
+std::optional<std::string> dsl_headers_hash(const std::string& include_dir) {
+  Sha256 h;
+  for (const auto& rel : unit_headers(include_dir)) {
+    auto file_hash = sha256_file((fs::path(include_dir) / rel).string());
+    if (!file_hash) return std::nullopt;
+    h.field(rel.generic_string());
+    h.field(*file_hash);
+  }
+  return h.hex();
+}
+
 Result<DslRuntime> find_dsl_runtime() {
   DslRuntime rt;
-  rt.include_dir = env_or("BATTC_INCLUDE_DIR", BATTC_INCLUDE_DIR);
+  rt.include_dir = dsl_include_dir();
   rt.library = env_or("BATTC_DSL_LIBRARY", BATTC_DSL_LIBRARY);
   const std::string fix = " (set BATTC_INCLUDE_DIR to the folder holding dsl/ and runtime/abi/, "
                           "BATTC_DSL_LIBRARY to libbattc_dsl.a)";

@@ -3,6 +3,7 @@
 // libbattc_dsl.a. Set at build time, overridable by env for relocated installs.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "runtime/jit/result.h"
@@ -18,5 +19,13 @@ struct DslRuntime {
 // Checks that both exist; the hash is computed once per (include dir, library,
 // library mtime and size) and remembered. Errors are stage "runtime".
 Result<DslRuntime> find_dsl_runtime();
+
+// The include root alone: $BATTC_INCLUDE_DIR, else the build-time source tree.
+std::string dsl_include_dir();
+
+// sha256 over every header a unit can include (dsl/ and runtime/abi/; relative
+// path and content, sorted by path), not remembered; nullopt if one cannot be
+// read. The CUDA JIT keys on it (its library is the device library).
+std::optional<std::string> dsl_headers_hash(const std::string& include_dir);
 
 }  // namespace battc::runtime::jit

@@ -1,0 +1,27 @@
+// runtime/jit/cuda_cache_key.h: the name of a CUDA unit's cache entry
+// (<key>.cubin): sha256 over everything the cubin depends on (jitify's
+// complete keys). kCudaCacheFormatVersion guards what the key omits.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "runtime/jit/compile_unit.h"
+#include "runtime/jit/cuda_device_runtime.h"
+
+namespace battc::runtime::jit {
+
+// You MUST bump this when the NVRTC/nvJitLink option templates (cuda_jit.cpp),
+// the layout of a CUDA cache entry (cubin + framed log) or the key's fields change.
+constexpr int kCudaCacheFormatVersion = 1;
+
+// sha256 hex over: kCudaCacheFormatVersion, the backend ("cuda"), the unit's
+// file stem and source, the NVRTC options in order (the include root written
+// as a placeholder: content, not paths, enters the key), the nvJitLink
+// options, the arch, the toolchain id (NVRTC and nvJitLink versions) and the
+// device runtime's content hash (device library bytes + headers).
+std::string cuda_cache_key(const EmittedUnit& unit, const std::vector<std::string>& nvrtc_options,
+                           const std::vector<std::string>& nvjitlink_options, const std::string& toolchain_id,
+                           const CudaDeviceRuntime& rt);
+
+}  // namespace battc::runtime::jit

@@ -1,0 +1,206 @@
+// runtime/jit/cuda_jit.cpp: the CUDA stages in order, with the file cache of
+// compile_host.cpp: a hit is an unlocked read of <key>.cubin; a miss takes the
+// key's lock, looks again, runs NVRTC and nvJitLink and publishes the cubin
+// with its logs. Without NVRTC/nvJitLink at build time every call is an error.
+#include "runtime/jit/cuda_jit.h"
+
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <utility>
+
+#include "runtime/jit/cuda_cache_key.h"
+#include "runtime/jit/cuda_device_runtime.h"
+#include "runtime/jit/cuda_toolchain.h"
+
+namespace fs = std::filesystem;
+
+namespace battc::runtime::jit {
+
+#if defined(BATTC_WITH_CUDA_JIT)
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct RemoveDirOnExit {
+  std::string dir;
+  ~RemoveDirOnExit() {
+    std::error_code ec;
+    if (!dir.empty()) fs::remove_all(dir, ec);
+  }
+};
+
+std::string joined(const std::vector<std::string>& v) {
+  std::string s;
+  for (const auto& x : v) s += (s.empty() ? "" : " ") + x;
+  return s;
+}
+
+bool is_elf(const std::vector<char>& bytes) {
+  return bytes.size() > 4 && std::memcmp(bytes.data(), "\x7f" "ELF", 4) == 0;
+}
+
+// The entry's log: both commands and both logs, each log framed by its byte
+// count so that a hit gives back exactly what the compile said.
+std::string frame_log(const CudaObject& o) {
+  return "$ nvrtc " + joined(o.nvrtc_options) + "\n--- nvrtc log (" + std::to_string(o.nvrtc_log.size()) +
+         " bytes) ---\n" + o.nvrtc_log + "\n$ nvJitLink " + joined(o.nvjitlink_options) + " " + o.device_library +
+         "\n--- nvJitLink info log (" + std::to_string(o.nvjitlink_log.size()) + " bytes) ---\n" + o.nvjitlink_log +
+         "\n";
+}
+
+// The framed log named `title` ("" when absent or malformed).
+std::string unframe(const std::string& text, const std::string& title) {
+  std::string head = "--- " + title + " (";
+  size_t at = text.find(head);
+  if (at == std::string::npos) return "";
+  size_t num = at + head.size();
+  size_t end = text.find(" bytes) ---\n", num);
+  if (end == std::string::npos) return "";
+  size_t n = 0;
+  try {
+    n = std::stoul(text.substr(num, end - num));
+  } catch (...) {
+    return "";
+  }
+  size_t body = end + std::strlen(" bytes) ---\n");
+  return body + n <= text.size() ? text.substr(body, n) : "";
+}
+
+std::optional<std::vector<char>> read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::vector<char> out((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return std::nullopt;
+  return out;
+}
+
+Result<bool> write_bytes(const std::string& path, const std::vector<char>& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), std::streamsize(bytes.size()));
+  out.close();
+  if (!out) return jit_error("cache", "cannot write " + path);
+  return true;
+}
+
+// NVRTC then nvJitLink, into `out` (which holds the options and the library).
+Result<bool> build(const EmittedUnit& unit, CudaObject& out) {
+  const std::string stem = unit_file_stem(unit.name);
+  auto ir = nvrtc_compile(unit.source, stem + ".cu", out.nvrtc_options);
+  if (!ir) return ir.error();
+  out.nvrtc_log = ir->log;
+  out.nvrtc_seconds = ir->seconds;
+  auto linked = nvjitlink_link(*ir, stem, out.device_library, out.nvjitlink_options);
+  if (!linked) {
+    JitError e = linked.error();
+    if (!out.nvrtc_log.empty()) e.log += "\nNVRTC log:\n" + out.nvrtc_log;
+    return e;
+  }
+  out.cubin = std::move(linked->cubin);
+  out.nvjitlink_log = std::move(linked->info_log);
+  out.nvjitlink_seconds = linked->seconds;
+  return true;
+}
+
+Result<CudaObject> compile_cached(const EmittedUnit& unit, const CudaJitOptions& options, const std::string& dir,
+                                  const CudaDeviceRuntime& rt, CudaObject out) {
+  FileCache cache(dir, options.max_cache_bytes, ".cubin");
+  auto degrade = [&](const JitError& e) -> Result<CudaObject> {
+    out.cache_note = e.what();
+    out.cache_key.clear();
+    auto built = build(unit, out);
+    if (!built) return built.error();
+    return out;
+  };
+  auto prepared = cache.prepare();
+  if (!prepared) return degrade(prepared.error());
+
+  out.cache_key = cuda_cache_key(unit, out.nvrtc_options, out.nvjitlink_options, cuda_toolchain_id(), rt);
+  auto try_hit = [&]() -> bool {
+    auto path = cache.lookup(out.cache_key);
+    if (!path) return false;
+    auto bytes = read_bytes(*path);
+    if (!bytes || !is_elf(*bytes)) {  // truncated or foreign file: drop it, rebuild
+      cache.forget(out.cache_key);
+      return false;
+    }
+    out.cubin = std::move(*bytes);
+    out.cubin_path = *path;
+    std::string log = cache.read_log(out.cache_key);
+    out.nvrtc_log = unframe(log, "nvrtc log");
+    out.nvjitlink_log = unframe(log, "nvJitLink info log");
+    out.cache_hit = true;
+    count_cache_lookup(true);
+    return true;
+  };
+  if (try_hit()) return out;
+
+  auto lock = cache.lock(out.cache_key);
+  if (!lock) return degrade(lock.error());
+  if (try_hit()) return out;  // another writer finished while we waited
+  count_cache_lookup(false);
+
+  auto built = build(unit, out);
+  if (!built) return built.error();  // failures are not cached
+  auto tmp = cache.make_temp_dir(out.cache_key);
+  if (!tmp) {
+    out.cache_note = tmp.error().what();
+    return out;
+  }
+  RemoveDirOnExit cleanup{*tmp};
+  std::string file = *tmp + "/unit.cubin";
+  auto written = write_bytes(file, out.cubin);
+  auto published = written ? cache.publish(out.cache_key, file, frame_log(out)) : Result<bool>(written.error());
+  if (!published) {
+    out.cache_note = published.error().what();
+    return out;
+  }
+  out.cubin_path = cache.entry_path(out.cache_key);
+  cache.evict(out.cache_key);
+  return out;
+}
+
+}  // namespace
+
+bool cuda_jit_available() { return true; }
+
+Result<CudaObject> compile_cuda(const EmittedUnit& unit, const CudaJitOptions& options) {
+  auto t0 = Clock::now();
+  auto rt = find_cuda_device_runtime(options.arch);
+  if (!rt) return rt.error();
+
+  CudaObject out;
+  out.arch = rt->arch;
+  out.device_library = rt->library;
+  // -dlto: LTO-IR for nvJitLink -lto; -rdc: the primitives are external
+  // (defined in the device library). Extra options come last, so they win.
+  out.nvrtc_options = {"-arch=" + rt->arch, "-dlto", "-rdc=true", "-std=c++20", "-I" + rt->include_dir};
+  out.nvrtc_options.insert(out.nvrtc_options.end(), options.extra_options.begin(), options.extra_options.end());
+  out.nvjitlink_options = {"-lto", "-arch=" + rt->arch};
+
+  Result<CudaObject> r = out;
+  if (auto dir = resolve_cache_dir(options.cache_dir)) {
+    r = compile_cached(unit, options, *dir, *rt, std::move(out));
+  } else {
+    auto built = build(unit, out);
+    if (built) r = std::move(out);
+    else r = built.error();
+  }
+  if (r) r->seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  return r;
+}
+
+#else  // no NVRTC/nvJitLink at build time
+
+bool cuda_jit_available() { return false; }
+
+Result<CudaObject> compile_cuda(const EmittedUnit&, const CudaJitOptions&) {
+  return jit_error("probe", "this build has no NVRTC/nvJitLink (CUDA toolkit not found at build time)");
+}
+
+#endif
+
+}  // namespace battc::runtime::jit

@@ -1,0 +1,52 @@
+// runtime/jit/cuda_jit.h: the CUDA JIT in one call (DESIGN.md step 7, without
+// execution): NVRTC compiles a unit to LTO-IR, nvJitLink links it with the DSL
+// device library of the requested architecture into a cubin, cached on disk.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "runtime/jit/cache.h"
+#include "runtime/jit/compile_unit.h"
+#include "runtime/jit/result.h"
+
+namespace battc::runtime::jit {
+
+struct CudaJitOptions {
+  std::string arch = "sm_75";                  // sm_XX, one of cuda_device_archs()
+  std::optional<std::string> cache_dir;        // as JitOptions::cache_dir: "" = off; unset = env/default
+  std::vector<std::string> extra_options;      // NVRTC options after the defaults, in this order
+  std::uint64_t max_cache_bytes = kDefaultCacheMaxBytes;
+};
+
+// A linked unit. On a cache hit the logs are the ones stored with the entry
+// and the stage times are 0.
+struct CudaObject {
+  std::vector<char> cubin;                     // an ELF image for cuModuleLoadData
+  std::string arch;                            // "sm_75"
+  std::string nvrtc_log;                       // NVRTC's program log (warnings)
+  std::string nvjitlink_log;                   // nvJitLink's info log
+  std::vector<std::string> nvrtc_options;      // exactly as passed to NVRTC
+  std::vector<std::string> nvjitlink_options;  // exactly as passed to nvJitLink
+  std::string device_library;                  // the libbattc_dsl_device_sm_XX.a linked in
+  double nvrtc_seconds = 0;
+  double nvjitlink_seconds = 0;
+  double seconds = 0;                          // wall time of compile_cuda
+  bool cache_hit = false;
+  std::string cache_key;                       // "" when the cache was off
+  std::string cubin_path;                      // the cache entry <key>.cubin, "" when not cached
+  std::string cache_note;                      // why the cache was not used although it was on
+};
+
+// Errors name their stage: "probe" (no NVRTC/nvJitLink in this build), "arch"
+// (malformed or not built), "runtime" (headers or device library missing),
+// "nvrtc", "nvjitlink" (with the full log). An unusable cache degrades to an
+// uncached compile (cache_note), never to a failure.
+Result<CudaObject> compile_cuda(const EmittedUnit& unit, const CudaJitOptions& options = {});
+
+// Whether this build has NVRTC and nvJitLink (BATTC_WITH_CUDA_JIT).
+bool cuda_jit_available();
+
+}  // namespace battc::runtime::jit

@@ -1,0 +1,37 @@
+// runtime/jit/cuda_toolchain.h: the two CUDA JIT stages as fallible values:
+// NVRTC (source -> LTO-IR) and nvJitLink (LTO-IR + device library -> cubin).
+// Only in builds with BATTC_WITH_CUDA_JIT (NVRTC and nvJitLink found).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "runtime/jit/result.h"
+
+namespace battc::runtime::jit {
+
+struct LtoIr {
+  std::vector<char> bytes;
+  std::string log;
+  double seconds = 0;
+};
+
+struct LinkedCubin {
+  std::vector<char> cubin;
+  std::string info_log;
+  double seconds = 0;
+};
+
+// NVRTC and nvJitLink versions plus the files they were loaded from (the path
+// names the patch release, e.g. libnvrtc.so.13.0.88): part of the cache key.
+const std::string& cuda_toolchain_id();
+
+// Stage "nvrtc": the log is NVRTC's program log.
+Result<LtoIr> nvrtc_compile(const std::string& source, const std::string& file_name,
+                            const std::vector<std::string>& options);
+
+// Stage "nvjitlink": the log is the error log, then the info log.
+Result<LinkedCubin> nvjitlink_link(const LtoIr& unit, const std::string& unit_name, const std::string& library,
+                                   const std::vector<std::string>& options);
+
+}  // namespace battc::runtime::jit

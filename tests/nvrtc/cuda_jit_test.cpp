@@ -1,0 +1,221 @@
+// tests/nvrtc/cuda_jit_test.cpp: jit::compile_cuda without a GPU: the
+// hand-written CUDA unit tests/data/batt/mini_batt.cu goes through NVRTC and
+// nvJitLink (with the DSL device library) to a cubin for sm_75 and sm_90; a
+// second compile is a cache hit; and the error values: an NVRTC syntax error,
+// an unknown or malformed architecture, a missing device library.
+#include <catch2/catch.hpp>
+
+#include <stdlib.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "runtime/jit/cuda_device_runtime.h"
+#include "runtime/jit/cuda_jit.h"
+
+namespace fs = std::filesystem;
+using namespace battc::runtime::jit;
+
+namespace {
+
+struct TempDir {
+  std::string path;
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "battc-cuda-jit-test-XXXXXX").string();
+    REQUIRE(mkdtemp(pattern.data()) != nullptr);
+    path = pattern;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+};
+
+struct EnvGuard {
+  std::string name;
+  std::optional<std::string> old;
+  EnvGuard(std::string n, const std::optional<std::string>& value) : name(std::move(n)) {
+    if (const char* v = std::getenv(name.c_str())) old = v;
+    if (value) setenv(name.c_str(), value->c_str(), 1);
+    else unsetenv(name.c_str());
+  }
+  ~EnvGuard() {
+    if (old) setenv(name.c_str(), old->c_str(), 1);
+    else unsetenv(name.c_str());
+  }
+};
+
+EmittedUnit mini_cuda() {
+  std::ifstream in(std::string(BATTC_SOURCE_DIR) + "/tests/data/batt/mini_batt.cu");
+  REQUIRE(in);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return EmittedUnit{"mini_batt", s.str()};
+}
+
+bool built_for(const std::string& arch) {
+  for (const auto& a : cuda_device_archs())
+    if (a == arch) return true;
+  return false;
+}
+
+bool is_elf(const std::vector<char>& b) { return b.size() > 4 && std::memcmp(b.data(), "\x7f" "ELF", 4) == 0; }
+
+std::vector<std::string> files_with(const std::string& dir, const std::string& ext) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ext) out.push_back(e.path().filename().string());
+  return out;
+}
+
+void check_compile_and_hit(const std::string& arch) {
+  if (!built_for(arch)) {
+    std::cout << "[SKIP] no DSL device library was built for " << arch << "\n";
+    return;
+  }
+  TempDir cache;
+  CudaJitOptions o;
+  o.arch = arch;
+  o.cache_dir = cache.path;
+  auto first = compile_cuda(mini_cuda(), o);
+  INFO((first ? std::string() : first.error().what()));
+  REQUIRE(first.ok());
+  CHECK_FALSE(first->cache_hit);
+  CHECK(first->arch == arch);
+  CHECK(is_elf(first->cubin));
+  CHECK(std::string(first->cubin.begin(), first->cubin.end()).find("mini_batt_eval") != std::string::npos);
+  CHECK(first->cache_key.size() == 64);
+  CHECK(first->nvrtc_options.front() == "-arch=" + arch);
+  CHECK(first->nvjitlink_options == std::vector<std::string>{"-lto", "-arch=" + arch});
+  CHECK(fs::path(first->device_library).filename() == "libbattc_dsl_device_" + arch + ".a");
+  CHECK(first->nvrtc_seconds > 0);
+  CHECK(first->nvjitlink_seconds > 0);
+  CHECK(files_with(cache.path, ".cubin") == std::vector<std::string>{first->cache_key + ".cubin"});
+  CHECK(first->cubin_path == cache.path + "/" + first->cache_key + ".cubin");
+
+  auto second = compile_cuda(mini_cuda(), o);
+  REQUIRE(second.ok());
+  CHECK(second->cache_hit);
+  CHECK(second->cache_key == first->cache_key);
+  CHECK(second->cubin == first->cubin);
+  CHECK(second->nvrtc_log == first->nvrtc_log);
+  CHECK(second->nvjitlink_log == first->nvjitlink_log);
+  CHECK(second->nvrtc_seconds == 0);
+  std::cout << "cuda_jit " << arch << ": nvrtc " << first->nvrtc_seconds << " s, nvjitlink "
+            << first->nvjitlink_seconds << " s, total " << first->seconds << " s, cubin " << first->cubin.size()
+            << " bytes; cache hit " << second->seconds * 1000 << " ms\n";
+
+  // Another option is another entry.
+  o.extra_options = {"-DBATTC_TEST_VARIANT=1"};
+  auto third = compile_cuda(mini_cuda(), o);
+  REQUIRE(third.ok());
+  CHECK_FALSE(third->cache_hit);
+  CHECK(third->cache_key != first->cache_key);
+  CHECK(third->nvrtc_options.back() == "-DBATTC_TEST_VARIANT=1");
+  CHECK(files_with(cache.path, ".cubin").size() == 2);
+}
+
+}  // namespace
+
+TEST_CASE("compile_cuda builds a cubin for sm_75, then hits the cache", "[nvrtc][cuda_jit]") {
+  check_compile_and_hit("sm_75");
+}
+
+TEST_CASE("compile_cuda builds a cubin for sm_90, then hits the cache", "[nvrtc][cuda_jit]") {
+  check_compile_and_hit("sm_90");
+}
+
+TEST_CASE("compile_cuda with the cache off", "[nvrtc][cuda_jit]") {
+  CudaJitOptions o;
+  o.arch = cuda_device_archs().front();
+  o.cache_dir = "";
+  auto r = compile_cuda(mini_cuda(), o);
+  INFO((r ? std::string() : r.error().what()));
+  REQUIRE(r.ok());
+  CHECK(is_elf(r->cubin));
+  CHECK(r->cache_key.empty());
+  CHECK(r->cubin_path.empty());
+  CHECK_FALSE(r->cache_hit);
+}
+
+TEST_CASE("compile_cuda: concurrent writers of one key share one entry", "[nvrtc][cuda_jit]") {
+  TempDir cache;
+  CudaJitOptions o;
+  o.arch = cuda_device_archs().front();
+  o.cache_dir = cache.path;
+  std::optional<Result<CudaObject>> a, b;
+  std::thread ta([&] { a.emplace(compile_cuda(mini_cuda(), o)); });
+  std::thread tb([&] { b.emplace(compile_cuda(mini_cuda(), o)); });
+  ta.join();
+  tb.join();
+  REQUIRE(a->ok());
+  REQUIRE(b->ok());
+  CHECK((*a)->cubin == (*b)->cubin);
+  CHECK(int((*a)->cache_hit) + int((*b)->cache_hit) == 1);  // the second waited on the lock, then hit
+  CHECK(files_with(cache.path, ".cubin").size() == 1);
+}
+
+TEST_CASE("compile_cuda: a syntax error is an nvrtc error with the log", "[nvrtc][cuda_jit]") {
+  CudaJitOptions o;
+  o.arch = cuda_device_archs().front();
+  o.cache_dir = "";
+  auto r = compile_cuda(EmittedUnit{"broken", "#include \"dsl/dsl.h\"\n__global__ void k() { int x = ; }\n"}, o);
+  REQUIRE_FALSE(r.ok());
+  INFO(r.error().what());
+  CHECK(r.error().stage == "nvrtc");
+  CHECK(r.error().message.find("broken.cu") != std::string::npos);
+  CHECK(r.error().log.find("broken.cu(2)") != std::string::npos);  // file(line): error: ...
+  CHECK(r.error().log.find("error") != std::string::npos);
+}
+
+TEST_CASE("compile_cuda: an unresolved device function is an nvjitlink error", "[nvrtc][cuda_jit]") {
+  CudaJitOptions o;
+  o.arch = cuda_device_archs().front();
+  o.cache_dir = "";
+  auto r = compile_cuda(EmittedUnit{"unresolved", "extern __device__ int battc_nowhere(int);\n"
+                                                  "extern \"C\" __global__ void k(int* p) { *p = battc_nowhere(*p); }\n"},
+                        o);
+  REQUIRE_FALSE(r.ok());
+  INFO(r.error().what());
+  CHECK(r.error().stage == "nvjitlink");
+  CHECK(r.error().log.find("battc_nowhere") != std::string::npos);
+}
+
+TEST_CASE("compile_cuda: unknown and malformed architectures", "[nvrtc][cuda_jit]") {
+  CudaJitOptions o;
+  o.arch = "sm_42";
+  auto r = compile_cuda(mini_cuda(), o);
+  REQUIRE_FALSE(r.ok());
+  INFO(r.error().what());
+  CHECK(r.error().stage == "arch");
+  CHECK(r.error().message.find("sm_42") != std::string::npos);
+  CHECK(r.error().message.find(cuda_device_archs().front()) != std::string::npos);  // lists what was built
+
+  o.arch = "compute_75";
+  auto m = compile_cuda(mini_cuda(), o);
+  REQUIRE_FALSE(m.ok());
+  CHECK(m.error().stage == "arch");
+  CHECK(m.error().message.find("sm_XX") != std::string::npos);
+}
+
+TEST_CASE("compile_cuda: a missing device library is a clear error", "[nvrtc][cuda_jit]") {
+  TempDir empty;
+  EnvGuard env("BATTC_DSL_DEVICE_DIR", empty.path);
+  CudaJitOptions o;
+  o.arch = cuda_device_archs().front();
+  o.cache_dir = "";
+  auto r = compile_cuda(mini_cuda(), o);
+  REQUIRE_FALSE(r.ok());
+  INFO(r.error().what());
+  CHECK(r.error().stage == "runtime");
+  CHECK(r.error().message.find(empty.path + "/libbattc_dsl_device_" + o.arch + ".a") != std::string::npos);
+  CHECK(r.error().message.find("BATTC_DSL_DEVICE_DIR") != std::string::npos);
+}
