@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/test_support.h"
 #include "generator/emit/emit_host.h"
 #include "generator/pipeline.h"
 #include "generator/types/primitive_table.h"
@@ -31,18 +32,7 @@ namespace dsl = battc::dsl;
 
 namespace {
 
-struct TempDir {
-  std::string path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "battc-hostile-test-XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    path = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using battc::test::TempDir;
 
 // Runs the pipeline on one program file with this text.
 std::unique_ptr<Generated> generate(const TempDir& dir, const std::string& file, const std::string& text, bool emit) {
@@ -208,7 +198,7 @@ struct Run {
 }  // namespace
 
 TEST_CASE("hostile names: accepted, renaming-invariant, compiled, no program text in the unit", "[generator][hostile]") {
-  TempDir dir;
+  TempDir dir{"battc-hostile-test"};
   auto g = generate(dir, "hostile.py", kHostileFile, true);
   INFO(rendered(*g));
   REQUIRE_FALSE(g->diags.has_errors());
@@ -280,7 +270,7 @@ TEST_CASE("hostile names: accepted, renaming-invariant, compiled, no program tex
 
   // It compiles and runs: C in a solver fails at run time; a differ's C is
   // the expected output; I returned unchanged matches it.
-  TempDir cache;
+  TempDir cache{"battc-hostile-test"};
   jit::JitOptions jo;
   jo.cache_dir = cache.path;
   auto loaded = jit::compile_host(jit::EmittedUnit{"hostile", unit}, jo);
@@ -311,7 +301,7 @@ TEST_CASE("hostile names: accepted, renaming-invariant, compiled, no program tex
 }
 
 TEST_CASE("hostile: 10,000 statements", "[generator][hostile]") {
-  TempDir dir;
+  TempDir dir{"battc-hostile-test"};
   std::string text = "def solve_long(I):\n    x0 = size(I)\n";
   for (int i = 1; i < 10000; ++i) text += "    x" + std::to_string(i) + " = increment(x" + std::to_string(i - 1) + ")\n";
   text += "    return x9999\n";
@@ -327,7 +317,7 @@ TEST_CASE("hostile: 10,000 statements", "[generator][hostile]") {
 }
 
 TEST_CASE("hostile: deep and exponential closure nesting is a diagnostic", "[generator][hostile]") {
-  TempDir dir;
+  TempDir dir{"battc-hostile-test"};
   SECTION("200 nested compositions, called") {
     std::string text = "def solve_deep(I):\n    x0 = compose(identity, identity)\n";
     for (int i = 1; i < 200; ++i) text += "    x" + std::to_string(i) + " = compose(x" + std::to_string(i - 1) + ", identity)\n";
@@ -370,7 +360,7 @@ TEST_CASE("hostile: deep and exponential closure nesting is a diagnostic", "[gen
 }
 
 TEST_CASE("hostile: integer literals at the edges", "[generator][hostile]") {
-  TempDir dir;
+  TempDir dir{"battc-hostile-test"};
   struct Lit {
     const char* text;
     bool ok;
@@ -392,7 +382,7 @@ TEST_CASE("hostile: integer literals at the edges", "[generator][hostile]") {
 }
 
 TEST_CASE("hostile: Python keywords and names used before their assignment", "[generator][hostile]") {
-  TempDir dir;
+  TempDir dir{"battc-hostile-test"};
   auto g = generate(dir, "kw.py",
                     "def solve_class(I):\n    class = hmirror(I)\n    return class\n\n\n"
                     "def solve_none(I):\n    x1 = hmirror(None)\n    return x1\n\n\n"

@@ -18,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "tests/test_support.h"
 #include "runtime/jit/cuda_device_runtime.h"
 #include "runtime/jit/cuda_jit.h"
 
@@ -26,32 +27,8 @@ using namespace battc::runtime::jit;
 
 namespace {
 
-struct TempDir {
-  std::string path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "battc-cuda-jit-test-XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    path = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
-struct EnvGuard {
-  std::string name;
-  std::optional<std::string> old;
-  EnvGuard(std::string n, const std::optional<std::string>& value) : name(std::move(n)) {
-    if (const char* v = std::getenv(name.c_str())) old = v;
-    if (value) setenv(name.c_str(), value->c_str(), 1);
-    else unsetenv(name.c_str());
-  }
-  ~EnvGuard() {
-    if (old) setenv(name.c_str(), old->c_str(), 1);
-    else unsetenv(name.c_str());
-  }
-};
+using battc::test::EnvGuard;
+using battc::test::TempDir;
 
 EmittedUnit mini_cuda() {
   std::ifstream in(std::string(BATTC_SOURCE_DIR) + "/tests/data/batt/mini_batt.cu");
@@ -81,7 +58,7 @@ void check_compile_and_hit(const std::string& arch) {
     std::cout << "[SKIP] no DSL device library was built for " << arch << "\n";
     return;
   }
-  TempDir cache;
+  TempDir cache{"battc-cuda-jit-test"};
   CudaJitOptions o;
   o.arch = arch;
   o.cache_dir = cache.path;
@@ -147,7 +124,7 @@ TEST_CASE("compile_cuda with the cache off", "[nvrtc][cuda_jit]") {
 }
 
 TEST_CASE("compile_cuda: concurrent writers of one key share one entry", "[nvrtc][cuda_jit]") {
-  TempDir cache;
+  TempDir cache{"battc-cuda-jit-test"};
   CudaJitOptions o;
   o.arch = cuda_device_archs().front();
   o.cache_dir = cache.path;
@@ -207,7 +184,7 @@ TEST_CASE("compile_cuda: unknown and malformed architectures", "[nvrtc][cuda_jit
 }
 
 TEST_CASE("compile_cuda: a missing device library is a clear error", "[nvrtc][cuda_jit]") {
-  TempDir empty;
+  TempDir empty{"battc-cuda-jit-test"};
   EnvGuard env("BATTC_DSL_DEVICE_DIR", empty.path);
   CudaJitOptions o;
   o.arch = cuda_device_archs().front();

@@ -19,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "tests/test_support.h"
 #include "runtime/jit/cache.h"
 #include "runtime/jit/cache_key.h"
 #include "runtime/jit/compile_host.h"
@@ -30,33 +31,8 @@ namespace dsl = battc::dsl;
 
 namespace {
 
-struct TempDir {
-  std::string path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "battc-jit-test-XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    path = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
-// Sets (or unsets, with nullopt) an environment variable for one scope.
-struct EnvGuard {
-  std::string name;
-  std::optional<std::string> old;
-  EnvGuard(std::string n, const std::optional<std::string>& value) : name(std::move(n)) {
-    if (const char* v = std::getenv(name.c_str())) old = v;
-    if (value) setenv(name.c_str(), value->c_str(), 1);
-    else unsetenv(name.c_str());
-  }
-  ~EnvGuard() {
-    if (old) setenv(name.c_str(), old->c_str(), 1);
-    else unsetenv(name.c_str());
-  }
-};
+using battc::test::EnvGuard;
+using battc::test::TempDir;
 
 EmittedUnit mini_batt() {
   std::ifstream in(std::string(BATTC_SOURCE_DIR) + "/tests/data/batt/mini_batt.cpp");
@@ -136,7 +112,7 @@ void check_mini_batt(const LoadedBatt& b) {
 }  // namespace
 
 TEST_CASE("jit: mini_batt compiles, loads and runs; the second compile is a cache hit", "[jit]") {
-  TempDir cache;
+  TempDir cache{"battc-jit-test"};
   JitOptions opt;
   opt.cache_dir = cache.path;
   auto before = cache_stats();
@@ -167,7 +143,7 @@ TEST_CASE("jit: mini_batt compiles, loads and runs; the second compile is a cach
 }
 
 TEST_CASE("jit: a syntax error is a compile error value carrying the compiler's log", "[jit]") {
-  TempDir cache;
+  TempDir cache{"battc-jit-test"};
   JitOptions opt;
   opt.cache_dir = cache.path;
   auto r = compile_host(EmittedUnit{"bad_unit", "int broken( { return 0; }\n"}, opt);
@@ -181,7 +157,7 @@ TEST_CASE("jit: a syntax error is a compile error value carrying the compiler's 
 
 TEST_CASE("jit: $CXX naming a missing file gives the no-compiler error", "[jit]") {
   EnvGuard cxx("CXX", std::string("/nonexistent/battc-test/c++"));
-  TempDir cache;
+  TempDir cache{"battc-jit-test"};
   JitOptions opt;
   opt.cache_dir = cache.path;
   auto r = compile_host(mini_batt(), opt);
@@ -205,7 +181,7 @@ TEST_CASE("jit: cache off (empty BATTC_CACHE_DIR) still compiles and runs", "[ji
 }
 
 TEST_CASE("jit: two threads compiling the same unit both succeed, one compiles", "[jit]") {
-  TempDir cache;
+  TempDir cache{"battc-jit-test"};
   JitOptions opt;
   opt.cache_dir = cache.path;
   opt.extra_flags = {"-O0"};
@@ -237,7 +213,7 @@ extern "C" __attribute__((visibility("default"))) void battc_prologue(const abi:
 extern "C" __attribute__((visibility("default"))) void battc_eval(const abi::TaskIn*, const void*,
     const abi::SampleIn*, battc::dsl::Ctx*, const battc::dsl::u8*, abi::ProgramOut*, int) {}
 )";
-  TempDir cache;
+  TempDir cache{"battc-jit-test"};
   JitOptions opt;
   opt.cache_dir = cache.path;
   opt.extra_flags = {"-O0"};
@@ -280,7 +256,7 @@ TEST_CASE("jit: the cache key covers source, flags in order, compiler and DSL ru
 }
 
 TEST_CASE("jit: eviction drops least recently used entries past the size limit", "[jit]") {
-  TempDir dir;
+  TempDir dir{"battc-jit-test"};
   auto make = [&](char c, int age_s) {
     std::string key(64, c);
     std::ofstream(dir.path + "/" + key + ".so") << std::string(1000, 'x');
