@@ -32,35 +32,34 @@ DSL_HD Grid map_rows(Ctx& c, const Grid& g, i64 out_len_bound, const F& f) {
 
 // ---- rotations and mirrors of grids ----------------------------------------------------
 
-// zip(*rows) of a grid without columns (or rows) is ().
-DSL_HD Grid rot90(Ctx& c, const Grid& g) {
-  if (!detail::readable(c, g) || g.h == 0 || g.w == 0) return {};
+// A rectangular grid rearranged: out[r][k] = g.at(src(r, k)), the output
+// g.h x g.w, or g.w x g.h when transposed. A transposing rearrangement is
+// zip(*rows) in Python, which gives () for a grid without rows or columns.
+template <class Src>
+DSL_HD Grid remap(Ctx& c, const Grid& g, bool transpose, const Src& src) {
+  if (!detail::readable(c, g) || g.h == 0 || (transpose && g.w == 0)) return {};
+  i32 oh = transpose ? g.w : g.h, ow = transpose ? g.h : g.w;
   Int* cells;
-  Grid out = make_grid(c, g.w, g.h, cells);
+  Grid out = make_grid(c, oh, ow, cells);
   if (!cells) return {};
-  for (i32 j = 0; j < g.w; ++j)
-    for (i32 i = 0; i < g.h; ++i) cells[i64(j) * g.h + i] = g.at(g.h - 1 - i, j);
+  for (i32 r = 0; r < oh; ++r)
+    for (i32 k = 0; k < ow; ++k) {
+      Pt p = src(r, k);
+      cells[i64(r) * ow + k] = g.at(p.a, p.b);
+    }
   return out;
+}
+
+DSL_HD Grid rot90(Ctx& c, const Grid& g) {
+  return remap(c, g, true, [&](i32 r, i32 k) { return Pt{g.h - 1 - k, r}; });
 }
 
 DSL_HD Grid rot180(Ctx& c, const Grid& g) {
-  if (!detail::readable(c, g) || g.h == 0) return {};
-  Int* cells;
-  Grid out = make_grid(c, g.h, g.w, cells);
-  if (!cells) return {};
-  for (i32 i = 0; i < g.h; ++i)
-    for (i32 j = 0; j < g.w; ++j) cells[i64(i) * g.w + j] = g.at(g.h - 1 - i, g.w - 1 - j);
-  return out;
+  return remap(c, g, false, [&](i32 r, i32 k) { return Pt{g.h - 1 - r, g.w - 1 - k}; });
 }
 
 DSL_HD Grid rot270(Ctx& c, const Grid& g) {
-  if (!detail::readable(c, g) || g.h == 0 || g.w == 0) return {};
-  Int* cells;
-  Grid out = make_grid(c, g.w, g.h, cells);
-  if (!cells) return {};
-  for (i32 k = 0; k < g.w; ++k)
-    for (i32 i = 0; i < g.h; ++i) cells[i64(k) * g.h + i] = g.at(i, g.w - 1 - k);
-  return out;
+  return remap(c, g, true, [&](i32 r, i32 k) { return Pt{k, g.w - 1 - r}; });
 }
 
 DSL_HD Grid hmirror(Ctx& c, const Grid& g) {
@@ -73,13 +72,7 @@ DSL_HD Grid hmirror(Ctx& c, const Grid& g) {
       return n;
     });
   }
-  if (!detail::readable(c, g) || g.h == 0) return {};
-  Int* cells;
-  Grid out = make_grid(c, g.h, g.w, cells);
-  if (!cells) return {};
-  for (i32 i = 0; i < g.h; ++i)
-    for (i32 j = 0; j < g.w; ++j) cells[i64(i) * g.w + j] = g.at(g.h - 1 - i, j);
-  return out;
+  return remap(c, g, false, [&](i32 r, i32 k) { return Pt{g.h - 1 - r, k}; });
 }
 
 DSL_HD Grid vmirror(Ctx& c, const Grid& g) {
@@ -92,33 +85,15 @@ DSL_HD Grid vmirror(Ctx& c, const Grid& g) {
       return n;
     });
   }
-  if (!detail::readable(c, g) || g.h == 0) return {};
-  Int* cells;
-  Grid out = make_grid(c, g.h, g.w, cells);
-  if (!cells) return {};
-  for (i32 i = 0; i < g.h; ++i)
-    for (i32 j = 0; j < g.w; ++j) cells[i64(i) * g.w + j] = g.at(i, g.w - 1 - j);
-  return out;
+  return remap(c, g, false, [&](i32 r, i32 k) { return Pt{r, g.w - 1 - k}; });
 }
 
 DSL_HD Grid dmirror(Ctx& c, const Grid& g) {
-  if (!detail::readable(c, g) || g.h == 0 || g.w == 0) return {};
-  Int* cells;
-  Grid out = make_grid(c, g.w, g.h, cells);
-  if (!cells) return {};
-  for (i32 j = 0; j < g.w; ++j)
-    for (i32 i = 0; i < g.h; ++i) cells[i64(j) * g.h + i] = g.at(i, j);
-  return out;
+  return remap(c, g, true, [&](i32 r, i32 k) { return Pt{k, r}; });
 }
 
 DSL_HD Grid cmirror(Ctx& c, const Grid& g) {
-  if (!detail::readable(c, g) || g.h == 0 || g.w == 0) return {};
-  Int* cells;
-  Grid out = make_grid(c, g.w, g.h, cells);
-  if (!cells) return {};
-  for (i32 j = 0; j < g.w; ++j)
-    for (i32 i = 0; i < g.h; ++i) cells[i64(j) * g.h + i] = g.at(g.h - 1 - i, g.w - 1 - j);
-  return out;
+  return remap(c, g, true, [&](i32 r, i32 k) { return Pt{g.h - 1 - k, g.w - 1 - r}; });
 }
 
 // ---- scaling -------------------------------------------------------------------------------
