@@ -9,6 +9,7 @@
 #include "dsl/dsl.h"
 #include "dsl/encode.h"
 #include "runtime/abi/batt_abi.h"
+#include "runtime/abi/unit_support.h"
 
 using namespace battc::dsl;
 namespace abi = battc::abi;
@@ -49,16 +50,6 @@ struct Env {
   State* V;
 };
 
-#define BATTC_RUN(STATUS, ...)         \
-  do {                                 \
-    u64 mark_ = c.mark();              \
-    c.status = Status::Ok;             \
-    c.work_left = e.work;              \
-    __VA_ARGS__;                       \
-    STATUS = u8(c.status);             \
-    if (STATUS != 0) c.release(mark_); \
-  } while (0)
-
 // Zero bytes are every field's empty value (null handles, 0, false), so a
 // fresh Prologue or State is zeroed memory; no placement new under NVRTC.
 __device__ void zero_bytes(void* p, u64 n) {
@@ -83,15 +74,7 @@ __device__ void run_sample(Env& e) {
 
 template <class T>
 __device__ void set_result(Env& e, const T& v, abi::ProgramOut& out, int encode) {
-  if constexpr (is_same_v<T, Grid>) {
-    out.is_grid = !v.ragged();
-    out.grid = v;
-    out.matches = e.s->has_expected && eq(v, e.s->expected);
-  }
-  if (encode) {
-    out.text = encode_json(e.c, v);
-    if (!out.text) out.status = u8(Status::Budget);
-  }
+  abi::record_value(e.c, *e.s, v, out, encode);
 }
 
 __device__ void finish_program(Env& e, int k, abi::ProgramOut& out, int encode) {
@@ -158,12 +141,7 @@ extern "C" __global__ void battc_eval_kernel(const abi::CudaItem* items, int n_i
   for (int k = 0; k < kPrograms; ++k) {
     if (w && !w[k]) continue;
     out[k].evaluated = 1;
-    out[k].status = 0;
-    for (int j = kStmtStart[k]; j < kStmtStart[k + 1]; ++j)
-      if (V->st[kStmts[j]] != 0) {
-        out[k].status = V->st[kStmts[j]];
-        break;
-      }
+    out[k].status = abi::program_status(V->st, kStmts, kStmtStart[k], kStmtStart[k + 1]);
     c.status = Status::Ok;
     if (out[k].status == 0) finish_program(e, k, out[k], encode);
   }

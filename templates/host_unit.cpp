@@ -8,6 +8,7 @@
 #include "dsl/dsl.h"
 #include "dsl/encode.h"
 #include "runtime/abi/batt_abi.h"
+#include "runtime/abi/unit_support.h"
 
 using namespace battc::dsl;
 namespace abi = battc::abi;
@@ -57,18 +58,6 @@ struct Env {
   State* V;  // nullptr in the prologue
 };
 
-// One statement: a fresh status and work budget; a failed statement's
-// allocations are dropped, so a runaway value cannot starve the others.
-#define BATTC_RUN(STATUS, ...)      \
-  do {                              \
-    u64 mark_ = c.mark();           \
-    c.status = Status::Ok;          \
-    c.work_left = e.work;           \
-    __VA_ARGS__;                    \
-    STATUS = u8(c.status);          \
-    if (STATUS != 0) c.release(mark_); \
-  } while (0)
-
 // @BATTC:BEGIN CHUNKS
 // @BATTC:END CHUNKS
 
@@ -86,15 +75,7 @@ void run_sample(Env& e) {
 
 template <class T>
 void set_result(Env& e, const T& v, abi::ProgramOut& out, int encode) {
-  if constexpr (is_same_v<T, Grid>) {
-    out.is_grid = !v.ragged();  // a ragged tuple of rows is no ARC grid
-    out.grid = v;
-    out.matches = e.s->has_expected && eq(v, e.s->expected);
-  }
-  if (encode) {
-    out.text = encode_json(e.c, v);
-    if (!out.text) out.status = u8(Status::Budget);  // no room to write it
-  }
+  abi::record_value(e.c, *e.s, v, out, encode);
 }
 
 void finish_program(Env& e, int k, abi::ProgramOut& out, int encode) {
@@ -148,12 +129,7 @@ BATTC_EXPORT void battc_eval(const abi::TaskIn* task, const void* prologue, cons
   for (int k = 0; k < kPrograms; ++k) {
     if (want && !want[k]) continue;
     out[k].evaluated = 1;
-    out[k].status = 0;
-    for (int i = kStmtStart[k]; i < kStmtStart[k + 1]; ++i)
-      if (V->st[kStmts[i]] != 0) {
-        out[k].status = V->st[kStmts[i]];
-        break;
-      }
+    out[k].status = abi::program_status(V->st, kStmts, kStmtStart[k], kStmtStart[k + 1]);
     c.status = Status::Ok;
     if (out[k].status == 0) finish_program(e, k, out[k], encode);
   }

@@ -1,0 +1,50 @@
+// runtime/abi/unit_support.h: what the host and CUDA unit templates
+// (templates/host_unit.cpp, templates/cuda_unit.cu) share beyond the
+// emitted text: the statement wrapper, a program's status, and how a
+// returned value is recorded. Single source (DSL_FN), NVRTC-safe.
+#pragma once
+
+#include "dsl/encode.h"
+#include "dsl/order.h"
+#include "runtime/abi/batt_abi.h"
+
+// One statement: a fresh status and work budget; a failed statement's
+// allocations are dropped, so a runaway value cannot starve the others.
+// Used inside emitted chunk functions, where `c` is the context and `e` the
+// unit's Env.
+#define BATTC_RUN(STATUS, ...)         \
+  do {                                 \
+    u64 mark_ = c.mark();              \
+    c.status = Status::Ok;             \
+    c.work_left = e.work;              \
+    __VA_ARGS__;                       \
+    STATUS = u8(c.status);             \
+    if (STATUS != 0) c.release(mark_); \
+  } while (0)
+
+namespace battc::abi {
+
+// A program's status: that of its first failing statement, in program order
+// (Python stops there), else ok.
+DSL_FN dsl::u8 program_status(const dsl::u8* st, const int* stmts, int begin, int end) {
+  for (int i = begin; i < end; ++i)
+    if (st[stmts[i]] != 0) return st[stmts[i]];
+  return 0;
+}
+
+// A returned value into its ProgramOut: a grid and whether it matches the
+// known output; its dump JSON in the arena when asked (budget when no room).
+template <class T>
+DSL_FN void record_value(dsl::Ctx& c, const SampleIn& s, const T& v, ProgramOut& out, int encode) {
+  if constexpr (dsl::is_same_v<T, dsl::Grid>) {
+    out.is_grid = !v.ragged();  // a ragged tuple of rows is no ARC grid
+    out.grid = v;
+    out.matches = s.has_expected && dsl::eq(v, s.expected);
+  }
+  if (encode) {
+    out.text = dsl::encode_json(c, v);
+    if (!out.text) out.status = dsl::u8(dsl::Status::Budget);
+  }
+}
+
+}  // namespace battc::abi
