@@ -34,7 +34,18 @@ DSL_FN constexpr bool is_coercing(const char* name) {
       "trim", "tophalf", "bottomhalf", "lefthalf", "righthalf", "compress", "fill", "underfill", "cover", "move", "hupscale", "vupscale", "downscale", "upscale", "hconcat", "vconcat",
       "hsplit", "vsplit", "cellwise", "replace", "switch", "index", "canvas", "frontiers", "occurrences",
       "objects", "partition", "fgpartition"};
+  // tokpidjin's own primitives (internal names), one list per rules file
+  // (generator/types/rules_tk_*.cpp); "" matches no name.
+  constexpr const char* kTkContainers[] = {""};
+  constexpr const char* kTkGrids[] = {""};
+  constexpr const char* kTkPatches[] = {""};
   for (const char* n : kList)
+    if (names_equal(n, name)) return true;
+  for (const char* n : kTkContainers)
+    if (names_equal(n, name)) return true;
+  for (const char* n : kTkGrids)
+    if (names_equal(n, name)) return true;
+  for (const char* n : kTkPatches)
     if (names_equal(n, name)) return true;
   return false;
 }
@@ -83,10 +94,13 @@ DSL_FN auto vcall(const F& f, Ctx& c, const A& a, const B& b, const C& x, const 
     return f.direct(c, a, b, x, y);
 }
 
-#define BATTC_PRIM(N, CXX, PARAMS, RET)                                  \
-  struct fn_##N {                                                        \
-    static constexpr bool kCoercing = is_coercing(#N);                   \
-    DSL_FN const char* name() const { return #N; }                       \
+// The functor of one primitive: ID names it in battc (fn_<ID>), CXX is the
+// C++ function it calls, NAME what Python's __name__ gives (the dump's
+// {"fn": NAME}).
+#define BATTC_FUNCTOR(ID, CXX, NAME)                                     \
+  struct fn_##ID {                                                       \
+    static constexpr bool kCoercing = is_coercing(#ID);                  \
+    DSL_FN const char* name() const { return NAME; }                     \
     template <class... A>                                                \
     DSL_FN auto operator()(Ctx& c, const A&... a) const {                \
       if constexpr ((is_vunion_v<A> || ...))                             \
@@ -102,8 +116,22 @@ DSL_FN auto vcall(const F& f, Ctx& c, const A& a, const B& b, const C& x, const 
         return CXX(c, a...);                                             \
     }                                                                    \
   };                                                                     \
-  DSL_FN int cmp(const fn_##N&, const fn_##N&) { return 0; }
+  DSL_FN int cmp(const fn_##ID&, const fn_##ID&) { return 0; }
+
+#define BATTC_PRIM(N, CXX, PARAMS, RET) BATTC_FUNCTOR(N, CXX, #N)
 #include "dsl/primitives.def"
 #undef BATTC_PRIM
+
+// tokpidjin's own primitives (its unchanged arc-dsl ones use the functors
+// above). A functor whose C++ function is not written yet compiles as long as
+// nothing calls it: the call is resolved when the template is instantiated.
+#define BATTC_TK_SAME(N)
+#define BATTC_TK_PRIM(N, INTERNAL, PARAMS, RET) BATTC_FUNCTOR(INTERNAL, INTERNAL, #N)
+#define BATTC_TK_ALIAS(N, TARGET)
+#include "dsl/primitives_tokpidjin.def"
+#undef BATTC_TK_SAME
+#undef BATTC_TK_PRIM
+#undef BATTC_TK_ALIAS
+#undef BATTC_FUNCTOR
 
 }  // namespace battc::dsl

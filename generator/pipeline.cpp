@@ -61,7 +61,8 @@ std::unique_ptr<Generated> run_pipeline(const PipelineOptions& opt) {
         ++g->report.rejected;
         continue;
       }
-      if (lower_program(p, *g->signatures, g->batt, g->diags))
+      Dialect dialect = opt.dialect ? *opt.dialect : dialect_of_params(p.params);
+      if (lower_program(p, dialect, *g->signatures, g->batt, g->diags))
         ++g->report.programs;
       else
         ++g->report.rejected;

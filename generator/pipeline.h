@@ -4,11 +4,13 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "generator/diag/diagnostics.h"
+#include "generator/dialect/dialect.h"
 #include "generator/ir/batt.h"
 #include "generator/types/signatures.h"
 #include "generator/types/type.h"
@@ -18,6 +20,8 @@ namespace battc::generator {
 struct PipelineOptions {
   std::vector<std::string> program_files;
   std::set<std::string> disabled_passes;  // "hoist_s_invariant", ...
+  // Every program's dialect; unset: each program's own (dialect_of_params).
+  std::optional<Dialect> dialect;
   bool emit = true;                       // false: stop after the passes (battc check)
 };
 

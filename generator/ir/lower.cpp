@@ -11,8 +11,7 @@
 #include <optional>
 #include <set>
 
-#include "generator/types/constants.h"
-#include "generator/types/primitive_table.h"
+#include "generator/dialect/dialect.h"
 
 namespace battc::generator {
 namespace {
@@ -27,18 +26,6 @@ struct Val {
 // emitted template recursion small.
 constexpr long long kMaxUnrolledPower = 16;
 
-const std::map<std::string, std::vector<std::string>>& param_names() {
-  static const auto table = [] {
-    std::map<std::string, std::vector<std::string>> m;
-    for (const auto& p : primitive_table()) {
-      std::vector<std::string> names;
-      for (const auto& q : p.params) names.push_back(q.name);
-      m[p.name] = names;
-    }
-    return m;
-  }();
-  return table;
-}
 
 // Types are DAGs (fork(f, x, x) shares x), but their C++ names and the
 // checker's walks are trees; these bounds keep a hostile program from making
@@ -64,17 +51,10 @@ TypeSize type_size(TypeRef t, std::map<TypeRef, TypeSize>& memo) {
   return s;
 }
 
-// "(grid: Grid, value: Integer, patch: Patch) -> Grid"
-std::string signature_of(const std::string& prim) {
-  for (const auto& p : primitive_table())
-    if (p.name == prim) return p.signature();
-  return "";
-}
-
 class Lowering {
  public:
-  Lowering(const Program& prog, const Signatures& sig, Batt& batt, Diagnostics& diags, bool intern)
-      : prog_(prog), sig_(sig), tt_(sig.types()), batt_(batt), diags_(diags), intern_(intern) {}
+  Lowering(const Program& prog, Dialect dialect, const Signatures& sig, Batt& batt, Diagnostics& diags, bool intern)
+      : prog_(prog), dialect_(dialect), sig_(sig), tt_(sig.types()), batt_(batt), diags_(diags), intern_(intern) {}
 
   bool run() {
     for (const Stmt& st : prog_.body) assigned_later_.insert(st.target);
@@ -134,17 +114,18 @@ class Lowering {
     if (name == "I") return param(ParamKind::I, loc);
     if (three && name == "S") return param(ParamKind::S, loc);
     if (three && name == "C") return param(prog_.name.rfind("differ_", 0) == 0 ? ParamKind::C : ParamKind::CNone, loc);
-    if (const ConstantValue* c = find_constant(name)) {
-      Node n{NodeKind::Const, sig_.constant_type(name)};
+    if (const ConstantValue* c = find_constant(dialect_, name)) {
+      Node n{NodeKind::Const, sig_.constant_type(*c)};
       n.value = *c;
       n.origin.loc = loc;
       Val v = add(std::move(n));
       if (c->kind == ConstantValue::Kind::Int) v.integer = c->a;
       return v;
     }
-    if (sig_.has(name)) {
-      Node n{NodeKind::Prim, tt_.prim(name)};
-      n.prim = name;
+    if (const DialectPrim* p = find_dialect_prim(dialect_, name)) {
+      if (!supported(*p, loc)) return std::nullopt;
+      Node n{NodeKind::Prim, tt_.prim(p->internal)};
+      n.prim = p->internal;
       n.origin.loc = loc;
       return add(std::move(n));
     }
@@ -152,8 +133,24 @@ class Lowering {
       error(loc, fmt::format("'{}' is not a parameter of this program: it takes (I); write (S, I, C) to use {}", name, name));
       return std::nullopt;
     }
-    error(loc, fmt::format("unknown name '{}'", name));
+    error(loc, fmt::format("unknown name '{}'{}", name, other_dialect_note(name)));
     return std::nullopt;
+  }
+
+  // A primitive of the dialect that battc has no typing rule for.
+  bool supported(const DialectPrim& p, SrcLoc loc) {
+    if (sig_.has(p.internal)) return true;
+    error(loc, fmt::format("{} primitive '{}' is not supported by battc", dialect_name(dialect_), p.name));
+    return false;
+  }
+
+  // Why an unknown name may be known elsewhere: the other dialect has it.
+  std::string other_dialect_note(const std::string& name) const {
+    Dialect other = dialect_ == Dialect::ArcDsl ? Dialect::Tokpidjin : Dialect::ArcDsl;
+    if (!find_dialect_prim(other, name) && !find_constant(other, name)) return "";
+    return fmt::format(" in {} (the {} dialect has it; a program's dialect follows its parameters: (I) is arc-dsl, "
+                       "(S, I, C) is tokpidjin, or set --dialect)",
+                       dialect_name(dialect_), dialect_name(other));
   }
 
   std::optional<Val> literal(long long v, SrcLoc loc) {
@@ -178,8 +175,10 @@ class Lowering {
       error(call.callee_loc, fmt::format("keyword arguments need a primitive; '{}' is a closure", call.callee));
       return std::nullopt;
     }
-    const auto& names = param_names().at(call.callee);
-    std::vector<std::string> sig_note = {fmt::format("{}{}", call.callee, signature_of(call.callee))};
+    const DialectPrim* prim = find_dialect_prim(dialect_, call.callee);
+    std::vector<std::string> names;
+    for (const Param& q : prim->params) names.push_back(q.name);
+    std::vector<std::string> sig_note = {fmt::format("{}{}", call.callee, prim->signature())};
     out.assign(names.size(), nullptr);
     size_t pos = 0;
     for (const Arg& a : call.args) {
@@ -217,6 +216,7 @@ class Lowering {
     const Call& call = st.call;
     std::optional<Val> callee;
     bool is_prim = false;
+    std::string internal;  // the primitive's internal name when is_prim
     if (auto it = locals_.find(call.callee); it != locals_.end()) {
       callee = it->second;
       if (!callee->type->callable()) {
@@ -225,15 +225,17 @@ class Lowering {
       }
     } else if (used_before_assigned(call.callee, call.callee_loc)) {
       return std::nullopt;
-    } else if (sig_.has(call.callee)) {
+    } else if (const DialectPrim* p = find_dialect_prim(dialect_, call.callee)) {
+      if (!supported(*p, call.callee_loc)) return std::nullopt;
       is_prim = true;
-    } else if (find_constant(call.callee) || call.callee == "I" ||
+      internal = p->internal;
+    } else if (find_constant(dialect_, call.callee) || call.callee == "I" ||
                (prog_.params.size() == 3 && (call.callee == "S" || call.callee == "C"))) {
       std::optional<Val> v = resolve(call.callee, call.callee_loc);  // a value, not a function
       error(call.callee_loc, fmt::format("'{}' is a value of type {}, not a function", call.callee, type_name(v->type)));
       return std::nullopt;
     } else {
-      error(call.callee_loc, fmt::format("unknown function '{}'", call.callee));
+      error(call.callee_loc, fmt::format("unknown function '{}'{}", call.callee, other_dialect_note(call.callee)));
       return std::nullopt;
     }
     auto ordered = order_args(call, is_prim);
@@ -246,8 +248,8 @@ class Lowering {
       args.push_back(*v);
       types.push_back(v->type);
     }
-    CallType ct = is_prim ? sig_.call_prim(call.callee, types) : sig_.call(callee->type, types);
-    if (ct.ok() && is_prim && call.callee == "power" && args[1].integer && *args[1].integer >= 1 &&
+    CallType ct = is_prim ? sig_.call_prim(internal, types) : sig_.call(callee->type, types);
+    if (ct.ok() && is_prim && surface_name(internal) == "power" && args[1].integer && *args[1].integer >= 1 &&
         *args[1].integer <= kMaxUnrolledPower)
       ct.result = tt_.closure(ClosureKind::PowerN, {types[0]}, static_cast<int>(*args[1].integer));
     if (!ct.ok()) {
@@ -277,7 +279,7 @@ class Lowering {
       args[i] = add(std::move(conv));
     }
     Node n{is_prim ? NodeKind::Call : NodeKind::CallValue, ct.result};
-    if (is_prim) n.prim = call.callee;
+    if (is_prim) n.prim = internal;
     else n.args.push_back(callee->node);
     for (const Val& v : args) n.args.push_back(v.node);
     n.origin.loc = st.loc;
@@ -285,6 +287,7 @@ class Lowering {
   }
 
   const Program& prog_;
+  Dialect dialect_;
   const Signatures& sig_;
   TypeTable& tt_;
   Batt& batt_;
@@ -296,9 +299,9 @@ class Lowering {
 
 }  // namespace
 
-bool lower_program(const Program& prog, const Signatures& sig, Batt& batt, Diagnostics& diags) {
-  if (!Lowering(prog, sig, batt, diags, false).run()) return false;
-  return Lowering(prog, sig, batt, diags, true).run();
+bool lower_program(const Program& prog, Dialect dialect, const Signatures& sig, Batt& batt, Diagnostics& diags) {
+  if (!Lowering(prog, dialect, sig, batt, diags, false).run()) return false;
+  return Lowering(prog, dialect, sig, batt, diags, true).run();
 }
 
 }  // namespace battc::generator

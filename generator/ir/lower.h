@@ -4,13 +4,14 @@
 #pragma once
 
 #include "generator/diag/diagnostics.h"
+#include "generator/dialect/dialect.h"
 #include "generator/ir/batt.h"
 #include "generator/parse/ast.h"
 #include "generator/types/signatures.h"
 
 namespace battc::generator {
 
-// True when the program was accepted and added.
-bool lower_program(const Program& prog, const Signatures& sig, Batt& batt, Diagnostics& diags);
+// True when the program was accepted and added. Names resolve in `dialect`.
+bool lower_program(const Program& prog, Dialect dialect, const Signatures& sig, Batt& batt, Diagnostics& diags);
 
 }  // namespace battc::generator

@@ -13,7 +13,9 @@ struct ConstantValue {
   int b = 0;  // the column of a point
 };
 
-// nullptr when `name` is not a constant.
+// nullptr when `name` is not an arc-dsl constant.
 const ConstantValue* find_constant(const std::string& name);
+// nullptr when `name` is not a tokpidjin constant (a superset of arc-dsl's).
+const ConstantValue* find_tokpidjin_constant(const std::string& name);
 
 }  // namespace battc::generator

@@ -12,6 +12,8 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+}  // namespace
+
 // "a: Numerical, b: Numerical" -> params (type annotations hold no commas
 // outside brackets in arc-dsl, but brackets are respected anyway).
 std::vector<Param> parse_params(std::string_view text) {
@@ -32,7 +34,6 @@ std::vector<Param> parse_params(std::string_view text) {
   return out;
 }
 
-}  // namespace
 
 std::string PrimitiveInfo::signature() const {
   std::string s = "(";

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace battc::generator {
@@ -22,5 +23,8 @@ struct PrimitiveInfo {
 };
 
 const std::vector<PrimitiveInfo>& primitive_table();
+
+// "a: Numerical, b: Numerical" -> {{a, Numerical}, {b, Numerical}}
+std::vector<Param> parse_params(std::string_view text);
 
 }  // namespace battc::generator

@@ -60,13 +60,17 @@ struct RuleBuilder {
   static CallType ok(TypeRef t) { return CallType{t, "", {}}; }
   static CallType bad(std::string why) { return CallType{nullptr, std::move(why), {}}; }
 
+  // tk_first -> first: messages use the name programs write.
+  static std::string surface(const std::string& internal) {
+    return internal.rfind("tk_", 0) == 0 ? internal.substr(3) : internal;
+  }
   static std::string list(const std::vector<TypeRef>& args) {
     std::string s;
     for (size_t i = 0; i < args.size(); ++i) s += (i ? ", " : "") + type_name(args[i]);
     return s;
   }
   static CallType no_overload(const std::string& name, const std::vector<TypeRef>& args) {
-    return bad(fmt::format("{} does not take ({})", name, list(args)));
+    return bad(fmt::format("{} does not take ({})", surface(name), list(args)));
   }
 
   void add(const std::string& name, int arity, Signatures::Rule rule, bool coercing = false) {
@@ -116,5 +120,9 @@ void add_arith_rules(RuleBuilder& b);
 void add_container_rules(RuleBuilder& b);
 void add_closure_rules(RuleBuilder& b);
 void add_grid_rules(RuleBuilder& b);
+// the tokpidjin dialect's own primitives (dsl/primitives_tokpidjin.def)
+void add_tk_containers_rules(RuleBuilder& b);
+void add_tk_grids_rules(RuleBuilder& b);
+void add_tk_patches_rules(RuleBuilder& b);
 
 }  // namespace battc::generator

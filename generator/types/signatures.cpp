@@ -14,6 +14,9 @@ Signatures::Signatures(TypeTable& tt) : tt_(tt) {
   add_container_rules(b);
   add_closure_rules(b);
   add_grid_rules(b);
+  add_tk_containers_rules(b);
+  add_tk_grids_rules(b);
+  add_tk_patches_rules(b);
 }
 
 int Signatures::arity(const std::string& prim) const {
@@ -155,10 +158,8 @@ CallType Signatures::call_depth(TypeRef f, const std::vector<TypeRef>& args, int
   return CallType{nullptr, "unknown closure"};
 }
 
-TypeRef Signatures::constant_type(const std::string& name) const {
-  const ConstantValue* c = find_constant(name);
-  if (!c) return nullptr;
-  switch (c->kind) {
+TypeRef Signatures::constant_type(const ConstantValue& c) const {
+  switch (c.kind) {
     case ConstantValue::Kind::Int: return tt_.integer();
     case ConstantValue::Kind::Bool: return tt_.boolean();
     case ConstantValue::Kind::Point: return tt_.point();

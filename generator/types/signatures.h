@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "generator/types/constants.h"
 #include "generator/types/type.h"
 
 namespace battc::generator {
@@ -40,8 +41,8 @@ class Signatures {
   // The type of callee(args...): callee is a Prim or Closure type.
   CallType call(TypeRef callee, const std::vector<TypeRef>& args) const;
   CallType call_prim(const std::string& prim, const std::vector<TypeRef>& args) const;
-  // The type of a named constant (T, F, ZERO, DOWN, ...), or nullptr.
-  TypeRef constant_type(const std::string& name) const;
+  // The type of a constant's value (T, F, ZERO, DOWN, ...).
+  TypeRef constant_type(const ConstantValue& c) const;
   TypeTable& types() const { return tt_; }
 
   using Rule = std::function<CallType(const std::vector<TypeRef>&)>;

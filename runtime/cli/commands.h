@@ -10,6 +10,9 @@ void add_tasks_command(CLI::App& app);
 void add_generate_commands(CLI::App& app);  // check, generate, compile
 void add_run_command(CLI::App& app);
 
+// --dialect auto|arc-dsl|tokpidjin into `dialect`.
+void add_dialect_option(CLI::App* cmd, std::string& dialect);
+
 // The exit code the subcommand that ran asked for (0 done, 1 bad input).
 int last_exit_code();
 void set_exit_code(int code);

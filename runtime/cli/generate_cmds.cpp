@@ -20,6 +20,7 @@ namespace {
 struct GenOptions {
   std::vector<std::string> programs;
   std::vector<std::string> disabled;
+  std::string dialect = "auto";
   std::string target = "host";
   std::string out;
   std::string report_json;
@@ -31,6 +32,7 @@ struct GenOptions {
 void add_program_options(CLI::App* cmd, GenOptions& o) {
   cmd->add_option("--programs", o.programs, "Program files (solve_*/differ_* functions)")->required()->check(CLI::ExistingFile);
   cmd->add_option("--disable-pass", o.disabled, "Turn a generator pass off")->check(CLI::IsMember(generator::pass_names()));
+  add_dialect_option(cmd, o.dialect);
 }
 
 // Runs the pipeline and prints its diagnostics to stderr.
@@ -38,6 +40,7 @@ std::unique_ptr<generator::Generated> generate(const GenOptions& o, bool emit) {
   generator::PipelineOptions po;
   po.program_files = o.programs;
   po.disabled_passes = {o.disabled.begin(), o.disabled.end()};
+  po.dialect = generator::parse_dialect(o.dialect);  // "auto": each program's own
   po.emit = emit;
   auto g = generator::run_pipeline(po);
   std::string text = g->diags.render(g->sources);

@@ -31,6 +31,7 @@ struct RunOptions {
   std::string solutions;
   std::vector<std::string> programs;
   std::vector<std::string> disabled;
+  std::string dialect = "auto";
   std::string pairing = "all";
   std::string backend = "auto";
   unsigned jobs = 0;
@@ -85,6 +86,7 @@ int run(RunOptions o) {
   generator::PipelineOptions po;
   po.program_files = o.programs;
   po.disabled_passes = {o.disabled.begin(), o.disabled.end()};
+  po.dialect = generator::parse_dialect(o.dialect);  // "auto": each program's own
   auto g = generator::run_pipeline(po);
   std::string diags = g->diags.render(g->sources);
   if (!diags.empty()) fmt::print(stderr, "{}", diags);
@@ -170,6 +172,7 @@ void add_run_command(CLI::App& app) {
   cmd->add_option("--cxx-flag", o.cxx_flags, "Extra flag for the host compiler (after -O1 ...; repeatable)")
       ->allow_extra_args(false);
   cmd->add_option("--disable-pass", o.disabled, "Turn a generator pass off")->check(CLI::IsMember(generator::pass_names()));
+  add_dialect_option(cmd, o.dialect);
   cmd->add_flag("-q,--quiet", o.quiet, "No progress output");
   cmd->add_flag("--list-solved", o.list_solved, "List the programs solving each task");
   cmd->callback([] { set_exit_code(run(o)); });

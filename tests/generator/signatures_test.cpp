@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "dsl/functors.h"
+#include "generator/dialect/dialect.h"
 #include "generator/types/primitive_table.h"
 #include "generator/types/signatures.h"
 
@@ -38,6 +39,12 @@ TEST_CASE("every primitive has a typing rule of the table's arity", "[generator]
     CHECK(f.sig.arity(p.name) == static_cast<int>(p.params.size()));
   }
   CHECK(table.size() == 160);
+  // tokpidjin's primitives that have a rule take its table's arity
+  for (const DialectPrim& p : dialect_table(Dialect::Tokpidjin)) {
+    INFO("tokpidjin primitive " << p.name << " (" << p.internal << ")");
+    table.insert(p.internal);
+    if (f.sig.has(p.internal)) CHECK(f.sig.arity(p.internal) == static_cast<int>(p.params.size()));
+  }
   // and no rule for something that is not a primitive
   for (const std::string& name : f.sig.names()) {
     INFO("rule " << name);
@@ -51,10 +58,13 @@ TEST_CASE("the overload-list rules are exactly dsl::is_coercing", "[generator][s
   Fixture f;
   std::vector<std::string> only_generator, only_dsl;
   int coercing = 0;
-  for (const PrimitiveInfo& p : primitive_table()) {
-    bool gen = f.sig.coercing(p.name), dsl = battc::dsl::is_coercing(p.name.c_str());
-    if (gen && !dsl) only_generator.push_back(p.name);
-    if (dsl && !gen) only_dsl.push_back(p.name);
+  std::set<std::string> names;
+  for (const PrimitiveInfo& p : primitive_table()) names.insert(p.name);
+  for (const DialectPrim& p : dialect_table(Dialect::Tokpidjin)) names.insert(p.internal);
+  for (const std::string& name : names) {
+    bool gen = f.sig.coercing(name), dsl = battc::dsl::is_coercing(name.c_str());
+    if (gen && !dsl) only_generator.push_back(name);
+    if (dsl && !gen) only_dsl.push_back(name);
     coercing += gen;
   }
   INFO("overload lists in generator/types but not in dsl::is_coercing: " << only_generator.size());
