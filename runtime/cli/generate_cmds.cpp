@@ -11,6 +11,7 @@
 #include "generator/emit/emit_host.h"
 #include "generator/pipeline.h"
 #include "runtime/cli/commands.h"
+#include "runtime/cli/cuda_unit.h"
 #include "runtime/jit/compile_host.h"
 #include "runtime/jit/cuda_jit.h"
 
@@ -58,11 +59,6 @@ nlohmann::ordered_json report_json(const generator::GenerateReport& r) {
           {"phases", {{"parse", r.parse_s}, {"typecheck", r.typecheck_s}, {"generate", r.generate_s}}}};
 }
 
-// The CUDA translation unit of a generated batt, for `compile --target cuda`:
-// the generator's CUDA emission (templates/cuda_unit.cu filled with the same
-// statements as the host unit). The one place the CLI takes a CUDA unit from.
-std::string cuda_unit_source(const generator::Generated& g) { return generator::emit_cuda_unit(g.batt); }
-
 // compile --target cuda: NVRTC + nvJitLink into the cache (jit::compile_cuda).
 void compile_cuda_target(const GenOptions& o) {
   if (!o.cxx_flags.empty()) {
@@ -95,6 +91,10 @@ void compile_cuda_target(const GenOptions& o) {
 }
 
 }  // namespace
+
+// The generator's CUDA emission: templates/cuda_unit.cu filled with the same
+// statements as the host unit.
+std::string cuda_unit_source(const generator::Generated& g) { return generator::emit_cuda_unit(g.batt); }
 
 void add_generate_commands(CLI::App& app) {
   static GenOptions check_o, gen_o, comp_o;

@@ -8,9 +8,11 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "generator/pipeline.h"
 #include "runtime/cli/commands.h"
+#include "runtime/cli/run_gpu.h"
 #include "runtime/exec/execute.h"
 #include "runtime/exec/progress.h"
 #include "runtime/jit/compile_host.h"
@@ -39,6 +41,7 @@ struct RunOptions {
   std::string dump;
   std::string timing_json;
   unsigned budget_mb = 256;
+  unsigned gpu_arena_mb = 16;
   std::string cache_dir;
   std::vector<std::string> cxx_flags;
   bool quiet = false;
@@ -62,6 +65,21 @@ int fail(const std::string& what) {
 }
 
 int run(RunOptions o) {
+  // The backend first, so that a missing GPU is the only thing said: the GPU
+  // when asked for (or, with auto, when one is usable).
+  const GpuAvailability* gpu = nullptr;
+  if (o.backend != "cpu") {
+    const GpuAvailability& a = gpu_availability();
+    if (a.usable()) {
+      gpu = &a;
+    } else if (o.backend == "cuda") {
+      fmt::print(stderr, "battc: error: --backend cuda: no usable GPU: {}\n", a.why);
+      return 2;
+    } else if (!o.quiet) {
+      fmt::print(stderr, "battc: backend auto: using the CPU (no usable GPU: {})\n", a.why);
+    }
+  }
+
   if (o.tasks.empty() && o.programs.empty()) {
     o.tasks = {demo_dir().string()};
     o.programs = {(demo_dir() / "programs.py").string()};
@@ -69,8 +87,6 @@ int run(RunOptions o) {
   } else if (o.tasks.empty() || o.programs.empty()) {
     return fail("give both --tasks and --programs (or neither, for the demo)");
   }
-  if (o.backend == "cuda") return fail("--backend cuda: this build has no CUDA backend yet; use --backend cpu");
-  if (o.backend == "auto" && !o.quiet) fmt::print(stderr, "battc: backend auto: using the CPU (this build has no CUDA backend)\n");
 
   // tasks
   std::vector<Task> tasks;
@@ -100,7 +116,24 @@ int run(RunOptions o) {
   if (!o.quiet) fmt::print(stderr, "battc: compiling {} programs ({} values)...\n", g->report.programs, g->report.nodes);
   auto loaded = jit::compile_host(jit::EmittedUnit{"batt", g->unit}, jo);
   if (!loaded.ok()) return fail(loaded.error().what());
+  double compile_host_s = since(t0), compile_cuda_s = 0;
+  // The GPU runs the CUDA unit; the host unit stays for the CPU re-runs.
+  std::optional<GpuUnits> units;
+  if (gpu) {
+    auto u = compile_gpu_units(*g, *gpu, jo.cache_dir);
+    if (!u.ok()) {
+      if (o.backend == "cuda") return fail("--backend cuda: " + u.error().what());
+      if (!o.quiet)
+        fmt::print(stderr, "battc: backend auto: using the CPU (the CUDA unit did not compile: {}: {})\n",
+                   u.error().stage, u.error().message);
+      gpu = nullptr;
+    } else {
+      units = std::move(u.value());
+      compile_cuda_s = units->seconds;
+    }
+  }
   double compile_s = since(t0);
+  bool cache_hit = loaded->cache_hit && (!units || units->all_hits);
 
   // run
   ExecOptions eo;
@@ -112,9 +145,16 @@ int run(RunOptions o) {
   eo.progress = [&](std::size_t done, std::size_t total) { progress(done, total); };
   t0 = std::chrono::steady_clock::now();
   RunResult result;
+  GpuRunStats gpu_stats;
   try {
     BattEntry entry{loaded->info, loaded->prologue, loaded->eval};
-    result = execute(entry, tasks, eo);
+    if (gpu) {
+      GpuExecOptions go;
+      go.item_arena_bytes = std::uint64_t(o.gpu_arena_mb) * kMiB;
+      result = run_on_gpus(*gpu, *units, entry, tasks, eo, go, &gpu_stats);
+    } else {
+      result = execute(entry, tasks, eo);
+    }
   } catch (const std::exception& e) {
     return fail(e.what());
   }
@@ -136,8 +176,21 @@ int run(RunOptions o) {
                                     {"generate", g->report.generate_s},
                                     {"compile", compile_s},
                                     {"run", run_s}}},
+                                  {"backend", gpu ? "cuda" : "cpu"},
+                                  {"compile_split", {{"host", compile_host_s}, {"cuda", compile_cuda_s}}},
                                   {"evaluations", result.evaluations},
-                                  {"compile_cache_hit", loaded->cache_hit}};
+                                  {"compile_cache_hit", cache_hit}};
+      if (gpu)
+        t["gpu"] = {{"devices", gpu_stats.devices},
+                    {"rounds", gpu_stats.rounds},
+                    {"launches", gpu_stats.launches},
+                    {"items", gpu_stats.items},
+                    {"fallback_evaluations", gpu_stats.fallback_evaluations},
+                    {"fallback_samples", gpu_stats.fallback_samples},
+                    {"bytes_up", gpu_stats.bytes_up},
+                    {"bytes_down", gpu_stats.bytes_down},
+                    {"device_seconds", gpu_stats.device_seconds},
+                    {"cpu_rerun_seconds", gpu_stats.cpu_seconds}};
       std::ofstream(o.timing_json) << t.dump(2) << "\n";
     }
   } catch (const std::exception& e) {
@@ -145,9 +198,13 @@ int run(RunOptions o) {
   }
   fmt::print("{}", render_summary(summary, o.list_solved));
   fmt::print("programs: {} accepted, {} rejected\n", g->report.programs, g->report.rejected);
+  if (gpu)
+    fmt::print("gpu: {} device(s), {} launch(es) over {} samples; {} evaluations in {} samples re-run on the CPU\n",
+               gpu_stats.devices, gpu_stats.launches, gpu_stats.items, gpu_stats.fallback_evaluations,
+               gpu_stats.fallback_samples);
   fmt::print("time: parse {:.2f} s, typecheck {:.2f} s, generate {:.2f} s, compile {:.2f} s{}, run {:.2f} s\n",
              g->report.parse_s, g->report.typecheck_s, g->report.generate_s, compile_s,
-             loaded->cache_hit ? " (cache hit)" : "", run_s);
+             cache_hit ? " (cache hit)" : "", run_s);
   fmt::print("wrote {}/results.json and {}/submission.json\n", o.out, o.out);
   return 0;
 }
@@ -162,12 +219,15 @@ void add_run_command(CLI::App& app) {
   cmd->add_option("--programs", o.programs, "Program files")->check(CLI::ExistingFile);
   cmd->add_option("--pairing", o.pairing, "all: every program on every task; by-name: solve_<id> on task <id>")
       ->check(CLI::IsMember({"all", "by-name"}));
-  cmd->add_option("--backend", o.backend, "cpu, cuda or auto")->check(CLI::IsMember({"cpu", "cuda", "auto"}));
+  cmd->add_option("--backend", o.backend, "cpu, cuda (exit 2 without a usable GPU) or auto (the GPU when usable)")->check(CLI::IsMember({"cpu", "cuda", "auto"}));
   cmd->add_option("--jobs", o.jobs, "Worker threads (default: all cores)");
   cmd->add_option("--out", o.out, "Folder for results.json and submission.json")->capture_default_str();
   cmd->add_option("--dump-outputs", o.dump, "Write every evaluation as JSON lines (canonical_ref.py's format)");
   cmd->add_option("--timing-json", o.timing_json, "Write the time of each phase as JSON");
   cmd->add_option("--budget-mb", o.budget_mb, "Arena megabytes per evaluation")->capture_default_str()->check(CLI::Range(1u, 65536u));
+  cmd->add_option("--gpu-arena-mb", o.gpu_arena_mb, "Arena megabytes per evaluation on the GPU (capped at --budget-mb)")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 65536u));
   cmd->add_option("--cache-dir", o.cache_dir, "Compiled-unit cache (default: $BATTC_CACHE_DIR or ~/.cache/battc)");
   cmd->add_option("--cxx-flag", o.cxx_flags, "Extra flag for the host compiler (after -O1 ...; repeatable)")
       ->allow_extra_args(false);

@@ -20,6 +20,9 @@ class ExecError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Throws ExecError unless the unit has its entry points and this ABI version.
+void check_batt_entry(const BattEntry& entry);
+
 RunResult execute(const BattEntry& entry, const std::vector<Task>& tasks, const ExecOptions& options);
 
 }  // namespace battc::runtime

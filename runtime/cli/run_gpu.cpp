@@ -1,0 +1,43 @@
+// runtime/cli/run_gpu.cpp: compile per architecture, open, execute.
+#include "runtime/cli/run_gpu.h"
+
+#include <chrono>
+#include <memory>
+
+#include "runtime/cli/cuda_unit.h"
+#include "runtime/exec/cuda_device.h"
+
+namespace battc::runtime {
+
+jit::Result<GpuUnits> compile_gpu_units(const generator::Generated& g, const GpuAvailability& gpus,
+                                        const std::optional<std::string>& cache_dir) {
+  auto t0 = std::chrono::steady_clock::now();
+  GpuUnits units;
+  std::string source = cuda_unit_source(g);
+  for (const GpuPick& pick : gpus.gpus) {
+    if (units.by_arch.count(pick.arch)) continue;
+    jit::CudaJitOptions co;
+    co.arch = pick.arch;
+    co.cache_dir = cache_dir;
+    auto r = jit::compile_cuda(jit::EmittedUnit{"batt", source}, co);
+    if (!r.ok()) return r.error();
+    units.all_hits = units.all_hits && r->cache_hit;
+    units.by_arch.emplace(pick.arch, std::move(r.value()));
+  }
+  units.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return units;
+}
+
+RunResult run_on_gpus(const GpuAvailability& gpus, const GpuUnits& units, const BattEntry& host,
+                      const std::vector<Task>& tasks, const ExecOptions& options, const GpuExecOptions& gpu,
+                      GpuRunStats* stats) {
+  std::vector<std::unique_ptr<CudaDevice>> owned;
+  std::vector<Device*> devices;
+  for (const GpuPick& pick : gpus.gpus) {
+    owned.push_back(std::make_unique<CudaDevice>(gpus.driver, pick.ordinal, units.by_arch.at(pick.arch).cubin));
+    devices.push_back(owned.back().get());
+  }
+  return execute_on_devices(devices, host, tasks, options, gpu, stats);
+}
+
+}  // namespace battc::runtime

@@ -1,0 +1,33 @@
+// runtime/cli/run_gpu.h: the GPU half of `battc run`: the batt's CUDA unit
+// compiled once per architecture the usable devices need, then a CudaDevice
+// per device and the GPU executor, with the host unit for the CPU re-runs.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "generator/pipeline.h"
+#include "runtime/exec/gpu_backend.h"
+#include "runtime/exec/gpu_execute.h"
+#include "runtime/jit/cuda_jit.h"
+
+namespace battc::runtime {
+
+struct GpuUnits {
+  std::map<std::string, jit::CudaObject> by_arch;
+  double seconds = 0;
+  bool all_hits = true;  // every architecture was a cache hit
+};
+
+// compile_cuda for each architecture in `gpus`; the first failure is returned.
+jit::Result<GpuUnits> compile_gpu_units(const generator::Generated& g, const GpuAvailability& gpus,
+                                        const std::optional<std::string>& cache_dir);
+
+// Opens every usable device with its cubin and runs the batt on them.
+RunResult run_on_gpus(const GpuAvailability& gpus, const GpuUnits& units, const BattEntry& host,
+                      const std::vector<Task>& tasks, const ExecOptions& options, const GpuExecOptions& gpu,
+                      GpuRunStats* stats);
+
+}  // namespace battc::runtime

@@ -1,0 +1,120 @@
+// runtime/exec/cuda_device.cpp: every driver call checked; kernels run to
+// completion (cuCtxSynchronize) so a fault is reported at its launch.
+#include "runtime/exec/cuda_device.h"
+
+#include <algorithm>
+
+namespace battc::runtime {
+
+using namespace cuda;
+
+CudaDevice::CudaDevice(std::shared_ptr<const Driver> driver, int ordinal, const std::vector<char>& cubin,
+                       const CudaDeviceOptions& options)
+    : drv_(std::move(driver)), opt_(options) {
+  const DriverApi& a = drv_->api();
+  for (const DeviceInfo& d : drv_->devices())
+    if (d.ordinal == ordinal) info_ = d;
+  drv_->check(a.cuDeviceGet(&dev_, ordinal), "cuDeviceGet");
+  drv_->check(a.cuDevicePrimaryCtxRetain(&ctx_, dev_), "cuDevicePrimaryCtxRetain");
+  try {
+    bind_thread();
+    if (opt_.stack_bytes > 0) {
+      std::size_t now = 0;
+      drv_->check(a.cuCtxGetLimit(&now, CU_LIMIT_STACK_SIZE), "cuCtxGetLimit(stack)");
+      if (now < opt_.stack_bytes)
+        drv_->check(a.cuCtxSetLimit(CU_LIMIT_STACK_SIZE, opt_.stack_bytes), "cuCtxSetLimit(stack)");
+    }
+    drv_->check(a.cuModuleLoadData(&module_, cubin.data()), "cuModuleLoadData (the batt's cubin)");
+    drv_->check(a.cuModuleGetFunction(&prologue_fn_, module_, "battc_prologue_kernel"), "battc_prologue_kernel");
+    drv_->check(a.cuModuleGetFunction(&eval_fn_, module_, "battc_eval_kernel"), "battc_eval_kernel");
+    auto block_of = [&](CUfunction f) {
+      int max = 0;
+      drv_->check(a.cuFuncGetAttribute(&max, CU_FUNC_ATTRIBUTE_MAX_THREADS_PER_BLOCK, f), "cuFuncGetAttribute");
+      return std::max(1u, std::min(opt_.block_size, unsigned(max)));
+    };
+    prologue_block_ = block_of(prologue_fn_);
+    eval_block_ = block_of(eval_fn_);
+    auto global = [&](const char* name, void* dst, std::size_t want) {
+      CUdeviceptr p = 0;
+      std::size_t size = 0;
+      drv_->check(a.cuModuleGetGlobal_v2(&p, &size, module_, name), name);
+      if (size != want)
+        throw CudaError(std::string(name) + " has " + std::to_string(size) + " bytes, not " + std::to_string(want));
+      drv_->check(a.cuMemcpyDtoH_v2(dst, p, size), name);
+    };
+    unsigned long long pb = 0;
+    global("battc_prologue_bytes", &pb, sizeof pb);
+    prologue_bytes_ = pb;
+    global("battc_n_programs", &n_programs_, sizeof n_programs_);
+  } catch (...) {
+    if (module_) a.cuModuleUnload(module_);
+    a.cuDevicePrimaryCtxRelease_v2(dev_);
+    throw;
+  }
+}
+
+CudaDevice::~CudaDevice() {
+  const DriverApi& a = drv_->api();
+  if (a.cuCtxSetCurrent(ctx_) == CUDA_SUCCESS) {
+    for (DevPtr p : live_) a.cuMemFree_v2(p);
+    if (module_) a.cuModuleUnload(module_);
+  }
+  a.cuDevicePrimaryCtxRelease_v2(dev_);
+}
+
+std::string CudaDevice::name() const {
+  return "GPU " + std::to_string(info_.ordinal) + " (" + info_.name + ", sm_" + std::to_string(info_.cc_major) +
+         std::to_string(info_.cc_minor) + ")";
+}
+
+void CudaDevice::bind_thread() { drv_->check(drv_->api().cuCtxSetCurrent(ctx_), "cuCtxSetCurrent"); }
+
+std::uint64_t CudaDevice::free_bytes() {
+  std::size_t free = 0, total = 0;
+  drv_->check(drv_->api().cuMemGetInfo_v2(&free, &total), "cuMemGetInfo");
+  return free;
+}
+
+DevPtr CudaDevice::alloc(std::uint64_t bytes) {
+  CUdeviceptr p = 0;
+  drv_->check(drv_->api().cuMemAlloc_v2(&p, bytes), ("cuMemAlloc of " + std::to_string(bytes) + " bytes").c_str());
+  live_.insert(p);
+  return p;
+}
+
+void CudaDevice::free(DevPtr p) {
+  if (live_.erase(p)) drv_->check(drv_->api().cuMemFree_v2(p), "cuMemFree");
+}
+
+void CudaDevice::upload(DevPtr dst, const void* src, std::uint64_t bytes) {
+  if (bytes) drv_->check(drv_->api().cuMemcpyHtoD_v2(dst, src, bytes), "cuMemcpyHtoD");
+}
+
+void CudaDevice::download(void* dst, DevPtr src, std::uint64_t bytes) {
+  if (bytes) drv_->check(drv_->api().cuMemcpyDtoH_v2(dst, src, bytes), "cuMemcpyDtoH");
+}
+
+void CudaDevice::launch(CUfunction f, unsigned block, int n, void** args, const char* what) {
+  if (n <= 0) return;
+  unsigned grid = (unsigned(n) + block - 1) / block;
+  const DriverApi& a = drv_->api();
+  drv_->check(a.cuLaunchKernel(f, grid, 1, 1, block, 1, 1, 0, nullptr, args, nullptr), what);
+  drv_->check(a.cuCtxSynchronize(), what);
+}
+
+// The parameters in the kernels' order (templates/cuda_unit.cu); pointers
+// travel as 64-bit device addresses.
+void CudaDevice::prologue_kernel(const PrologueLaunch& l) {
+  PrologueLaunch c = l;
+  void* args[] = {&c.tasks, &c.n_tasks, &c.arena, &c.arena_bytes, &c.work, &c.prologues, &c.stride};
+  launch(prologue_fn_, prologue_block_, c.n_tasks, args, "battc_prologue_kernel");
+}
+
+void CudaDevice::eval_kernel(const EvalLaunch& l) {
+  EvalLaunch c = l;
+  void* args[] = {&c.items,       &c.n_items, &c.prologues, &c.stride, &c.arena,
+                  &c.arena_bytes, &c.work,    &c.want,      &c.outs,   &c.encode};
+  launch(eval_fn_, eval_block_, c.n_items, args, "battc_eval_kernel");
+}
+
+}  // namespace battc::runtime

@@ -1,0 +1,347 @@
+// runtime/exec/gpu_execute.cpp: one thread per device (each binds its
+// context); the calling thread only reports progress. Devices own disjoint
+// tasks, so they write disjoint parts of the result. The CPU re-runs come
+// last, on the CPU executor's thread count.
+#include "runtime/exec/gpu_execute.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include "runtime/exec/cpu_rerun.h"
+#include "runtime/exec/device_image.h"
+#include "runtime/exec/device_readback.h"
+#include "runtime/exec/execute.h"
+#include "runtime/exec/record_output.h"
+#include "runtime/exec/result_skeleton.h"
+#include "runtime/exec/want_mask.h"
+
+namespace battc::runtime {
+
+namespace {
+
+using dsl::u8;
+using Clock = std::chrono::steady_clock;
+
+std::uint64_t round_up(std::uint64_t n, std::uint64_t to) { return (n + to - 1) / to * to; }
+
+// A device allocation, freed with its owner.
+class DeviceBuffer {
+ public:
+  DeviceBuffer(Device& d, std::uint64_t bytes) : d_(d), bytes_(bytes), p_(bytes ? d.alloc(bytes) : 0) {}
+  DeviceBuffer(const DeviceBuffer&) = delete;
+  DeviceBuffer& operator=(const DeviceBuffer&) = delete;
+  ~DeviceBuffer() {
+    if (p_) d_.free(p_);
+  }
+  DevPtr get() const { return p_; }
+  std::pair<DevPtr, DevPtr> range() const { return {p_, p_ + bytes_}; }
+
+ private:
+  Device& d_;
+  std::uint64_t bytes_;
+  DevPtr p_;
+};
+
+// What one device leaves besides the records it wrote.
+struct DeviceOutcome {
+  std::vector<CpuRerun> reruns;
+  std::uint64_t evaluations = 0, calls = 0;
+  GpuRunStats stats;
+};
+
+// One launch's items, as the host sees them.
+struct LaunchView {
+  std::size_t first = 0, count = 0;  // device item numbers
+  DevPtr arena = 0;
+  std::uint64_t arena_bytes = 0;
+};
+
+class GpuExecutor {
+ public:
+  GpuExecutor(const std::vector<Device*>& devices, const BattEntry& host, const std::vector<Task>& tasks,
+              const ExecOptions& opt, const GpuExecOptions& gpu)
+      : devices_(devices), host_(host), info_(*host.info), tasks_(tasks), opt_(opt), gpu_(gpu) {}
+
+  RunResult run(GpuRunStats* stats) {
+    auto start = Clock::now();
+    result_ = result_skeleton(info_, tasks_, opt_.pairing);
+    std::vector<std::uint32_t> paired;
+    std::vector<std::size_t> items_per_task;
+    std::size_t total = 0;
+    for (std::size_t t = 0; t < tasks_.size(); ++t) {
+      if (!task_paired(result_.tasks[t])) continue;
+      paired.push_back(std::uint32_t(t));
+      items_per_task.push_back(result_.tasks[t].samples.size());
+      total += items_per_task.back();
+    }
+    std::vector<double> weights;
+    for (Device* d : devices_) weights.push_back(d->weight());
+    auto ranges = split_tasks(items_per_task, weights);
+    std::vector<DeviceOutcome> outcomes(devices_.size());
+    run_devices(paired, ranges, outcomes, total);
+
+    GpuRunStats all;
+    std::vector<CpuRerun> reruns;
+    for (DeviceOutcome& o : outcomes) {
+      result_.evaluations += o.evaluations;
+      result_.batt_calls += o.calls;
+      reruns.insert(reruns.end(), o.reruns.begin(), o.reruns.end());
+      all.devices += o.stats.devices;
+      all.rounds += o.stats.rounds;
+      all.launches += o.stats.launches;
+      all.items += o.stats.items;
+      all.fallback_evaluations += o.stats.fallback_evaluations;
+      all.fallback_samples += o.stats.fallback_samples;
+      all.bytes_up += o.stats.bytes_up;
+      all.bytes_down += o.stats.bytes_down;
+      all.device_seconds += o.stats.device_seconds;
+    }
+    auto cpu_start = Clock::now();
+    rerun_on_cpu(host_, tasks_, opt_, reruns, result_);
+    all.cpu_seconds = std::chrono::duration<double>(Clock::now() - cpu_start).count();
+    if (opt_.progress) opt_.progress(total, total);
+    if (stats) *stats = all;
+    result_.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    return std::move(result_);
+  }
+
+ private:
+  // A thread per device with work; this thread ticks progress meanwhile.
+  void run_devices(const std::vector<std::uint32_t>& paired,
+                   const std::vector<std::pair<std::size_t, std::size_t>>& ranges, std::vector<DeviceOutcome>& outcomes,
+                   std::size_t total) {
+    std::mutex mu;
+    std::condition_variable cv;
+    std::exception_ptr failure;
+    int running = 0;
+    std::vector<std::thread> threads;
+    for (std::size_t d = 0; d < devices_.size(); ++d) {
+      auto [b, e] = ranges[d];
+      if (b == e) continue;
+      std::vector<std::uint32_t> ids(paired.begin() + b, paired.begin() + e);
+      ++running;
+      threads.emplace_back([&, d, ids = std::move(ids)] {
+        try {
+          run_device(*devices_[d], ids, outcomes[d]);
+        } catch (...) {
+          std::lock_guard lock(mu);
+          if (!failure) failure = std::current_exception();
+        }
+        std::lock_guard lock(mu);
+        --running;
+        cv.notify_all();
+      });
+    }
+    {
+      std::unique_lock lock(mu);
+      while (running > 0) {
+        cv.wait_for(lock, std::chrono::milliseconds(200));
+        if (opt_.progress && running > 0) {
+          lock.unlock();
+          opt_.progress(done_.load(), total);
+          lock.lock();
+        }
+      }
+    }
+    for (auto& t : threads) t.join();
+    if (failure) std::rethrow_exception(failure);
+  }
+
+  void run_device(Device& dev, const std::vector<std::uint32_t>& ids, DeviceOutcome& out) {
+    auto start = Clock::now();
+    dev.bind_thread();
+    const int n = info_.n_programs;
+    if (dev.n_programs() != n)
+      throw ExecError(dev.name() + ": the CUDA unit has " + std::to_string(dev.n_programs()) +
+                      " programs, the host unit " + std::to_string(n) + " (not the same batt)");
+    out.stats.devices = 1;
+    // Free memory before this run's own allocations, which the plan counts.
+    const std::uint64_t free_bytes = dev.free_bytes();
+
+    // The tasks, packed and relocated to where they land; the pairing masks.
+    std::vector<const Task*> tp;
+    std::vector<std::size_t> items_per_task;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> item_of;  // device item -> (local task, sample)
+    std::vector<u8> want(ids.size() * std::size_t(n));
+    for (std::size_t lt = 0; lt < ids.size(); ++lt) {
+      tp.push_back(&tasks_[ids[lt]]);
+      const TaskResult& tr = result_.tasks[ids[lt]];
+      items_per_task.push_back(tr.samples.size());
+      for (std::size_t s = 0; s < tr.samples.size(); ++s) item_of.emplace_back(std::uint32_t(lt), std::uint32_t(s));
+      std::copy(tr.want.begin(), tr.want.end(), want.begin() + lt * n);
+    }
+    DeviceImage img = pack_device_image(tp);
+    DeviceBuffer image(dev, img.bytes.size());
+    std::vector<unsigned char> reloc = img.relocated(image.get());
+    dev.upload(image.get(), reloc.data(), reloc.size());
+    DeviceBuffer want_buf(dev, want.size());
+    if (!want.empty()) dev.upload(want_buf.get(), want.data(), want.size());
+    out.stats.bytes_up += reloc.size() + want.size();
+
+    // Sizes, and the rounds that fit.
+    const std::uint64_t stride = round_up(std::max<std::uint64_t>(dev.prologue_bytes(), 1), 16);
+    const std::uint64_t item_arena = round_up(std::min(gpu_.item_arena_bytes, opt_.arena_bytes), 16);
+    const std::uint64_t prologue_arena = round_up(std::min(gpu_.prologue_arena_bytes, opt_.arena_bytes), 16);
+    DeviceFootprint fp;
+    fp.fixed_bytes = reloc.size() + want.size();
+    fp.per_task_bytes = stride + prologue_arena;
+    fp.per_item_bytes = item_arena + std::uint64_t(n) * sizeof(abi::ProgramOut) + sizeof(abi::CudaItem);
+    BatchPlan plan = plan_batches(items_per_task, fp, free_bytes, gpu_.memory);
+    if (!plan.error.empty()) throw ExecError(dev.name() + ": " + plan.error);
+
+    DeviceBuffer prologues(dev, plan.max_round_tasks * stride);
+    DeviceBuffer parena(dev, plan.max_round_tasks * prologue_arena);
+    DeviceBuffer items(dev, plan.max_launch_items * sizeof(abi::CudaItem));
+    DeviceBuffer outs(dev, std::max<std::uint64_t>(plan.max_launch_items * n * sizeof(abi::ProgramOut), 1));
+    DeviceBuffer iarena(dev, plan.max_launch_items * item_arena);
+    DeviceReadback::Buffers buffers{image.range(), prologues.range(), parena.range(), iarena.range()};
+
+    for (const Round& r : plan.rounds) {
+      ++out.stats.rounds;
+      PrologueLaunch pl;
+      pl.tasks = image.get() + img.tasks_offset + r.task_begin * sizeof(abi::TaskIn);
+      pl.n_tasks = int(r.task_end - r.task_begin);
+      pl.arena = parena.get();
+      pl.arena_bytes = prologue_arena;
+      pl.work = opt_.work_budget;
+      pl.prologues = prologues.get();
+      pl.stride = stride;
+      dev.prologue_kernel(pl);
+      // Values are encoded on the device when a dump or a differ keeps them.
+      bool encode = opt_.dump;
+      for (std::size_t lt = r.task_begin; lt < r.task_end && !encode; ++lt)
+        for (int p = 0; p < n && !encode; ++p) encode = want[lt * n + p] && info_.program_is_differ[p];
+
+      for (auto [a, b] : r.launches) {
+        std::vector<abi::CudaItem> ci(b - a);
+        for (std::size_t k = a; k < b; ++k) {
+          auto [lt, s] = item_of[k];
+          ci[k - a] = abi::CudaItem{dsl::i32(lt - r.task_begin), DeviceImage::sample_in(reloc, img.samples[lt][s])};
+        }
+        dev.upload(items.get(), ci.data(), ci.size() * sizeof(abi::CudaItem));
+        EvalLaunch el;
+        el.items = items.get();
+        el.n_items = int(b - a);
+        el.prologues = prologues.get();
+        el.stride = stride;
+        el.arena = iarena.get();
+        el.arena_bytes = item_arena;
+        el.work = opt_.work_budget;
+        el.want = want_buf.get() + r.task_begin * n;
+        el.outs = outs.get();
+        el.encode = encode;
+        dev.eval_kernel(el);
+        std::vector<abi::ProgramOut> host_outs((b - a) * n);
+        if (!host_outs.empty()) dev.download(host_outs.data(), outs.get(), host_outs.size() * sizeof(abi::ProgramOut));
+        out.stats.bytes_up += ci.size() * sizeof(abi::CudaItem);
+        out.stats.bytes_down += host_outs.size() * sizeof(abi::ProgramOut);
+        ++out.stats.launches;
+        out.stats.items += b - a;
+        DeviceReadback rb(dev, buffers);
+        record_launch(rb, ids, item_of, LaunchView{a, b - a, iarena.get(), item_arena}, host_outs, out);
+        out.stats.bytes_down += rb.bytes_down();
+        done_.fetch_add(b - a);
+      }
+    }
+    out.stats.device_seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  }
+
+  // The launch's ProgramOut rows into the result: grids and texts copied back
+  // where they are kept; `budget` (or not evaluated at all: the item's state
+  // did not fit) handed to the CPU.
+  void record_launch(DeviceReadback& rb, const std::vector<std::uint32_t>& ids,
+                     const std::vector<std::pair<std::uint32_t, std::uint32_t>>& item_of, const LaunchView& v,
+                     const std::vector<abi::ProgramOut>& outs, DeviceOutcome& out) {
+    const int n = info_.n_programs;
+    struct Pending {
+      std::size_t k;
+      int p;
+      long text = -1;  // index into texts
+    };
+    std::vector<Pending> pending;
+    std::vector<std::pair<DevPtr, DevPtr>> texts;
+    for (std::size_t k = 0; k < v.count; ++k) {
+      auto [lt, s] = item_of[v.first + k];
+      std::uint32_t t = ids[lt];
+      SampleResult& sr = result_.tasks[t].samples[s];
+      std::vector<u8> want = sample_want_mask(info_, result_.tasks[t].want, sr.has_expected);
+      // Texts are kept as the CPU executor keeps them: for a sample with
+      // wanted programs, when dumping or when one of them is a differ.
+      std::uint64_t n_want = 0, n_back = 0;
+      bool sample_encode = opt_.dump;
+      for (int p = 0; p < n; ++p) {
+        n_want += want[p];
+        sample_encode = sample_encode || (want[p] && info_.program_is_differ[p]);
+      }
+      if (n_want == 0) continue;
+      if (sample_encode) sr.texts.resize(n);
+      CpuRerun back{t, s, std::vector<u8>(n, 0)};
+      DevPtr slice_end = v.arena + (k + 1) * v.arena_bytes;
+      for (int p = 0; p < n; ++p) {
+        if (!want[p]) continue;
+        const abi::ProgramOut& o = outs[k * n + p];
+        if (!o.evaluated || o.status == u8(dsl::Status::Budget)) {
+          back.want[p] = 1;
+          ++n_back;
+          continue;
+        }
+        Pending pe{k, p};
+        bool ok = o.status == u8(dsl::Status::Ok);
+        if (ok && o.is_grid && sr.is_test) rb.want(DevPtr(o.grid.c), std::uint64_t(o.grid.cells()) * sizeof(dsl::Int));
+        if (ok && o.text && sample_encode && (opt_.dump || info_.program_is_differ[p])) {
+          pe.text = long(texts.size());
+          texts.emplace_back(DevPtr(o.text), slice_end);
+        }
+        pending.push_back(pe);
+      }
+      out.evaluations += n_want - n_back;
+      ++out.calls;
+      if (n_back > 0) {
+        out.reruns.push_back(std::move(back));
+        out.stats.fallback_evaluations += n_back;
+        ++out.stats.fallback_samples;
+      }
+    }
+    rb.fetch();
+    std::vector<std::string> text = rb.read_texts(texts);
+    for (const Pending& pe : pending) {
+      auto [lt, s] = item_of[v.first + pe.k];
+      SampleResult& sr = result_.tasks[ids[lt]].samples[s];
+      abi::ProgramOut o = outs[pe.k * n + pe.p];
+      if (o.status == u8(dsl::Status::Ok) && o.is_grid && sr.is_test) {
+        std::uint64_t bytes = std::uint64_t(o.grid.cells()) * sizeof(dsl::Int);
+        const unsigned char* h = bytes ? rb.host(DevPtr(o.grid.c), bytes) : nullptr;
+        if (bytes && !h) throw ExecError("battc bug: a result grid was not copied back");
+        o.grid.c = reinterpret_cast<const dsl::Int*>(h);
+      }
+      o.text = pe.text >= 0 ? text[pe.text].c_str() : nullptr;
+      record_output(o, pe.p, sr, opt_.dump || info_.program_is_differ[pe.p], false);
+    }
+  }
+
+  const std::vector<Device*>& devices_;
+  const BattEntry& host_;
+  const abi::BattInfo& info_;
+  const std::vector<Task>& tasks_;
+  const ExecOptions& opt_;
+  const GpuExecOptions& gpu_;
+  RunResult result_;
+  std::atomic<std::size_t> done_{0};
+};
+
+}  // namespace
+
+RunResult execute_on_devices(const std::vector<Device*>& devices, const BattEntry& host, const std::vector<Task>& tasks,
+                             const ExecOptions& options, const GpuExecOptions& gpu, GpuRunStats* stats) {
+  check_batt_entry(host);
+  if (devices.empty()) throw ExecError("the GPU executor was given no device");
+  GpuExecutor ex(devices, host, tasks, options, gpu);
+  return ex.run(stats);
+}
+
+}  // namespace battc::runtime

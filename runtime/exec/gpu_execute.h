@@ -1,0 +1,47 @@
+// runtime/exec/gpu_execute.h: the GPU executor (DESIGN.md step 8). The tasks
+// are split over the devices; on each, the tasks go up packed in one buffer
+// and run in rounds sized from free memory: the prologue kernel once per
+// task, the eval kernel over the round's (task, sample) work items, one
+// thread and one arena slice each. ProgramOut comes back; grids and texts
+// only where the results keep them. Evaluations that end in `budget` on the
+// device are evaluated again on the CPU with the host unit of the same batt,
+// so the RunResult (and the dump) is the CPU executor's.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "runtime/exec/batt_entry.h"
+#include "runtime/exec/device.h"
+#include "runtime/exec/device_plan.h"
+#include "runtime/exec/exec_options.h"
+#include "runtime/exec/run_result.h"
+#include "runtime/tasks/task.h"
+
+namespace battc::runtime {
+
+struct GpuExecOptions {
+  // Arena of one evaluation and of one task's prologue on the device; each is
+  // capped at ExecOptions::arena_bytes, so the device never keeps a value the
+  // CPU would have run out of memory for.
+  std::uint64_t item_arena_bytes = 16 * kMiB;
+  std::uint64_t prologue_arena_bytes = 64 * kMiB;
+  MemoryPolicy memory;
+};
+
+struct GpuRunStats {
+  std::size_t devices = 0, rounds = 0, launches = 0, items = 0;
+  std::uint64_t fallback_evaluations = 0;  // (sample, program) pairs given back to the CPU
+  std::uint64_t fallback_samples = 0;
+  std::uint64_t bytes_up = 0, bytes_down = 0;
+  double device_seconds = 0;  // summed over devices: kernels and copies
+  double cpu_seconds = 0;     // the CPU re-runs
+};
+
+// `host` is the same batt's host unit (program names, pairing, CPU re-runs);
+// every device holds its CUDA unit. ExecOptions as for execute(): pairing,
+// work budget, the CPU arena (re-runs), dump, jobs (re-runs), progress.
+RunResult execute_on_devices(const std::vector<Device*>& devices, const BattEntry& host, const std::vector<Task>& tasks,
+                             const ExecOptions& options, const GpuExecOptions& gpu, GpuRunStats* stats = nullptr);
+
+}  // namespace battc::runtime

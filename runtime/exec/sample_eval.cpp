@@ -1,0 +1,68 @@
+// runtime/exec/sample_eval.cpp: the batt call, then the lone re-runs.
+#include "runtime/exec/sample_eval.h"
+
+#include "runtime/exec/record_output.h"
+
+namespace battc::runtime {
+
+namespace {
+
+// One battc_eval with the scratch arena emptied.
+void call(const BattEntry& entry, const ExecOptions& opt, EvalScratch& w, const abi::TaskIn& task, const void* prologue,
+          const abi::SampleIn& in, const dsl::u8* want, int encode) {
+  dsl::Ctx ctx = w.arena.ctx(opt.work_budget);
+  entry.eval(&task, prologue, &in, &ctx, want, w.out.data(), encode);
+  ++w.calls;
+}
+
+}  // namespace
+
+void TaskPrologue::run(const BattEntry& entry, const ExecOptions& opt, const abi::TaskIn& task) {
+  arena = Arena(opt.arena_bytes);
+  std::size_t units = (entry.info->prologue_bytes + sizeof(std::max_align_t) - 1) / sizeof(std::max_align_t);
+  storage.reset(new std::max_align_t[units ? units : 1]);
+  dsl::Ctx ctx = arena.ctx(opt.work_budget);
+  entry.prologue(&task, &ctx, storage.get());
+}
+
+void TaskPrologue::release() {
+  arena.release();
+  storage.reset();
+}
+
+void eval_sample(const BattEntry& entry, const ExecOptions& opt, EvalScratch& w, const abi::TaskIn& task,
+                 const void* prologue, const abi::SampleIn& in, const std::vector<dsl::u8>& want, SampleResult& sr) {
+  const abi::BattInfo& info = *entry.info;
+  int n = info.n_programs;
+  if (!w.ready) {
+    w.ready = true;
+    w.arena = Arena(opt.arena_bytes);
+    w.out.resize(n);
+    w.alone.assign(n, 0);
+  }
+  int n_want = 0;
+  bool differ = false;
+  for (int p = 0; p < n; ++p) {
+    n_want += want[p];
+    differ = differ || (want[p] && info.program_is_differ[p]);
+  }
+  if (n_want == 0) return;
+  // Differs' values are kept for the reports even without a dump.
+  int encode = opt.dump || differ;
+  if (encode) sr.texts.resize(n);
+  if (sr.evals.size() != std::size_t(n)) sr.evals.resize(n);
+  call(entry, opt, w, task, prologue, in, want.data(), encode);
+  for (int p = 0; p < n; ++p)
+    if (want[p]) record_output(w.out[p], p, sr, opt.dump || info.program_is_differ[p], false);
+  w.evaluations += n_want;
+  for (int p = 0; p < n && n_want > 1; ++p) {
+    if (!want[p] || sr.evals[p].st() != dsl::Status::Budget) continue;
+    w.alone[p] = 1;
+    call(entry, opt, w, task, prologue, in, w.alone.data(), encode);
+    w.alone[p] = 0;
+    record_output(w.out[p], p, sr, opt.dump || info.program_is_differ[p], true);
+    ++w.reruns;
+  }
+}
+
+}  // namespace battc::runtime

@@ -1,0 +1,160 @@
+// tests/golden/gpu_golden_test.cpp: one golden, every backend (STYLE.md 11).
+// The demo programs on the demo tasks, and tests/golden/arc1's programs on
+// their ARC-AGI-1 tasks, run through the GPU executor must give the CPU
+// executor's dump byte for byte (which golden_programs_test checks against
+// the reference).
+//  - On the stand-in device (tests/runtime/host_device.h: the host unit's
+//    entry points under the CUDA kernels' contract), everywhere: two devices,
+//    a device arena small enough that some evaluations fall back to the CPU.
+//  - On the real GPUs (CUDA unit, driver API), where one is usable; elsewhere
+//    "[SKIP] no usable GPU: <why>", which CTest reports as skipped.
+#include <catch2/catch.hpp>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "generator/pipeline.h"
+#include "runtime/cli/run_gpu.h"
+#include "runtime/exec/execute.h"
+#include "runtime/exec/gpu_execute.h"
+#include "runtime/jit/compile_host.h"
+#include "runtime/score/dump_writer.h"
+#include "runtime/tasks/load_tasks.h"
+#include "tests/runtime/arc_data.h"
+#include "tests/runtime/host_device.h"
+#include "tests/test_support.h"
+
+namespace fs = std::filesystem;
+namespace jit = battc::runtime::jit;
+using namespace battc::runtime;
+
+namespace {
+
+const fs::path kSource = BATTC_SOURCE_DIR;
+
+std::string dump_text(const RunResult& r) {
+  std::ostringstream out;
+  write_dump(out, r);
+  return out.str();
+}
+
+// The first differing line of two dumps, for the failure message.
+std::string first_difference(const std::string& a, const std::string& b) {
+  std::istringstream x(a), y(b);
+  std::string la, lb;
+  for (int n = 1;; ++n) {
+    bool ga = bool(std::getline(x, la)), gb = bool(std::getline(y, lb));
+    if (!ga && !gb) return "none";
+    if (la != lb || ga != gb)
+      return "line " + std::to_string(n) + ":\n  gpu: " + (ga ? la : "(end)") + "\n  cpu: " + (gb ? lb : "(end)");
+  }
+}
+
+// A batt generated and compiled for the host, with its cache.
+struct Batt {
+  battc::test::TempDir cache{"battc-gpu-golden"};
+  std::unique_ptr<battc::generator::Generated> g;
+  std::optional<jit::LoadedBatt> loaded;
+  BattEntry entry;
+
+  explicit Batt(const fs::path& programs) {
+    battc::generator::PipelineOptions po;
+    po.program_files = {programs.string()};
+    g = battc::generator::run_pipeline(po);
+    REQUIRE(g->report.rejected == 0);
+    jit::JitOptions jo;
+    jo.cache_dir = cache_dir();
+    auto r = jit::compile_host(jit::EmittedUnit{"batt", g->unit}, jo);
+    if (!r) FAIL(r.error().what());
+    loaded = std::move(r.value());
+    entry = BattEntry{loaded->info, loaded->prologue, loaded->eval};
+  }
+  // $BATTC_CACHE_DIR when set (repeated runs are fast), else a fresh folder.
+  std::string cache_dir() const {
+    const char* env = std::getenv("BATTC_CACHE_DIR");
+    return env && *env ? env : cache.path;
+  }
+};
+
+ExecOptions dump_all() {
+  ExecOptions o;
+  o.pairing = Pairing::All;
+  o.dump = true;
+  return o;
+}
+
+void check_stand_in(const fs::path& programs, const std::vector<Task>& tasks, std::uint64_t item_arena) {
+  Batt b(programs);
+  ExecOptions o = dump_all();
+  std::string cpu = dump_text(execute(b.entry, tasks, o));
+  battc::test::HostDevice d0(b.entry, 1ull << 30, "stand-in 0"), d1(b.entry, 1ull << 30, "stand-in 1");
+  GpuExecOptions gpu;
+  gpu.item_arena_bytes = item_arena;  // small: some evaluations must fall back to the CPU
+  gpu.memory.reserve_bytes = 0;
+  GpuRunStats stats;
+  std::string dev = dump_text(execute_on_devices({&d0, &d1}, b.entry, tasks, o, gpu, &stats));
+  std::cout << "stand-in: " << stats.items << " samples in " << stats.launches << " launches on " << stats.devices
+            << " devices, " << stats.fallback_evaluations << " evaluations re-run on the CPU\n";
+  INFO(first_difference(dev, cpu));
+  CHECK(dev == cpu);
+  CHECK(stats.fallback_evaluations > 0);
+}
+
+void check_gpu(const fs::path& programs, const std::vector<Task>& tasks) {
+  const GpuAvailability& gpus = gpu_availability();
+  if (!gpus.usable()) {
+    std::cout << "[SKIP] no usable GPU: " << gpus.why << "\n";
+    return;
+  }
+  Batt b(programs);
+  ExecOptions o = dump_all();
+  std::string cpu = dump_text(execute(b.entry, tasks, o));
+  auto units = compile_gpu_units(*b.g, gpus, b.cache_dir());
+  if (!units) FAIL(units.error().what());
+  GpuRunStats stats;
+  std::string gpu = dump_text(run_on_gpus(gpus, *units, b.entry, tasks, o, GpuExecOptions{}, &stats));
+  std::cout << "GPU: " << stats.items << " samples in " << stats.launches << " launches on " << stats.devices
+            << " devices, " << stats.fallback_evaluations << " evaluations re-run on the CPU\n";
+  INFO(first_difference(gpu, cpu));
+  CHECK(gpu == cpu);
+}
+
+std::vector<Task> arc1_tasks(const fs::path& root) {
+  std::vector<fs::path> files;
+  std::ifstream in(kSource / "tests" / "golden" / "arc1" / "tasks.txt");
+  for (std::string id; std::getline(in, id);)
+    if (!id.empty()) files.push_back(root / "ARC-AGI-1" / "training" / (id + ".json"));
+  REQUIRE_FALSE(files.empty());
+  return load_tasks(files);
+}
+
+}  // namespace
+
+TEST_CASE("demo on the stand-in device: the GPU executor's dump is the CPU's", "[golden][gpu_exec][jit]") {
+  const fs::path demo = kSource / "tasks" / "demo";
+  check_stand_in(demo / "programs.py", load_tasks(demo), 4 << 10);
+}
+
+TEST_CASE("arc1 on the stand-in device: the GPU executor's dump is the CPU's", "[golden][gpu_exec][jit][arc_data]") {
+  auto root = battc::test::arc_data("ARC-AGI-1/training");
+  if (!root) return;
+  check_stand_in(kSource / "tests" / "golden" / "arc1" / "programs.py", arc1_tasks(*root), 64 << 10);
+}
+
+TEST_CASE("demo on the GPU: the dump is the CPU's", "[golden][gpu][jit]") {
+  const fs::path demo = kSource / "tasks" / "demo";
+  check_gpu(demo / "programs.py", load_tasks(demo));
+}
+
+TEST_CASE("arc1 on the GPU: the dump is the CPU's", "[golden][gpu][jit][arc_data]") {
+  if (!gpu_availability().usable()) {
+    std::cout << "[SKIP] no usable GPU: " << gpu_availability().why << "\n";
+    return;
+  }
+  auto root = battc::test::arc_data("ARC-AGI-1/training");
+  if (!root) return;
+  check_gpu(kSource / "tests" / "golden" / "arc1" / "programs.py", arc1_tasks(*root));
+}
