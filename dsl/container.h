@@ -66,6 +66,17 @@ struct Container<Pair<T, T>> {
   DSL_FN static T get(const Pair<T, T>& x, i32 i) { return i == 0 ? x.a : x.b; }
 };
 
+// A triple of three values of one type is a tuple of length 3.
+template <class T>
+struct Container<Triple<T, T, T>> {
+  using elem = T;
+  static constexpr bool is_set = false;
+  template <class R>
+  using out = tuple_of<R>;
+  DSL_FN static i32 size(const Triple<T, T, T>&) { return 3; }
+  DSL_FN static T get(const Triple<T, T, T>& x, i32 i) { return i == 0 ? x.a : i == 1 ? x.b : x.c; }
+};
+
 template <class C>
 using elem_of = typename Container<C>::elem;
 template <class C, class R>

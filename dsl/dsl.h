@@ -9,3 +9,4 @@
 #include "dsl/grids.h"
 #include "dsl/objects.h"
 #include "dsl/patches.h"
+#include "dsl/tk_patches.h"

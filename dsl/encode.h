@@ -60,6 +60,8 @@ DSL_FN void write_json(TextWriter& w, Int v) {
 DSL_FN void write_json(TextWriter& w, Bool v) { w.put(v ? "true" : "false"); }
 template <class A, class B>
 DSL_FN void write_json(TextWriter& w, const Pair<A, B>& v);
+template <class A, class B, class C>
+DSL_FN void write_json(TextWriter& w, const Triple<A, B, C>& v);
 template <class T>
 DSL_FN void write_json(TextWriter& w, const Tuple<T>& v);
 template <class T>
@@ -92,6 +94,16 @@ DSL_FN void write_json(TextWriter& w, const Pair<A, B>& v) {
   write_json(w, v.a);
   w.put(',');
   write_json(w, v.b);
+  w.put(']');
+}
+template <class A, class B, class C>
+DSL_FN void write_json(TextWriter& w, const Triple<A, B, C>& v) {
+  w.put('[');
+  write_json(w, v.a);
+  w.put(',');
+  write_json(w, v.b);
+  w.put(',');
+  write_json(w, v.c);
   w.put(']');
 }
 template <class T>

@@ -38,7 +38,22 @@ DSL_FN constexpr bool is_coercing(const char* name) {
   // (generator/types/rules_tk_*.cpp); "" matches no name.
   constexpr const char* kTkContainers[] = {""};
   constexpr const char* kTkGrids[] = {""};
-  constexpr const char* kTkPatches[] = {""};
+  constexpr const char* kTkPatches[] = {
+      "tk_toindices", "toindices_i", "toindices_o", "recolor_i", "recolor_o", "tk_shift", "tk_normalize",
+      "normalize_i", "normalize_o", "tk_objects", "o_g", "tk_partition", "tk_fgpartition", "f_ofcolor",
+      "tk_asobject", "tk_toobject", "tk_occurrences", "tk_fill", "tk_underfill", "tk_cover", "tk_paint",
+      "tk_underpaint", "tk_move", "tk_subgrid", "tk_color", "tk_colorfilter", "colorcount_f", "palette_f",
+      "p_f", "p_o", "numcolors_f", "mostcolor_f", "leastcolor_f", "get_color_rank_f", "tk_uppermost",
+      "tk_lowermost", "tk_leftmost", "tk_rightmost", "height_f", "width_f", "uppermost_i", "lowermost_i",
+      "leftmost_i", "rightmost_i", "height_i", "width_i", "uppermost_o", "lowermost_o", "leftmost_o",
+      "rightmost_o", "height_o", "width_o", "col_row", "tk_ulcorner", "tk_urcorner", "tk_llcorner",
+      "tk_lrcorner", "tk_center", "tk_centerofmass", "shape_f", "ulcorner_i", "urcorner_i", "llcorner_i",
+      "lrcorner_i", "ulcorner_o", "urcorner_o", "llcorner_o", "lrcorner_o", "corner", "tk_corners",
+      "portrait_f", "square_f", "vline_i", "hline_i", "vline_o", "hline_o", "tk_backdrop", "tk_delta",
+      "tk_inbox", "tk_outbox", "tk_box", "tk_connect", "tk_shoot", "tk_hfrontier", "tk_dneighbors",
+      "tk_ineighbors", "tk_neighbors", "tk_hmatching", "tk_vmatching", "tk_adjacent", "tk_manhattan",
+      "tk_position", "tk_gravitate", "tk_bordering", "hmirror_f", "vmirror_f", "dmirror_f", "cmirror_f",
+      "mir_rot_f", "upscale_f"};
   for (const char* n : kList)
     if (names_equal(n, name)) return true;
   for (const char* n : kTkContainers)

@@ -15,6 +15,8 @@ DSL_FN int cmp(Int a, Int b) { return a < b ? -1 : (a > b ? 1 : 0); }
 DSL_FN int cmp(Bool a, Bool b) { return int(a) - int(b); }
 template <class A, class B>
 DSL_FN int cmp(const Pair<A, B>& x, const Pair<A, B>& y);
+template <class A, class B, class C>
+DSL_FN int cmp(const Triple<A, B, C>& x, const Triple<A, B, C>& y);
 template <class T>
 DSL_FN int cmp(const Tuple<T>& x, const Tuple<T>& y);
 template <class T>
@@ -36,6 +38,12 @@ template <class A, class B>
 DSL_FN int cmp(const Pair<A, B>& x, const Pair<A, B>& y) {
   int r = cmp(x.a, y.a);
   return r != 0 ? r : cmp(x.b, y.b);
+}
+template <class A, class B, class C>
+DSL_FN int cmp(const Triple<A, B, C>& x, const Triple<A, B, C>& y) {
+  int r = cmp(x.a, y.a);
+  if (r == 0) r = cmp(x.b, y.b);
+  return r != 0 ? r : cmp(x.c, y.c);
 }
 template <class T>
 DSL_FN int cmp(const Tuple<T>& x, const Tuple<T>& y) {
@@ -112,6 +120,12 @@ DSL_FN bool py_equal(const A& x, const B& y) {
     return py_equal(y, x);
   } else if constexpr (is_pair_v<A> && is_pair_v<B>) {
     return py_equal(x.a, y.a) && py_equal(x.b, y.b);
+  } else if constexpr (is_triple_v<A> && is_triple_v<B>) {
+    return py_equal(x.a, y.a) && py_equal(x.b, y.b) && py_equal(x.c, y.c);
+  } else if constexpr (is_triple_v<A> && seq_of<B>::value) {
+    return y.n == 3 && py_equal(x.a, y.p[0]) && py_equal(x.b, y.p[1]) && py_equal(x.c, y.p[2]);
+  } else if constexpr (seq_of<A>::value && is_triple_v<B>) {
+    return py_equal(y, x);
   } else if constexpr (is_same_v<A, Grid> && (seq_of<B>::value || is_pair_v<B>)) {
     // a grid is a tuple of rows (each a Tuple<Int>)
     if constexpr (is_pair_v<B>) {
@@ -214,6 +228,10 @@ DSL_FN bool py_lt(const T& x, const T& y) {
   } else if constexpr (is_pair_v<T>) {
     if (!eq(x.a, y.a)) return py_lt(x.a, y.a);
     return !eq(x.b, y.b) && py_lt(x.b, y.b);
+  } else if constexpr (is_triple_v<T>) {
+    if (!eq(x.a, y.a)) return py_lt(x.a, y.a);
+    if (!eq(x.b, y.b)) return py_lt(x.b, y.b);
+    return !eq(x.c, y.c) && py_lt(x.c, y.c);
   } else if constexpr (is_tuple_v<T>) {
     return py_lt_run(x.p, x.n, y.p, y.n);
   } else if constexpr (is_same_v<T, Grid>) {

@@ -5,6 +5,8 @@
 //   Int, Bool         arc-dsl's Integer and Boolean
 //   Pair<A, B>        a 2-tuple; Pt = Pair<Int, Int> is IntegerTuple,
 //                     Cell = Pair<Int, Pt> is (color, (row, col))
+//   Triple<A, B, C>   a 3-tuple; TCell = Triple<Int, Int, Int> is the tokpidjin
+//                     dialect's cell (row, col, color)
 //   Tuple<T>          a tuple of any length
 //   FSet<T>           a frozenset, stored in ascending canonical order
 //                     without duplicates (see order.h)
@@ -36,6 +38,15 @@ struct Pair {
 };
 using Pt = Pair<Int, Int>;
 using Cell = Pair<Int, Pt>;
+
+template <class A, class B, class C>
+struct Triple {
+  A a;
+  B b;
+  C c;
+};
+// tokpidjin's cell: (i, j, c), so its objects iterate row-major.
+using TCell = Triple<Int, Int, Int>;
 
 // Python's empty tuple () where arc-dsl returns a point: ulcorner and
 // friends of an empty patch. It equals only itself, arithmetic on it fails
@@ -101,6 +112,8 @@ using Indices = FSet<Pt>;
 using Object = FSet<Cell>;
 using Objects = FSet<Object>;
 using IndicesSet = FSet<Indices>;
+using TObject = FSet<TCell>;   // tokpidjin's Object
+using TObjects = FSet<TObject>;
 
 // Shape traits used by generic primitives.
 template <class T>
@@ -127,6 +140,16 @@ template <class A, class B>
 struct is_pair_t<Pair<A, B>> {
   static constexpr bool value = true;
 };
+template <class T>
+struct is_triple_t {
+  static constexpr bool value = false;
+};
+template <class A, class B, class C>
+struct is_triple_t<Triple<A, B, C>> {
+  static constexpr bool value = true;
+};
+template <class T>
+inline constexpr bool is_triple_v = is_triple_t<T>::value;
 template <class T>
 inline constexpr bool is_tuple_v = is_tuple_t<T>::value;
 template <class T>

@@ -15,7 +15,9 @@
 namespace battc::generator {
 
 // A parameter pattern of an overload: one type, or a small class of types.
-enum class Pat { Int, Bool, Num /*Int or Bool*/, Pt, Grid, Indices, Object, Patch, Objects, IndicesSet, Any };
+// TObj/TPatch/TObjs: the tokpidjin dialect's Object (cells (i, j, c)), patch
+// (Indices or TObject) and set of objects.
+enum class Pat { Int, Bool, Num /*Int or Bool*/, Pt, Grid, Indices, Object, Patch, Objects, IndicesSet, TObj, TPatch, TObjs, Any };
 
 struct RuleBuilder {
   Signatures& sig;
@@ -35,6 +37,9 @@ struct RuleBuilder {
       case Pat::Patch: return t == tt.indices() || t == tt.object();
       case Pat::Objects: return t == tt.fset(tt.object());
       case Pat::IndicesSet: return t == tt.fset(tt.indices());
+      case Pat::TObj: return t == tt.tobject();
+      case Pat::TPatch: return t == tt.indices() || t == tt.tobject();
+      case Pat::TObjs: return t == tt.fset(tt.tobject());
       case Pat::Any: return true;
     }
     return false;

@@ -1,13 +1,84 @@
 // generator/types/rules_tk_patches.cpp: typing rules of the tokpidjin
-// dialect's own primitives: cells, patches and objects, where cells are (i, j, c) triples.
-// Internal names (tk_* for the ones arc-dsl also has) as in
-// dsl/primitives_tokpidjin.def.
+// dialect's primitives on cells, patches and objects (dsl/tk_patches.h).
+// A tokpidjin patch is Indices or a TObject (cells (i, j, c)); internal
+// names (tk_* where arc-dsl has the name) as in dsl/primitives_tokpidjin.def.
 #include "generator/types/rule_builder.h"
 
 namespace battc::generator {
 
 void add_tk_patches_rules(RuleBuilder& b) {
-  (void)b;
+  TypeTable& tt = b.tt;
+  TypeRef I = tt.integer(), B = tt.boolean(), P = tt.point(), G = tt.grid(), Ix = tt.indices(), Ob = tt.tobject();
+  TypeRef Objs = tt.fset(Ob), IntSet = tt.fset(I);
+  using O = RuleBuilder::Overload;
+  const Pat g = Pat::Grid, p = Pat::TPatch, n = Pat::Num, pt = Pat::Pt, ob = Pat::TObj, ix = Pat::Indices;
+
+  // conversion and movement
+  b.overloads("tk_toindices", {O{{p}, Ix}});
+  b.overloads("toindices_i", {O{{ix}, Ix}});
+  b.overloads("toindices_o", {O{{ob}, Ix}});
+  b.overloads("recolor_i", {O{{n, ix}, Ob}});
+  b.overloads("recolor_o", {O{{n, ob}, Ob}});
+  b.overloads("tk_shift", {O{{p, pt}, nullptr, 0}});
+  b.overloads("tk_normalize", {O{{p}, nullptr, 0}});
+  b.overloads("normalize_i", {O{{ix}, Ix}});
+  b.overloads("normalize_o", {O{{ob}, Ob}});
+
+  // objects from grids
+  b.overloads("tk_objects", {O{{g, n, n, n}, Objs}});
+  b.overloads("o_g", {O{{g, n}, Objs}});
+  b.same({"tk_partition", "tk_fgpartition"}, {O{{g}, Objs}});
+  b.overloads("f_ofcolor", {O{{g, n}, Ix}});
+  b.overloads("tk_asobject", {O{{g}, Ob}});
+  b.overloads("tk_toobject", {O{{p, g}, Ob}});
+  b.overloads("tk_occurrences", {O{{g, ob}, Ix}});
+
+  // painting
+  b.same({"tk_fill", "tk_underfill"}, {O{{g, n, p}, G}});
+  b.overloads("tk_cover", {O{{g, p}, G}});
+  b.same({"tk_paint", "tk_underpaint"}, {O{{g, ob}, G}});
+  b.overloads("tk_move", {O{{g, ob, pt}, G}});
+  b.overloads("tk_subgrid", {O{{p, g}, G}});
+
+  // colors of an object
+  b.overloads("tk_color", {O{{ob}, I}});
+  b.overloads("tk_colorfilter", {O{{Pat::TObjs, n}, Objs}});
+  b.overloads("colorcount_f", {O{{ob, n}, I}});
+  b.same({"palette_f", "p_f"}, {O{{ob}, IntSet}});
+  b.overloads("p_o", {O{{ob}, tt.raw_tuple(I)}});
+  b.same({"numcolors_f", "mostcolor_f", "leastcolor_f"}, {O{{ob}, I}});
+  b.overloads("get_color_rank_f", {O{{ob, n}, I}});
+
+  // extremes, corners and sizes
+  b.same({"tk_uppermost", "tk_lowermost", "tk_leftmost", "tk_rightmost", "height_f", "width_f"}, {O{{p}, I}});
+  b.same({"uppermost_i", "lowermost_i", "leftmost_i", "rightmost_i", "height_i", "width_i"}, {O{{ix}, I}});
+  b.same({"uppermost_o", "lowermost_o", "leftmost_o", "rightmost_o", "height_o", "width_o"}, {O{{ob}, I}});
+  b.overloads("col_row", {O{{p, n}, I}});
+  b.same({"tk_ulcorner", "tk_urcorner", "tk_llcorner", "tk_lrcorner", "tk_center", "tk_centerofmass", "shape_f"},
+         {O{{p}, P}});
+  b.same({"ulcorner_i", "urcorner_i", "llcorner_i", "lrcorner_i"}, {O{{ix}, P}});
+  b.same({"ulcorner_o", "urcorner_o", "llcorner_o", "lrcorner_o"}, {O{{ob}, P}});
+  b.overloads("corner", {O{{p, n}, P}});
+  b.overloads("tk_corners", {O{{p}, Ix}});
+  b.same({"portrait_f", "square_f"}, {O{{p}, B}});
+  b.same({"vline_i", "hline_i"}, {O{{ix}, B}});
+  b.same({"vline_o", "hline_o"}, {O{{ob}, B}});
+
+  // boxes and lines
+  b.same({"tk_backdrop", "tk_delta", "tk_inbox", "tk_outbox", "tk_box"}, {O{{p}, Ix}});
+  b.same({"tk_connect", "tk_shoot"}, {O{{pt, pt}, Ix}});
+  b.same({"tk_hfrontier", "tk_dneighbors", "tk_ineighbors", "tk_neighbors"}, {O{{pt}, Ix}});
+
+  // relations between two patches
+  b.same({"tk_hmatching", "tk_vmatching", "tk_adjacent"}, {O{{p, p}, B}});
+  b.overloads("tk_manhattan", {O{{p, p}, I}});
+  b.same({"tk_position", "tk_gravitate"}, {O{{p, p}, P}});
+  b.overloads("tk_bordering", {O{{p, g}, B}});
+
+  // mirrors and scaling
+  b.same({"hmirror_f", "vmirror_f", "dmirror_f", "cmirror_f"}, {O{{p}, nullptr, 0}});
+  b.overloads("mir_rot_f", {O{{p, n}, nullptr, 0}});
+  b.overloads("upscale_f", {O{{ob, n}, Ob}});
 }
 
 }  // namespace battc::generator

@@ -15,6 +15,8 @@ TypeTable::TypeTable() {
   cell_ = pair(int_, point_);
   indices_ = fset(point_);
   object_ = fset(cell_);
+  tcell_ = triple(int_, int_, int_);
+  tobject_ = fset(tcell_);
 }
 
 TypeRef TypeTable::make(TypeKind k, std::vector<TypeRef> parts, std::string prim, ClosureKind ck, int count) {
@@ -28,6 +30,7 @@ TypeRef TypeTable::make(TypeKind k, std::vector<TypeRef> parts, std::string prim
 }
 
 TypeRef TypeTable::pair(TypeRef a, TypeRef b) { return make(TypeKind::Pair, {a, b}); }
+TypeRef TypeTable::triple(TypeRef a, TypeRef b, TypeRef c) { return make(TypeKind::Triple, {a, b, c}); }
 TypeRef TypeTable::raw_tuple(TypeRef e) { return make(TypeKind::Tuple, {e}); }
 TypeRef TypeTable::tuple(TypeRef e) {
   if (e->is(TypeKind::Tuple) && e->parts[0] == int_) return grid_;
@@ -69,9 +72,15 @@ std::string type_name(TypeRef t) {
           t->parts[1]->parts[1]->is(TypeKind::Int))
         return "Cell";
       return fmt::format("Tuple[{}, {}]", type_name(t->parts[0]), type_name(t->parts[1]));
+    case TypeKind::Triple:
+      if (t->parts[0]->is(TypeKind::Int) && t->parts[1]->is(TypeKind::Int) && t->parts[2]->is(TypeKind::Int))
+        return "TCell";
+      return fmt::format("Tuple[{}, {}, {}]", type_name(t->parts[0]), type_name(t->parts[1]), type_name(t->parts[2]));
     case TypeKind::Tuple: return fmt::format("Tuple[{}]", type_name(t->parts[0]));
     case TypeKind::FSet: {
       std::string e = type_name(t->parts[0]);
+      if (e == "TCell") return "TObject";
+      if (e == "TObject") return "TObjects";
       if (e == "IntegerTuple") return "Indices";
       if (e == "Cell") return "Object";
       if (e == "Object") return "Objects";
@@ -101,6 +110,8 @@ std::string cxx_type(TypeRef t) {
       if (n == "Cell") return "Cell";
       return fmt::format("Pair<{}, {}>", cxx_type(t->parts[0]), cxx_type(t->parts[1]));
     }
+    case TypeKind::Triple:
+      return fmt::format("Triple<{}, {}, {}>", cxx_type(t->parts[0]), cxx_type(t->parts[1]), cxx_type(t->parts[2]));
     case TypeKind::Tuple: return fmt::format("Tuple<{}>", cxx_type(t->parts[0]));
     case TypeKind::FSet: return fmt::format("FSet<{}>", cxx_type(t->parts[0]));
     case TypeKind::Prim: return "fn_" + t->prim;  // prim names are validated against the table
@@ -121,6 +132,7 @@ TypeRef elem_type(TypeTable& tt, TypeRef t) {
     case TypeKind::Tuple:
     case TypeKind::FSet: return t->parts[0];
     case TypeKind::Pair: return t->parts[0] == t->parts[1] ? t->parts[0] : nullptr;
+    case TypeKind::Triple: return t->parts[0] == t->parts[1] && t->parts[1] == t->parts[2] ? t->parts[0] : nullptr;
     default: return nullptr;
   }
 }
@@ -149,6 +161,12 @@ bool is_patch(TypeRef t) {
   if (!t->is(TypeKind::FSet)) return false;
   std::string n = type_name(t);
   return n == "Indices" || n == "Object";
+}
+
+bool is_tk_patch(TypeRef t) {
+  if (!t->is(TypeKind::FSet)) return false;
+  std::string n = type_name(t);
+  return n == "Indices" || n == "TObject";
 }
 
 }  // namespace battc::generator

@@ -4,6 +4,8 @@
 //
 //   Int, Bool, Grid
 //   Pair(a, b)      IntegerTuple is Pair(Int, Int), Cell is Pair(Int, Pair(Int, Int))
+//   Triple(a, b, c) a 3-tuple; the tokpidjin dialect's cell (i, j, c) is
+//                   Triple(Int, Int, Int) ("TCell"), its Object FSet(TCell)
 //   Tuple(t), FSet(t)
 //   Prim(name)      a primitive used as a value (fn_<name>)
 //   Closure(kind, parts)  what compose/chain/fork/matcher/rbind/lbind/power
@@ -20,7 +22,7 @@ namespace battc::generator {
 
 // VUnion(a, b): a value of type a or b, which one a runtime fact (what
 // branch() between two functions of different result types returns).
-enum class TypeKind { Int, Bool, Grid, Pair, Tuple, FSet, Prim, Closure, VUnion };
+enum class TypeKind { Int, Bool, Grid, Pair, Triple, Tuple, FSet, Prim, Closure, VUnion };
 // Choice: branch() between two different callables (which one is a runtime
 // value); PowerN: power() with a constant count, unrolled, so the function
 // may change the type at each step.
@@ -53,7 +55,10 @@ class TypeTable {
   TypeRef cell() const { return cell_; }    // Pair(Int, Pt)
   TypeRef indices() const { return indices_; }
   TypeRef object() const { return object_; }
+  TypeRef tcell() const { return tcell_; }      // Triple(Int, Int, Int): tokpidjin's (i, j, c)
+  TypeRef tobject() const { return tobject_; }  // FSet(TCell): tokpidjin's Object
   TypeRef pair(TypeRef a, TypeRef b);
+  TypeRef triple(TypeRef a, TypeRef b, TypeRef c);
   TypeRef tuple(TypeRef elem);  // the DSL's tuple_of: a tuple of Tuple(Int) is a Grid
   TypeRef raw_tuple(TypeRef elem);
   TypeRef fset(TypeRef elem);
@@ -65,7 +70,7 @@ class TypeTable {
   TypeRef make(TypeKind k, std::vector<TypeRef> parts, std::string prim = "", ClosureKind ck = ClosureKind::Compose,
                int count = 0);
   std::map<std::tuple<int, std::vector<TypeRef>, std::string, int, int>, std::unique_ptr<Type>> interned_;
-  TypeRef int_, bool_, grid_, point_, cell_, indices_, object_;
+  TypeRef int_, bool_, grid_, point_, cell_, indices_, object_, tcell_, tobject_;
 };
 
 // arc-dsl's names where one fits ("Grid", "Indices", "Objects",
@@ -82,6 +87,7 @@ bool is_set(TypeRef t);
 // Python's type(container)(...) for results of type r.
 TypeRef same_kind(TypeTable& tt, TypeRef container, TypeRef r);
 bool is_patch(TypeRef t);  // Indices or Object
+bool is_tk_patch(TypeRef t);  // Indices or tokpidjin's Object
 
 // The union of two callables (each maybe a union already): members
 // flattened, deduplicated and sorted by their C++ spelling; a single member
