@@ -62,23 +62,29 @@ std::string statement(const Batt& b, int i) {
 }
 
 // Statements of one phase, in functions of at most chunk_size statements.
-void emit_chunks(const Batt& b, bool hoisted, const EmitOptions& opt, std::string& chunks, std::string& calls) {
+// Each chunk is declared, then defined under BATTC_IN_PART(n), n counting
+// the chunks of both phases, so a split CUDA compile defines each chunk in
+// exactly one part and calls it from another (runtime/abi/unit_support.h).
+void emit_chunks(const Batt& b, bool hoisted, const EmitOptions& opt, int& serial, std::string& chunks,
+                 std::string& calls) {
   const char* prefix = hoisted ? "prologue" : "sample";
   int count = 0, chunk = -1;
   for (int i = 0; i < static_cast<int>(b.nodes().size()); ++i) {
     if (b.nodes()[i].hoisted != hoisted) continue;
     if (count % opt.chunk_size == 0) {
-      if (chunk >= 0) chunks += "}\n\n";
+      if (chunk >= 0) chunks += "}\n#endif\n\n";
       ++chunk;
-      chunks += fmt::format("BATTC_DEV void {}_{}(Env& e) {{\n  Ctx& c = e.c;\n  Prologue& P = e.P;\n  (void)c;\n  (void)P;\n", prefix,
-                            chunk);
+      chunks += fmt::format("BATTC_DEV void {0}_{1}(Env& e);\n#if BATTC_IN_PART({2})\n"
+                            "BATTC_DEV void {0}_{1}(Env& e) {{\n  Ctx& c = e.c;\n  Prologue& P = e.P;\n  (void)c;\n"
+                            "  (void)P;\n",
+                            prefix, chunk, serial++);
       if (!hoisted) chunks += "  State& V = *e.V;\n";
       calls += fmt::format("  {}_{}(e);\n", prefix, chunk);
     }
     chunks += statement(b, i);
     ++count;
   }
-  if (chunk >= 0) chunks += "}\n\n";
+  if (chunk >= 0) chunks += "}\n#endif\n\n";
 }
 
 // The nodes program p needs computed per sample: its statements and their
@@ -149,8 +155,9 @@ UnitParts emit_unit_parts(const Batt& b, const EmitOptions& opt) {
     (n.hoisted ? u.prologue_fields : u.state_fields) += field;
   }
 
-  emit_chunks(b, true, opt, u.chunks, u.prologue_calls);
-  emit_chunks(b, false, opt, u.chunks, u.sample_calls);
+  int serial = 0;
+  emit_chunks(b, true, opt, serial, u.chunks, u.prologue_calls);
+  emit_chunks(b, false, opt, serial, u.chunks, u.sample_calls);
 
   for (size_t k = 0; k < np; ++k)
     u.results += fmt::format("    case {}: set_result(e, {}, out, encode); break;\n", k, ref(b, progs[k].result));

@@ -22,6 +22,15 @@
     if (STATUS != 0) c.release(mark_); \
   } while (0)
 
+// Whether this compile defines emitted chunk function number k: every chunk,
+// unless the CUDA JIT compiles the unit in BATTC_PARTS parts (-DBATTC_PART=k
+// for each, templates/cuda_unit.cu), which share the chunks round-robin.
+#if defined(BATTC_PARTS)
+#define BATTC_IN_PART(k) ((k) % BATTC_PARTS == BATTC_PART)
+#else
+#define BATTC_IN_PART(k) 1
+#endif
+
 namespace battc::abi {
 
 // A program's status: that of its first failing statement, in program order
