@@ -36,23 +36,24 @@ std::string statement(const Batt& b, int i) {
     case NodeKind::CallValue:
     case NodeKind::Convert: {
       std::vector<int> ops = n.args;
-      std::string call;
-      if (n.kind == NodeKind::Convert) {
-        call = fmt::format("convert_to<{}>(c, {})", cxx_type(n.type), ref(b, ops[0]));
-      } else if (n.kind == NodeKind::CallValue) {
-        call = ref(b, ops[0]) + "(c";
-        for (size_t k = 1; k < ops.size(); ++k) call += ", " + ref(b, ops[k]);
-        call += ")";
-      } else if (n.type->is(TypeKind::Closure) && n.type->closure == ClosureKind::PowerN) {
-        call = fmt::format("{}{{{}}}", cxx_type(n.type), ref(b, ops[0]));  // power(f, N), unrolled
-      } else {
-        call = fmt::format("fn_{}{{}}(c", checked_identifier(n.prim));
-        for (int a : ops) call += ", " + ref(b, a);
-        call += ")";
-      }
       std::string failed;
       for (int a : ops) failed += (failed.empty() ? "" : " || ") + st(b, a);
-      std::string body = fmt::format("BATTC_RUN({}, {} = {});", s, v, call);
+      std::string body;
+      if (n.kind == NodeKind::Convert) {
+        body = fmt::format("BATTC_RUN({}, {} = convert_to<{}>(c, {}));", s, v, cxx_type(n.type), ref(b, ops[0]));
+      } else if (n.type->is(TypeKind::Closure) && n.type->closure == ClosureKind::PowerN) {
+        body = fmt::format("BATTC_RUN({}, {} = {}{{{}}});", s, v, cxx_type(n.type), ref(b, ops[0]));  // power(f, N), unrolled
+      } else {
+        // A primitive or a closure value, called through abi::run_call
+        // (runtime/abi/unit_support.h), which also takes the operands' failure.
+        bool value = n.kind == NodeKind::CallValue;
+        std::string callee = value ? ref(b, ops[0]) : fmt::format("fn_{}{{}}", checked_identifier(n.prim));
+        std::string args;
+        for (size_t k = value ? 1 : 0; k < ops.size(); ++k) args += ", " + ref(b, ops[k]);
+        body = fmt::format("abi::run_call(c, e.work, {}, {}, {}, {}{});", s, v, failed.empty() ? "false" : failed,
+                           callee, args);
+        failed.clear();
+      }
       if (!failed.empty()) body = fmt::format("if ({}) {} = 1; else {}", failed, s, body);
       if (!n.hoisted) body = fmt::format("if (V.need[{}]) {{ {} }}", i, body);
       return "  " + body + "\n";
