@@ -1,11 +1,16 @@
 // templates/cuda_unit.cu: the translation unit a batt becomes on the GPU,
-// compiled by NVRTC to LTO-IR and linked with nvJitLink against the DSL
-// device library. The regions between the @BATTC markers hold exactly the
+// compiled by NVRTC to relocatable cubins and linked with nvJitLink against
+// the DSL device library. The regions between the @BATTC markers hold exactly the
 // text the host unit gets (generator/emit/emit_host.cpp): the same
 // statements, tables and value fields, here compiled as __device__ code. One
 // thread evaluates one work item (a sample of a task) in its own arena
 // slice; a prologue kernel computes each task's S-only values first. With the
 // default fill-ins it compiles alone as an empty batt (a test does so).
+//
+// The JIT may compile it as several parts in parallel (CudaJitOptions::parts:
+// -DBATTC_PARTS=n -DBATTC_PART=k, then one link): every part has the types
+// and all chunk declarations; part k defines the chunks BATTC_IN_PART picks
+// (runtime/abi/unit_support.h), part 0 also the kernels and what they call.
 #include "dsl/dsl.h"
 #include "dsl/encode.h"
 #include "runtime/abi/batt_abi.h"
@@ -17,6 +22,12 @@ namespace abi = battc::abi;
 #define BATTC_DEV __device__
 #define BATTC_TABLE __device__ const
 
+#if !defined(BATTC_PARTS) || BATTC_PART == 0
+#define BATTC_MAIN_PART 1
+#else
+#define BATTC_MAIN_PART 0
+#endif
+
 namespace {
 
 // @BATTC:BEGIN TABLES
@@ -27,6 +38,12 @@ BATTC_TABLE int kNeed[1] = {0};
 BATTC_TABLE int kStmtStart[1] = {0};
 BATTC_TABLE int kStmts[1] = {0};
 // @BATTC:END TABLES
+
+}  // namespace
+
+// A named namespace, not an anonymous one: the parts of a split unit must
+// agree on these types and link each other's chunk functions.
+namespace battc_unit {
 
 struct Prologue {
   Tuple<Pair<Grid, Grid>> S;
@@ -50,15 +67,23 @@ struct Env {
   State* V;
 };
 
+// @BATTC:BEGIN CHUNKS
+// @BATTC:END CHUNKS
+
+}  // namespace battc_unit
+
+#if BATTC_MAIN_PART
+
+using namespace battc_unit;
+
+namespace {
+
 // Zero bytes are every field's empty value (null handles, 0, false), so a
 // fresh Prologue or State is zeroed memory; no placement new under NVRTC.
 __device__ void zero_bytes(void* p, u64 n) {
   u8* b = static_cast<u8*>(p);
   for (u64 i = 0; i < n; ++i) b[i] = 0;
 }
-
-// @BATTC:BEGIN CHUNKS
-// @BATTC:END CHUNKS
 
 __device__ void run_prologue(Env& e) {
   (void)e;
@@ -72,8 +97,10 @@ __device__ void run_sample(Env& e) {
 // @BATTC:END SAMPLE_CALLS
 }
 
+// Not inlined: one copy per value type instead of one per program (the
+// switch below has a case per program, each recording and encoding a value).
 template <class T>
-__device__ void set_result(Env& e, const T& v, abi::ProgramOut& out, int encode) {
+__device__ __noinline__ void set_result(Env& e, const T& v, abi::ProgramOut& out, int encode) {
   abi::record_value(e.c, *e.s, v, out, encode);
 }
 
@@ -146,3 +173,5 @@ extern "C" __global__ void battc_eval_kernel(const abi::CudaItem* items, int n_i
     if (out[k].status == 0) finish_program(e, k, out[k], encode);
   }
 }
+
+#endif  // BATTC_MAIN_PART

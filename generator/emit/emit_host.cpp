@@ -36,23 +36,24 @@ std::string statement(const Batt& b, int i) {
     case NodeKind::CallValue:
     case NodeKind::Convert: {
       std::vector<int> ops = n.args;
-      std::string call;
-      if (n.kind == NodeKind::Convert) {
-        call = fmt::format("convert_to<{}>(c, {})", cxx_type(n.type), ref(b, ops[0]));
-      } else if (n.kind == NodeKind::CallValue) {
-        call = ref(b, ops[0]) + "(c";
-        for (size_t k = 1; k < ops.size(); ++k) call += ", " + ref(b, ops[k]);
-        call += ")";
-      } else if (n.type->is(TypeKind::Closure) && n.type->closure == ClosureKind::PowerN) {
-        call = fmt::format("{}{{{}}}", cxx_type(n.type), ref(b, ops[0]));  // power(f, N), unrolled
-      } else {
-        call = fmt::format("fn_{}{{}}(c", checked_identifier(n.prim));
-        for (int a : ops) call += ", " + ref(b, a);
-        call += ")";
-      }
       std::string failed;
       for (int a : ops) failed += (failed.empty() ? "" : " || ") + st(b, a);
-      std::string body = fmt::format("BATTC_RUN({}, {} = {});", s, v, call);
+      std::string body;
+      if (n.kind == NodeKind::Convert) {
+        body = fmt::format("BATTC_RUN({}, {} = convert_to<{}>(c, {}));", s, v, cxx_type(n.type), ref(b, ops[0]));
+      } else if (n.type->is(TypeKind::Closure) && n.type->closure == ClosureKind::PowerN) {
+        body = fmt::format("BATTC_RUN({}, {} = {}{{{}}});", s, v, cxx_type(n.type), ref(b, ops[0]));  // power(f, N), unrolled
+      } else {
+        // A primitive or a closure value, called through abi::run_call
+        // (runtime/abi/unit_support.h), which also takes the operands' failure.
+        bool value = n.kind == NodeKind::CallValue;
+        std::string callee = value ? ref(b, ops[0]) : fmt::format("fn_{}{{}}", checked_identifier(n.prim));
+        std::string args;
+        for (size_t k = value ? 1 : 0; k < ops.size(); ++k) args += ", " + ref(b, ops[k]);
+        body = fmt::format("abi::run_call(c, e.work, {}, {}, {}, {}{});", s, v, failed.empty() ? "false" : failed,
+                           callee, args);
+        failed.clear();
+      }
       if (!failed.empty()) body = fmt::format("if ({}) {} = 1; else {}", failed, s, body);
       if (!n.hoisted) body = fmt::format("if (V.need[{}]) {{ {} }}", i, body);
       return "  " + body + "\n";
@@ -62,23 +63,29 @@ std::string statement(const Batt& b, int i) {
 }
 
 // Statements of one phase, in functions of at most chunk_size statements.
-void emit_chunks(const Batt& b, bool hoisted, const EmitOptions& opt, std::string& chunks, std::string& calls) {
+// Each chunk is declared, then defined under BATTC_IN_PART(n), n counting
+// the chunks of both phases, so a split CUDA compile defines each chunk in
+// exactly one part and calls it from another (runtime/abi/unit_support.h).
+void emit_chunks(const Batt& b, bool hoisted, const EmitOptions& opt, int& serial, std::string& chunks,
+                 std::string& calls) {
   const char* prefix = hoisted ? "prologue" : "sample";
   int count = 0, chunk = -1;
   for (int i = 0; i < static_cast<int>(b.nodes().size()); ++i) {
     if (b.nodes()[i].hoisted != hoisted) continue;
     if (count % opt.chunk_size == 0) {
-      if (chunk >= 0) chunks += "}\n\n";
+      if (chunk >= 0) chunks += "}\n#endif\n\n";
       ++chunk;
-      chunks += fmt::format("BATTC_DEV void {}_{}(Env& e) {{\n  Ctx& c = e.c;\n  Prologue& P = e.P;\n  (void)c;\n  (void)P;\n", prefix,
-                            chunk);
+      chunks += fmt::format("BATTC_DEV void {0}_{1}(Env& e);\n#if BATTC_IN_PART({2})\n"
+                            "BATTC_DEV void {0}_{1}(Env& e) {{\n  Ctx& c = e.c;\n  Prologue& P = e.P;\n  (void)c;\n"
+                            "  (void)P;\n",
+                            prefix, chunk, serial++);
       if (!hoisted) chunks += "  State& V = *e.V;\n";
       calls += fmt::format("  {}_{}(e);\n", prefix, chunk);
     }
     chunks += statement(b, i);
     ++count;
   }
-  if (chunk >= 0) chunks += "}\n\n";
+  if (chunk >= 0) chunks += "}\n#endif\n\n";
 }
 
 // The nodes program p needs computed per sample: its statements and their
@@ -149,8 +156,9 @@ UnitParts emit_unit_parts(const Batt& b, const EmitOptions& opt) {
     (n.hoisted ? u.prologue_fields : u.state_fields) += field;
   }
 
-  emit_chunks(b, true, opt, u.chunks, u.prologue_calls);
-  emit_chunks(b, false, opt, u.chunks, u.sample_calls);
+  int serial = 0;
+  emit_chunks(b, true, opt, serial, u.chunks, u.prologue_calls);
+  emit_chunks(b, false, opt, serial, u.chunks, u.sample_calls);
 
   for (size_t k = 0; k < np; ++k)
     u.results += fmt::format("    case {}: set_result(e, {}, out, encode); break;\n", k, ref(b, progs[k].result));

@@ -22,6 +22,26 @@
     if (STATUS != 0) c.release(mark_); \
   } while (0)
 
+// Whether this compile defines emitted chunk function number k: every chunk,
+// unless the CUDA JIT compiles the unit in BATTC_PARTS parts (-DBATTC_PART=k
+// for each, templates/cuda_unit.cu), which share the chunks round-robin.
+#if defined(BATTC_PARTS)
+#define BATTC_IN_PART(k) ((k) % BATTC_PARTS == BATTC_PART)
+#else
+#define BATTC_IN_PART(k) 1
+#endif
+
+// Emitted statements call primitives and closures through run_call. On the
+// device it is a real call, one body per (result, callee, argument types):
+// a statement is then a call instead of the inlined BATTC_RUN sequence,
+// which halves the batt's code and so NVRTC's time (docs/runtime.md, "CUDA
+// JIT"). On the host the compiler inlines it as before.
+#if defined(__CUDACC__) || defined(__CUDACC_RTC__)
+#define BATTC_CALL_FN __device__ __noinline__
+#else
+#define BATTC_CALL_FN inline
+#endif
+
 namespace battc::abi {
 
 // A program's status: that of its first failing statement, in program order
@@ -45,6 +65,23 @@ DSL_FN void record_value(dsl::Ctx& c, const SampleIn& s, const T& v, ProgramOut&
     out.text = dsl::encode_json(c, v);
     if (!out.text) out.status = dsl::u8(dsl::Status::Budget);
   }
+}
+
+// BATTC_RUN around `out = f(c, a...)`, or status 1 (operand failed) when
+// `failed`: one emitted statement of kind call.
+template <class T, class F, class... A>
+BATTC_CALL_FN void run_call(dsl::Ctx& c, dsl::i64 work, dsl::u8& status, T& out, bool failed, const F& f,
+                            const A&... a) {
+  if (failed) {
+    status = 1;
+    return;
+  }
+  dsl::u64 mark = c.mark();
+  c.status = dsl::Status::Ok;
+  c.work_left = work;
+  out = f(c, a...);
+  status = dsl::u8(c.status);
+  if (status != 0) c.release(mark);
 }
 
 }  // namespace battc::abi

@@ -10,4 +10,9 @@ namespace battc::runtime {
 
 std::string cuda_unit_source(const generator::Generated& g);
 
+// How many NVRTC programs a batt's CUDA unit is compiled as: one per 1000
+// values (about 10 chunk functions), at most 8, so that a large batt keeps
+// every core busy while a small one pays the header parse only once.
+int cuda_parts_for(const generator::Generated& g);
+
 }  // namespace battc::runtime

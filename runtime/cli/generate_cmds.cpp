@@ -5,6 +5,7 @@
 //   compile  --programs FILE... [--cache-dir DIR] [--target host|cuda] [--arch sm_XX]
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -28,6 +29,7 @@ struct GenOptions {
   std::string cache_dir;
   std::vector<std::string> cxx_flags;
   std::string arch;
+  int cuda_parts = 0;  // 0: cuda_parts_for()
 };
 
 void add_program_options(CLI::App* cmd, GenOptions& o) {
@@ -71,6 +73,7 @@ void compile_cuda_target(const GenOptions& o) {
   jit::CudaJitOptions co;
   if (!o.arch.empty()) co.arch = o.arch;
   if (!o.cache_dir.empty()) co.cache_dir = o.cache_dir;
+  co.parts = o.cuda_parts > 0 ? o.cuda_parts : cuda_parts_for(*g);
   auto r = jit::compile_cuda(jit::EmittedUnit{"batt", source}, co);
   if (!r.ok()) {
     fmt::print(stderr, "battc: error: {}\n", r.error().what());
@@ -83,8 +86,9 @@ void compile_cuda_target(const GenOptions& o) {
     fmt::print("compiled {} programs for {} into {} (cache hit, {:.3f} s)\n", g->report.programs, obj.arch, where,
                obj.seconds);
   } else {
-    fmt::print("compiled {} programs for {} into {} (compiled, {:.1f} s: NVRTC {:.1f} s, nvJitLink {:.1f} s)\n",
-               g->report.programs, obj.arch, where, obj.seconds, obj.nvrtc_seconds, obj.nvjitlink_seconds);
+    fmt::print("compiled {} programs for {} into {} (compiled, {:.1f} s: NVRTC {:.1f} s in {} part{}, nvJitLink {:.1f} s)\n",
+               g->report.programs, obj.arch, where, obj.seconds, obj.nvrtc_seconds, obj.parts,
+               obj.parts == 1 ? "" : "s", obj.nvjitlink_seconds);
   }
   if (!obj.cache_note.empty()) fmt::print(stderr, "battc: note: the cache was not used: {}\n", obj.cache_note);
   set_exit_code(0);
@@ -95,6 +99,11 @@ void compile_cuda_target(const GenOptions& o) {
 // The generator's CUDA emission: templates/cuda_unit.cu filled with the same
 // statements as the host unit.
 std::string cuda_unit_source(const generator::Generated& g) { return generator::emit_cuda_unit(g.batt); }
+
+int cuda_parts_for(const generator::Generated& g) {
+  int values = static_cast<int>(g.batt.nodes().size());
+  return std::clamp(values / 1000, 1, 8);
+}
 
 void add_generate_commands(CLI::App& app) {
   static GenOptions check_o, gen_o, comp_o;
@@ -132,6 +141,9 @@ void add_generate_commands(CLI::App& app) {
   comp->add_option("--cache-dir", comp_o.cache_dir, "Compiled-unit cache (default: $BATTC_CACHE_DIR or ~/.cache/battc)");
   comp->add_option("--cxx-flag", comp_o.cxx_flags, "Extra flag for the host compiler (repeatable)")->allow_extra_args(false);
   comp->add_option("--arch", comp_o.arch, "GPU architecture for --target cuda (sm_75, sm_90, ...)");
+  comp->add_option("--cuda-parts", comp_o.cuda_parts,
+                   "NVRTC programs the CUDA unit is compiled as, in parallel (default: 1 per 1000 values, at most 8)")
+      ->check(CLI::Range(1, 64));
   comp->callback([] {
     if (comp_o.target == "cuda") return compile_cuda_target(comp_o);
     if (!comp_o.arch.empty()) {

@@ -19,6 +19,7 @@ jit::Result<GpuUnits> compile_gpu_units(const generator::Generated& g, const Gpu
     jit::CudaJitOptions co;
     co.arch = pick.arch;
     co.cache_dir = cache_dir;
+    co.parts = cuda_parts_for(g);
     auto r = jit::compile_cuda(jit::EmittedUnit{"batt", source}, co);
     if (!r.ok()) return r.error();
     units.all_hits = units.all_hits && r->cache_hit;

@@ -7,7 +7,8 @@
 namespace battc::runtime::jit {
 
 std::string cuda_cache_key(const EmittedUnit& unit, const std::vector<std::string>& nvrtc_options,
-                           const std::vector<std::string>& nvjitlink_options, const std::string& toolchain_id,
+                           int parts, const std::vector<std::string>& nvjitlink_options,
+                           const std::string& toolchain_id,
                            const CudaDeviceRuntime& rt) {
   const std::string include_opt = "-I" + rt.include_dir;
   Sha256 h;
@@ -22,6 +23,8 @@ std::string cuda_cache_key(const EmittedUnit& unit, const std::vector<std::strin
   h.field("nvrtc-options");
   h.field(std::to_string(nvrtc_options.size()));
   for (const auto& o : nvrtc_options) h.field(o == include_opt ? std::string("-I$BATTC_INCLUDE_DIR") : o);
+  h.field("parts");
+  h.field(std::to_string(parts));
   h.field("nvjitlink-options");
   h.field(std::to_string(nvjitlink_options.size()));
   for (const auto& o : nvjitlink_options) h.field(o);

@@ -13,15 +13,17 @@ namespace battc::runtime::jit {
 
 // You MUST bump this when the NVRTC/nvJitLink option templates (cuda_jit.cpp),
 // the layout of a CUDA cache entry (cubin + framed log) or the key's fields change.
-constexpr int kCudaCacheFormatVersion = 1;
+constexpr int kCudaCacheFormatVersion = 2;  // 2: relocatable cubins, no LTO; parts
 
 // sha256 hex over: kCudaCacheFormatVersion, the backend ("cuda"), the unit's
 // file stem and source, the NVRTC options in order (the include root written
-// as a placeholder: content, not paths, enters the key), the nvJitLink
+// as a placeholder: content, not paths, enters the key), the number of parts
+// the unit is compiled as (each adds -DBATTC_PARTS/-DBATTC_PART), the nvJitLink
 // options, the arch, the toolchain id (NVRTC and nvJitLink versions) and the
 // device runtime's content hash (device library bytes + headers).
 std::string cuda_cache_key(const EmittedUnit& unit, const std::vector<std::string>& nvrtc_options,
-                           const std::vector<std::string>& nvjitlink_options, const std::string& toolchain_id,
+                           int parts, const std::vector<std::string>& nvjitlink_options,
+                           const std::string& toolchain_id,
                            const CudaDeviceRuntime& rt);
 
 }  // namespace battc::runtime::jit

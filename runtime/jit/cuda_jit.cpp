@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 #include <utility>
 
 #include "runtime/jit/cuda_cache_key.h"
@@ -46,7 +47,8 @@ bool is_elf(const std::vector<char>& bytes) {
 // The entry's log: both commands and both logs, each log framed by its byte
 // count so that a hit gives back exactly what the compile said.
 std::string frame_log(const CudaObject& o) {
-  return "$ nvrtc " + joined(o.nvrtc_options) + "\n--- nvrtc log (" + std::to_string(o.nvrtc_log.size()) +
+  std::string parts = o.parts > 1 ? " (" + std::to_string(o.parts) + " parts: -DBATTC_PARTS=n -DBATTC_PART=k)" : "";
+  return "$ nvrtc " + joined(o.nvrtc_options) + parts + "\n--- nvrtc log (" + std::to_string(o.nvrtc_log.size()) +
          " bytes) ---\n" + o.nvrtc_log + "\n$ nvJitLink " + joined(o.nvjitlink_options) + " " + o.device_library +
          "\n--- nvJitLink info log (" + std::to_string(o.nvjitlink_log.size()) + " bytes) ---\n" + o.nvjitlink_log +
          "\n";
@@ -86,14 +88,46 @@ Result<bool> write_bytes(const std::string& path, const std::vector<char>& bytes
   return true;
 }
 
-// NVRTC then nvJitLink, into `out` (which holds the options and the library).
-Result<bool> build(const EmittedUnit& unit, CudaObject& out) {
+// NVRTC's options for part k of a unit compiled in `parts` pieces: the
+// defaults, then -DBATTC_PARTS/-DBATTC_PART (templates/cuda_unit.cu).
+std::vector<std::string> part_options(const std::vector<std::string>& options, int parts, int k) {
+  std::vector<std::string> o = options;
+  if (parts > 1) {
+    o.push_back("-DBATTC_PARTS=" + std::to_string(parts));
+    o.push_back("-DBATTC_PART=" + std::to_string(k));
+  }
+  return o;
+}
+
+// NVRTC on every part, at most hardware_concurrency() at a time (each part
+// is independent: its own NVRTC program), then nvJitLink, into `out`.
+Result<bool> build(const EmittedUnit& unit, int parts, CudaObject& out) {
   const std::string stem = unit_file_stem(unit.name);
-  auto ir = nvrtc_compile(unit.source, stem + ".cu", out.nvrtc_options);
-  if (!ir) return ir.error();
-  out.nvrtc_log = ir->log;
-  out.nvrtc_seconds = ir->seconds;
-  auto linked = nvjitlink_link(*ir, stem, out.device_library, out.nvjitlink_options);
+  std::vector<std::optional<Result<RelocatableCubin>>> done(static_cast<size_t>(parts));
+  auto compile = [&](int k) {
+    done[size_t(k)] = nvrtc_compile(unit.source, stem + ".cu", part_options(out.nvrtc_options, parts, k));
+  };
+  int width = std::max(1, std::min(parts, int(std::thread::hardware_concurrency())));
+  auto t0 = Clock::now();
+  for (int first = 0; first < parts; first += width) {
+    std::vector<std::thread> pool;
+    for (int k = first + 1; k < std::min(parts, first + width); ++k) pool.emplace_back(compile, k);
+    compile(first);
+    for (auto& t : pool) t.join();
+  }
+  out.nvrtc_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  std::vector<RelocatableCubin> cubins;
+  for (int k = 0; k < parts; ++k) {
+    auto& r = *done[size_t(k)];
+    if (!r) {
+      JitError e = r.error();
+      if (parts > 1) e.message = "part " + std::to_string(k) + " of " + std::to_string(parts) + ": " + e.message;
+      return e;
+    }
+    if (!r->log.empty()) out.nvrtc_log += (parts > 1 ? "part " + std::to_string(k) + ":\n" : "") + r->log;
+    cubins.push_back(std::move(*r));
+  }
+  auto linked = nvjitlink_link(cubins, stem, out.device_library, out.nvjitlink_options);
   if (!linked) {
     JitError e = linked.error();
     if (!out.nvrtc_log.empty()) e.log += "\nNVRTC log:\n" + out.nvrtc_log;
@@ -111,14 +145,14 @@ Result<CudaObject> compile_cached(const EmittedUnit& unit, const CudaJitOptions&
   auto degrade = [&](const JitError& e) -> Result<CudaObject> {
     out.cache_note = e.what();
     out.cache_key.clear();
-    auto built = build(unit, out);
+    auto built = build(unit, options.parts, out);
     if (!built) return built.error();
     return out;
   };
   auto prepared = cache.prepare();
   if (!prepared) return degrade(prepared.error());
 
-  out.cache_key = cuda_cache_key(unit, out.nvrtc_options, out.nvjitlink_options, cuda_toolchain_id(), rt);
+  out.cache_key = cuda_cache_key(unit, out.nvrtc_options, out.parts, out.nvjitlink_options, cuda_toolchain_id(), rt);
   auto try_hit = [&]() -> bool {
     auto path = cache.lookup(out.cache_key);
     if (!path) return false;
@@ -143,7 +177,7 @@ Result<CudaObject> compile_cached(const EmittedUnit& unit, const CudaJitOptions&
   if (try_hit()) return out;  // another writer finished while we waited
   count_cache_lookup(false);
 
-  auto built = build(unit, out);
+  auto built = build(unit, options.parts, out);
   if (!built) return built.error();  // failures are not cached
   auto tmp = cache.make_temp_dir(out.cache_key);
   if (!tmp) {
@@ -169,23 +203,32 @@ bool cuda_jit_available() { return true; }
 
 Result<CudaObject> compile_cuda(const EmittedUnit& unit, const CudaJitOptions& options) {
   auto t0 = Clock::now();
+  if (options.parts < 1 || options.parts > kMaxCudaParts) {
+    return jit_error("options", "parts must be 1.." + std::to_string(kMaxCudaParts) + ", not " +
+                                    std::to_string(options.parts));
+  }
   auto rt = find_cuda_device_runtime(options.arch);
   if (!rt) return rt.error();
 
   CudaObject out;
   out.arch = rt->arch;
   out.device_library = rt->library;
-  // -dlto: LTO-IR for nvJitLink -lto; -rdc: the primitives are external
-  // (defined in the device library). Extra options come last, so they win.
-  out.nvrtc_options = {"-arch=" + rt->arch, "-dlto", "-rdc=true", "-std=c++20", "-I" + rt->include_dir};
+  // -arch=sm_XX: NVRTC runs ptxas and gives a cubin; -rdc: the primitives
+  // are external (defined in the device library, SASS optimized at build
+  // time), so nvJitLink only links. -Ofast-compile=max: cicc and ptxas skip
+  // their expensive optimizations on the batt's glue and closure templates;
+  // at the default level the 400-solver batt takes many minutes (docs/runtime.md,
+  // "CUDA JIT"). Extra options come last, so they win.
+  out.nvrtc_options = {"-arch=" + rt->arch, "-rdc=true", "-std=c++20", "--Ofast-compile=max", "-I" + rt->include_dir};
   out.nvrtc_options.insert(out.nvrtc_options.end(), options.extra_options.begin(), options.extra_options.end());
-  out.nvjitlink_options = {"-lto", "-arch=" + rt->arch};
+  out.nvjitlink_options = {"-arch=" + rt->arch};
+  out.parts = options.parts;
 
   Result<CudaObject> r = out;
   if (auto dir = resolve_cache_dir(options.cache_dir)) {
     r = compile_cached(unit, options, *dir, *rt, std::move(out));
   } else {
-    auto built = build(unit, out);
+    auto built = build(unit, options.parts, out);
     if (built) r = std::move(out);
     else r = built.error();
   }

@@ -1,6 +1,7 @@
 // runtime/jit/cuda_jit.h: the CUDA JIT in one call (DESIGN.md step 7, without
-// execution): NVRTC compiles a unit to LTO-IR, nvJitLink links it with the DSL
-// device library of the requested architecture into a cubin, cached on disk.
+// execution): NVRTC compiles a unit, in one or several parts compiled in
+// parallel, to relocatable cubins; nvJitLink links them with the DSL device
+// library of the requested architecture into one cubin, cached on disk.
 #pragma once
 
 #include <cstdint>
@@ -14,10 +15,16 @@
 
 namespace battc::runtime::jit {
 
+constexpr int kMaxCudaParts = 64;
+
 struct CudaJitOptions {
   std::string arch = "sm_75";                  // sm_XX, one of cuda_device_archs()
   std::optional<std::string> cache_dir;        // as JitOptions::cache_dir: "" = off; unset = env/default
   std::vector<std::string> extra_options;      // NVRTC options after the defaults, in this order
+  // Compile the unit as this many NVRTC programs, part k with -DBATTC_PARTS=n
+  // -DBATTC_PART=k, in parallel threads, and link the parts. Only for units
+  // that split themselves that way (templates/cuda_unit.cu); 1 = as is.
+  int parts = 1;
   std::uint64_t max_cache_bytes = kDefaultCacheMaxBytes;
 };
 
@@ -31,7 +38,8 @@ struct CudaObject {
   std::vector<std::string> nvrtc_options;      // exactly as passed to NVRTC
   std::vector<std::string> nvjitlink_options;  // exactly as passed to nvJitLink
   std::string device_library;                  // the libbattc_dsl_device_sm_XX.a linked in
-  double nvrtc_seconds = 0;
+  int parts = 1;                               // NVRTC programs the unit was compiled as
+  double nvrtc_seconds = 0;                    // wall time of all parts (they overlap)
   double nvjitlink_seconds = 0;
   double seconds = 0;                          // wall time of compile_cuda
   bool cache_hit = false;
@@ -40,7 +48,8 @@ struct CudaObject {
   std::string cache_note;                      // why the cache was not used although it was on
 };
 
-// Errors name their stage: "probe" (no NVRTC/nvJitLink in this build), "arch"
+// Errors name their stage: "probe" (no NVRTC/nvJitLink in this build),
+// "options" (parts out of range), "arch"
 // (malformed or not built), "runtime" (headers or device library missing),
 // "nvrtc", "nvjitlink" (with the full log). An unusable cache degrades to an
 // uncached compile (cache_note), never to a failure.

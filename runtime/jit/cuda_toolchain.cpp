@@ -1,5 +1,6 @@
 // runtime/jit/cuda_toolchain.cpp: thin, checked wrappers over the NVRTC and
-// nvJitLink C APIs (the recipe of tests/nvrtc/nvjitlink_test.cpp). Handles are
+// nvJitLink C APIs (the recipe of tests/nvrtc/nvjitlink_test.cpp). Each
+// function keeps its own handles, so NVRTC compiles may run in parallel threads. Handles are
 // released on every path; logs are kept whether the stage succeeds or not.
 #if defined(BATTC_WITH_CUDA_JIT)
 
@@ -73,7 +74,7 @@ const std::string& cuda_toolchain_id() {
   return id;
 }
 
-Result<LtoIr> nvrtc_compile(const std::string& source, const std::string& file_name,
+Result<RelocatableCubin> nvrtc_compile(const std::string& source, const std::string& file_name,
                             const std::vector<std::string>& options) {
   auto t0 = Clock::now();
   ProgramHandle prog;
@@ -84,7 +85,7 @@ Result<LtoIr> nvrtc_compile(const std::string& source, const std::string& file_n
   std::vector<const char*> argv;
   for (const auto& o : options) argv.push_back(o.c_str());
   r = nvrtcCompileProgram(prog.p, int(argv.size()), argv.data());
-  LtoIr out;
+  RelocatableCubin out;
   size_t n = 0;
   if (nvrtcGetProgramLogSize(prog.p, &n) == NVRTC_SUCCESS && n > 0) {
     std::string log(n, '\0');
@@ -94,19 +95,20 @@ Result<LtoIr> nvrtc_compile(const std::string& source, const std::string& file_n
     return jit_error("nvrtc", "NVRTC could not compile " + file_name + " (" + nvrtcGetErrorString(r) + ")", out.log);
   }
   size_t size = 0;
-  if (nvrtcGetLTOIRSize(prog.p, &size) != NVRTC_SUCCESS || size == 0) {
-    return jit_error("nvrtc", "NVRTC produced no LTO-IR for " + file_name + " (is -dlto among the options?)", out.log);
+  if (nvrtcGetCUBINSize(prog.p, &size) != NVRTC_SUCCESS || size == 0) {
+    return jit_error("nvrtc", "NVRTC produced no cubin for " + file_name + " (is -arch=sm_XX among the options?)",
+                     out.log);
   }
   out.bytes.resize(size);
-  if (nvrtcGetLTOIR(prog.p, out.bytes.data()) != NVRTC_SUCCESS) {
-    return jit_error("nvrtc", "nvrtcGetLTOIR failed for " + file_name, out.log);
+  if (nvrtcGetCUBIN(prog.p, out.bytes.data()) != NVRTC_SUCCESS) {
+    return jit_error("nvrtc", "nvrtcGetCUBIN failed for " + file_name, out.log);
   }
   out.seconds = since(t0);
   return out;
 }
 
-Result<LinkedCubin> nvjitlink_link(const LtoIr& unit, const std::string& unit_name, const std::string& library,
-                                   const std::vector<std::string>& options) {
+Result<LinkedCubin> nvjitlink_link(const std::vector<RelocatableCubin>& parts, const std::string& unit_name,
+                                   const std::string& library, const std::vector<std::string>& options) {
   auto t0 = Clock::now();
   std::vector<const char*> argv;
   for (const auto& o : options) argv.push_back(o.c_str());
@@ -117,8 +119,11 @@ Result<LinkedCubin> nvjitlink_link(const LtoIr& unit, const std::string& unit_na
     return jit_error("nvjitlink", "nvJitLinkCreate failed (nvJitLinkResult " + std::to_string(int(r)) + ")");
   }
   std::string step;
-  r = nvJitLinkAddData(link.h, NVJITLINK_INPUT_LTOIR, unit.bytes.data(), unit.bytes.size(), unit_name.c_str());
-  if (r != NVJITLINK_SUCCESS) step = "adding the unit's LTO-IR";
+  for (size_t i = 0; i < parts.size() && r == NVJITLINK_SUCCESS; ++i) {
+    std::string name = unit_name + "." + std::to_string(i);
+    r = nvJitLinkAddData(link.h, NVJITLINK_INPUT_CUBIN, parts[i].bytes.data(), parts[i].bytes.size(), name.c_str());
+    if (r != NVJITLINK_SUCCESS) step = "adding the unit's cubin " + name;
+  }
   if (r == NVJITLINK_SUCCESS) {
     r = nvJitLinkAddFile(link.h, NVJITLINK_INPUT_LIBRARY, library.c_str());
     if (r != NVJITLINK_SUCCESS) step = "adding the DSL device library " + library;

@@ -1,5 +1,6 @@
 // runtime/jit/cuda_toolchain.h: the two CUDA JIT stages as fallible values:
-// NVRTC (source -> LTO-IR) and nvJitLink (LTO-IR + device library -> cubin).
+// NVRTC (source -> relocatable cubin) and nvJitLink (the unit's cubins + the
+// device library -> one cubin, a plain link without LTO).
 // Only in builds with BATTC_WITH_CUDA_JIT (NVRTC and nvJitLink found).
 #pragma once
 
@@ -10,8 +11,8 @@
 
 namespace battc::runtime::jit {
 
-struct LtoIr {
-  std::vector<char> bytes;
+struct RelocatableCubin {
+  std::vector<char> bytes;  // NVRTC's cubin (-rdc=true -arch=sm_XX): SASS with relocations
   std::string log;
   double seconds = 0;
 };
@@ -26,12 +27,14 @@ struct LinkedCubin {
 // names the patch release, e.g. libnvrtc.so.13.0.88): part of the cache key.
 const std::string& cuda_toolchain_id();
 
-// Stage "nvrtc": the log is NVRTC's program log.
-Result<LtoIr> nvrtc_compile(const std::string& source, const std::string& file_name,
+// Stage "nvrtc": the log is NVRTC's program log. NVRTC runs ptxas itself, so
+// the options must name a real architecture (-arch=sm_XX).
+Result<RelocatableCubin> nvrtc_compile(const std::string& source, const std::string& file_name,
                             const std::vector<std::string>& options);
 
-// Stage "nvjitlink": the log is the error log, then the info log.
-Result<LinkedCubin> nvjitlink_link(const LtoIr& unit, const std::string& unit_name, const std::string& library,
-                                   const std::vector<std::string>& options);
+// Stage "nvjitlink": the parts (named unit_name.0, .1, ...) and the library
+// linked into one cubin. The log is the error log, then the info log.
+Result<LinkedCubin> nvjitlink_link(const std::vector<RelocatableCubin>& parts, const std::string& unit_name,
+                                   const std::string& library, const std::vector<std::string>& options);
 
 }  // namespace battc::runtime::jit

@@ -1,8 +1,9 @@
 // tests/nvrtc/cuda_jit_test.cpp: jit::compile_cuda without a GPU: the
 // hand-written CUDA unit tests/data/batt/mini_batt.cu goes through NVRTC and
 // nvJitLink (with the DSL device library) to a cubin for sm_75 and sm_90; a
-// second compile is a cache hit; and the error values: an NVRTC syntax error,
-// an unknown or malformed architecture, a missing device library.
+// second compile is a cache hit; a unit compiled in parts links into one
+// cubin; and the error values: an NVRTC syntax error, an unknown or malformed
+// architecture, a missing device library, a bad number of parts.
 #include <catch2/catch.hpp>
 
 #include <stdlib.h>
@@ -71,7 +72,8 @@ void check_compile_and_hit(const std::string& arch) {
   CHECK(std::string(first->cubin.begin(), first->cubin.end()).find("mini_batt_eval") != std::string::npos);
   CHECK(first->cache_key.size() == 64);
   CHECK(first->nvrtc_options.front() == "-arch=" + arch);
-  CHECK(first->nvjitlink_options == std::vector<std::string>{"-lto", "-arch=" + arch});
+  CHECK(first->nvjitlink_options == std::vector<std::string>{"-arch=" + arch});  // a plain link, no LTO
+  CHECK(first->parts == 1);
   CHECK(fs::path(first->device_library).filename() == "libbattc_dsl_device_" + arch + ".a");
   CHECK(first->nvrtc_seconds > 0);
   CHECK(first->nvjitlink_seconds > 0);
@@ -138,6 +140,52 @@ TEST_CASE("compile_cuda: concurrent writers of one key share one entry", "[nvrtc
   CHECK((*a)->cubin == (*b)->cubin);
   CHECK(int((*a)->cache_hit) + int((*b)->cache_hit) == 1);  // the second waited on the lock, then hit
   CHECK(files_with(cache.path, ".cubin").size() == 1);
+}
+
+// A unit that splits itself as templates/cuda_unit.cu does: the kernel in
+// part 0, a device function it calls in part 1 (BATTC_IN_PART).
+EmittedUnit two_part_unit() {
+  return EmittedUnit{"two_part", R"(#include "runtime/abi/unit_support.h"
+__device__ int twice(int x);
+#if BATTC_IN_PART(1)
+__device__ int twice(int x) { return 2 * x; }
+#endif
+#if !defined(BATTC_PARTS) || BATTC_PART == 0
+extern "C" __global__ void two_part_kernel(int* p) { *p = twice(*p); }
+#endif
+)"};
+}
+
+TEST_CASE("compile_cuda: a unit compiled in parts links into one cubin", "[nvrtc][cuda_jit]") {
+  TempDir cache{"battc-cuda-jit-test"};
+  CudaJitOptions o;
+  o.arch = cuda_device_archs().front();
+  o.cache_dir = cache.path;
+  std::vector<std::string> keys;
+  for (int parts : {1, 2, 3}) {  // with 3, part 2 defines nothing
+    o.parts = parts;
+    auto r = compile_cuda(two_part_unit(), o);
+    INFO("parts " << parts << ": " << (r ? std::string() : r.error().what()));
+    REQUIRE(r.ok());
+    CHECK(r->parts == parts);
+    CHECK(is_elf(r->cubin));
+    CHECK(std::string(r->cubin.begin(), r->cubin.end()).find("two_part_kernel") != std::string::npos);
+    keys.push_back(r->cache_key);
+  }
+  CHECK(keys[0] != keys[1]);  // the number of parts enters the key
+  CHECK(keys[1] != keys[2]);
+}
+
+TEST_CASE("compile_cuda: parts out of range are an options error", "[nvrtc][cuda_jit]") {
+  CudaJitOptions o;
+  o.arch = cuda_device_archs().front();
+  o.cache_dir = "";
+  for (int parts : {0, -1, kMaxCudaParts + 1}) {
+    o.parts = parts;
+    auto r = compile_cuda(two_part_unit(), o);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().stage == "options");
+  }
 }
 
 TEST_CASE("compile_cuda: a syntax error is an nvrtc error with the log", "[nvrtc][cuda_jit]") {

@@ -1,8 +1,9 @@
 // tests/nvrtc/nvjitlink_test.cpp: the CUDA path of step 7 without a GPU. A
 // kernel unit that calls out-of-line DSL primitives (objects, fill, rot90,
 // ofcolor: declared in the headers, defined only in dsl/*.cpp) is compiled
-// with NVRTC to LTO-IR and linked with nvJitLink against the DSL device
-// library built at project build time (dsl/CMakeLists.txt) into a cubin, for
+// with NVRTC to a relocatable cubin and linked with nvJitLink (no LTO)
+// against the DSL device library of relocatable SASS built at project build
+// time (dsl/CMakeLists.txt) into a cubin, for
 // each architecture the device library was built for. Linking the same unit
 // without the library must fail on the unresolved primitives, which proves
 // the definitions come from the library.
@@ -39,10 +40,10 @@ extern "C" __global__ void probe(unsigned char* arena, unsigned long long bytes,
 struct Compiled {
   std::string error;  // empty on success
   std::string log;
-  std::vector<char> ltoir;
+  std::vector<char> cubin;  // relocatable
 };
 
-Compiled compile_ltoir(const std::string& arch) {
+Compiled compile_cubin(const std::string& arch) {
   Compiled out;
   nvrtcProgram prog;
   if (nvrtcCreateProgram(&prog, kKernelUnit, "probe_kernel.cu", 0, nullptr, nullptr) != NVRTC_SUCCESS) {
@@ -51,7 +52,7 @@ Compiled compile_ltoir(const std::string& arch) {
   }
   std::string arch_opt = "--gpu-architecture=" + arch;
   std::string inc = std::string("-I") + BATTC_SOURCE_DIR;
-  std::vector<const char*> opts = {arch_opt.c_str(), inc.c_str(), "-std=c++20", "-dlto", "-rdc=true"};
+  std::vector<const char*> opts = {arch_opt.c_str(), inc.c_str(), "-std=c++20", "-rdc=true"};
   nvrtcResult r = nvrtcCompileProgram(prog, int(opts.size()), opts.data());
   size_t n = 0;
   nvrtcGetProgramLogSize(prog, &n);
@@ -59,10 +60,10 @@ Compiled compile_ltoir(const std::string& arch) {
   nvrtcGetProgramLog(prog, out.log.data());
   if (r == NVRTC_SUCCESS) {
     size_t size = 0;
-    nvrtcGetLTOIRSize(prog, &size);
-    out.ltoir.resize(size);
-    if (size) nvrtcGetLTOIR(prog, out.ltoir.data());
-    if (size == 0) out.error = "no LTO-IR produced";
+    nvrtcGetCUBINSize(prog, &size);
+    out.cubin.resize(size);
+    if (size) nvrtcGetCUBIN(prog, out.cubin.data());
+    if (size == 0) out.error = "no cubin produced";
   } else {
     out.error = nvrtcGetErrorString(r);
   }
@@ -90,18 +91,18 @@ std::string link_log(nvJitLinkHandle h, bool error) {
   return s;
 }
 
-// Links the unit's LTO-IR, and the device library when given, into a cubin.
-Linked link(const std::string& arch, const std::vector<char>& ltoir, const std::string& library) {
+// Links the unit's relocatable cubin, and the device library when given, into a cubin.
+Linked link(const std::string& arch, const std::vector<char>& unit, const std::string& library) {
   Linked out;
   std::string arch_opt = "-arch=" + arch;
-  const char* opts[] = {"-lto", arch_opt.c_str()};
+  const char* opts[] = {arch_opt.c_str()};
   nvJitLinkHandle h;
-  out.result = nvJitLinkCreate(&h, 2, opts);
+  out.result = nvJitLinkCreate(&h, 1, opts);
   if (out.result != NVJITLINK_SUCCESS) {
     out.step = "nvJitLinkCreate";
     return out;
   }
-  out.result = nvJitLinkAddData(h, NVJITLINK_INPUT_LTOIR, ltoir.data(), ltoir.size(), "probe_kernel");
+  out.result = nvJitLinkAddData(h, NVJITLINK_INPUT_CUBIN, unit.data(), unit.size(), "probe_kernel");
   if (out.result != NVJITLINK_SUCCESS) out.step = "nvJitLinkAddData(probe_kernel)";
   if (out.result == NVJITLINK_SUCCESS && !library.empty()) {
     out.result = nvJitLinkAddFile(h, NVJITLINK_INPUT_LIBRARY, library.c_str());
@@ -147,11 +148,11 @@ void check_link(const std::string& arch) {
   }
   INFO("device library: " << library);
   REQUIRE(std::filesystem::is_regular_file(library));
-  Compiled unit = compile_ltoir(arch);
+  Compiled unit = compile_cubin(arch);
   INFO("NVRTC log:\n" << unit.log);
   REQUIRE(unit.error == "");
 
-  Linked with = link(arch, unit.ltoir, library);
+  Linked with = link(arch, unit.cubin, library);
   {
     INFO("linking with the device library, " << describe(with));
     CHECK(with.result == NVJITLINK_SUCCESS);
@@ -162,13 +163,13 @@ void check_link(const std::string& arch) {
     CHECK(std::string(with.cubin.begin(), with.cubin.end()).find("probe") != std::string::npos);
   }
 
-  Linked without = link(arch, unit.ltoir, "");
+  Linked without = link(arch, unit.cubin, "");
   {
     INFO("linking without the device library, " << describe(without));
     CHECK(without.result != NVJITLINK_SUCCESS);
-    // With -lto the missing definitions surface when the linked program is
-    // compiled: "ptxas fatal : Unresolved extern function '_ZN5battc3dsl7objects...'"
-    // (CUDA 13); older nvJitLink says "Undefined reference to".
+    // The linker names the missing definitions: "Undefined reference to
+    // '_ZN5battc3dsl7objects...'"; with LTO, ptxas says "Unresolved extern
+    // function" instead.
     bool unresolved = without.error_log.find("nresolved extern") != std::string::npos ||
                       without.error_log.find("ndefined reference") != std::string::npos;
     CHECK(unresolved);
