@@ -9,3 +9,5 @@
 #include "dsl/grids.h"
 #include "dsl/objects.h"
 #include "dsl/patches.h"
+#include "dsl/tk_containers.h"
+#include "dsl/tk_grids.h"
