@@ -10,3 +10,5 @@
 #include "dsl/objects.h"
 #include "dsl/patches.h"
 #include "dsl/tk_patches.h"
+#include "dsl/tk_containers.h"
+#include "dsl/tk_grids.h"

@@ -36,8 +36,11 @@ DSL_FN constexpr bool is_coercing(const char* name) {
       "objects", "partition", "fgpartition"};
   // tokpidjin's own primitives (internal names), one list per rules file
   // (generator/types/rules_tk_*.cpp); "" matches no name.
-  constexpr const char* kTkContainers[] = {""};
-  constexpr const char* kTkGrids[] = {""};
+  constexpr const char* kTkContainers[] = {"tk_add", "tk_subtract", "tk_multiply", "tk_divide"};
+  constexpr const char* kTkGrids[] = {"mostcolor_t", "leastcolor_t", "numcolors_t", "palette_t", "colorcount_t",
+                                      "square_t", "hmirror_t", "vmirror_t", "dmirror_t", "cmirror_t", "upscale_t",
+                                      "p_g", "mir_rot_t", "get_color_rank_t", "tk_crop", "tk_hsplit", "tk_vsplit",
+                                      "tk_cellwise", "tk_index"};
   constexpr const char* kTkPatches[] = {
       "tk_toindices", "toindices_i", "toindices_o", "recolor_i", "recolor_o", "tk_shift", "tk_normalize",
       "normalize_i", "normalize_o", "tk_objects", "o_g", "tk_partition", "tk_fgpartition", "f_ofcolor",

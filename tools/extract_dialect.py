@@ -13,7 +13,7 @@ function of its dsl.py becomes one line:
       a primitive of its own: `internal` is the name battc knows it by (the
       functor dsl::fn_<internal> and the C++ function dsl::<internal>);
       names arc-dsl also has get a `tk_` prefix, so both dialects' versions
-      live in one runtime.
+      live in one runtime (so do names that would shadow a C++ name: size_t).
   BATTC_TK_ALIAS(name, target)
       a module-level `name = target`: the same primitive under another name.
 
@@ -62,6 +62,11 @@ def annotation(node):
     return ast.unparse(node)
 
 
+# tokpidjin names that would shadow a C++ name in dsl/ (size_t), so they get
+# the tk_ prefix too.
+CXX_NAMES = {'size_t'}
+
+
 def main():
     tk, arc = bodies(sys.argv[1]), bodies(sys.argv[2])
     print('// dsl/primitives_tokpidjin.def: the tokpidjin dialect\'s primitive table.')
@@ -73,7 +78,7 @@ def main():
         if (same_text and name not in SAME_TEXT_BUT_DIFFERENT) or name in SAME_DESPITE_TEXT:
             print(f'BATTC_TK_SAME({name})')
             continue
-        internal = f'tk_{name}' if name in arc else name
+        internal = f'tk_{name}' if name in arc or name in CXX_NAMES else name
         params = ', '.join(f'{a.arg}: {annotation(a.annotation)}' for a in fn.args.args)
         print(f'BATTC_TK_PRIM({name}, {internal}, "{params}", "{annotation(fn.returns)}")')
     for node in ast.parse(open(sys.argv[1]).read()).body:

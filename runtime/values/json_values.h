@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "dsl/dsl.h"
@@ -95,6 +96,9 @@ struct Decoder<d::Bool> {
 template <class A, class B>
 struct Decoder<d::Pair<A, B>> {
   static d::Pair<A, B> get(d::Ctx& c, const json& j) {
+    // [] is (), which a point holds as kEmptyPt (dsl/values.h)
+    if constexpr (std::is_same_v<d::Pair<A, B>, d::Pt>)
+      if (j.is_array() && j.empty()) return d::kEmptyPt;
     if (!j.is_array() || j.size() != 2) throw std::invalid_argument("expected a pair, got " + j.dump());
     return d::Pair<A, B>{decode<A>(c, j[0]), decode<B>(c, j[1])};
   }
@@ -144,5 +148,15 @@ struct FnDecoder {
   struct Decoder<d::fn_##N> : FnDecoder<d::fn_##N> {};
 #include "dsl/primitives.def"
 #undef BATTC_PRIM
+// tokpidjin's own primitives (dsl/primitives_tokpidjin.def)
+#define BATTC_TK_SAME(N)
+#define BATTC_TK_ALIAS(N, TARGET)
+#define BATTC_TK_PRIM(N, INTERNAL, PARAMS, RET) \
+  template <>                                   \
+  struct Decoder<d::fn_##INTERNAL> : FnDecoder<d::fn_##INTERNAL> {};
+#include "dsl/primitives_tokpidjin.def"
+#undef BATTC_TK_SAME
+#undef BATTC_TK_ALIAS
+#undef BATTC_TK_PRIM
 
 }  // namespace battc::runtime
