@@ -25,6 +25,11 @@ DSL_FN FSet<T> coerce_to_set(Ctx& c, const T* items, i32 n) {
 
 DSL_FN Indices coerce(Ctx& c, const Tuple<Pt>& x) { return coerce_to_set(c, x.p, x.n); }
 DSL_FN Object coerce(Ctx& c, const Tuple<Cell>& x) { return coerce_to_set(c, x.p, x.n); }
+DSL_FN TObject coerce(Ctx& c, const Tuple<TCell>& x) { return coerce_to_set(c, x.p, x.n); }
+DSL_FN TObject coerce(Ctx& c, const Pair<TCell, TCell>& x) {
+  TCell two[2] = {x.a, x.b};
+  return coerce_to_set(c, two, 2);
+}
 DSL_FN Indices coerce(Ctx& c, const Pair<Pt, Pt>& x) {
   Pt two[2] = {x.a, x.b};
   return coerce_to_set(c, two, 2);

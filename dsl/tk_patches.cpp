@@ -461,4 +461,17 @@ TObject upscale_f(Ctx& c, const TObject& obj, Int factor) {
   return tk_from_arc(c, upscale(c, tk_to_arc(c, obj), factor));
 }
 
+Tuple<TCell> celltuple(Ctx& c, const Tuple<Pt>& a, const Tuple<Int>& b) {
+  i32 n = a.n < b.n ? a.n : b.n;
+  TCell* buf = c.alloc<TCell>(n);
+  if (!buf && n) return {};
+  for (i32 k = 0; k < n; ++k) buf[k] = TCell{a[k].a, a[k].b, b[k]};
+  return Tuple<TCell>{buf, n};
+}
+
+// The period depends on the cells only, whatever order they come in.
+Int tk_hperiod(Ctx& c, const TObject& obj) { return hperiod(c, tk_to_arc(c, obj)); }
+Int tk_vperiod(Ctx& c, const TObject& obj) { return vperiod(c, tk_to_arc(c, obj)); }
+TObjects tk_frontiers(Ctx& c, const Grid& g) { return tk_from_arc(c, frontiers(c, g)); }
+
 }  // namespace battc::dsl

@@ -182,6 +182,20 @@ DSL_HD Indices mir_rot_f(Ctx& c, const Indices& p, Int type);
 DSL_HD TObject mir_rot_f(Ctx& c, const TObject& p, Int type);
 DSL_HD TObject upscale_f(Ctx& c, const TObject& obj, Int factor);
 
+// ---- building cells ------------------------------------------------------------------------
+
+DSL_FN TCell ascell(Ctx&, Pt ij, Int color) { return TCell{ij.a, ij.b, color}; }
+DSL_FN TCell astriple(Ctx&, Int i, Int j, Int color) { return TCell{i, j, color}; }
+DSL_FN Pt toij(Ctx&, const TCell& x) { return Pt{x.a, x.b}; }
+// zip(a, b) into (i, j, c) cells, up to the shorter length
+DSL_HD Tuple<TCell> celltuple(Ctx& c, const Tuple<Pt>& a, const Tuple<Int>& b);
+
+// ---- periods and frontiers (arc-dsl's, on (i, j, c) cells) --------------------------------
+
+DSL_HD Int tk_hperiod(Ctx& c, const TObject& obj);
+DSL_HD Int tk_vperiod(Ctx& c, const TObject& obj);
+DSL_HD TObjects tk_frontiers(Ctx& c, const Grid& g);
+
 #undef BATTC_TK_PATCH1
 
 }  // namespace battc::dsl

@@ -56,6 +56,10 @@ struct RuleBuilder {
     bool to_ix = p == Pat::Patch || p == Pat::Indices, to_ob = p == Pat::Patch || p == Pat::Object;
     if (to_ix && two_of(t, tt.point())) return tt.indices();
     if (to_ob && two_of(t, tt.cell())) return tt.object();
+    // tokpidjin: any iterable of (i, j) or (i, j, c) where a patch is expected
+    bool to_tix = p == Pat::TPatch, to_tob = p == Pat::TPatch || p == Pat::TObj;
+    if (to_tix && two_of(t, tt.point())) return tt.indices();
+    if (to_tob && two_of(t, tt.tcell())) return tt.tobject();
     if (p == Pat::Pt && t->is(TypeKind::Tuple) && t->parts[0] == tt.integer()) return tt.point();
     if (p == Pat::Pt && t->is(TypeKind::Pair) && t != tt.point() && intlike(t->parts[0]) && intlike(t->parts[1]))
       return tt.point();

@@ -79,6 +79,23 @@ void add_tk_patches_rules(RuleBuilder& b) {
   b.same({"hmirror_f", "vmirror_f", "dmirror_f", "cmirror_f"}, {O{{p}, nullptr, 0}});
   b.overloads("mir_rot_f", {O{{p, n}, nullptr, 0}});
   b.overloads("upscale_f", {O{{ob, n}, Ob}});
+
+  // building cells (ascell and astriple take any ints; celltuple is a zip)
+  TypeRef C = tt.tcell();
+  b.overloads("ascell", {O{{pt, n}, C}});
+  b.overloads("astriple", {O{{n, n, n}, C}});
+  b.add("toij", 1, [C, P](const std::vector<TypeRef>& a) {
+    return a[0] == C ? RuleBuilder::ok(P) : RuleBuilder::no_overload("toij", a);
+  });
+  b.add("celltuple", 2, [&tt, C](const std::vector<TypeRef>& a) {
+    if (a[0] != tt.raw_tuple(tt.point()) || a[1] != tt.raw_tuple(tt.integer()))
+      return RuleBuilder::no_overload("celltuple", a);
+    return RuleBuilder::ok(tt.raw_tuple(C));
+  });
+
+  // periods and frontiers
+  b.same({"tk_hperiod", "tk_vperiod"}, {O{{ob}, I}});
+  b.overloads("tk_frontiers", {O{{g}, Objs}});
 }
 
 }  // namespace battc::generator
