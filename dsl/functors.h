@@ -44,8 +44,7 @@ DSL_FN constexpr bool is_coercing(const char* name) {
   constexpr const char* kTkPatches[] = {
       "tk_toindices", "toindices_i", "toindices_o", "recolor_i", "recolor_o", "tk_shift", "tk_normalize",
       "normalize_i", "normalize_o", "tk_objects", "o_g", "tk_partition", "tk_fgpartition", "f_ofcolor",
-      "tk_asobject", "tk_toobject", "tk_occurrences", "tk_fill", "tk_underfill", "tk_cover", "tk_paint",
-      "tk_underpaint", "tk_move", "tk_subgrid", "tk_color", "tk_colorfilter", "colorcount_f", "palette_f",
+      "tk_asobject", "tk_toobject", "tk_occurrences", "tk_fill", "tk_underfill", "tk_cover", "tk_move", "tk_subgrid", "tk_color", "tk_colorfilter", "colorcount_f", "palette_f",
       "p_f", "p_o", "numcolors_f", "mostcolor_f", "leastcolor_f", "get_color_rank_f", "tk_uppermost",
       "tk_lowermost", "tk_leftmost", "tk_rightmost", "height_f", "width_f", "uppermost_i", "lowermost_i",
       "leftmost_i", "rightmost_i", "height_i", "width_i", "uppermost_o", "lowermost_o", "leftmost_o",

@@ -174,6 +174,26 @@ Grid tk_cover(Ctx& c, const Grid& g, const TObject& p) { return cover(c, g, tk_t
 // which is also the winner in arc-dsl's (c, (i, j)) order.
 Grid tk_paint(Ctx& c, const Grid& g, const TObject& obj) { return paint(c, g, tk_to_arc(c, obj)); }
 Grid tk_underpaint(Ctx& c, const Grid& g, const TObject& obj) { return underpaint(c, g, tk_to_arc(c, obj)); }
+namespace {
+DSL_FN Tuple<Cell> arc_cells(Ctx& c, const TCell* x, i32 n) {
+  Cell* buf = c.alloc<Cell>(n);
+  if (!buf && n) return {};
+  for (i32 k = 0; k < n; ++k) buf[k] = Cell{x[k].c, Pt{x[k].a, x[k].b}};
+  return Tuple<Cell>{buf, n};
+}
+}  // namespace
+Grid tk_paint(Ctx& c, const Grid& g, const Tuple<TCell>& cells) { return paint(c, g, arc_cells(c, cells.p, cells.n)); }
+Grid tk_underpaint(Ctx& c, const Grid& g, const Tuple<TCell>& cells) {
+  return underpaint(c, g, arc_cells(c, cells.p, cells.n));
+}
+Grid tk_paint(Ctx& c, const Grid& g, const Pair<TCell, TCell>& cells) {
+  TCell two[2] = {cells.a, cells.b};
+  return paint(c, g, arc_cells(c, two, 2));
+}
+Grid tk_underpaint(Ctx& c, const Grid& g, const Pair<TCell, TCell>& cells) {
+  TCell two[2] = {cells.a, cells.b};
+  return underpaint(c, g, arc_cells(c, two, 2));
+}
 Grid tk_move(Ctx& c, const Grid& g, const TObject& obj, Pt offset) {
   return tk_paint(c, tk_cover(c, g, obj), tk_shift(c, obj, offset));
 }

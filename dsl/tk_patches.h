@@ -68,6 +68,11 @@ DSL_HD Grid tk_cover(Ctx& c, const Grid& g, const Indices& p);
 DSL_HD Grid tk_cover(Ctx& c, const Grid& g, const TObject& p);
 DSL_HD Grid tk_paint(Ctx& c, const Grid& g, const TObject& obj);
 DSL_HD Grid tk_underpaint(Ctx& c, const Grid& g, const TObject& obj);
+// A tuple of cells paints in its own order (a later cell on the same (i, j) wins).
+DSL_HD Grid tk_paint(Ctx& c, const Grid& g, const Tuple<TCell>& cells);
+DSL_HD Grid tk_underpaint(Ctx& c, const Grid& g, const Tuple<TCell>& cells);
+DSL_HD Grid tk_paint(Ctx& c, const Grid& g, const Pair<TCell, TCell>& cells);
+DSL_HD Grid tk_underpaint(Ctx& c, const Grid& g, const Pair<TCell, TCell>& cells);
 DSL_HD Grid tk_move(Ctx& c, const Grid& g, const TObject& obj, Pt offset);
 DSL_HD Grid tk_subgrid(Ctx& c, const Indices& p, const Grid& g);
 DSL_HD Grid tk_subgrid(Ctx& c, const TObject& p, const Grid& g);

@@ -36,7 +36,16 @@ void add_tk_patches_rules(RuleBuilder& b) {
   // painting
   b.same({"tk_fill", "tk_underfill"}, {O{{g, n, p}, G}});
   b.overloads("tk_cover", {O{{g, p}, G}});
-  b.same({"tk_paint", "tk_underpaint"}, {O{{g, ob}, G}});
+  // paint keeps a tuple of cells in its order (no conversion to a set), so its
+  // rule is not an overload list (and dsl/functors.h does not coerce it).
+  for (const char* name : {"tk_paint", "tk_underpaint"}) {
+    b.add(name, 2, [&tt, name](const std::vector<TypeRef>& a) {
+      TypeRef cell = tt.tcell();
+      bool cells = a[1] == tt.tobject() || a[1] == tt.raw_tuple(cell) || a[1] == tt.pair(cell, cell);
+      if (a[0] != tt.grid() || !cells) return RuleBuilder::no_overload(name, a);
+      return RuleBuilder::ok(tt.grid());
+    });
+  }
   b.overloads("tk_move", {O{{g, ob, pt}, G}});
   b.overloads("tk_subgrid", {O{{p, g}, G}});
 
