@@ -10,5 +10,6 @@
 #include "dsl/objects.h"
 #include "dsl/patches.h"
 #include "dsl/tk_patches.h"
+#include "dsl/tk_objects_fused.h"
 #include "dsl/tk_containers.h"
 #include "dsl/tk_grids.h"

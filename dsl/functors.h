@@ -149,6 +149,12 @@ DSL_FN auto vcall(const F& f, Ctx& c, const A& a, const B& b, const C& x, const 
 #undef BATTC_TK_SAME
 #undef BATTC_TK_PRIM
 #undef BATTC_TK_ALIAS
+
+// Internal primitives the generator's passes introduce (no dialect names
+// them): the fused object extraction (tk_objects_fused.h). Its value prints
+// as o_g's, the function it stands for.
+BATTC_FUNCTOR(o_g_fused, o_g_fused, "o_g")
+BATTC_FUNCTOR(o_g_pick, o_g_pick, "o_g")
 #undef BATTC_FUNCTOR
 
 }  // namespace battc::dsl

@@ -11,6 +11,7 @@
 #include "generator/emit/emit_host.h"
 #include "generator/ir/lower.h"
 #include "generator/parse/parser.h"
+#include "generator/passes/fuse_objects.h"
 #include "generator/passes/hoist_s_invariant.h"
 
 namespace battc::generator {
@@ -23,7 +24,7 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 }  // namespace
 
 const std::vector<std::string>& pass_names() {
-  static const std::vector<std::string> names = {"hoist_s_invariant"};
+  static const std::vector<std::string> names = {"fuse_objects", "hoist_s_invariant"};
   return names;
 }
 
@@ -72,6 +73,7 @@ std::unique_ptr<Generated> run_pipeline(const PipelineOptions& opt) {
 
   // 3. passes, then 4. emit
   t0 = std::chrono::steady_clock::now();
+  if (enabled("fuse_objects")) g->report.fused_object_groups = fuse_objects(g->batt, g->types);
   if (enabled("hoist_s_invariant")) g->report.hoisted_s_invariant = hoist_s_invariant(g->batt);
   g->report.nodes = static_cast<int>(g->batt.nodes().size());
   g->report.merged_duplicates = g->batt.merged_duplicates();
