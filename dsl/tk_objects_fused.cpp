@@ -113,4 +113,83 @@ Tuple<TObjects> o_g_fused(Ctx& c, const Grid& g, Int mask) {
   return result;
 }
 
+Tuple<Tuple<TCell>> objects_t(Ctx& c, const Grid& g, Bool univalued, Bool diagonal, Bool without_bg) {
+  if (g.h == 0) return {};
+  if (!detail::readable(c, g)) return {};
+  i32 n = g.h * g.w;
+  if (n == 0) return {};
+  Int bg = without_bg ? mostcolor(c, g) : kNone;
+  if (!c.spend(i64(n) * (diagonal ? 9 : 5))) return {};
+  u8* occupied = c.alloc<u8>(n);
+  u8* queued = c.alloc<u8>(n);
+  TCell* cells = c.alloc<TCell>(n);
+  Tuple<TCell>* objs = c.alloc<Tuple<TCell>>(n);
+  i32* cur = c.alloc<i32>(n * 9);
+  i32* next = c.alloc<i32>(n * 9);
+  if (!occupied || !queued || !cells || !objs || !cur || !next) return {};
+  for (i32 k = 0; k < n; ++k) occupied[k] = queued[k] = 0;
+  struct Less {
+    DSL_FN bool operator()(i32 a, i32 b) const { return a < b; }
+  };
+  i32 nobj = 0, used = 0;
+  for (i32 seed = 0; seed < n; ++seed) {
+    if (occupied[seed]) continue;
+    Int val = g.c[seed];
+    if (val == bg) continue;
+    i32 start = used, ncur = 1;
+    cur[0] = seed;
+    while (ncur > 0) {
+      stable_sort(c, cur, ncur, Less{});  // a set of (i, j) iterates ascending
+      if (c.failed()) return {};
+      i32 nnext = 0;
+      for (i32 q = 0; q < ncur; ++q) {
+        i32 k = cur[q];
+        Int v = g.c[k];
+        if (univalued ? v != val : v == bg) continue;
+        cells[used++] = TCell{k / g.w, k % g.w, v};
+        occupied[k] = 1;
+        i32 i = k / g.w, j = k % g.w;
+        for (i32 di = -1; di <= 1; ++di)
+          for (i32 dj = -1; dj <= 1; ++dj) {
+            if ((di == 0 && dj == 0) || (!diagonal && di != 0 && dj != 0)) continue;
+            i32 a = i + di, b = j + dj;
+            if (a < 0 || a >= g.h || b < 0 || b >= g.w) continue;
+            i32 m = a * g.w + b;
+            if (!queued[m]) queued[m] = 1, next[nnext++] = m;
+          }
+      }
+      // the next candidates: that neighbourhood less the occupied cells
+      ncur = 0;
+      for (i32 q = 0; q < nnext; ++q) {
+        queued[next[q]] = 0;
+        if (!occupied[next[q]]) cur[ncur++] = next[q];
+      }
+    }
+    objs[nobj++] = Tuple<TCell>{cells + start, used - start};
+  }
+  return Tuple<Tuple<TCell>>{objs, nobj};
+}
+
+Tuple<Tuple<TCell>> o_g_t(Ctx& c, const Grid& g, Int type) {
+  if (type < 0 || type > 7) {  // tokpidjin returns None
+    c.fail();
+    return {};
+  }
+  return objects_t(c, g, (type & 4) != 0, (type & 2) != 0, (type & 1) != 0);
+}
+
+Tuple<Tuple<TCell>> colorfilter_t(Ctx& c, const Tuple<Tuple<TCell>>& objs, Int color) {
+  Tuple<TCell>* buf = c.alloc<Tuple<TCell>>(objs.n);
+  if (!buf && objs.n) return {};
+  i32 n = 0;
+  for (const Tuple<TCell>& o : objs) {
+    if (o.n == 0) {  // obj[0] raises IndexError
+      c.fail();
+      return {};
+    }
+    if (o[0].c == color) buf[n++] = o;
+  }
+  return Tuple<Tuple<TCell>>{buf, n};
+}
+
 }  // namespace battc::dsl

@@ -23,4 +23,12 @@ DSL_FN TObjects o_g_pick(Ctx& c, const Tuple<TObjects>& all, Int type) {
   return all[type];
 }
 
+// objects() as tuples (objects_t, o_g_t): the objects in the order of their
+// seeds (row-major), each object's cells in the order Python's search adds
+// them: by distance from the seed, then row-major.
+DSL_HD Tuple<Tuple<TCell>> objects_t(Ctx& c, const Grid& g, Bool univalued, Bool diagonal, Bool without_bg);
+DSL_HD Tuple<Tuple<TCell>> o_g_t(Ctx& c, const Grid& g, Int type);
+// The objects whose first cell has `color` (an empty object fails).
+DSL_HD Tuple<Tuple<TCell>> colorfilter_t(Ctx& c, const Tuple<Tuple<TCell>>& objs, Int color);
+
 }  // namespace battc::dsl

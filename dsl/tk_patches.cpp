@@ -235,6 +235,12 @@ Tuple<Int> p_o(Ctx& c, const TObject& obj) {
   return Tuple<Int>{s.p, s.n};
 }
 Int numcolors_f(Ctx& c, const TObject& obj) { return palette_f(c, obj).n; }
+IntSet palette_t(Ctx& c, const TObject& obj) {
+  Int* buf = c.alloc<Int>(i64(obj.n) * 3);
+  if (!buf && obj.n) return {};
+  for (i32 k = 0; k < obj.n; ++k) buf[3 * k] = obj[k].a, buf[3 * k + 1] = obj[k].b, buf[3 * k + 2] = obj[k].c;
+  return make_set(c, buf, obj.n * 3);
+}
 
 namespace {
 // max/min(set(colors), key=colors.count): the set iterates ascending, so ties

@@ -86,6 +86,8 @@ DSL_HD IntSet palette_f(Ctx& c, const TObject& obj);
 DSL_HD IntSet p_f(Ctx& c, const TObject& obj);
 DSL_HD Tuple<Int> p_o(Ctx& c, const TObject& obj);
 DSL_HD Int numcolors_f(Ctx& c, const TObject& obj);
+// palette_t of an object: its cells are the "rows", so every i, j and c
+DSL_HD IntSet palette_t(Ctx& c, const TObject& obj);
 DSL_HD Int mostcolor_f(Ctx& c, const TObject& obj);
 DSL_HD Int leastcolor_f(Ctx& c, const TObject& obj);
 // Counter(colors).most_common()[rank]: count descending, ties in the order

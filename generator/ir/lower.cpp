@@ -137,6 +137,22 @@ class Lowering {
     return std::nullopt;
   }
 
+  // tokpidjin's get_nth_f/get_nth_t on a pair of two different types (what
+  // astuple(a, b) gives) with a constant rank: Python returns one of the
+  // two, so the call becomes first or last of the pair, whose type is known.
+  // (Out of range they return frozenset() or nan: left to the checker,
+  // which rejects the call.)
+  void pick_from_pair(bool is_prim, std::string& internal, std::vector<Val>& args, std::vector<TypeRef>& types) {
+    if (!is_prim || (internal != "get_nth_f" && internal != "get_nth_t") || args.size() != 2) return;
+    TypeRef t = types[0];
+    if (!t->is(TypeKind::Pair) || t->parts[0] == t->parts[1] || !args[1].integer) return;
+    long long r = *args[1].integer;
+    if (r < -2 || r > 1) return;
+    internal = (r == 0 || r == -2) ? "first" : "last";
+    args.resize(1);
+    types.resize(1);
+  }
+
   // A primitive of the dialect that battc has no typing rule for.
   bool supported(const DialectPrim& p, SrcLoc loc) {
     if (sig_.has(p.internal)) return true;
@@ -248,6 +264,7 @@ class Lowering {
       args.push_back(*v);
       types.push_back(v->type);
     }
+    pick_from_pair(is_prim, internal, args, types);
     CallType ct = is_prim ? sig_.call_prim(internal, types) : sig_.call(callee->type, types);
     if (ct.ok() && is_prim && surface_name(internal) == "power" && args[1].integer && *args[1].integer >= 1 &&
         *args[1].integer <= kMaxUnrolledPower)
@@ -255,7 +272,7 @@ class Lowering {
     if (!ct.ok()) {
       std::vector<std::string> notes;
       if (!is_prim) notes.push_back(fmt::format("the function ({}) is {}", call.callee, type_name(callee->type)));
-      for (size_t i = 0; i < ordered->size(); ++i) {
+      for (size_t i = 0; i < ordered->size() && i < types.size(); ++i) {
         const Arg* a = (*ordered)[i];
         notes.push_back(fmt::format("argument {} ({}) is {}", i + 1, a->is_int ? std::to_string(a->value) : a->name,
                                     type_name(types[i])));

@@ -14,7 +14,8 @@ void add_tk_grids_rules(RuleBuilder& b) {
 
   // fixed signatures (coercing: dsl/functors.h kTkGrids lists them)
   b.same({"mostcolor_t", "leastcolor_t", "numcolors_t"}, {O{{g}, I}});
-  b.overloads("palette_t", {O{{g}, tt.fset(I)}});
+  // on an object, Python's rows are its (i, j, c) cells: every i, j and c
+  b.overloads("palette_t", {O{{g}, tt.fset(I)}, O{{Pat::TObj}, tt.fset(I)}});
   b.overloads("colorcount_t", {O{{g, n}, I}});
   b.overloads("square_t", {O{{g}, B}});
   b.same({"hmirror_t", "vmirror_t", "dmirror_t", "cmirror_t"}, {O{{g}, G}});

@@ -102,6 +102,15 @@ void add_tk_patches_rules(RuleBuilder& b) {
     return RuleBuilder::ok(tt.raw_tuple(C));
   });
 
+  // objects as tuples, in the order Python's search finds them
+  TypeRef TT = tt.raw_tuple(tt.raw_tuple(C));
+  b.overloads("objects_t", {O{{g, n, n, n}, TT}});
+  b.overloads("o_g_t", {O{{g, n}, TT}});
+  b.add("colorfilter_t", 2, [&tt, TT](const std::vector<TypeRef>& a) {
+    if (a[0] != TT || (a[1] != tt.integer() && a[1] != tt.boolean())) return RuleBuilder::no_overload("colorfilter_t", a);
+    return RuleBuilder::ok(TT);
+  });
+
   // periods and frontiers
   b.same({"tk_hperiod", "tk_vperiod"}, {O{{ob}, I}});
   b.overloads("tk_frontiers", {O{{g}, Objs}});
