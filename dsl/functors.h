@@ -155,6 +155,14 @@ DSL_FN auto vcall(const F& f, Ctx& c, const A& a, const B& b, const C& x, const 
 // as o_g's, the function it stands for.
 BATTC_FUNCTOR(o_g_fused, o_g_fused, "o_g")
 BATTC_FUNCTOR(o_g_pick, o_g_pick, "o_g")
+BATTC_FUNCTOR(get_nth_f_r0, get_nth_f_r0, "<lambda>")
+BATTC_FUNCTOR(get_nth_f_r1, get_nth_f_r1, "<lambda>")
+BATTC_FUNCTOR(get_nth_f_rm1, get_nth_f_rm1, "<lambda>")
+BATTC_FUNCTOR(get_nth_f_rm2, get_nth_f_rm2, "<lambda>")
+BATTC_FUNCTOR(get_nth_t_r0, get_nth_t_r0, "<lambda>")
+BATTC_FUNCTOR(get_nth_t_r1, get_nth_t_r1, "<lambda>")
+BATTC_FUNCTOR(get_nth_t_rm1, get_nth_t_rm1, "<lambda>")
+BATTC_FUNCTOR(get_nth_t_rm2, get_nth_t_rm2, "<lambda>")
 #undef BATTC_FUNCTOR
 
 }  // namespace battc::dsl

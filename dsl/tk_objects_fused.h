@@ -8,6 +8,7 @@
 // cannot name them.
 #pragma once
 
+#include "dsl/tk_containers.h"
 #include "dsl/tk_patches.h"
 
 namespace battc::dsl {
@@ -30,5 +31,43 @@ DSL_HD Tuple<Tuple<TCell>> objects_t(Ctx& c, const Grid& g, Bool univalued, Bool
 DSL_HD Tuple<Tuple<TCell>> o_g_t(Ctx& c, const Grid& g, Int type);
 // The objects whose first cell has `color` (an empty object fails).
 DSL_HD Tuple<Tuple<TCell>> colorfilter_t(Ctx& c, const Tuple<Tuple<TCell>>& objs, Int color);
+
+// rbind(get_nth_f, K) and rbind(get_nth_t, K) for K in 0, 1, -1, -2 (F0, F1,
+// L1, L2): one-argument primitives the generator puts in place of the
+// closure, so they also take a pair of two different types (astuple(a, b)),
+// where Python returns one of the two. The name prints as rbind's lambda.
+#define BATTC_TK_NTH(NAME, GET, RANK, PART)                                  \
+  template <class A, class B>                                              \
+  DSL_FN auto NAME(Ctx&, const Pair<A, B>& p) {                            \
+    return p.PART;                                                         \
+  }                                                                        \
+  template <class C>                                                       \
+  DSL_FN auto NAME(Ctx& c, const C& x) {                                   \
+    return GET(c, x, RANK);                                                \
+  }
+BATTC_TK_NTH(get_nth_f_r0, get_nth_f, 0, a)
+BATTC_TK_NTH(get_nth_f_r1, get_nth_f, 1, b)
+BATTC_TK_NTH(get_nth_f_rm1, get_nth_f, -1, b)
+BATTC_TK_NTH(get_nth_f_rm2, get_nth_f, -2, a)
+BATTC_TK_NTH(get_nth_t_r0, get_nth_t, 0, a)
+BATTC_TK_NTH(get_nth_t_r1, get_nth_t, 1, b)
+BATTC_TK_NTH(get_nth_t_rm1, get_nth_t, -1, b)
+BATTC_TK_NTH(get_nth_t_rm2, get_nth_t, -2, a)
+#undef BATTC_TK_NTH
+
+// tuple(item for item in container if len(item) == n)
+template <class C>
+DSL_FN Tuple<elem_of<C>> sizefilter_t(Ctx& c, const C& container, Int n) {
+  using E = elem_of<C>;
+  i32 m = Container<C>::size(container);
+  E* buf = c.alloc<E>(m);
+  if (!buf && m) return {};
+  i32 k = 0;
+  for (i32 i = 0; i < m; ++i) {
+    E e = Container<C>::get(container, i);
+    if (Container<E>::size(e) == n) buf[k++] = e;
+  }
+  return Tuple<E>{buf, k};
+}
 
 }  // namespace battc::dsl

@@ -156,6 +156,10 @@ DSL_HD Indices tk_hfrontier(Ctx& c, Pt loc);
 DSL_HD Indices tk_dneighbors(Ctx& c, Pt loc);
 DSL_HD Indices tk_ineighbors(Ctx& c, Pt loc);
 DSL_HD Indices tk_neighbors(Ctx& c, Pt loc);
+// Python indexes loc[0] and loc[1], so a cell (i, j, c) works as its (i, j).
+DSL_FN Indices tk_dneighbors(Ctx& c, const TCell& x) { return tk_dneighbors(c, Pt{x.a, x.b}); }
+DSL_FN Indices tk_ineighbors(Ctx& c, const TCell& x) { return tk_ineighbors(c, Pt{x.a, x.b}); }
+DSL_FN Indices tk_neighbors(Ctx& c, const TCell& x) { return tk_neighbors(c, Pt{x.a, x.b}); }
 
 // ---- relations between two patches ----------------------------------------------------------
 

@@ -153,6 +153,24 @@ class Lowering {
     types.resize(1);
   }
 
+  // rbind(get_nth_f, K) (or get_nth_t) with a constant K in F0, F1, L1, L2:
+  // the closure becomes a one-argument primitive that knows K
+  // (get_nth_f_r0, ...), so that it can also take a pair of two types.
+  std::optional<Val> fixed_rank_nth(bool is_prim, const std::string& internal, const std::vector<Val>& args,
+                                    const std::vector<TypeRef>& types, SrcLoc loc) {
+    if (!is_prim || internal != "rbind" || args.size() != 2 || !args[1].integer) return std::nullopt;
+    if (!types[0]->is(TypeKind::Prim) || (types[0]->prim != "get_nth_f" && types[0]->prim != "get_nth_t"))
+      return std::nullopt;
+    static const std::map<long long, const char*> suffix = {{0, "_r0"}, {1, "_r1"}, {-1, "_rm1"}, {-2, "_rm2"}};
+    auto it = suffix.find(*args[1].integer);
+    if (it == suffix.end()) return std::nullopt;
+    std::string name = types[0]->prim + it->second;
+    Node n{NodeKind::Prim, tt_.prim(name)};
+    n.prim = name;
+    n.origin.loc = loc;
+    return add(std::move(n));
+  }
+
   // A primitive of the dialect that battc has no typing rule for.
   bool supported(const DialectPrim& p, SrcLoc loc) {
     if (sig_.has(p.internal)) return true;
@@ -265,6 +283,7 @@ class Lowering {
       types.push_back(v->type);
     }
     pick_from_pair(is_prim, internal, args, types);
+    if (std::optional<Val> fixed = fixed_rank_nth(is_prim, internal, args, types, st.loc)) return fixed;
     CallType ct = is_prim ? sig_.call_prim(internal, types) : sig_.call(callee->type, types);
     if (ct.ok() && is_prim && surface_name(internal) == "power" && args[1].integer && *args[1].integer >= 1 &&
         *args[1].integer <= kMaxUnrolledPower)

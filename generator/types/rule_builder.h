@@ -17,7 +17,7 @@ namespace battc::generator {
 // A parameter pattern of an overload: one type, or a small class of types.
 // TObj/TPatch/TObjs: the tokpidjin dialect's Object (cells (i, j, c)), patch
 // (Indices or TObject) and set of objects.
-enum class Pat { Int, Bool, Num /*Int or Bool*/, Pt, Grid, Indices, Object, Patch, Objects, IndicesSet, TObj, TPatch, TObjs, Any };
+enum class Pat { Int, Bool, Num /*Int or Bool*/, Pt, Grid, Indices, Object, Patch, Objects, IndicesSet, TObj, TPatch, TObjs, TCell, Any };
 
 struct RuleBuilder {
   Signatures& sig;
@@ -40,6 +40,7 @@ struct RuleBuilder {
       case Pat::TObj: return t == tt.tobject();
       case Pat::TPatch: return t == tt.indices() || t == tt.tobject();
       case Pat::TObjs: return t == tt.fset(tt.tobject());
+      case Pat::TCell: return t == tt.tcell();
       case Pat::Any: return true;
     }
     return false;

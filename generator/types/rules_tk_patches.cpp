@@ -76,7 +76,8 @@ void add_tk_patches_rules(RuleBuilder& b) {
   // boxes and lines
   b.same({"tk_backdrop", "tk_delta", "tk_inbox", "tk_outbox", "tk_box"}, {O{{p}, Ix}});
   b.same({"tk_connect", "tk_shoot"}, {O{{pt, pt}, Ix}});
-  b.same({"tk_hfrontier", "tk_dneighbors", "tk_ineighbors", "tk_neighbors"}, {O{{pt}, Ix}});
+  b.overloads("tk_hfrontier", {O{{pt}, Ix}});
+  b.same({"tk_dneighbors", "tk_ineighbors", "tk_neighbors"}, {O{{pt}, Ix}, O{{Pat::TCell}, Ix}});
 
   // relations between two patches
   b.same({"tk_hmatching", "tk_vmatching", "tk_adjacent"}, {O{{p, p}, B}});
@@ -109,6 +110,31 @@ void add_tk_patches_rules(RuleBuilder& b) {
   b.add("colorfilter_t", 2, [&tt, TT](const std::vector<TypeRef>& a) {
     if (a[0] != TT || (a[1] != tt.integer() && a[1] != tt.boolean())) return RuleBuilder::no_overload("colorfilter_t", a);
     return RuleBuilder::ok(TT);
+  });
+
+  // rbind(get_nth_f, K) / rbind(get_nth_t, K) with K in F0, F1, L1, L2, as
+  // the generator rewrites them (generator/ir/lower.cpp): on a pair of two
+  // types, one of them; otherwise get_nth_*(x, K)
+  Signatures* sig = &b.sig;
+  struct Nth {
+    const char* name;
+    const char* base;
+    int part;
+  };
+  for (Nth nth : {Nth{"get_nth_f_r0", "get_nth_f", 0}, Nth{"get_nth_f_r1", "get_nth_f", 1},
+                  Nth{"get_nth_f_rm1", "get_nth_f", 1}, Nth{"get_nth_f_rm2", "get_nth_f", 0},
+                  Nth{"get_nth_t_r0", "get_nth_t", 0}, Nth{"get_nth_t_r1", "get_nth_t", 1},
+                  Nth{"get_nth_t_rm1", "get_nth_t", 1}, Nth{"get_nth_t_rm2", "get_nth_t", 0}}) {
+    b.add(nth.name, 1, [sig, I, nth](const std::vector<TypeRef>& a) {
+      if (a[0]->is(TypeKind::Pair) && a[0]->parts[0] != a[0]->parts[1]) return RuleBuilder::ok(a[0]->parts[nth.part]);
+      return sig->call_prim(nth.base, {a[0], I});
+    });
+  }
+  b.add("sizefilter_t", 2, [&tt](const std::vector<TypeRef>& a) {
+    TypeRef e = elem_type(tt, a[0]);
+    bool sized = e && elem_type(tt, e) && e != tt.raw_tuple(tt.integer());  // a tuple of int tuples is a Grid
+    if (!sized || (a[1] != tt.integer() && a[1] != tt.boolean())) return RuleBuilder::no_overload("sizefilter_t", a);
+    return RuleBuilder::ok(tt.raw_tuple(e));
   });
 
   // periods and frontiers
