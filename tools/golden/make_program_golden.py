@@ -47,12 +47,13 @@ def with_constants(src, dst):
     return dst
 
 
-def run_reference(args, programs, tasks, out):
+def run_reference(args, programs, tasks, out, dsl=None):
     cmd = [sys.executable, os.path.join(args.shared, 'reference', 'canonical_ref.py'),
-           '--dsl', args.arc_dsl, '--programs', programs, '--tasks', tasks,
+           '--dsl', dsl or args.arc_dsl, '--programs', programs, '--tasks', tasks,
            '--pairing', 'all', '--timeout', str(args.timeout), '--out', out]
     print('+', ' '.join(cmd), file=sys.stderr)
-    subprocess.run(cmd, check=True)
+    # tokpidjin's dsl.py warns on stderr without CuPy unless told not to expect a GPU
+    subprocess.run(cmd, check=True, env=dict(os.environ, EXPECT_GPU='0'))
     with open(out) as f:
         rows = [json.loads(line) for line in f]
     timeouts = [r for r in rows if r['status'] == 'timeout']
@@ -101,14 +102,17 @@ def main():
     ap.add_argument('--arc-dsl', required=True, help='a local copy of michaelhodel/arc-dsl')
     ap.add_argument('--shared', required=True, help='the shared folder holding reference/canonical_ref.py')
     ap.add_argument('--arc-data', help='ARC data folder holding ARC-AGI-1/training (for arc1)')
-    ap.add_argument('--only', choices=['demo', 'arc1'], help='regenerate one golden only')
+    ap.add_argument('--tokpidjin', help='a local copy of pierreb4/tokpidjin (for tk1)')
+    ap.add_argument('--only', choices=['demo', 'arc1', 'tk1'], help='regenerate one golden only')
     ap.add_argument('--timeout', type=float, default=30.0, help='seconds per evaluation in the reference')
     ap.add_argument('--keep', help='keep the work files in this folder')
     args = ap.parse_args()
     args.arc_dsl = os.path.abspath(args.arc_dsl)
     args.shared = os.path.abspath(args.shared)
     if args.only != 'demo' and not args.arc_data:
-        ap.error('--arc-data is needed for the arc1 golden (or give --only demo)')
+        ap.error('--arc-data is needed for the arc1 and tk1 goldens (or give --only demo)')
+    if args.only in (None, 'tk1') and not args.tokpidjin:
+        ap.error('--tokpidjin is needed for the tk1 golden (or give --only demo or arc1)')
 
     work = args.keep or tempfile.mkdtemp(prefix='battc-program-golden-')
     os.makedirs(work, exist_ok=True)
@@ -119,11 +123,13 @@ def main():
         write_jsonl(os.path.join(GOLDEN, 'demo', 'dump.jsonl'), rows)
         summary('demo', rows)
 
-    if args.only in (None, 'arc1'):
-        src = os.path.join(GOLDEN, 'arc1', 'programs.py')
+    for name in ('arc1', 'tk1'):
+        if args.only not in (None, name):
+            continue
+        src = os.path.join(GOLDEN, name, 'programs.py')
         ids = task_ids(src)
         training = os.path.join(os.path.abspath(args.arc_data), 'ARC-AGI-1', 'training')
-        tasks = os.path.join(work, 'arc1_tasks')
+        tasks = os.path.join(work, name + '_tasks')
         os.makedirs(tasks, exist_ok=True)
         for t in ids:
             path = os.path.join(training, t + '.json')
@@ -132,12 +138,13 @@ def main():
             link = os.path.join(tasks, t + '.json')
             if not os.path.lexists(link):
                 os.symlink(path, link)
-        progs = with_constants(src, os.path.join(work, 'arc1_programs.py'))
-        rows = run_reference(args, progs, tasks, os.path.join(work, 'arc1_ref.jsonl'))
-        write_jsonl(os.path.join(GOLDEN, 'arc1', 'dump.jsonl'), hash_values(rows))
-        with open(os.path.join(GOLDEN, 'arc1', 'tasks.txt'), 'w') as f:
+        progs = with_constants(src, os.path.join(work, name + '_programs.py'))
+        dsl = os.path.abspath(args.tokpidjin) if name == 'tk1' else None
+        rows = run_reference(args, progs, tasks, os.path.join(work, name + '_ref.jsonl'), dsl)
+        write_jsonl(os.path.join(GOLDEN, name, 'dump.jsonl'), hash_values(rows))
+        with open(os.path.join(GOLDEN, name, 'tasks.txt'), 'w') as f:
             f.write(''.join(t + '\n' for t in ids))
-        summary('arc1', rows)
+        summary(name, rows)
 
     if not args.keep:
         import shutil
