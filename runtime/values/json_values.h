@@ -23,6 +23,10 @@ inline json encode(d::Int v) { return v == d::kNone ? json(nullptr) : json(v); }
 inline json encode(d::Bool v) { return json(v); }
 template <class A, class B>
 json encode(const d::Pair<A, B>& v);
+template <class A, class B, class C>
+json encode(const d::Triple<A, B, C>& v) {
+  return json::array({encode(v.a), encode(v.b), encode(v.c)});
+}
 template <class T>
 json encode(const d::Tuple<T>& v);
 template <class T>
@@ -101,6 +105,13 @@ struct Decoder<d::Pair<A, B>> {
       if (j.is_array() && j.empty()) return d::kEmptyPt;
     if (!j.is_array() || j.size() != 2) throw std::invalid_argument("expected a pair, got " + j.dump());
     return d::Pair<A, B>{decode<A>(c, j[0]), decode<B>(c, j[1])};
+  }
+};
+template <class A, class B, class C>
+struct Decoder<d::Triple<A, B, C>> {
+  static d::Triple<A, B, C> get(d::Ctx& c, const json& j) {
+    if (!j.is_array() || j.size() != 3) throw std::invalid_argument("expected a triple, got " + j.dump());
+    return d::Triple<A, B, C>{decode<A>(c, j[0]), decode<B>(c, j[1]), decode<C>(c, j[2])};
   }
 };
 template <class T>
