@@ -87,6 +87,13 @@ const DialectPrim* find_dialect_prim(Dialect d, const std::string& name) {
   return it == m.end() ? nullptr : it->second;
 }
 
+const std::vector<std::string>& internal_primitives() {
+  static const std::vector<std::string> names = {
+      "get_nth_f_r0", "get_nth_f_r1", "get_nth_f_rm1", "get_nth_f_rm2", "get_nth_t_r0", "get_nth_t_r1",
+      "get_nth_t_rm1", "get_nth_t_rm2", "o_g_fused", "o_g_pick"};
+  return names;
+}
+
 std::string surface_name(const std::string& internal) {
   return internal.rfind(kTkPrefix, 0) == 0 ? internal.substr(kTkPrefix.size()) : internal;
 }

@@ -42,6 +42,11 @@ const DialectPrim* find_dialect_prim(Dialect d, const std::string& name);
 // The name programs write for an internal primitive name (tk_first -> first).
 std::string surface_name(const std::string& internal);
 
+// Primitives no dialect names, which the generator itself introduces:
+// get_nth_f_r0 ... (rbind(get_nth_f, K), ir/lower.cpp; typed) and
+// o_g_fused/o_g_pick (passes/fuse_objects.cpp; typed by the pass).
+const std::vector<std::string>& internal_primitives();
+
 // The constant `name` means in d, or nullptr.
 const ConstantValue* find_constant(Dialect d, const std::string& name);
 
