@@ -482,6 +482,17 @@ DSL_FN P mir_rot_impl(Ctx& c, const P& p, Int type) {
 Indices mir_rot_f(Ctx& c, const Indices& p, Int type) { return mir_rot_impl(c, p, type); }
 TObject mir_rot_f(Ctx& c, const TObject& p, Int type) { return mir_rot_impl(c, p, type); }
 
+Indices hmirror_i(Ctx& c, const Indices& p) { return hmirror(c, p); }
+TObject hmirror_o(Ctx& c, const TObject& p) { return hmirror_f(c, p); }
+Indices vmirror_i(Ctx& c, const Indices& p) { return vmirror(c, p); }
+TObject vmirror_o(Ctx& c, const TObject& p) { return tk_from_arc(c, vmirror(c, tk_to_arc(c, p))); }
+Indices dmirror_i(Ctx& c, const Indices& p) { return dmirror(c, p); }
+TObject dmirror_o(Ctx& c, const TObject& p) { return dmirror_f(c, p); }
+Indices cmirror_i(Ctx& c, const Indices& p) { return cmirror_f(c, p); }
+TObject cmirror_i(Ctx& c, const TObject& p) { return cmirror_f(c, p); }
+Indices cmirror_o(Ctx& c, const Indices& p) { return cmirror_f(c, p); }
+TObject cmirror_o(Ctx& c, const TObject& p) { return cmirror_f(c, p); }
+
 TObject upscale_f(Ctx& c, const TObject& obj, Int factor) {
   if (obj.n == 0 || factor <= 0) return {};
   return tk_from_arc(c, upscale(c, tk_to_arc(c, obj), factor));

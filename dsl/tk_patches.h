@@ -192,6 +192,64 @@ DSL_HD TObject cmirror_f(Ctx& c, const TObject& p);
 DSL_HD Indices mir_rot_f(Ctx& c, const Indices& p, Int type);
 DSL_HD TObject mir_rot_f(Ctx& c, const TObject& p, Int type);
 DSL_HD TObject upscale_f(Ctx& c, const TObject& obj, Int factor);
+// The _i (Indices) and _o (objects) forms: no guard for the empty patch, so
+// the mirrors of an empty one fail (Python raises), vmirror's too.
+DSL_HD Indices hmirror_i(Ctx& c, const Indices& p);
+DSL_HD TObject hmirror_o(Ctx& c, const TObject& p);
+DSL_HD Indices vmirror_i(Ctx& c, const Indices& p);
+DSL_HD TObject vmirror_o(Ctx& c, const TObject& p);
+DSL_HD Indices dmirror_i(Ctx& c, const Indices& p);
+DSL_HD TObject dmirror_o(Ctx& c, const TObject& p);
+// cmirror_i and cmirror_o are cmirror_f's composition, on either kind.
+DSL_HD Indices cmirror_i(Ctx& c, const Indices& p);
+DSL_HD TObject cmirror_i(Ctx& c, const TObject& p);
+DSL_HD Indices cmirror_o(Ctx& c, const Indices& p);
+DSL_HD TObject cmirror_o(Ctx& c, const TObject& p);
+
+// ---- is_no_grid ----------------------------------------------------------------------------
+
+namespace detail {
+// A value Python sees as a tuple of ints (None is not an int).
+template <class T>
+DSL_FN bool tuple_of_ints(const T& x) {
+  if constexpr (is_same_v<T, Tuple<Int>>) {
+    for (Int v : x)
+      if (v == kNone) return false;
+    return true;
+  } else if constexpr (is_pair_v<T>) {
+    if constexpr ((is_same_v<decltype(x.a), Int> || is_same_v<decltype(x.a), Bool>) &&
+                  (is_same_v<decltype(x.b), Int> || is_same_v<decltype(x.b), Bool>))
+      return (is_same_v<T, Pt> && is_empty_pt(x)) || (Int(x.a) != kNone && Int(x.b) != kNone);  // () holds no non-int
+    else
+      return false;
+  } else if constexpr (is_same_v<T, TCell>) {
+    return x.a != kNone && x.b != kNone && x.c != kNone;
+  } else {
+    return false;
+  }
+}
+}  // namespace detail
+
+// True unless x is a tuple of tuples of ints (a grid): tokpidjin's test.
+template <class T>
+DSL_FN Bool is_no_grid(Ctx&, const T& x) {
+  if constexpr (is_same_v<T, Grid>) {
+    for (i32 i = 0; i < x.h; ++i) {
+      const Int* r = x.rptr(i);
+      for (i32 j = 0; j < x.rlen(i); ++j)
+        if (r[j] == kNone) return true;
+    }
+    return false;
+  } else if constexpr (is_tuple_v<T>) {
+    for (const auto& e : x)
+      if (!detail::tuple_of_ints(e)) return true;
+    return false;
+  } else if constexpr (is_pair_v<T>) {
+    return !(detail::tuple_of_ints(x.a) && detail::tuple_of_ints(x.b));
+  } else {
+    return true;  // not a tuple
+  }
+}
 
 // ---- building cells ------------------------------------------------------------------------
 

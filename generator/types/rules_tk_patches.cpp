@@ -89,6 +89,10 @@ void add_tk_patches_rules(RuleBuilder& b) {
   b.same({"hmirror_f", "vmirror_f", "dmirror_f", "cmirror_f"}, {O{{p}, nullptr, 0}});
   b.overloads("mir_rot_f", {O{{p, n}, nullptr, 0}});
   b.overloads("upscale_f", {O{{ob, n}, Ob}});
+  b.same({"hmirror_i", "vmirror_i", "dmirror_i"}, {O{{ix}, Ix}});
+  b.same({"hmirror_o", "vmirror_o", "dmirror_o"}, {O{{ob}, Ob}});
+  b.same({"cmirror_i", "cmirror_o"}, {O{{p}, nullptr, 0}});
+  b.add("is_no_grid", 1, [B](const std::vector<TypeRef>&) { return RuleBuilder::ok(B); });
 
   // building cells (ascell and astriple take any ints; celltuple is a zip)
   TypeRef C = tt.tcell();

@@ -92,6 +92,23 @@ TEST_CASE("tk patches: tokpidjin's edge rules", "[dsl][tk]") {
   CHECK(enc(p_o(e.c, many)) == J("[1,2,3]"));
 }
 
+TEST_CASE("tk mirrors of the _i/_o kind and is_no_grid", "[dsl][tk]") {
+  Eval e;
+  Indices ix = e.val<Indices>("[[0,0],[1,2]]");
+  CHECK(enc(hmirror_i(e.c, ix)) == J(R"({"set":[[0,2],[1,0]]})"));
+  CHECK(enc(vmirror_o(e.c, e.val<TObject>("[[0,0,1],[1,2,3]]"))) == J(R"({"set":[[0,2,1],[1,0,3]]})"));
+  // no guard: the empty patch fails (Python indexes the () ulcorner gives)
+  CHECK(fails(e, [&] { hmirror_i(e.c, e.val<Indices>("[]")); }));
+  CHECK(fails(e, [&] { vmirror_i(e.c, e.val<Indices>("[]")); }));
+  CHECK(vmirror_f(e.c, e.val<Indices>("[]")).n == 0);  // vmirror_f keeps its guard
+  CHECK_FALSE(is_no_grid(e.c, e.val<Grid>("[[1,2],[3,4]]")));
+  CHECK_FALSE(is_no_grid(e.c, e.val<Grid>("[]")));
+  CHECK_FALSE(is_no_grid(e.c, e.val<Tuple<TCell>>("[[0,0,1]]")));  // a tuple of int tuples
+  CHECK(is_no_grid(e.c, ix));                                       // a frozenset
+  CHECK(is_no_grid(e.c, Pt{1, 2}));                                 // a tuple of ints
+  CHECK(is_no_grid(e.c, 3));
+}
+
 TEST_CASE("o_g_fused gives o_g's objects for every variant", "[dsl][tk][fuse]") {
   Eval e;
   std::mt19937 rng(20261121);

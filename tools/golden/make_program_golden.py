@@ -12,10 +12,13 @@ Runs shared/reference/canonical_ref.py (arc-dsl with canonical set order) with
       text (json.dumps(value, separators=(',', ':'))), so that no grid derived
       from ARC data is committed.
   tests/golden/arc1/tasks.txt    those task ids, one a line.
+  tests/golden/tk1/...           the same for tests/golden/tk1/programs.py,
+      programs in tokpidjin's dialect, run with tokpidjin's dsl.py
+      (--tokpidjin DIR).
 
 tests/golden/golden_programs_test.cpp (`golden_tests`) compares battc's dump
 with these, evaluation by evaluation. Usage (see tests/golden/README.md):
-  tools/golden/make_program_golden.py --arc-dsl DIR --shared DIR --arc-data DIR
+  tools/golden/make_program_golden.py --arc-dsl DIR --tokpidjin DIR --shared DIR --arc-data DIR
 """
 import argparse
 import hashlib
