@@ -20,19 +20,13 @@ DSL_FN Indices indices_of(Ctx& c, const TObject& p) { return tk_toindices(c, p);
 
 // Python's unpacking of () as a point fails; tokpidjin tests `x == ()` first
 // in several primitives and returns frozenset() then.
-DSL_FN bool is_unit(Pt p) { return is_empty_pt(p); }
+DSL_FN bool is_empty_tuple(Pt p) { return is_empty_pt(p); }
 
-DSL_FN Int extreme(Ctx& c, const TObject& p, bool row, bool max) {
-  if (p.n == 0) return no_float<Int>(c);  // nan
-  Int best = row ? p[0].a : p[0].b;
-  for (i32 k = 1; k < p.n; ++k) {
-    Int v = row ? p[k].a : p[k].b;
-    if (max ? v > best : v < best) best = v;
-  }
-  return best;
-}
-DSL_FN Int extreme_ix(Ctx& c, const Indices& p, bool row, bool max) {
-  if (p.n == 0) return no_float<Int>(c);  // nan
+// min/max of the rows (row) or columns of a patch's cells; an empty patch
+// gives nan in Python, a failure here.
+template <class P>
+DSL_FN Int extreme(Ctx& c, const P& p, bool row, bool max) {
+  if (p.n == 0) return no_float<Int>(c);
   Int best = row ? p[0].a : p[0].b;
   for (i32 k = 1; k < p.n; ++k) {
     Int v = row ? p[k].a : p[k].b;
@@ -109,12 +103,12 @@ TObject recolor_o(Ctx& c, Int color, const TObject& p) { return recolor_i(c, col
 // A falsy patch gives frozenset(), directions () the patch itself.
 Indices tk_shift(Ctx& c, const Indices& p, Pt d) {
   if (p.n == 0) return {};
-  if (is_unit(d)) return p;
+  if (is_empty_tuple(d)) return p;
   return shift(c, p, d);
 }
 TObject tk_shift(Ctx& c, const TObject& p, Pt d) {
   if (p.n == 0) return {};
-  if (is_unit(d)) return p;
+  if (is_empty_tuple(d)) return p;
   TCell* buf = c.alloc<TCell>(p.n);
   if (!buf) return {};
   for (i32 k = 0; k < p.n; ++k) {
@@ -286,10 +280,10 @@ Int get_color_rank_f(Ctx& c, const TObject& obj, Int rank) {
 
 // ---- extremes, corners and sizes ---------------------------------------------------
 
-Int tk_uppermost(Ctx& c, const Indices& p) { return extreme_ix(c, p, true, false); }
-Int tk_lowermost(Ctx& c, const Indices& p) { return extreme_ix(c, p, true, true); }
-Int tk_leftmost(Ctx& c, const Indices& p) { return extreme_ix(c, p, false, false); }
-Int tk_rightmost(Ctx& c, const Indices& p) { return extreme_ix(c, p, false, true); }
+Int tk_uppermost(Ctx& c, const Indices& p) { return extreme(c, p, true, false); }
+Int tk_lowermost(Ctx& c, const Indices& p) { return extreme(c, p, true, true); }
+Int tk_leftmost(Ctx& c, const Indices& p) { return extreme(c, p, false, false); }
+Int tk_rightmost(Ctx& c, const Indices& p) { return extreme(c, p, false, true); }
 Int tk_uppermost(Ctx& c, const TObject& p) { return extreme(c, p, true, false); }
 Int tk_lowermost(Ctx& c, const TObject& p) { return extreme(c, p, true, true); }
 Int tk_leftmost(Ctx& c, const TObject& p) { return extreme(c, p, false, false); }
@@ -409,12 +403,12 @@ BATTC_TK_BOX(tk_box, box)
 #undef BATTC_TK_BOX
 
 // A point that is () gives frozenset().
-Indices tk_connect(Ctx& c, Pt a, Pt b) { return is_unit(a) || is_unit(b) ? Indices{} : connect(c, a, b); }
-Indices tk_shoot(Ctx& c, Pt s, Pt d) { return is_unit(s) || is_unit(d) ? Indices{} : shoot(c, s, d); }
-Indices tk_hfrontier(Ctx& c, Pt loc) { return is_unit(loc) ? Indices{} : hfrontier(c, loc); }
-Indices tk_dneighbors(Ctx& c, Pt loc) { return is_unit(loc) ? Indices{} : dneighbors(c, loc); }
-Indices tk_ineighbors(Ctx& c, Pt loc) { return is_unit(loc) ? Indices{} : ineighbors(c, loc); }
-Indices tk_neighbors(Ctx& c, Pt loc) { return is_unit(loc) ? Indices{} : neighbors(c, loc); }
+Indices tk_connect(Ctx& c, Pt a, Pt b) { return is_empty_tuple(a) || is_empty_tuple(b) ? Indices{} : connect(c, a, b); }
+Indices tk_shoot(Ctx& c, Pt s, Pt d) { return is_empty_tuple(s) || is_empty_tuple(d) ? Indices{} : shoot(c, s, d); }
+Indices tk_hfrontier(Ctx& c, Pt loc) { return is_empty_tuple(loc) ? Indices{} : hfrontier(c, loc); }
+Indices tk_dneighbors(Ctx& c, Pt loc) { return is_empty_tuple(loc) ? Indices{} : dneighbors(c, loc); }
+Indices tk_ineighbors(Ctx& c, Pt loc) { return is_empty_tuple(loc) ? Indices{} : ineighbors(c, loc); }
+Indices tk_neighbors(Ctx& c, Pt loc) { return is_empty_tuple(loc) ? Indices{} : neighbors(c, loc); }
 
 // ---- relations between two patches ----------------------------------------------------------
 

@@ -26,7 +26,6 @@ struct Val {
 // emitted template recursion small.
 constexpr long long kMaxUnrolledPower = 16;
 
-
 // Types are DAGs (fork(f, x, x) shares x), but their C++ names and the
 // checker's walks are trees; these bounds keep a hostile program from making
 // them exponential, or nesting C++ templates past what a compiler takes.

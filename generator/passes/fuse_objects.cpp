@@ -29,8 +29,15 @@ std::optional<int> variant_of(const Batt& b, const Node& n) {
   return std::nullopt;
 }
 
+Node node(NodeKind kind, TypeRef type) {
+  Node n{};
+  n.kind = kind;
+  n.type = type;
+  return n;
+}
+
 Node int_node(TypeTable& tt, int v, const Origin& origin) {
-  Node n{NodeKind::Const, tt.integer()};
+  Node n = node(NodeKind::Const, tt.integer());
   n.value = ConstantValue{ConstantValue::Kind::Int, v, 0};
   n.origin = origin;
   n.hoisted = true;
@@ -69,7 +76,7 @@ int fuse_objects(Batt& batt, TypeTable& tt) {
     for (int& a : n.args) a = renum[a];
     if (auto it = fused_mask.find(i); it != fused_mask.end()) {
       int mask = add(int_node(tt, it->second, n.origin));
-      Node f{NodeKind::Call, all};
+      Node f = node(NodeKind::Call, all);
       f.prim = "o_g_fused";
       f.args = {n.args[0], mask};
       f.origin = n.origin;
@@ -78,7 +85,7 @@ int fuse_objects(Batt& batt, TypeTable& tt) {
     if (variant[i] >= 0) {
       if (auto g = fused_of_grid.find(old[i].args[0]); g != fused_of_grid.end()) {
         int k = add(int_node(tt, variant[i], n.origin));
-        Node pick{NodeKind::Call, objs};
+        Node pick = node(NodeKind::Call, objs);
         pick.prim = "o_g_pick";
         pick.args = {g->second, k};
         pick.origin = n.origin;
