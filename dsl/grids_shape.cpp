@@ -50,7 +50,28 @@ DSL_HD Grid remap(Ctx& c, const Grid& g, bool transpose, const Src& src) {
   return out;
 }
 
+// zip(*rows) of a ragged grid stops at its shortest row: out[r][k] is the
+// cell src(r, k, m) (row, column; m the shortest row's length), the output m
+// rows of g.h cells. Python's rot90, rot270, dmirror and cmirror are zips.
+template <class Src>
+DSL_HD Grid remap_ragged_transposed(Ctx& c, const Grid& g, const Src& src) {
+  if (!detail::readable_rows(c, g) || g.h == 0) return {};
+  i32 m = g.rlen(0);
+  for (i32 i = 1; i < g.h; ++i) m = g.rlen(i) < m ? g.rlen(i) : m;
+  if (m == 0) return {};
+  Int* cells;
+  Grid out = make_grid(c, m, g.h, cells);
+  if (!cells) return {};
+  for (i32 r = 0; r < m; ++r)
+    for (i32 k = 0; k < g.h; ++k) {
+      Pt p = src(r, k, m);
+      cells[i64(r) * g.h + k] = g.rptr(p.a)[p.b];
+    }
+  return out;
+}
+
 DSL_HD Grid rot90(Ctx& c, const Grid& g) {
+  if (g.ragged()) return remap_ragged_transposed(c, g, [&](i32 r, i32 k, i32) { return Pt{g.h - 1 - k, r}; });
   return remap(c, g, true, [&](i32 r, i32 k) { return Pt{g.h - 1 - k, r}; });
 }
 
@@ -59,6 +80,7 @@ DSL_HD Grid rot180(Ctx& c, const Grid& g) {
 }
 
 DSL_HD Grid rot270(Ctx& c, const Grid& g) {
+  if (g.ragged()) return remap_ragged_transposed(c, g, [&](i32 r, i32 k, i32 m) { return Pt{k, m - 1 - r}; });
   return remap(c, g, true, [&](i32 r, i32 k) { return Pt{k, g.w - 1 - r}; });
 }
 
@@ -89,10 +111,14 @@ DSL_HD Grid vmirror(Ctx& c, const Grid& g) {
 }
 
 DSL_HD Grid dmirror(Ctx& c, const Grid& g) {
+  if (g.ragged()) return remap_ragged_transposed(c, g, [&](i32 r, i32 k, i32) { return Pt{k, r}; });
   return remap(c, g, true, [&](i32 r, i32 k) { return Pt{k, r}; });
 }
 
 DSL_HD Grid cmirror(Ctx& c, const Grid& g) {
+  // each row reversed first, so the column counts from that row's own end
+  if (g.ragged())
+    return remap_ragged_transposed(c, g, [&](i32 r, i32 k, i32) { return Pt{g.h - 1 - k, g.rlen(g.h - 1 - k) - 1 - r}; });
   return remap(c, g, true, [&](i32 r, i32 k) { return Pt{g.h - 1 - k, g.w - 1 - r}; });
 }
 

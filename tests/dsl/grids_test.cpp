@@ -497,3 +497,16 @@ TEST_CASE("color statistics leave no scratch in the arena", "[dsl][grids]") {
   CHECK(e.c.top == top);
   CHECK(e.c.ok());
 }
+
+TEST_CASE("rotations and diagonal mirrors of a ragged grid stop at its shortest row, as zip does",
+          "[dsl][grids][ragged]") {
+  Eval e;
+  Grid g = e.val<Grid>("[[1,2,3],[4,5],[6,7,8,9]]");
+  REQUIRE(g.ragged());
+  CHECK(enc(rot90(e.c, g)) == J("[[6,4,1],[7,5,2]]"));
+  CHECK(enc(rot270(e.c, g)) == J("[[2,5,7],[1,4,6]]"));
+  CHECK(enc(dmirror(e.c, g)) == J("[[1,4,6],[2,5,7]]"));
+  CHECK(enc(cmirror(e.c, g)) == J("[[9,5,3],[8,4,2]]"));
+  CHECK(enc(dmirror(e.c, e.val<Grid>("[[1,2],[]]"))) == J("[]"));  // an empty row: zip gives nothing
+  CHECK(e.c.ok());
+}
