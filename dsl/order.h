@@ -148,6 +148,42 @@ struct CanonLess {
   DSL_FN bool operator()(const T& x, const T& y) const { return cmp(x, y) < 0; }
 };
 
+// Below 64 elements CPython's list.sort is one run found by count_run (a
+// strictly descending one is reversed) extended by binary insertion. Any
+// stable sort gives the same order when `less` is a total order; Python's <
+// is only partial for frozensets (inclusion), and there the result depends
+// on the algorithm, so short sorts follow CPython's exactly (sorted,
+// order and the rank primitives with frozenset keys).
+constexpr i32 kCPythonMinMerge = 64;
+template <class T, class Less>
+DSL_FN void cpython_small_sort(T* a, i32 n, const Less& less) {
+  if (n < 2) return;
+  i32 run = 2;
+  if (less(a[1], a[0])) {
+    while (run < n && less(a[run], a[run - 1])) ++run;
+    for (i32 i = 0, j = run - 1; i < j; ++i, --j) {
+      T t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  } else {
+    while (run < n && !less(a[run], a[run - 1])) ++run;
+  }
+  for (i32 i = run; i < n; ++i) {
+    T pivot = a[i];
+    i32 l = 0, r = i;
+    while (l < r) {
+      i32 p = l + ((r - l) >> 1);
+      if (less(pivot, a[p]))
+        r = p;
+      else
+        l = p + 1;
+    }
+    for (i32 k = i; k > l; --k) a[k] = a[k - 1];
+    a[l] = pivot;
+  }
+}
+
 // Stable sort of a[0..n) by less: insertion sort for short runs, then a
 // bottom-up merge through an arena buffer. Iterative, so it suits the GPU.
 // On a full arena it sets `budget` and leaves a unsorted.
@@ -155,6 +191,10 @@ template <class T, class Less>
 DSL_FN void stable_sort(Ctx& c, T* a, i32 n, const Less& less) {
   constexpr i32 kRun = 16;
   if (!c.spend(n)) return;
+  if (n < kCPythonMinMerge) {
+    cpython_small_sort(a, n, less);
+    return;
+  }
   for (i32 lo = 0; lo < n; lo += kRun) {
     i32 hi = lo + kRun < n ? lo + kRun : n;
     for (i32 i = lo + 1; i < hi; ++i) {
