@@ -348,15 +348,9 @@ Pt corner(Ctx& c, const TObject& p, Int type) { return corner_impl(c, p, type); 
 Pt tk_center(Ctx& c, const Indices& p) { return p.n == 0 ? kEmptyPt : center(c, p); }
 Pt tk_center(Ctx& c, const TObject& p) { return p.n == 0 ? kEmptyPt : center(c, tk_toindices(c, p)); }
 Pt tk_centerofmass(Ctx& c, const Indices& p) { return centerofmass(c, p); }
-Pt tk_centerofmass(Ctx& c, const TObject& p) {
-  // the sums run over toindices (one term per (i, j)), the divisor is len(patch)
-  if (p.n == 0) return kEmptyPt;
-  Indices ix = tk_toindices(c, p);
-  i64 si = 0, sj = 0;
-  for (const Pt& x : ix) si += x.a, sj += x.b;
-  auto floordiv = [](i64 a, i64 b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); };
-  return Pt{Int(floordiv(si, p.n)), Int(floordiv(sj, p.n))};
-}
+// arc-dsl's sums over the distinct points divided by the number of cells,
+// which the (c, (i, j)) form of the object has as many of
+Pt tk_centerofmass(Ctx& c, const TObject& p) { return centerofmass(c, tk_to_arc(c, p)); }
 Indices tk_corners(Ctx& c, const Indices& p) { return corners(c, p); }
 Indices tk_corners(Ctx& c, const TObject& p) { return corners(c, tk_toindices(c, p)); }
 

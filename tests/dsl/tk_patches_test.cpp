@@ -90,6 +90,9 @@ TEST_CASE("tk patches: tokpidjin's edge rules", "[dsl][tk]") {
   CHECK(get_color_rank_f(e.c, many, -1) == 2);
   CHECK(mostcolor_f(e.c, many) == 1);  // ties go to the smallest color
   CHECK(enc(p_o(e.c, many)) == J("[1,2,3]"));
+  // centerofmass sums the distinct points and divides by the number of cells
+  CHECK(enc(tk_centerofmass(e.c, e.val<TObject>("[[0,0,1],[0,0,2],[2,2,3]]"))) == J("[0,0]"));
+  CHECK(enc(tk_centerofmass(e.c, e.val<TObject>("[[1,1,1],[3,3,2]]"))) == J("[2,2]"));
 }
 
 TEST_CASE("tk mirrors of the _i/_o kind and is_no_grid", "[dsl][tk]") {
