@@ -48,6 +48,11 @@ std::unique_ptr<Generated> run_pipeline(const PipelineOptions& opt) {
     parsed.push_back(parse_program_file(g->sources, id, g->diags));
     g->report.rejected += parsed.back().rejected;
   }
+  for (const ProgramText& t : opt.program_texts) {
+    int id = g->sources.add(t.name, t.text);
+    parsed.push_back(parse_program_file(g->sources, id, g->diags));
+    g->report.rejected += parsed.back().rejected;
+  }
   g->report.parse_s = seconds_since(t0);
 
   // 2. type check and merge (value numbering happens as programs are added)

@@ -17,8 +17,16 @@
 
 namespace battc::generator {
 
+// A program file's text given in memory; `name` stands for its path in
+// diagnostics.
+struct ProgramText {
+  std::string name;
+  std::string text;
+};
+
 struct PipelineOptions {
   std::vector<std::string> program_files;
+  std::vector<ProgramText> program_texts;  // read after the files
   std::set<std::string> disabled_passes;  // "hoist_s_invariant", ...
   // Every program's dialect; unset: each program's own (dialect_of_params).
   std::optional<Dialect> dialect;

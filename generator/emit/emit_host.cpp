@@ -88,25 +88,6 @@ void emit_chunks(const Batt& b, bool hoisted, const EmitOptions& opt, int& seria
   if (chunk >= 0) chunks += "}\n#endif\n\n";
 }
 
-// The nodes program p needs computed per sample: its statements and their
-// operands, transitively, less what the prologue computes.
-std::vector<int> needed(const Batt& b, const BattProgram& p) {
-  std::vector<char> mark(b.nodes().size(), 0);
-  std::vector<int> stack(p.stmts.begin(), p.stmts.end());
-  stack.push_back(p.result);
-  std::vector<int> out;
-  while (!stack.empty()) {
-    int i = stack.back();
-    stack.pop_back();
-    if (mark[i] || b.nodes()[i].hoisted) continue;
-    mark[i] = 1;
-    out.push_back(i);
-    for (int a : b.nodes()[i].args) stack.push_back(a);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 std::string int_list(const std::vector<int>& v) {
   std::string s = "{";
   for (size_t i = 0; i < v.size(); ++i) s += (i ? (i % 24 == 0 ? ",\n    " : ", ") : "") + std::to_string(v[i]);
@@ -134,7 +115,7 @@ UnitParts emit_unit_parts(const Batt& b, const EmitOptions& opt) {
   for (const BattProgram& p : progs) {
     names += (names.empty() ? "" : ",\n    ") + c_string_literal(p.name);
     differ += std::string(differ.empty() ? "" : ", ") + (p.differ ? "1" : "0");
-    std::vector<int> nd = needed(b, p);
+    std::vector<int> nd = sample_needs(b, p);
     need_all.insert(need_all.end(), nd.begin(), nd.end());
     need_start.push_back(static_cast<int>(need_all.size()));
     stmts_all.insert(stmts_all.end(), p.stmts.begin(), p.stmts.end());

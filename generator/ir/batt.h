@@ -77,4 +77,9 @@ class Batt {
   int merged_ = 0;
 };
 
+// The nodes program p needs computed per sample: its statements and their
+// operands, transitively, less what the prologue computes (hoisted); in
+// ascending order. The unit's need tables and the spec engine share it.
+std::vector<int> sample_needs(const Batt& batt, const BattProgram& p);
+
 }  // namespace battc::generator

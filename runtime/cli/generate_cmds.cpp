@@ -11,8 +11,9 @@
 
 #include "generator/emit/emit_host.h"
 #include "generator/pipeline.h"
+#include "runtime/api/cuda_unit.h"
+#include "runtime/api/run_batt.h"
 #include "runtime/cli/commands.h"
-#include "runtime/cli/cuda_unit.h"
 #include "runtime/jit/compile_host.h"
 #include "runtime/jit/cuda_jit.h"
 
@@ -38,14 +39,23 @@ void add_program_options(CLI::App* cmd, GenOptions& o) {
   add_dialect_option(cmd, o.dialect);
 }
 
-// Runs the pipeline and prints its diagnostics to stderr.
+// Runs the pipeline (through the run API's check_programs when nothing is
+// emitted) and prints its diagnostics to stderr.
 std::unique_ptr<generator::Generated> generate(const GenOptions& o, bool emit) {
-  generator::PipelineOptions po;
-  po.program_files = o.programs;
-  po.disabled_passes = {o.disabled.begin(), o.disabled.end()};
-  po.dialect = generator::parse_dialect(o.dialect);  // "auto": each program's own
-  po.emit = emit;
-  auto g = generator::run_pipeline(po);
+  api::ProgramInput in;
+  in.files = o.programs;
+  in.disabled_passes = {o.disabled.begin(), o.disabled.end()};
+  in.dialect = generator::parse_dialect(o.dialect);  // "auto": each program's own
+  std::unique_ptr<generator::Generated> g;
+  if (emit) {
+    generator::PipelineOptions po;
+    po.program_files = in.files;
+    po.disabled_passes = in.disabled_passes;
+    po.dialect = in.dialect;
+    g = generator::run_pipeline(po);
+  } else {
+    g = api::check_programs(in);
+  }
   std::string text = g->diags.render(g->sources);
   if (!text.empty()) fmt::print(stderr, "{}", text);
   return g;
@@ -98,13 +108,6 @@ void compile_cuda_target(const GenOptions& o) {
 
 // The generator's CUDA emission: templates/cuda_unit.cu filled with the same
 // statements as the host unit.
-std::string cuda_unit_source(const generator::Generated& g) { return generator::emit_cuda_unit(g.batt); }
-
-int cuda_parts_for(const generator::Generated& g) {
-  int values = static_cast<int>(g.batt.nodes().size());
-  return std::clamp(values / 1000, 1, 8);
-}
-
 void add_generate_commands(CLI::App& app) {
   static GenOptions check_o, gen_o, comp_o;
 

@@ -1,27 +1,24 @@
-// runtime/cli/run_cmd.cpp: `battc run`, battc's main job: program files in,
-// one batt generated, compiled (or taken from the cache), run over every
-// sample of every task, scored; results.json and submission.json written.
-// Without --tasks/--programs it runs the shipped demo (tasks/demo).
+// runtime/cli/run_cmd.cpp: `battc run`, battc's main job, as a thin layer over
+// api::run_batt: flags into a request; the outcome into results.json,
+// submission.json, the optional dump and timing, and the summary. Without
+// --tasks/--programs it runs the shipped demo (tasks/demo).
 #include <fmt/core.h>
 
-#include <chrono>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
 
 #include "generator/pipeline.h"
+#include "runtime/api/run_batt.h"
 #include "runtime/cli/commands.h"
-#include "runtime/cli/run_gpu.h"
-#include "runtime/exec/execute.h"
+#include "runtime/exec/gpu_backend.h"
 #include "runtime/exec/progress.h"
-#include "runtime/jit/compile_host.h"
 #include "runtime/score/dump_writer.h"
 #include "runtime/score/results_json.h"
-#include "runtime/score/score.h"
 #include "runtime/score/submission.h"
-#include "runtime/score/summary.h"
-#include "runtime/tasks/load_tasks.h"
 
 namespace battc::runtime {
 namespace {
@@ -36,6 +33,7 @@ struct RunOptions {
   std::string dialect = "auto";
   std::string pairing = "all";
   std::string backend = "auto";
+  std::string engine = "auto";
   unsigned jobs = 0;
   std::string out = "battc_out";
   std::string dump;
@@ -55,31 +53,30 @@ fs::path demo_dir() {
   return fs::path(BATTC_DEMO_DIR);
 }
 
-double since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
 int fail(const std::string& what) {
   fmt::print(stderr, "battc: error: {}\n", what);
   return 1;
 }
 
-int run(RunOptions o) {
-  // The backend first, so that a missing GPU is the only thing said: the GPU
-  // when asked for (or, with auto, when one is usable).
-  const GpuAvailability* gpu = nullptr;
-  if (o.backend != "cpu") {
-    const GpuAvailability& a = gpu_availability();
-    if (a.usable()) {
-      gpu = &a;
-    } else if (o.backend == "cuda") {
-      fmt::print(stderr, "battc: error: --backend cuda: no usable GPU: {}\n", a.why);
-      return 2;
-    } else if (!o.quiet) {
-      fmt::print(stderr, "battc: backend auto: using the CPU (no usable GPU: {})\n", a.why);
-    }
-  }
+// Whether the output folder can be made and written, checked before any
+// work (and without creating it, so a run refused later leaves nothing).
+std::optional<std::string> unwritable_out(const std::string& out) {
+  fs::path p = fs::absolute(out);
+  std::error_code ec;
+  while (!fs::exists(p, ec) && p.has_parent_path() && p != p.parent_path()) p = p.parent_path();
+  if (fs::exists(p, ec) && !fs::is_directory(p, ec))
+    return fmt::format("--out '{}': '{}' is not a folder", out, p.string());
+  if (access(p.c_str(), W_OK | X_OK) != 0) return fmt::format("--out '{}': '{}' is not writable", out, p.string());
+  return std::nullopt;
+}
 
+int run(RunOptions o) {
+  api::RunRequest req;
+  // A missing GPU first, so that it is the only thing said.
+  if (o.backend == "cuda" && !gpu_availability().usable()) {
+    fmt::print(stderr, "battc: error: --backend cuda: no usable GPU: {}\n", gpu_availability().why);
+    return 2;
+  }
   if (o.tasks.empty() && o.programs.empty()) {
     o.tasks = {demo_dir().string()};
     o.programs = {(demo_dir() / "programs.py").string()};
@@ -87,124 +84,89 @@ int run(RunOptions o) {
   } else if (o.tasks.empty() || o.programs.empty()) {
     return fail("give both --tasks and --programs (or neither, for the demo)");
   }
-
-  // tasks
-  std::vector<Task> tasks;
-  try {
-    std::vector<fs::path> paths(o.tasks.begin(), o.tasks.end());
-    tasks = load_tasks(paths);
-    if (!o.solutions.empty()) apply_solutions(tasks, o.solutions);
-  } catch (const std::exception& e) {
-    return fail(e.what());
-  }
-
-  // generate
-  generator::PipelineOptions po;
-  po.program_files = o.programs;
-  po.disabled_passes = {o.disabled.begin(), o.disabled.end()};
-  po.dialect = generator::parse_dialect(o.dialect);  // "auto": each program's own
-  auto g = generator::run_pipeline(po);
-  std::string diags = g->diags.render(g->sources);
-  if (!diags.empty()) fmt::print(stderr, "{}", diags);
-  if (g->report.programs == 0) return fail("no program was accepted");
-
-  // compile
-  auto t0 = std::chrono::steady_clock::now();
-  jit::JitOptions jo;
-  if (!o.cache_dir.empty()) jo.cache_dir = o.cache_dir;
-  jo.extra_flags = o.cxx_flags;
-  if (!o.quiet) fmt::print(stderr, "battc: compiling {} programs ({} values)...\n", g->report.programs, g->report.nodes);
-  auto loaded = jit::compile_host(jit::EmittedUnit{"batt", g->unit}, jo);
-  if (!loaded.ok()) return fail(loaded.error().what());
-  double compile_host_s = since(t0), compile_cuda_s = 0;
-  // The GPU runs the CUDA unit; the host unit stays for the CPU re-runs.
-  std::optional<GpuUnits> units;
-  if (gpu) {
-    auto u = compile_gpu_units(*g, *gpu, jo.cache_dir);
-    if (!u.ok()) {
-      if (o.backend == "cuda") return fail("--backend cuda: " + u.error().what());
-      if (!o.quiet)
-        fmt::print(stderr, "battc: backend auto: using the CPU (the CUDA unit did not compile: {}: {})\n",
-                   u.error().stage, u.error().message);
-      gpu = nullptr;
-    } else {
-      units = std::move(u.value());
-      compile_cuda_s = units->seconds;
-    }
-  }
-  double compile_s = since(t0);
-  bool cache_hit = loaded->cache_hit && (!units || units->all_hits);
-
-  // run
-  ExecOptions eo;
-  eo.pairing = o.pairing == "by-name" ? Pairing::ByName : Pairing::All;
-  eo.jobs = o.jobs;
-  eo.arena_bytes = std::uint64_t(o.budget_mb) * kMiB;
-  eo.dump = !o.dump.empty();
+  if (auto why = unwritable_out(o.out)) return fail(*why);
+  req.task_paths = o.tasks;
+  req.solutions = o.solutions;
+  req.programs.files = o.programs;
+  req.programs.disabled_passes = {o.disabled.begin(), o.disabled.end()};
+  req.programs.dialect = generator::parse_dialect(o.dialect);  // "auto": each program's own
+  req.backend = o.backend == "cpu" ? api::Backend::Cpu : o.backend == "cuda" ? api::Backend::Cuda : api::Backend::Auto;
+  req.engine = *api::parse_engine(o.engine);
+  req.exec.pairing = o.pairing == "by-name" ? Pairing::ByName : Pairing::All;
+  req.exec.jobs = o.jobs;
+  req.exec.arena_bytes = std::uint64_t(o.budget_mb) * kMiB;
+  req.exec.dump = !o.dump.empty();
+  req.gpu_arena_bytes = std::uint64_t(o.gpu_arena_mb) * kMiB;
+  if (!o.cache_dir.empty()) req.jit.cache_dir = o.cache_dir;
+  req.jit.extra_flags = o.cxx_flags;
   ProgressReporter progress(ProgressReporter::mode_for(stderr, o.quiet));
-  eo.progress = [&](std::size_t done, std::size_t total) { progress(done, total); };
-  t0 = std::chrono::steady_clock::now();
-  RunResult result;
-  GpuRunStats gpu_stats;
-  try {
-    BattEntry entry{loaded->info, loaded->prologue, loaded->eval};
-    if (gpu) {
-      GpuExecOptions go;
-      go.item_arena_bytes = std::uint64_t(o.gpu_arena_mb) * kMiB;
-      result = run_on_gpus(*gpu, *units, entry, tasks, eo, go, &gpu_stats);
-    } else {
-      result = execute(entry, tasks, eo);
-    }
-  } catch (const std::exception& e) {
-    return fail(e.what());
+  req.exec.progress = [&](std::size_t done, std::size_t total) { progress(done, total); };
+  req.note = [&](const std::string& line) {
+    if (!o.quiet) fmt::print(stderr, "battc: {}\n", line);
+  };
+
+  auto outcome = api::run_batt(std::move(req));
+  if (!outcome.ok()) {
+    fmt::print(stderr, "battc: error: {}\n", outcome.error().message);
+    return outcome.error().kind == api::ErrorKind::Usage ? 2 : 1;
   }
   progress.finish();
-  double run_s = since(t0);
+  api::RunOutcome& r = outcome.value();
+  if (!r.diagnostics.empty()) fmt::print(stderr, "{}", r.diagnostics);
+  const generator::GenerateReport& rep = r.generated->report;
 
-  // score and write
-  Scores scores = score(result);
-  RunSummary summary = summarize_run(result, scores);
+  // write
   try {
     fs::create_directories(o.out);
-    write_results_file(fs::path(o.out) / "results.json", result, scores, summary);
-    write_submission_file(fs::path(o.out) / "submission.json", result, scores);
-    if (!o.dump.empty()) write_dump_file(o.dump, result);
+    write_results_file(fs::path(o.out) / "results.json", r.result, r.scores, r.summary);
+    write_submission_file(fs::path(o.out) / "submission.json", r.result, r.scores);
+    if (!o.dump.empty()) write_dump_file(o.dump, r.result);
     if (!o.timing_json.empty()) {
       nlohmann::ordered_json t = {{"phases",
-                                   {{"parse", g->report.parse_s},
-                                    {"typecheck", g->report.typecheck_s},
-                                    {"generate", g->report.generate_s},
-                                    {"compile", compile_s},
-                                    {"run", run_s}}},
-                                  {"backend", gpu ? "cuda" : "cpu"},
-                                  {"compile_split", {{"host", compile_host_s}, {"cuda", compile_cuda_s}}},
-                                  {"evaluations", result.evaluations},
-                                  {"compile_cache_hit", cache_hit}};
-      if (gpu)
-        t["gpu"] = {{"devices", gpu_stats.devices},
-                    {"rounds", gpu_stats.rounds},
-                    {"launches", gpu_stats.launches},
-                    {"items", gpu_stats.items},
-                    {"fallback_evaluations", gpu_stats.fallback_evaluations},
-                    {"fallback_samples", gpu_stats.fallback_samples},
-                    {"bytes_up", gpu_stats.bytes_up},
-                    {"bytes_down", gpu_stats.bytes_down},
-                    {"device_seconds", gpu_stats.device_seconds},
-                    {"cpu_rerun_seconds", gpu_stats.cpu_seconds}};
-      std::ofstream(o.timing_json) << t.dump(2) << "\n";
+                                   {{"parse", r.times.parse},
+                                    {"typecheck", r.times.typecheck},
+                                    {"generate", r.times.generate},
+                                    {"compile", r.times.compile},
+                                    {"run", r.times.run}}},
+                                  {"backend", r.backend},
+                                  {"engine", api::engine_name(r.engine)},
+                                  {"engine_why", r.engine_why},
+                                  {"compile_split", {{"host", r.times.compile_host}, {"cuda", r.times.compile_cuda}}},
+                                  {"specializations",
+                                   {{"needed", r.spec_compile.needed},
+                                    {"compiled", r.spec_compile.missing},
+                                    {"packs", r.spec_compile.packs}}},
+                                  {"to_first_evaluation", r.times.to_first_evaluation},
+                                  {"to_results", r.times.total},
+                                  {"evaluations", r.result.evaluations},
+                                  {"compile_cache_hit", r.cache_hit}};
+      if (r.backend == "cuda")
+        t["gpu"] = {{"devices", r.gpu.devices},
+                    {"rounds", r.gpu.rounds},
+                    {"launches", r.gpu.launches},
+                    {"items", r.gpu.items},
+                    {"fallback_evaluations", r.gpu.fallback_evaluations},
+                    {"fallback_samples", r.gpu.fallback_samples},
+                    {"bytes_up", r.gpu.bytes_up},
+                    {"bytes_down", r.gpu.bytes_down},
+                    {"device_seconds", r.gpu.device_seconds},
+                    {"cpu_rerun_seconds", r.gpu.cpu_seconds}};
+      std::ofstream f(o.timing_json);
+      f << t.dump(2) << "\n";
+      if (!f) return fail("cannot write " + o.timing_json);
     }
   } catch (const std::exception& e) {
     return fail(e.what());
   }
-  fmt::print("{}", render_summary(summary, o.list_solved));
-  fmt::print("programs: {} accepted, {} rejected\n", g->report.programs, g->report.rejected);
-  if (gpu)
+  fmt::print("{}", render_summary(r.summary, o.list_solved));
+  fmt::print("programs: {} accepted, {} rejected\n", rep.programs, rep.rejected);
+  fmt::print("engine: {} ({})\n", api::engine_name(r.engine), r.engine_why);
+  if (r.backend == "cuda")
     fmt::print("gpu: {} device(s), {} launch(es) over {} samples; {} evaluations in {} samples re-run on the CPU\n",
-               gpu_stats.devices, gpu_stats.launches, gpu_stats.items, gpu_stats.fallback_evaluations,
-               gpu_stats.fallback_samples);
+               r.gpu.devices, r.gpu.launches, r.gpu.items, r.gpu.fallback_evaluations, r.gpu.fallback_samples);
   fmt::print("time: parse {:.2f} s, typecheck {:.2f} s, generate {:.2f} s, compile {:.2f} s{}, run {:.2f} s\n",
-             g->report.parse_s, g->report.typecheck_s, g->report.generate_s, compile_s,
-             cache_hit ? " (cache hit)" : "", run_s);
+             r.times.parse, r.times.typecheck, r.times.generate, r.times.compile, r.cache_hit ? " (cache hit)" : "",
+             r.times.run);
   fmt::print("wrote {}/results.json and {}/submission.json\n", o.out, o.out);
   return 0;
 }
@@ -220,6 +182,11 @@ void add_run_command(CLI::App& app) {
   cmd->add_option("--pairing", o.pairing, "all: every program on every task; by-name: solve_<id> on task <id>")
       ->check(CLI::IsMember({"all", "by-name"}));
   cmd->add_option("--backend", o.backend, "cpu, cuda (exit 2 without a usable GPU) or auto (the GPU when usable)")->check(CLI::IsMember({"cpu", "cuda", "auto"}));
+  cmd->add_option("--engine", o.engine,
+                  "unit: compile the whole batt (fastest run); specs: run it as data over cached specializations "
+                  "(compiles only new statement shapes); auto: the unit when cached, else specs")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"auto", "unit", "specs"}));
   cmd->add_option("--jobs", o.jobs, "Worker threads (default: all cores)");
   cmd->add_option("--out", o.out, "Folder for results.json and submission.json")->capture_default_str();
   cmd->add_option("--dump-outputs", o.dump, "Write every evaluation as JSON lines (canonical_ref.py's format)");

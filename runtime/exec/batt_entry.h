@@ -1,7 +1,11 @@
-// runtime/exec/batt_entry.h: the entry points of a loaded batt unit, as the
-// JIT (runtime/jit) hands them to the executors. Plain pointers: whoever
-// loaded the unit keeps it loaded while an executor runs.
+// runtime/exec/batt_entry.h: the entry points of a batt as the executors
+// call them: a loaded unit's exported functions (runtime/jit), or the spec
+// engine's (runtime/exec/spec_engine.h) bound to the engine. Whoever made
+// the entry keeps what it points into alive while an executor runs (a
+// bound engine keeps itself alive).
 #pragma once
+
+#include <functional>
 
 #include "runtime/abi/batt_abi.h"
 
@@ -9,8 +13,12 @@ namespace battc::runtime {
 
 struct BattEntry {
   const abi::BattInfo* info = nullptr;
-  abi::PrologueFn prologue = nullptr;
-  abi::EvalFn eval = nullptr;
+  // abi::PrologueFn's and abi::EvalFn's contracts. Called once per task and
+  // once per sample, so the indirection costs nothing measurable.
+  std::function<void(const abi::TaskIn*, dsl::Ctx*, void*)> prologue;
+  std::function<void(const abi::TaskIn*, const void*, const abi::SampleIn*, dsl::Ctx*, const dsl::u8*,
+                     abi::ProgramOut*, int)>
+      eval;
 };
 
 }  // namespace battc::runtime

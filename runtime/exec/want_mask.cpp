@@ -5,7 +5,14 @@ namespace battc::runtime {
 
 bool program_named_for(const std::string& program, const std::string& task_id) {
   auto cut = program.find('_');
-  return cut != std::string::npos && program.compare(cut + 1, std::string::npos, task_id) == 0;
+  if (cut == std::string::npos || program.compare(cut + 1, task_id.size(), task_id) != 0) return false;
+  std::size_t tail = cut + 1 + task_id.size();
+  if (tail == program.size()) return true;  // solve_<id>
+  // solve_<id>_<n>: one of several programs for the task (search's exports).
+  if (program[tail] != '_' || tail + 1 == program.size()) return false;
+  for (std::size_t i = tail + 1; i < program.size(); ++i)
+    if (program[i] < '0' || program[i] > '9') return false;
+  return true;
 }
 
 std::vector<std::uint8_t> task_want_mask(const abi::BattInfo& info, const std::string& task_id, Pairing pairing) {

@@ -12,7 +12,9 @@
 
 namespace battc::runtime {
 
-// canonical_ref's rule: the part of the name after the first '_' is the id.
+// canonical_ref's rule: the part of the name after the first '_' is the id;
+// battc also pairs <prefix>_<id>_<n> (n decimal digits) with task <id>, the
+// names of several programs for one task (search exports them so).
 bool program_named_for(const std::string& program, const std::string& task_id);
 
 // Per program, 1 when it is paired with the task.

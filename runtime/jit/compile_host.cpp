@@ -126,4 +126,15 @@ Result<LoadedBatt> compile_host(const EmittedUnit& unit, const JitOptions& optio
   return r;
 }
 
+bool host_unit_cached(const EmittedUnit& unit, const JitOptions& options) {
+  auto dir = resolve_cache_dir(options.cache_dir);
+  if (!dir) return false;
+  auto cxx = probe_host_compiler();
+  if (!cxx) return false;
+  auto rt = find_dsl_runtime();
+  if (!rt) return false;
+  FileCache cache(*dir, options.max_cache_bytes);
+  return std::filesystem::exists(cache.so_path(host_cache_key(unit, options.extra_flags, *cxx, *rt)));
+}
+
 }  // namespace battc::runtime::jit

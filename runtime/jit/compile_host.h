@@ -36,4 +36,8 @@ struct LoadedBatt : BattEntries {
 
 Result<LoadedBatt> compile_host(const EmittedUnit& unit, const JitOptions& options = {});
 
+// Whether compile_host would be a cache hit (no compile, no load). False
+// when the cache is off or the compiler or DSL runtime cannot be found.
+bool host_unit_cached(const EmittedUnit& unit, const JitOptions& options = {});
+
 }  // namespace battc::runtime::jit

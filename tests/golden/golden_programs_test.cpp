@@ -1,7 +1,8 @@
 // tests/golden/golden_programs_test.cpp: whole programs against the
 // reference. The demo programs on the demo tasks, and tests/golden/arc1's
 // programs on the ARC-AGI-1 training tasks they target, go through battc as
-// `battc run --pairing all --dump-outputs` would (generate, host JIT, execute)
+// `battc run --pairing all --dump-outputs` would (through the run API, on
+// each CPU engine: the whole-batt unit and the specializations)
 // and the dump is compared evaluation by evaluation with the one
 // canonical_ref.py wrote (tools/golden/make_program_golden.py): where the
 // reference says ok, battc must say ok with an equal value (for arc1, whose
@@ -27,9 +28,7 @@
 #include <tuple>
 #include <vector>
 
-#include "generator/pipeline.h"
-#include "runtime/exec/execute.h"
-#include "runtime/jit/compile_host.h"
+#include "runtime/api/run_batt.h"
 #include "runtime/jit/sha256.h"
 #include "runtime/score/dump_writer.h"
 #include "runtime/tasks/load_tasks.h"
@@ -119,31 +118,29 @@ struct Cache {
   }
 };
 
-// `battc run --pairing all --dump-outputs`: the dump as text.
-std::string battc_dump(const fs::path& programs, const std::vector<Task>& tasks, const Cache& cache) {
-  battc::generator::PipelineOptions po;
-  po.program_files = {programs.string()};
-  auto g = battc::generator::run_pipeline(po);
-  std::string diags = g->diags.render(g->sources);
-  INFO(diags);
-  REQUIRE(g->report.rejected == 0);  // every golden program is accepted
-  REQUIRE(g->report.programs > 0);
-
-  jit::JitOptions jo;
-  jo.cache_dir = cache.path;
+// `battc run --pairing all --dump-outputs --engine E`: the dump as text,
+// through the run API.
+std::string battc_dump(const fs::path& programs, const std::vector<Task>& tasks, const Cache& cache,
+                       api::Engine engine) {
+  api::RunRequest req;
+  req.tasks = tasks;
+  req.programs.files = {programs.string()};
+  req.engine = engine;
+  req.exec.pairing = Pairing::All;
+  req.exec.dump = true;
+  req.jit.cache_dir = cache.path;
   std::string text;
   {
-    auto loaded = jit::compile_host(jit::EmittedUnit{"batt", g->unit}, jo);
-    if (!loaded) FAIL(loaded.error().what());
-    ExecOptions eo;
-    eo.pairing = Pairing::All;
-    eo.dump = true;
-    BattEntry entry{loaded->info, loaded->prologue, loaded->eval};
-    RunResult result = execute(entry, tasks, eo);
+    auto outcome = api::run_batt(std::move(req));
+    if (!outcome.ok()) FAIL(outcome.error().message);
+    INFO(outcome->diagnostics);
+    REQUIRE(outcome->generated->report.rejected == 0);  // every golden program is accepted
+    REQUIRE(outcome->generated->report.programs > 0);
+    REQUIRE(outcome->engine == engine);
     std::ostringstream out;
-    write_dump(out, result);
+    write_dump(out, outcome->result);
     text = out.str();
-  }  // the unit is unloaded before a temporary cache goes
+  }  // the unit or the specs are unloaded before a temporary cache goes
   return text;
 }
 
@@ -210,39 +207,63 @@ std::vector<std::string> read_lines(const fs::path& file) {
   return out;
 }
 
-}  // namespace
-
-TEST_CASE("demo programs on the demo tasks match the reference dump", "[golden][programs][jit]") {
-  const fs::path demo = kSource / "tasks" / "demo";
-  auto golden = read_golden(kSource / "tests" / "golden" / "demo" / "dump.jsonl");
+// The golden on one engine; the specs engine's dump must also equal the
+// unit's byte for byte (one semantics on every path).
+void check_golden(const fs::path& programs, const std::vector<Task>& tasks, const fs::path& golden_file, Values values,
+                  api::Engine engine) {
+  auto golden = read_golden(golden_file);
   Cache cache;
-  std::istringstream text(battc_dump(demo / "programs.py", load_tasks(demo), cache));
+  std::string dump = battc_dump(programs, tasks, cache, engine);
+  std::istringstream text(dump);
   auto ours = parse_dump(text, "battc's dump");
-  CHECK(compare(golden, ours, Values::Json) == 0);
+  CHECK(compare(golden, ours, values) == 0);
+  if (engine == api::Engine::Specs) CHECK(dump == battc_dump(programs, tasks, cache, api::Engine::Unit));
+}
+
+void check_demo(api::Engine engine) {
+  const fs::path demo = kSource / "tasks" / "demo";
+  check_golden(demo / "programs.py", load_tasks(demo), kSource / "tests" / "golden" / "demo" / "dump.jsonl",
+               Values::Json, engine);
 }
 
 // A golden folder of programs on ARC-AGI-1 training tasks, values hashed
 // (arc1: arc-dsl's dialect; tk1: tokpidjin's).
-static void check_hashed_golden(const char* name) {
+void check_hashed_golden(const char* name, api::Engine engine) {
   auto root = battc::test::arc_data("ARC-AGI-1/training");
   if (!root) return;
   const fs::path dir = kSource / "tests" / "golden" / name;
   std::vector<fs::path> files;
   for (const std::string& id : read_lines(dir / "tasks.txt")) files.push_back(*root / "ARC-AGI-1" / "training" / (id + ".json"));
   REQUIRE_FALSE(files.empty());
-  auto golden = read_golden(dir / "dump.jsonl");
-  Cache cache;
-  std::istringstream text(battc_dump(dir / "programs.py", load_tasks(files), cache));
-  auto ours = parse_dump(text, "battc's dump");
-  CHECK(compare(golden, ours, Values::Sha256) == 0);
+  check_golden(dir / "programs.py", load_tasks(files), dir / "dump.jsonl", Values::Sha256, engine);
 }
 
-TEST_CASE("arc1 golden programs on their ARC-AGI-1 training tasks match the reference dump",
+}  // namespace
+
+TEST_CASE("demo programs on the demo tasks match the reference dump (unit)", "[golden][programs][jit]") {
+  check_demo(api::Engine::Unit);
+}
+
+TEST_CASE("demo programs on the demo tasks match the reference dump (specs)", "[golden][programs][specs]") {
+  check_demo(api::Engine::Specs);
+}
+
+TEST_CASE("arc1 golden programs on their ARC-AGI-1 training tasks match the reference dump (unit)",
           "[golden][programs][jit][arc_data]") {
-  check_hashed_golden("arc1");
+  check_hashed_golden("arc1", api::Engine::Unit);
 }
 
-TEST_CASE("tk1 golden programs (tokpidjin's dialect, differs included) match the reference dump",
+TEST_CASE("arc1 golden programs on their ARC-AGI-1 training tasks match the reference dump (specs)",
+          "[golden][programs][specs][arc_data]") {
+  check_hashed_golden("arc1", api::Engine::Specs);
+}
+
+TEST_CASE("tk1 golden programs (tokpidjin's dialect, differs included) match the reference dump (unit)",
           "[golden][programs][jit][arc_data][tokpidjin]") {
-  check_hashed_golden("tk1");
+  check_hashed_golden("tk1", api::Engine::Unit);
+}
+
+TEST_CASE("tk1 golden programs (tokpidjin's dialect, differs included) match the reference dump (specs)",
+          "[golden][programs][specs][arc_data][tokpidjin]") {
+  check_hashed_golden("tk1", api::Engine::Specs);
 }

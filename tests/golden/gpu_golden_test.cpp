@@ -17,7 +17,7 @@
 #include <sstream>
 
 #include "generator/pipeline.h"
-#include "runtime/cli/run_gpu.h"
+#include "runtime/api/run_gpu.h"
 #include "runtime/exec/execute.h"
 #include "runtime/exec/gpu_execute.h"
 #include "runtime/jit/compile_host.h"

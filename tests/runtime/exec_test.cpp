@@ -95,10 +95,14 @@ TEST_CASE("statuses per sample: solve_fail is ok only on one-pair tasks", "[exec
   CHECK(r.reruns == 0);
 }
 
-TEST_CASE("by-name pairing runs solve_<id> only on task <id>", "[exec]") {
+TEST_CASE("by-name pairing runs solve_<id> and solve_<id>_<n> only on task <id>", "[exec]") {
   CHECK(program_named_for("solve_abc", "abc"));
   CHECK(program_named_for("differ_abc", "abc"));
-  CHECK_FALSE(program_named_for("solve_abc_1", "abc"));
+  CHECK(program_named_for("solve_abc_1", "abc"));
+  CHECK(program_named_for("solve_abc_207", "abc"));
+  CHECK_FALSE(program_named_for("solve_abc_", "abc"));
+  CHECK_FALSE(program_named_for("solve_abc_x1", "abc"));
+  CHECK_FALSE(program_named_for("solve_abcd", "abc"));
   CHECK_FALSE(program_named_for("solve_ab", "abc"));
   CHECK_FALSE(program_named_for("solve", "solve"));
 

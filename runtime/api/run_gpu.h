@@ -1,4 +1,4 @@
-// runtime/cli/run_gpu.h: the GPU half of `battc run`: the batt's CUDA unit
+// runtime/api/run_gpu.h: the GPU half of `battc run`: the batt's CUDA unit
 // compiled once per architecture the usable devices need, then a CudaDevice
 // per device and the GPU executor, with the host unit for the CPU re-runs.
 #pragma once

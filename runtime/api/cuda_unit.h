@@ -1,5 +1,5 @@
-// runtime/cli/cuda_unit.h: the CUDA translation unit of a generated batt, the
-// one place the CLI takes it from (compile --target cuda, run --backend cuda).
+// runtime/api/cuda_unit.h: the CUDA translation unit of a generated batt, the
+// one place it is taken from (battc compile --target cuda, the run API's GPU path).
 #pragma once
 
 #include <string>

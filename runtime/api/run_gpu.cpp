@@ -1,10 +1,10 @@
-// runtime/cli/run_gpu.cpp: compile per architecture, open, execute.
-#include "runtime/cli/run_gpu.h"
+// runtime/api/run_gpu.cpp: compile per architecture, open, execute.
+#include "runtime/api/run_gpu.h"
 
 #include <chrono>
 #include <memory>
 
-#include "runtime/cli/cuda_unit.h"
+#include "runtime/api/cuda_unit.h"
 #include "runtime/exec/cuda_device.h"
 
 namespace battc::runtime {

@@ -1,0 +1,221 @@
+// runtime/api/run_batt.cpp: the stages of run_batt in order: backend, tasks,
+// generate, the CPU engine (unit or specs) and the GPU unit, run, score.
+#include "runtime/api/run_batt.h"
+
+#include <fmt/core.h>
+
+#include <chrono>
+#include <exception>
+#include <filesystem>
+
+#include "generator/emit/emit_specs.h"
+#include "runtime/api/run_gpu.h"
+#include "runtime/exec/execute.h"
+#include "runtime/exec/spec_engine.h"
+#include "runtime/tasks/load_tasks.h"
+
+namespace fs = std::filesystem;
+
+namespace battc::runtime::api {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+ApiError input_error(std::string message) { return ApiError{ErrorKind::Input, std::move(message)}; }
+
+// The CPU side of a run: a BattEntry and what keeps it alive.
+struct CpuEngine {
+  BattEntry entry;
+  std::shared_ptr<const void> keep;  // the loaded unit or the spec engine
+};
+
+// The whole-batt unit, compiled or from the cache.
+ApiResult<CpuEngine> unit_engine(const RunRequest& req, const generator::Generated& g, RunOutcome& out) {
+  auto loaded = jit::compile_host(jit::EmittedUnit{"batt", g.unit}, req.jit);
+  if (!loaded.ok()) return input_error(loaded.error().what());
+  out.cache_hit = loaded->cache_hit;
+  auto holder = std::make_shared<jit::LoadedBatt>(std::move(loaded.value()));
+  return CpuEngine{BattEntry{holder->info, holder->prologue, holder->eval}, holder};
+}
+
+// The batt as data over the spec library: compiles only the missing specs.
+ApiResult<CpuEngine> spec_engine(RunRequest& req, const generator::Generated& g, RunOutcome& out) {
+  if (!req.specs) {
+    auto lib = jit::SpecLibrary::open(req.jit);
+    if (!lib.ok()) return input_error(lib.error().what());
+    req.specs = lib.value();
+  }
+  out.specs = req.specs;
+  std::vector<generator::SpecDef> specs = generator::batt_specs(g.batt);
+  auto compiled = req.specs->ensure(specs, req.exec.jobs);
+  if (!compiled.ok()) return input_error(compiled.error().what());
+  out.spec_compile = compiled.value();
+  out.cache_hit = out.spec_compile.missing == 0;
+  std::shared_ptr<jit::SpecLibrary> lib = req.specs;
+  auto engine = SpecEngine::build(
+      g.batt, [&lib](const std::string& key) { return lib->find(key); }, lib);
+  return CpuEngine{engine->entry(), engine};
+}
+
+// Auto: the unit when the cache has it (fastest run, nothing to compile);
+// otherwise the specs, whose compile covers only statement shapes the
+// cache lacks, where a unit compile costs about 12 ms per value.
+Engine choose_engine(const RunRequest& req, const generator::Generated& g, std::string& why) {
+  if (req.engine == Engine::Unit) {
+    why = "asked for (--engine unit)";
+    return Engine::Unit;
+  }
+  if (req.engine == Engine::Specs) {
+    why = "asked for (--engine specs)";
+    return Engine::Specs;
+  }
+  if (jit::host_unit_cached(jit::EmittedUnit{"batt", g.unit}, req.jit)) {
+    why = "the whole-batt unit of these programs is cached";
+    return Engine::Unit;
+  }
+  why = fmt::format("the whole-batt unit is not cached ({} values to compile); specializations cover changed programs",
+                    g.batt.nodes().size());
+  return Engine::Specs;
+}
+
+}  // namespace
+
+const char* engine_name(Engine e) {
+  switch (e) {
+    case Engine::Auto: return "auto";
+    case Engine::Unit: return "unit";
+    case Engine::Specs: return "specs";
+  }
+  return "?";
+}
+
+std::optional<Engine> parse_engine(const std::string& name) {
+  for (Engine e : {Engine::Auto, Engine::Unit, Engine::Specs})
+    if (name == engine_name(e)) return e;
+  return std::nullopt;
+}
+
+std::unique_ptr<generator::Generated> check_programs(const ProgramInput& programs) {
+  generator::PipelineOptions po;
+  po.program_files = programs.files;
+  po.program_texts = programs.texts;
+  po.disabled_passes = programs.disabled_passes;
+  po.dialect = programs.dialect;
+  po.emit = false;
+  return generator::run_pipeline(po);
+}
+
+ApiResult<std::vector<Task>> load_request_tasks(const RunRequest& req) {
+  try {
+    std::vector<Task> tasks;
+    if (!req.task_paths.empty()) {
+      std::vector<fs::path> paths(req.task_paths.begin(), req.task_paths.end());
+      tasks = load_tasks(paths);
+      if (!req.solutions.empty()) apply_solutions(tasks, req.solutions);
+    } else if (!req.solutions.empty()) {
+      return input_error("a solutions file needs a challenges file in the task paths");
+    }
+    tasks.insert(tasks.end(), req.tasks.begin(), req.tasks.end());
+    if (tasks.empty()) return input_error("no tasks were given");
+    return tasks;
+  } catch (const std::exception& e) {
+    return input_error(e.what());
+  }
+}
+
+ApiResult<RunOutcome> run_batt(RunRequest req) {
+  auto t_start = Clock::now();
+  auto note = [&](const std::string& s) {
+    if (req.note) req.note(s);
+  };
+  RunOutcome out;
+
+  // The backend first, so that a missing GPU is the only thing said.
+  const GpuAvailability* gpu = nullptr;
+  if (req.backend != Backend::Cpu) {
+    const GpuAvailability& a = gpu_availability();
+    if (a.usable())
+      gpu = &a;
+    else if (req.backend == Backend::Cuda)
+      return ApiError{ErrorKind::Usage, "--backend cuda: no usable GPU: " + a.why};
+    else
+      note("backend auto: using the CPU (no usable GPU: " + a.why + ")");
+  }
+
+  auto t0 = Clock::now();
+  auto tasks = load_request_tasks(req);
+  if (!tasks.ok()) return tasks.error();
+  out.tasks = std::move(tasks.value());
+  out.times.load = since(t0);
+
+  // generate (the unit's text only where the unit may run)
+  generator::PipelineOptions po;
+  po.program_files = req.programs.files;
+  po.program_texts = req.programs.texts;
+  po.disabled_passes = req.programs.disabled_passes;
+  po.dialect = req.programs.dialect;
+  po.emit = req.engine != Engine::Specs || gpu;
+  out.generated = generator::run_pipeline(po);
+  generator::Generated& g = *out.generated;
+  out.diagnostics = g.diags.render(g.sources);
+  if (g.report.programs == 0) return input_error("no program was accepted");
+  out.times.parse = g.report.parse_s;
+  out.times.typecheck = g.report.typecheck_s;
+  out.times.generate = g.report.generate_s;
+
+  // compile: the CPU engine, then the GPU's units
+  t0 = Clock::now();
+  out.engine = choose_engine(req, g, out.engine_why);
+  note(fmt::format("engine {}: {}", engine_name(out.engine), out.engine_why));
+  if (out.engine == Engine::Unit && !jit::host_unit_cached(jit::EmittedUnit{"batt", g.unit}, req.jit))
+    note(fmt::format("compiling {} programs ({} values)...", g.report.programs, g.report.nodes));
+  ApiResult<CpuEngine> cpu = out.engine == Engine::Unit ? unit_engine(req, g, out) : spec_engine(req, g, out);
+  if (!cpu.ok()) return cpu.error();
+  if (out.engine == Engine::Specs && out.spec_compile.missing > 0)
+    note(fmt::format("compiled {} new specializations of {} in {} pack(s), {:.2f} s", out.spec_compile.missing,
+                     out.spec_compile.needed, out.spec_compile.packs, out.spec_compile.seconds));
+  out.times.compile_host = since(t0);
+  std::optional<GpuUnits> units;
+  if (gpu) {
+    auto u = compile_gpu_units(g, *gpu, req.jit.cache_dir);
+    if (!u.ok()) {
+      if (req.backend == Backend::Cuda) return input_error("--backend cuda: " + u.error().what());
+      note(fmt::format("backend auto: using the CPU (the CUDA unit did not compile: {}: {})", u.error().stage,
+                       u.error().message));
+      gpu = nullptr;
+    } else {
+      units = std::move(u.value());
+      out.times.compile_cuda = units->seconds;
+      out.cache_hit = out.cache_hit && units->all_hits;
+    }
+  }
+  out.times.compile = since(t0);
+  out.backend = gpu ? "cuda" : "cpu";
+
+  // run
+  t0 = Clock::now();
+  out.times.to_first_evaluation = since(t_start);
+  try {
+    if (gpu) {
+      GpuExecOptions go;
+      go.item_arena_bytes = req.gpu_arena_bytes;
+      out.result = run_on_gpus(*gpu, *units, cpu->entry, out.tasks, req.exec, go, &out.gpu);
+    } else {
+      out.result = execute(cpu->entry, out.tasks, req.exec);
+    }
+  } catch (const std::exception& e) {
+    return input_error(e.what());
+  }
+  out.times.run = since(t0);
+
+  t0 = Clock::now();
+  out.scores = score(out.result);
+  out.summary = summarize_run(out.result, out.scores);
+  out.times.score = since(t0);
+  out.times.total = since(t_start);
+  return out;
+}
+
+}  // namespace battc::runtime::api

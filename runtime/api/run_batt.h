@@ -1,0 +1,130 @@
+// runtime/api/run_batt.h: battc's main job as a library call. Tasks,
+// programs (files or text) and options in; the generated batt, the results,
+// the scores and what happened out. Nothing is printed and nothing exits:
+// notes and progress go to the caller's callbacks, failures come back as an
+// ApiError. `battc run`, `battc check`, `battc search` and the Python module
+// call these.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "generator/pipeline.h"
+#include "runtime/exec/exec_options.h"
+#include "runtime/exec/gpu_execute.h"
+#include "runtime/exec/run_result.h"
+#include "runtime/jit/compile_host.h"
+#include "runtime/jit/spec_library.h"
+#include "runtime/score/score.h"
+#include "runtime/score/summary.h"
+#include "runtime/tasks/task.h"
+
+namespace battc::runtime::api {
+
+// Which code evaluates the batt on the CPU (and re-runs the GPU's leftovers).
+// Unit: the whole batt compiled as one unit (fastest per evaluation, a
+// compile per program set). Specs: the batt as data over cached
+// specializations (a compile only for statement shapes never seen).
+// Auto: the unit when it is cached, else the specs.
+enum class Engine { Auto, Unit, Specs };
+enum class Backend { Auto, Cpu, Cuda };
+
+const char* engine_name(Engine e);
+std::optional<Engine> parse_engine(const std::string& name);
+
+// Input: 1 (bad input: tasks, programs, an unwritable path), Usage: 2 (a
+// request that cannot be met as asked, e.g. --backend cuda without a GPU),
+// Internal: a battc bug.
+enum class ErrorKind { Input, Usage, Internal };
+
+struct ApiError {
+  ErrorKind kind = ErrorKind::Input;
+  std::string message;  // one line (a compiler log may follow on later lines)
+};
+
+template <class T>
+class ApiResult {
+ public:
+  ApiResult(T value) : v_(std::move(value)) {}
+  ApiResult(ApiError e) : v_(std::move(e)) {}
+  bool ok() const { return v_.index() == 0; }
+  explicit operator bool() const { return ok(); }
+  T& value() { return std::get<0>(v_); }
+  const ApiError& error() const { return std::get<1>(v_); }
+  T* operator->() { return &value(); }
+  T& operator*() { return value(); }
+
+ private:
+  std::variant<T, ApiError> v_;
+};
+
+struct ProgramInput {
+  std::vector<std::string> files;
+  std::vector<generator::ProgramText> texts;  // in memory, after the files
+  std::set<std::string> disabled_passes;
+  std::optional<generator::Dialect> dialect;  // unset: each program's own
+};
+
+struct RunRequest {
+  // Tasks: loaded from paths (folders, task files, Kaggle challenges files;
+  // `solutions` applies a Kaggle solutions file), then `tasks` appended.
+  std::vector<std::string> task_paths;
+  std::string solutions;
+  std::vector<Task> tasks;
+  ProgramInput programs;
+
+  Backend backend = Backend::Cpu;
+  Engine engine = Engine::Auto;
+  ExecOptions exec;                       // pairing, jobs, budgets, dump, progress
+  std::uint64_t gpu_arena_bytes = 16 * kMiB;
+  jit::JitOptions jit;                    // cache folder, extra compiler flags
+  // Specializations to reuse across calls (search rounds, a Python
+  // session); opened from jit.cache_dir on first use when null.
+  std::shared_ptr<jit::SpecLibrary> specs;
+  // One-line notes for a person (backend and engine choices, compiles).
+  std::function<void(const std::string&)> note;
+};
+
+struct RunTimes {
+  double load = 0, parse = 0, typecheck = 0, generate = 0;
+  double compile = 0, compile_host = 0, compile_cuda = 0;  // compile_host: the unit or the specs
+  double run = 0, score = 0;
+  double to_first_evaluation = 0;  // from the call to the first evaluation's start
+  double total = 0;
+};
+
+struct RunOutcome {
+  std::unique_ptr<generator::Generated> generated;  // diagnostics, report, the batt
+  std::string diagnostics;                          // rendered, "" when none
+  std::vector<Task> tasks;
+  RunResult result;
+  Scores scores;
+  RunSummary summary;
+  std::string backend = "cpu";  // "cpu" or "cuda"
+  Engine engine = Engine::Unit;  // the engine that ran (never Auto)
+  std::string engine_why;        // one line: why that engine
+  bool cache_hit = false;        // no compile was needed
+  jit::SpecCompileStats spec_compile;  // the specs engine's compile, when it ran
+  std::shared_ptr<jit::SpecLibrary> specs;  // the library used, to pass to the next call
+  GpuRunStats gpu;
+  RunTimes times;
+};
+
+// Parses, checks and merges the programs (no emit, no compile).
+std::unique_ptr<generator::Generated> check_programs(const ProgramInput& programs);
+
+// Loads the tasks of a request (its paths, solutions, then its tasks).
+ApiResult<std::vector<Task>> load_request_tasks(const RunRequest& request);
+
+// The whole job: load, generate, compile (or reuse), run, score. Rejected
+// programs are diagnostics in the outcome, not errors; no accepted program
+// is an Input error.
+ApiResult<RunOutcome> run_batt(RunRequest request);
+
+}  // namespace battc::runtime::api
