@@ -8,6 +8,7 @@
 #include <exception>
 #include <filesystem>
 
+#include "generator/emit/emit_host.h"
 #include "generator/emit/emit_specs.h"
 #include "runtime/api/run_gpu.h"
 #include "runtime/exec/execute.h"
@@ -98,13 +99,7 @@ std::optional<Engine> parse_engine(const std::string& name) {
 }
 
 std::unique_ptr<generator::Generated> check_programs(const ProgramInput& programs) {
-  generator::PipelineOptions po;
-  po.program_files = programs.files;
-  po.program_texts = programs.texts;
-  po.disabled_passes = programs.disabled_passes;
-  po.dialect = programs.dialect;
-  po.emit = false;
-  return generator::run_pipeline(po);
+  return generate_programs(programs, false);
 }
 
 ApiResult<std::vector<Task>> load_request_tasks(const RunRequest& req) {
@@ -125,48 +120,44 @@ ApiResult<std::vector<Task>> load_request_tasks(const RunRequest& req) {
   }
 }
 
-ApiResult<RunOutcome> run_batt(RunRequest req) {
-  auto t_start = Clock::now();
+std::unique_ptr<generator::Generated> generate_programs(const ProgramInput& programs, bool emit) {
+  generator::PipelineOptions po;
+  po.program_files = programs.files;
+  po.program_texts = programs.texts;
+  po.disabled_passes = programs.disabled_passes;
+  po.dialect = programs.dialect;
+  po.emit = emit;
+  return generator::run_pipeline(po);
+}
+
+namespace {
+
+// The backend a request gets: the GPU when asked for (or, with auto, when
+// one is usable); nullptr for the CPU.
+ApiResult<const GpuAvailability*> choose_backend(const RunRequest& req) {
+  if (req.backend == Backend::Cpu) return static_cast<const GpuAvailability*>(nullptr);
+  const GpuAvailability& a = gpu_availability();
+  if (a.usable()) return &a;
+  if (req.backend == Backend::Cuda) return ApiError{ErrorKind::Usage, "--backend cuda: no usable GPU: " + a.why};
+  if (req.note) req.note("backend auto: using the CPU (no usable GPU: " + a.why + ")");
+  return static_cast<const GpuAvailability*>(nullptr);
+}
+
+ApiResult<RunOutcome> run_from_compile(RunRequest& req, RunOutcome out, const GpuAvailability* gpu,
+                                       Clock::time_point t_start) {
   auto note = [&](const std::string& s) {
     if (req.note) req.note(s);
   };
-  RunOutcome out;
-
-  // The backend first, so that a missing GPU is the only thing said.
-  const GpuAvailability* gpu = nullptr;
-  if (req.backend != Backend::Cpu) {
-    const GpuAvailability& a = gpu_availability();
-    if (a.usable())
-      gpu = &a;
-    else if (req.backend == Backend::Cuda)
-      return ApiError{ErrorKind::Usage, "--backend cuda: no usable GPU: " + a.why};
-    else
-      note("backend auto: using the CPU (no usable GPU: " + a.why + ")");
-  }
-
-  auto t0 = Clock::now();
-  auto tasks = load_request_tasks(req);
-  if (!tasks.ok()) return tasks.error();
-  out.tasks = std::move(tasks.value());
-  out.times.load = since(t0);
-
-  // generate (the unit's text only where the unit may run)
-  generator::PipelineOptions po;
-  po.program_files = req.programs.files;
-  po.program_texts = req.programs.texts;
-  po.disabled_passes = req.programs.disabled_passes;
-  po.dialect = req.programs.dialect;
-  po.emit = req.engine != Engine::Specs || gpu;
-  out.generated = generator::run_pipeline(po);
   generator::Generated& g = *out.generated;
   out.diagnostics = g.diags.render(g.sources);
-  if (g.report.programs == 0) return input_error("no program was accepted");
+  if (g.report.programs == 0 || g.batt.programs().empty()) return input_error("no program was accepted");
   out.times.parse = g.report.parse_s;
   out.times.typecheck = g.report.typecheck_s;
   out.times.generate = g.report.generate_s;
+  if (g.unit.empty() && (req.engine != Engine::Specs || gpu)) g.unit = generator::emit_host_unit(g.batt);
 
   // compile: the CPU engine, then the GPU's units
-  t0 = Clock::now();
+  auto t0 = Clock::now();
   out.engine = choose_engine(req, g, out.engine_why);
   note(fmt::format("engine {}: {}", engine_name(out.engine), out.engine_why));
   if (out.engine == Engine::Unit && !jit::host_unit_cached(jit::EmittedUnit{"batt", g.unit}, req.jit))
@@ -216,6 +207,33 @@ ApiResult<RunOutcome> run_batt(RunRequest req) {
   out.times.score = since(t0);
   out.times.total = since(t_start);
   return out;
+}
+
+}  // namespace
+
+ApiResult<RunOutcome> run_batt(RunRequest req) {
+  auto t_start = Clock::now();
+  auto gpu = choose_backend(req);
+  if (!gpu.ok()) return gpu.error();
+  RunOutcome out;
+  auto t0 = Clock::now();
+  auto tasks = load_request_tasks(req);
+  if (!tasks.ok()) return tasks.error();
+  out.tasks = std::move(tasks.value());
+  out.times.load = since(t0);
+  out.generated = generate_programs(req.programs, req.engine != Engine::Specs || gpu.value());
+  return run_from_compile(req, std::move(out), gpu.value(), t_start);
+}
+
+ApiResult<RunOutcome> run_generated(RunRequest req, std::unique_ptr<generator::Generated> generated,
+                                    std::vector<Task> tasks) {
+  auto t_start = Clock::now();
+  auto gpu = choose_backend(req);
+  if (!gpu.ok()) return gpu.error();
+  RunOutcome out;
+  out.tasks = std::move(tasks);
+  out.generated = std::move(generated);
+  return run_from_compile(req, std::move(out), gpu.value(), t_start);
 }
 
 }  // namespace battc::runtime::api

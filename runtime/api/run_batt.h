@@ -127,4 +127,12 @@ ApiResult<std::vector<Task>> load_request_tasks(const RunRequest& request);
 // is an Input error.
 ApiResult<RunOutcome> run_batt(RunRequest request);
 
+// The programs of a request, generated (the unit's text only when `emit`).
+std::unique_ptr<generator::Generated> generate_programs(const ProgramInput& programs, bool emit);
+
+// run_batt from its compile stage on: a batt the caller generated (and may
+// have edited: search drops duplicate programs) over loaded tasks.
+ApiResult<RunOutcome> run_generated(RunRequest request, std::unique_ptr<generator::Generated> generated,
+                                    std::vector<Task> tasks);
+
 }  // namespace battc::runtime::api

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   battc::runtime::add_tasks_command(app);
   battc::runtime::add_generate_commands(app);
   battc::runtime::add_run_command(app);
+  battc::runtime::add_search_commands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

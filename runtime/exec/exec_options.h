@@ -21,6 +21,7 @@ struct ExecOptions {
   std::uint64_t arena_bytes = 256 * kMiB;       // per evaluation thread, and per task prologue
   std::int64_t work_budget = 20'000'000;        // work units per statement
   bool dump = false;                            // keep every value's dump JSON
+  bool grid_stats = false;                      // EvalRecord::hash and cells_equal (CPU path; search)
   // Called on the thread that called execute(), a few times a second and once
   // at the end: work items (task, sample) done and in all.
   std::function<void(std::size_t done, std::size_t total)> progress;

@@ -22,7 +22,32 @@ int intern_grid(std::vector<GridData>& grids, const dsl::Grid& g) {
   return int(grids.size() - 1);
 }
 
-void record_output(const abi::ProgramOut& out, int p, SampleResult& sample, bool keep_text, bool rerun) {
+namespace {
+
+// FNV-1a over the shape and the cells: equal grids, equal hashes.
+std::uint64_t grid_hash(const dsl::Grid& g) {
+  std::uint64_t h = 1469598103934665603ull;
+  auto add = [&](std::uint64_t x) {
+    h ^= x;
+    h *= 1099511628211ull;
+  };
+  add(std::uint64_t(g.h));
+  add(std::uint64_t(g.w));
+  for (std::int64_t i = 0, n = g.cells(); i < n; ++i) add(std::uint64_t(std::uint32_t(g.c[i])));
+  return h;
+}
+
+std::uint32_t cells_equal(const dsl::Grid& g, const dsl::Grid& expected) {
+  if (g.h != expected.h || g.w != expected.w) return 0;
+  std::uint32_t n = 0;
+  for (std::int64_t i = 0, end = g.cells(); i < end; ++i) n += g.c[i] == expected.c[i];
+  return n;
+}
+
+}  // namespace
+
+void record_output(const abi::ProgramOut& out, int p, SampleResult& sample, bool keep_text, bool rerun,
+                   const abi::SampleIn* stats_of) {
   EvalRecord& r = sample.evals[p];
   r = EvalRecord{};
   if (!out.evaluated) return;
@@ -33,6 +58,10 @@ void record_output(const abi::ProgramOut& out, int p, SampleResult& sample, bool
     r.flags |= EvalRecord::kIsGrid;
     if (out.matches && sample.has_expected) r.flags |= EvalRecord::kMatches;
     if (sample.is_test) r.grid = intern_grid(sample.grids, out.grid);
+    if (stats_of) {
+      r.hash = grid_hash(out.grid);
+      if (stats_of->has_expected) r.cells_equal = cells_equal(out.grid, stats_of->expected);
+    }
   }
   if (keep_text && !sample.texts.empty()) sample.texts[p] = ok && out.text ? out.text : "";
 }

@@ -14,6 +14,9 @@ GridData to_grid_data(const dsl::Grid& g);
 int intern_grid(std::vector<GridData>& grids, const dsl::Grid& g);
 
 // Writes program p's record of `sample` (its texts too when they are kept).
-void record_output(const abi::ProgramOut& out, int p, SampleResult& sample, bool keep_text, bool rerun);
+// With `stats_of` (the sample's input, ExecOptions::grid_stats), a grid's
+// hash and its cells equal to the known output are recorded too.
+void record_output(const abi::ProgramOut& out, int p, SampleResult& sample, bool keep_text, bool rerun,
+                   const abi::SampleIn* stats_of = nullptr);
 
 }  // namespace battc::runtime

@@ -21,6 +21,10 @@ struct EvalRecord {
   std::uint8_t status = 0;  // dsl::Status
   std::uint8_t flags = 0;
   std::int32_t grid = -1;   // index into SampleResult::grids (test samples, ok grids)
+  // With ExecOptions::grid_stats, for an ok grid: its hash (0 otherwise) and
+  // how many of its cells equal the known output's (0 unless the shapes agree).
+  std::uint32_t cells_equal = 0;
+  std::uint64_t hash = 0;
 
   bool evaluated() const { return flags & kEvaluated; }
   bool is_grid() const { return flags & kIsGrid; }

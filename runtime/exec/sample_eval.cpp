@@ -51,16 +51,17 @@ void eval_sample(const BattEntry& entry, const ExecOptions& opt, EvalScratch& w,
   int encode = opt.dump || differ;
   if (encode) sr.texts.resize(n);
   if (sr.evals.size() != std::size_t(n)) sr.evals.resize(n);
+  const abi::SampleIn* stats = opt.grid_stats ? &in : nullptr;
   call(entry, opt, w, task, prologue, in, want.data(), encode);
   for (int p = 0; p < n; ++p)
-    if (want[p]) record_output(w.out[p], p, sr, opt.dump || info.program_is_differ[p], false);
+    if (want[p]) record_output(w.out[p], p, sr, opt.dump || info.program_is_differ[p], false, stats);
   w.evaluations += n_want;
   for (int p = 0; p < n && n_want > 1; ++p) {
     if (!want[p] || sr.evals[p].st() != dsl::Status::Budget) continue;
     w.alone[p] = 1;
     call(entry, opt, w, task, prologue, in, w.alone.data(), encode);
     w.alone[p] = 0;
-    record_output(w.out[p], p, sr, opt.dump || info.program_is_differ[p], true);
+    record_output(w.out[p], p, sr, opt.dump || info.program_is_differ[p], true, stats);
     ++w.reruns;
   }
 }

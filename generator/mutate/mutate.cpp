@@ -1,0 +1,316 @@
+// generator/mutate/mutate.cpp: each kind picks a site at random, then a
+// replacement among those that keep the types; nullopt when there is none.
+#include "generator/mutate/mutate.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+namespace battc::generator {
+namespace {
+
+int dialect_index(Dialect d) { return d == Dialect::ArcDsl ? 0 : 1; }
+
+// The names of ints that programs write: NEG_TWO .. TEN.
+const std::vector<std::pair<int, std::string>>& int_names() {
+  static const std::vector<std::pair<int, std::string>> names = {
+      {-2, "NEG_TWO"}, {-1, "NEG_ONE"}, {0, "ZERO"}, {1, "ONE"},   {2, "TWO"},   {3, "THREE"}, {4, "FOUR"},
+      {5, "FIVE"},     {6, "SIX"},      {7, "SEVEN"}, {8, "EIGHT"}, {9, "NINE"}, {10, "TEN"}};
+  return names;
+}
+const std::vector<std::string>& point_names() {
+  static const std::vector<std::string> names = {"DOWN",      "RIGHT",       "UP",          "LEFT",        "ORIGIN",
+                                                 "UNITY",     "NEG_UNITY",   "UP_RIGHT",    "DOWN_LEFT",   "ZERO_BY_TWO",
+                                                 "TWO_BY_ZERO", "TWO_BY_TWO", "THREE_BY_THREE"};
+  return names;
+}
+
+std::string int_name(int v) {
+  for (const auto& [x, n] : int_names())
+    if (x == v) return n;
+  return "";
+}
+
+// tokpidjin's ranked families: F0..F9, L1..L10, R0..R9, A0..A9.
+bool ranked(const std::string& name, char& family, int& index) {
+  if (name.size() < 2) return false;
+  if (name[0] != 'F' && name[0] != 'L' && name[0] != 'R' && name[0] != 'A') return false;
+  for (std::size_t i = 1; i < name.size(); ++i)
+    if (!std::isdigit(static_cast<unsigned char>(name[i]))) return false;
+  family = name[0];
+  index = std::stoi(name.substr(1));
+  return true;
+}
+
+// Names that hold a value at statement k: parameters and earlier targets.
+std::vector<std::string> variables_before(const TypedProgram& p, std::size_t k) {
+  std::vector<std::string> out = {"I"};
+  if (p.program.params.size() == 3) out.push_back("S");
+  for (std::size_t j = 0; j < k; ++j)
+    if (std::find(out.begin(), out.end(), p.program.body[j].target) == out.end()) out.push_back(p.program.body[j].target);
+  return out;
+}
+
+bool is_variable(const TypedProgram& p, const std::string& name, std::size_t k) {
+  auto vars = variables_before(p, k);
+  return std::find(vars.begin(), vars.end(), name) != vars.end();
+}
+
+// A uniformly drawn element of the sites where `ok` holds, as (stmt, arg).
+template <class F>
+std::optional<std::pair<std::size_t, std::size_t>> pick_site(const TypedProgram& p, Rng& rng, F ok) {
+  std::vector<std::pair<std::size_t, std::size_t>> sites;
+  for (std::size_t k = 0; k < p.program.body.size(); ++k)
+    for (std::size_t a = 0; a < p.program.body[k].call.args.size(); ++a)
+      if (ok(k, a)) sites.emplace_back(k, a);
+  if (sites.empty()) return std::nullopt;
+  return rng.pick(sites);
+}
+
+}  // namespace
+
+const char* mutation_name(MutationKind k) {
+  switch (k) {
+    case MutationKind::Constant: return "constant";
+    case MutationKind::Argument: return "argument";
+    case MutationKind::Primitive: return "primitive";
+    case MutationKind::FunctionValue: return "function_value";
+    case MutationKind::Insert: return "insert";
+    case MutationKind::Drop: return "drop";
+    case MutationKind::Crossover: return "crossover";
+  }
+  return "?";
+}
+
+Mutator::Mutator(const Signatures& sig) : sig_(sig) {
+  for (Dialect d : {Dialect::ArcDsl, Dialect::Tokpidjin}) {
+    auto& table = by_arity_[dialect_index(d)];
+    for (const DialectPrim& p : dialect_table(d)) {
+      if (!sig.has(p.internal)) continue;
+      int n = sig.arity(p.internal);
+      if (n < 0) continue;
+      if (table.size() <= std::size_t(n)) table.resize(n + 1);
+      table[n].push_back(p.name);
+    }
+    for (auto& v : table) std::sort(v.begin(), v.end());
+  }
+}
+
+std::optional<Program> Mutator::mutate(const TypedProgram& p, MutationKind k, Rng& rng, const MutationContext& ctx,
+                                       const TypedProgram* other) const {
+  switch (k) {
+    case MutationKind::Constant: return constant(p, rng, ctx);
+    case MutationKind::Argument: return argument(p, rng);
+    case MutationKind::Primitive: return primitive(p, rng);
+    case MutationKind::FunctionValue: return function_value(p, rng);
+    case MutationKind::Insert: return insert(p, rng);
+    case MutationKind::Drop: return drop(p, rng);
+    case MutationKind::Crossover: return other ? crossover(p, *other, rng) : std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::optional<Program> Mutator::constant(const TypedProgram& p, Rng& rng, const MutationContext& ctx) const {
+  auto site = pick_site(p, rng, [&](std::size_t k, std::size_t a) {
+    const Arg& arg = p.program.body[k].call.args[a];
+    return arg.is_int || (!is_variable(p, arg.name, k) && find_constant(p.dialect, arg.name));
+  });
+  if (!site) return std::nullopt;
+  Program out = p.program;
+  Arg& arg = out.body[site->first].call.args[site->second];
+  std::string old = arg.is_int ? int_name(static_cast<int>(arg.value)) : arg.name;
+  std::string repl;
+  char family;
+  int index;
+  const ConstantValue* c = arg.is_int ? nullptr : find_constant(p.dialect, arg.name);
+  if (c && c->kind == ConstantValue::Kind::Bool) {
+    repl = c->a ? "F" : "T";
+  } else if (c && c->kind == ConstantValue::Kind::Point) {
+    repl = rng.pick(point_names());
+  } else if (!arg.is_int && p.dialect == Dialect::Tokpidjin && ranked(arg.name, family, index)) {
+    // Ranks step to a neighbour (F1 -> F0 or F2); symbols are redrawn.
+    int lo = family == 'L' ? 1 : 0, hi = family == 'L' ? 10 : 9;
+    int next = family == 'F' || family == 'L' ? index + (rng.chance(50) ? 1 : -1) : lo + int(rng.below(hi - lo + 1));
+    if (next < lo || next > hi) next = index + (next < lo ? 1 : -1);
+    repl = std::string(1, family) + std::to_string(next);
+  } else if (!ctx.palette.empty() && rng.chance(60)) {
+    repl = int_name(rng.pick(ctx.palette));  // colours the task uses, as card's c_iz/c_zo
+  } else {
+    repl = rng.pick(int_names()).second;
+  }
+  if (repl.empty() || repl == old) return std::nullopt;
+  arg.is_int = false;
+  arg.name = repl;
+  return out;
+}
+
+std::optional<Program> Mutator::argument(const TypedProgram& p, Rng& rng) const {
+  auto site = pick_site(p, rng, [&](std::size_t k, std::size_t a) {
+    const Arg& arg = p.program.body[k].call.args[a];
+    return !arg.is_int && is_variable(p, arg.name, k);
+  });
+  if (!site) return std::nullopt;
+  auto [k, a] = *site;
+  const std::string& cur = p.program.body[k].call.args[a].name;
+  TypeRef t = p.type_at(cur, k, sig_);
+  std::vector<std::string> same;
+  for (const std::string& v : variables_before(p, k))
+    if (v != cur && p.type_at(v, k, sig_) == t) same.push_back(v);
+  if (same.empty()) return std::nullopt;
+  Program out = p.program;
+  out.body[k].call.args[a].name = rng.pick(same);
+  return out;
+}
+
+std::optional<Program> Mutator::primitive(const TypedProgram& p, Rng& rng) const {
+  std::vector<std::size_t> sites;
+  for (std::size_t k = 0; k < p.program.body.size(); ++k) {
+    const Call& c = p.program.body[k].call;
+    bool keywords = std::any_of(c.args.begin(), c.args.end(), [](const Arg& a) { return a.keyword.has_value(); });
+    if (!keywords && !is_variable(p, c.callee, k) && find_dialect_prim(p.dialect, c.callee)) sites.push_back(k);
+  }
+  if (sites.empty()) return std::nullopt;
+  std::size_t k = rng.pick(sites);
+  const Call& call = p.program.body[k].call;
+  std::vector<TypeRef> args;
+  for (const Arg& a : call.args) {
+    TypeRef t = a.is_int ? sig_.types().integer() : p.type_at(a.name, k, sig_);
+    if (!t) return std::nullopt;
+    args.push_back(t);
+  }
+  const auto& table = by_arity_[dialect_index(p.dialect)];
+  if (args.size() >= table.size()) return std::nullopt;
+  const std::vector<std::string>& same_arity = table[args.size()];
+  std::vector<std::string> fits;
+  for (const std::string& name : same_arity) {
+    if (name == call.callee) continue;
+    const DialectPrim* d = find_dialect_prim(p.dialect, name);
+    if (d && sig_.call_prim(d->internal, args).result == p.stmt_types[k]) fits.push_back(name);
+  }
+  if (fits.empty()) return std::nullopt;
+  Program out = p.program;
+  out.body[k].call.callee = rng.pick(fits);
+  return out;
+}
+
+std::optional<Program> Mutator::function_value(const TypedProgram& p, Rng& rng) const {
+  auto site = pick_site(p, rng, [&](std::size_t k, std::size_t a) {
+    const Arg& arg = p.program.body[k].call.args[a];
+    return !arg.is_int && !is_variable(p, arg.name, k) && find_dialect_prim(p.dialect, arg.name);
+  });
+  if (!site) return std::nullopt;
+  Arg arg = p.program.body[site->first].call.args[site->second];
+  const DialectPrim* d = find_dialect_prim(p.dialect, arg.name);
+  int n = sig_.arity(d->internal);
+  const auto& table = by_arity_[dialect_index(p.dialect)];
+  if (n < 0 || std::size_t(n) >= table.size() || table[n].size() < 2) return std::nullopt;
+  std::string repl = rng.pick(table[n]);
+  if (repl == arg.name) return std::nullopt;
+  Program out = p.program;
+  out.body[site->first].call.args[site->second].name = repl;
+  return out;
+}
+
+std::optional<Program> Mutator::insert(const TypedProgram& p, Rng& rng) const {
+  auto site = pick_site(p, rng, [&](std::size_t k, std::size_t a) {
+    const Arg& arg = p.program.body[k].call.args[a];
+    return !arg.is_int && !arg.keyword && is_variable(p, arg.name, k);
+  });
+  if (!site) return std::nullopt;
+  auto [k, a] = *site;
+  const std::string v = p.program.body[k].call.args[a].name;
+  TypeRef t = p.type_at(v, k, sig_);
+  const auto& table = by_arity_[dialect_index(p.dialect)];
+  if (table.size() < 2) return std::nullopt;
+  std::vector<std::string> fits;
+  for (const std::string& name : table[1]) {
+    const DialectPrim* d = find_dialect_prim(p.dialect, name);
+    if (d && sig_.call_prim(d->internal, {t}).result == t) fits.push_back(name);
+  }
+  if (fits.empty()) return std::nullopt;
+  Program out = p.program;
+  Stmt s;
+  s.target = "y_new";  // canonical_program renames it
+  s.loc = out.body[k].loc;
+  s.call.callee = rng.pick(fits);
+  s.call.callee_loc = s.loc;
+  Arg use;
+  use.name = v;
+  use.loc = s.loc;
+  s.call.args.push_back(use);
+  out.body[k].call.args[a].name = s.target;
+  out.body.insert(out.body.begin() + static_cast<std::ptrdiff_t>(k), s);
+  return out;
+}
+
+std::optional<Program> Mutator::drop(const TypedProgram& p, Rng& rng) const {
+  std::size_t n = p.program.body.size();
+  if (n < 2) return std::nullopt;
+  std::size_t k = rng.below(n - 1);  // never the last statement
+  const std::string& t = p.program.body[k].target;
+  if (t == p.program.ret) return std::nullopt;
+  std::vector<std::string> same;
+  for (const std::string& v : variables_before(p, k))
+    if (p.type_at(v, k, sig_) == p.stmt_types[k]) same.push_back(v);
+  Program out = p.program;
+  std::string repl = same.empty() ? "" : rng.pick(same);
+  for (std::size_t j = k + 1; j < n; ++j) {
+    Stmt& s = out.body[j];
+    if (s.call.callee == t) {
+      if (repl.empty()) return std::nullopt;
+      s.call.callee = repl;
+    }
+    for (Arg& a : s.call.args)
+      if (!a.is_int && a.name == t) {
+        if (repl.empty()) return std::nullopt;  // used, and nothing of its type to take its place
+        a.name = repl;
+      }
+  }
+  out.body.erase(out.body.begin() + static_cast<std::ptrdiff_t>(k));
+  return out;
+}
+
+std::optional<Program> Mutator::crossover(const TypedProgram& a, const TypedProgram& b, Rng& rng) const {
+  if (a.dialect != b.dialect || a.program.params != b.program.params || a.program.body.size() < 2 ||
+      b.program.body.empty())
+    return std::nullopt;
+  std::size_t i = 1 + rng.below(a.program.body.size() - 1);  // a's statements [0, i)
+  std::size_t j = rng.below(b.program.body.size());          // b's statements [j, end)
+  Program out = a.program;
+  out.body.resize(i);
+  // b's names renamed apart; its uses of values before j get a's values of
+  // the same type.
+  std::map<std::string, std::string> rename;
+  for (std::size_t m = j; m < b.program.body.size(); ++m) {
+    Stmt s = b.program.body[m];
+    auto map_name = [&](std::string& name) -> bool {
+      if (auto it = rename.find(name); it != rename.end()) {
+        name = it->second;
+        return true;
+      }
+      if (!is_variable(b, name, m) || name == "I" || name == "S") return true;
+      TypeRef t = b.type_at(name, m, sig_);
+      std::vector<std::string> same;
+      for (const std::string& v : variables_before(a, i))
+        if (a.type_at(v, i, sig_) == t) same.push_back(v);
+      if (same.empty()) return false;
+      std::string chosen = rng.pick(same);
+      rename[name] = chosen;  // every later use of it takes the same value
+      name = chosen;
+      return true;
+    };
+    if (!map_name(s.call.callee)) return std::nullopt;
+    for (Arg& arg : s.call.args)
+      if (!arg.is_int && !map_name(arg.name)) return std::nullopt;
+    std::string fresh = "y" + std::to_string(m);
+    rename[s.target] = fresh;
+    s.target = fresh;
+    out.body.push_back(s);
+  }
+  auto it = rename.find(b.program.ret);
+  if (it == rename.end()) return std::nullopt;
+  out.ret = it->second;
+  return out;
+}
+
+}  // namespace battc::generator

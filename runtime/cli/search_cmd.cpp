@@ -1,0 +1,136 @@
+// runtime/cli/search_cmd.cpp: `battc search` and `battc store export`, thin
+// layers over runtime/search: flags into SearchOptions, the report onto the
+// terminal and into --report-json. Ctrl-C (SIGINT/SIGTERM) stops after the
+// round in flight has been stored.
+#include <fmt/core.h>
+#include <fmt/format.h>
+
+#include <atomic>
+#include <csignal>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "runtime/cli/commands.h"
+#include "runtime/search/search.h"
+#include "runtime/search/store.h"
+
+namespace battc::runtime {
+namespace {
+
+std::atomic<bool> g_stop{false};
+extern "C" void on_stop_signal(int) { g_stop = true; }
+
+struct SearchFlags {
+  search::SearchOptions o;
+  std::string report_json;
+  std::string cache_dir;
+  bool quiet = false;
+};
+
+nlohmann::ordered_json report_json(const search::SearchReport& r) {
+  nlohmann::ordered_json muts = nlohmann::ordered_json::object();
+  for (const auto& [kind, m] : r.mutations)
+    muts[kind] = {{"made", m.made}, {"improved", m.improved}, {"discarded_by_checker", m.discarded}};
+  return {{"rounds", r.rounds},
+          {"candidates", r.candidates},
+          {"rejected", r.rejected},
+          {"unique", r.unique},
+          {"evaluations", r.evaluations},
+          {"seconds", r.seconds},
+          {"evaluations_per_second", r.evaluations / std::max(r.seconds, 1e-9)},
+          {"phases",
+           {{"generate", r.generate_s},
+            {"compile", r.compile_s},
+            {"run", r.run_s},
+            {"score", r.score_s},
+            {"store", r.store_s}}},
+          {"tasks", r.tasks},
+          {"tasks_solved", r.tasks_solved},
+          {"tasks_solved_by_seeds", r.tasks_solved_by_seeds},
+          {"new_tasks_solved", r.new_tasks_solved},
+          {"near_misses", r.near_misses},
+          {"mutations", muts}};
+}
+
+int run_search_cmd(SearchFlags& f) {
+  if (f.o.rounds <= 0 && f.o.minutes <= 0) {
+    fmt::print(stderr, "battc: error: give --rounds N or --minutes M\n");
+    return 2;
+  }
+  if (!f.cache_dir.empty()) f.o.jit.cache_dir = f.cache_dir;
+  f.o.note = [&](const std::string& line) {
+    if (!f.quiet) fmt::print(stderr, "battc: {}\n", line);
+  };
+  std::signal(SIGINT, on_stop_signal);
+  std::signal(SIGTERM, on_stop_signal);
+  f.o.stop_requested = [] { return g_stop.load(); };
+  search::SearchReport r;
+  try {
+    r = search::run_search(f.o);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "battc: error: {}\n", e.what());
+    return 1;
+  }
+  if (g_stop) fmt::print(stderr, "battc: stopped by a signal after round {}; --resume continues\n", r.rounds);
+  fmt::print("search: {} rounds, {} candidates ({} unique), {} evaluations in {:.1f} s ({:.0f}/s)\n", r.rounds,
+             r.candidates, r.unique, r.evaluations, r.seconds, r.evaluations / std::max(r.seconds, 1e-9));
+  fmt::print("tasks solved: {}/{} ({} by the seeds; new: {}); near misses: {}\n", r.tasks_solved, r.tasks,
+             r.tasks_solved_by_seeds, r.new_tasks_solved.empty() ? "none" : fmt::format("{}", fmt::join(r.new_tasks_solved, " ")),
+             r.near_misses);
+  fmt::print("time: generate {:.1f} s, compile {:.1f} s, run {:.1f} s, score {:.1f} s, store {:.1f} s\n", r.generate_s,
+             r.compile_s, r.run_s, r.score_s, r.store_s);
+  if (!f.report_json.empty()) {
+    std::ofstream out(f.report_json);
+    out << report_json(r).dump(2) << "\n";
+    if (!out) {
+      fmt::print(stderr, "battc: error: cannot write {}\n", f.report_json);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_search_commands(CLI::App& app) {
+  static SearchFlags f;
+  auto* cmd = app.add_subcommand("search", "Search for programs: mutate the best, evaluate, keep the best per task in a store");
+  cmd->add_option("--tasks", f.o.task_paths, "Task folders or files to solve")->required();
+  cmd->add_option("--solutions", f.o.solutions, "Kaggle solutions file for a challenges file")->check(CLI::ExistingFile);
+  cmd->add_option("--programs", f.o.program_files, "Seed program files")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--store", f.o.store, "The SQLite store (created when absent)")->required();
+  cmd->add_option("--rounds", f.o.rounds, "Stop when the store has this many rounds")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--minutes", f.o.minutes, "Stop after this many minutes")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--seed", f.o.seed, "Random seed")->capture_default_str();
+  cmd->add_option("--jobs", f.o.jobs, "Evaluation threads (default: all cores); results do not depend on it");
+  cmd->add_flag("--resume", f.o.resume, "Continue the search in --store");
+  cmd->add_option("--tasks-per-round", f.o.tasks_per_round, "Tasks drawn each round")->capture_default_str()->check(CLI::PositiveNumber);
+  cmd->add_option("--parents", f.o.parents_per_task, "Parents drawn per task and round")->capture_default_str()->check(CLI::PositiveNumber);
+  cmd->add_option("--mutants", f.o.mutants_per_parent, "Mutants per parent")->capture_default_str()->check(CLI::PositiveNumber);
+  cmd->add_option("--keep", f.o.keep, "Best programs kept per task")->capture_default_str()->check(CLI::PositiveNumber);
+  cmd->add_option("--report-json", f.report_json, "Write the search's figures as JSON");
+  cmd->add_option("--cache-dir", f.cache_dir, "JIT cache (default: $BATTC_CACHE_DIR or ~/.cache/battc)");
+  cmd->add_flag("-q,--quiet", f.quiet, "No progress lines");
+  cmd->callback([] { set_exit_code(run_search_cmd(f)); });
+
+  static std::string store, out;
+  static bool best = false;
+  auto* st = app.add_subcommand("store", "Work with a search store");
+  st->require_subcommand(1);
+  auto* ex = st->add_subcommand("export", "Write the store's kept programs as a program file battc run reads");
+  ex->add_option("--store", store, "The SQLite store")->required()->check(CLI::ExistingFile);
+  ex->add_option("-o,--out", out, "The program file to write")->required();
+  ex->add_flag("--best", best, "Only the best program of each task");
+  ex->callback([] {
+    try {
+      int n = search::export_store(store, out, best);
+      fmt::print("wrote {} programs to {}\n", n, out);
+      set_exit_code(0);
+    } catch (const std::exception& e) {
+      fmt::print(stderr, "battc: error: {}\n", e.what());
+      set_exit_code(1);
+    }
+  });
+}
+
+}  // namespace battc::runtime

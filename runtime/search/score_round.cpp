@@ -1,0 +1,69 @@
+// runtime/search/score_round.cpp
+#include "runtime/search/score_round.h"
+
+#include <algorithm>
+#include <map>
+
+namespace battc::runtime::search {
+
+RoundScores::RoundScores(const RunResult& run, const std::vector<Task>& tasks) : run_(run), tasks_(tasks) {}
+
+TaskScore RoundScores::score(std::size_t t, int p) const {
+  const TaskResult& tr = run_.tasks[t];
+  const Task& task = tasks_[t];
+  TaskScore s;
+  s.task = tr.id;
+  double accuracy = 0;
+  for (const SampleResult& sr : tr.samples) {
+    if (sr.evals.empty()) continue;
+    const EvalRecord& e = sr.evals[p];
+    if (!sr.is_test) {
+      ++s.train_total;
+      s.train_right += e.matches();
+      const GridData& want = *task.train[sr.index].output;
+      if (e.ok() && e.is_grid() && !want.cells.empty()) accuracy += double(e.cells_equal) / double(want.cells.size());
+    } else if (sr.has_expected) {
+      ++s.test_known;
+      s.test_right += e.matches();
+    }
+  }
+  if (s.train_total > 0) s.cell_accuracy = accuracy / s.train_total;
+  s.score = (s.train_right + s.cell_accuracy) / (s.train_total + 1);
+  bool train_all = s.train_total > 0 && s.train_right == s.train_total;
+  s.solved = train_all && s.test_right == s.test_known;
+  s.near_miss = train_all && s.test_right < s.test_known;
+  return s;
+}
+
+std::vector<TaskScore> RoundScores::of_program(int p) const {
+  std::vector<TaskScore> out;
+  for (std::size_t t = 0; t < run_.tasks.size(); ++t)
+    if (run_.tasks[t].want.size() > std::size_t(p) && run_.tasks[t].want[p]) out.push_back(score(t, p));
+  return out;
+}
+
+std::vector<ScoredCandidate> RoundScores::distinct_best(std::size_t t, const std::function<std::string(int)>& source,
+                                                        const std::function<int(int)>& length) const {
+  const TaskResult& tr = run_.tasks[t];
+  std::map<std::vector<std::uint64_t>, ScoredCandidate> groups;
+  for (int p = 0; p < static_cast<int>(run_.programs.size()); ++p) {
+    if (tr.want.size() <= std::size_t(p) || !tr.want[p]) continue;
+    std::vector<std::uint64_t> signature;
+    for (const SampleResult& sr : tr.samples) {
+      if (sr.evals.empty()) continue;
+      const EvalRecord& e = sr.evals[p];
+      signature.push_back(e.ok() && e.is_grid() ? e.hash : 0x100u + e.status);
+    }
+    ScoredCandidate c{p, score(t, p)};
+    c.score.source = source(p);
+    c.score.length = length(p);
+    auto [it, fresh] = groups.emplace(std::move(signature), c);
+    if (!fresh && better(c.score, it->second.score)) it->second = c;
+  }
+  std::vector<ScoredCandidate> out;
+  for (auto& [sig, c] : groups) out.push_back(std::move(c));
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return better(a.score, b.score); });
+  return out;
+}
+
+}  // namespace battc::runtime::search

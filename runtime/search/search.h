@@ -1,0 +1,62 @@
+// runtime/search/search.h: battc search, card.py + run_batt.py done with
+// types: rounds of draw parents -> mutate (typed) -> dedup by text and IR ->
+// evaluate (the run API, specs engine) -> dedup by outputs -> score -> keep
+// the best per task in the store. docs/search.md has the design.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "runtime/api/run_batt.h"
+
+namespace battc::runtime::search {
+
+struct SearchOptions {
+  std::vector<std::string> task_paths;  // the tasks to solve
+  std::string solutions;                // a Kaggle solutions file
+  std::vector<std::string> program_files;  // seed solvers (and differs)
+  std::string store;                    // the SQLite file
+  int rounds = 0;                       // stop after this round (0: by time)
+  double minutes = 0;                   // stop after this long (0: by rounds)
+  std::uint64_t seed = 1;
+  unsigned jobs = 0;
+  bool resume = false;                  // continue a store (else it must be new)
+  int tasks_per_round = 32;             // tasks drawn each round (unsolved ones 4x as likely)
+  int parents_per_task = 4;
+  int mutants_per_parent = 8;
+  int keep = 5;                         // best programs kept per task
+  std::uint64_t arena_bytes = 64 * kMiB;
+  std::int64_t work_budget = 2'000'000; // per statement: mutants run away often
+  jit::JitOptions jit;
+  std::function<void(const std::string&)> note;  // progress lines
+  // Checked between rounds; true stops after the round in flight is stored.
+  std::function<bool()> stop_requested;
+};
+
+struct MutationStats {
+  std::int64_t made = 0, improved = 0, discarded = 0;  // discarded: the checker refused it
+};
+
+struct SearchReport {
+  int rounds = 0;  // rounds run by this call
+  std::int64_t candidates = 0, rejected = 0, unique = 0, evaluations = 0;
+  double seconds = 0;
+  double generate_s = 0, compile_s = 0, run_s = 0, score_s = 0, store_s = 0;
+  int tasks = 0, tasks_solved = 0, tasks_solved_by_seeds = 0, near_misses = 0;
+  std::vector<std::string> new_tasks_solved;
+  std::map<std::string, MutationStats> mutations;  // this call's
+};
+
+// Runs the search; throws std::runtime_error (StoreError included) on bad
+// input, with a message for a person.
+SearchReport run_search(const SearchOptions& options);
+
+// The store's kept programs as a program file: each named solve_<task> (the
+// best) or solve_<task>_<n>; with best_only, only the best per task.
+// Returns the number of programs written.
+int export_store(const std::string& store_path, const std::string& out_path, bool best_only);
+
+}  // namespace battc::runtime::search

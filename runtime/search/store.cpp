@@ -1,0 +1,274 @@
+// runtime/search/store.cpp: SQLite through its C API, prepared statements
+// with bound parameters only (program text is data, never SQL). WAL journal
+// with synchronous=NORMAL: a killed process loses at most the round in
+// flight, and the file always passes integrity_check.
+#include "runtime/search/store.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <tuple>
+
+namespace battc::runtime::search {
+namespace {
+
+constexpr int kSchemaVersion = 1;
+
+const char* kSchema = R"SQL(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS programs(
+  id INTEGER PRIMARY KEY,
+  source TEXT NOT NULL UNIQUE,
+  length INTEGER NOT NULL,
+  dialect TEXT NOT NULL,
+  parent INTEGER REFERENCES programs(id),
+  mutation TEXT NOT NULL,
+  origin TEXT NOT NULL,
+  round INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS scores(
+  program INTEGER NOT NULL REFERENCES programs(id),
+  task TEXT NOT NULL,
+  score REAL NOT NULL,
+  train_right INTEGER NOT NULL, train_total INTEGER NOT NULL,
+  test_right INTEGER NOT NULL, test_known INTEGER NOT NULL,
+  cell_accuracy REAL NOT NULL,
+  solved INTEGER NOT NULL, near_miss INTEGER NOT NULL,
+  round INTEGER NOT NULL,
+  PRIMARY KEY(program, task));
+CREATE INDEX IF NOT EXISTS scores_by_task ON scores(task);
+CREATE TABLE IF NOT EXISTS rounds(
+  round INTEGER PRIMARY KEY,
+  candidates INTEGER NOT NULL, rejected INTEGER NOT NULL, unique_candidates INTEGER NOT NULL,
+  evaluations INTEGER NOT NULL,
+  seconds REAL NOT NULL, generate_s REAL NOT NULL, compile_s REAL NOT NULL, run_s REAL NOT NULL,
+  score_s REAL NOT NULL, store_s REAL NOT NULL,
+  new_solved TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS mutations(
+  kind TEXT PRIMARY KEY, made INTEGER NOT NULL, improved INTEGER NOT NULL, discarded INTEGER NOT NULL);
+)SQL";
+
+struct StmtDeleter {
+  void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+};
+using Stmt = std::unique_ptr<sqlite3_stmt, StmtDeleter>;
+
+}  // namespace
+
+bool better(const TaskScore& a, const TaskScore& b) {
+  if (a.score != b.score) return a.score > b.score;
+  if (a.length != b.length) return a.length < b.length;
+  return a.source < b.source;
+}
+
+Store::Store(const std::string& path) : path_(path) {
+  int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (rc != SQLITE_OK) fail("cannot open");
+  sqlite3_busy_timeout(db_, 10000);
+  exec("PRAGMA journal_mode=WAL");
+  exec("PRAGMA synchronous=NORMAL");
+  exec("PRAGMA foreign_keys=ON");
+  exec(kSchema);
+  auto v = meta("schema_version");
+  if (!v) {
+    set_meta("schema_version", std::to_string(kSchemaVersion));
+  } else if (*v != std::to_string(kSchemaVersion)) {
+    throw StoreError(path_ + ": a store of schema version " + *v + "; this battc reads version " +
+                     std::to_string(kSchemaVersion));
+  }
+}
+
+Store::~Store() { sqlite3_close_v2(db_); }
+
+void Store::fail(const std::string& what) {
+  std::string msg = path_ + ": " + what + ": " + (db_ ? sqlite3_errmsg(db_) : "out of memory");
+  throw StoreError(msg);
+}
+
+void Store::exec(const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string e = err ? err : "?";
+    sqlite3_free(err);
+    throw StoreError(path_ + ": " + e);
+  }
+}
+
+void Store::begin() { exec("BEGIN IMMEDIATE"); }
+void Store::commit() { exec("COMMIT"); }
+void Store::rollback() { exec("ROLLBACK"); }
+
+namespace {
+
+Stmt prepare(sqlite3* db, const char* sql, const std::string& path) {
+  sqlite3_stmt* s = nullptr;
+  if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) != SQLITE_OK)
+    throw StoreError(path + ": " + sqlite3_errmsg(db) + " in: " + sql);
+  return Stmt(s);
+}
+
+void bind(sqlite3_stmt* s, int i, const std::string& v) { sqlite3_bind_text(s, i, v.data(), int(v.size()), SQLITE_TRANSIENT); }
+void bind(sqlite3_stmt* s, int i, std::int64_t v) { sqlite3_bind_int64(s, i, v); }
+void bind(sqlite3_stmt* s, int i, int v) { sqlite3_bind_int(s, i, v); }
+void bind(sqlite3_stmt* s, int i, double v) { sqlite3_bind_double(s, i, v); }
+
+template <class... A>
+void bind_all(sqlite3_stmt* s, const A&... a) {
+  int i = 0;
+  (bind(s, ++i, a), ...);
+}
+
+std::string text(sqlite3_stmt* s, int col) {
+  const unsigned char* t = sqlite3_column_text(s, col);
+  return t ? reinterpret_cast<const char*>(t) : "";
+}
+
+}  // namespace
+
+std::optional<std::string> Store::meta(const std::string& key) {
+  Stmt s = prepare(db_, "SELECT value FROM meta WHERE key = ?", path_);
+  bind_all(s.get(), key);
+  if (sqlite3_step(s.get()) == SQLITE_ROW) return text(s.get(), 0);
+  return std::nullopt;
+}
+
+void Store::set_meta(const std::string& key, const std::string& value) {
+  Stmt s = prepare(db_, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", path_);
+  bind_all(s.get(), key, value);
+  if (sqlite3_step(s.get()) != SQLITE_DONE) fail("cannot write meta");
+}
+
+std::int64_t Store::add_program(const StoredProgram& p) {
+  Stmt find = prepare(db_, "SELECT id FROM programs WHERE source = ?", path_);
+  bind_all(find.get(), p.source);
+  if (sqlite3_step(find.get()) == SQLITE_ROW) return sqlite3_column_int64(find.get(), 0);
+  Stmt s = prepare(db_,
+                   "INSERT INTO programs(source, length, dialect, parent, mutation, origin, round) "
+                   "VALUES(?, ?, ?, ?, ?, ?, ?)",
+                   path_);
+  bind_all(s.get(), p.source, p.length, p.dialect, p.parent, p.mutation, p.origin, p.round);
+  if (p.parent == 0) sqlite3_bind_null(s.get(), 4);
+  if (sqlite3_step(s.get()) != SQLITE_DONE) fail("cannot add a program");
+  return sqlite3_last_insert_rowid(db_);
+}
+
+namespace {
+
+StoredProgram program_row(sqlite3_stmt* s) {
+  StoredProgram p;
+  p.id = sqlite3_column_int64(s, 0);
+  p.source = text(s, 1);
+  p.length = sqlite3_column_int(s, 2);
+  p.dialect = text(s, 3);
+  p.parent = sqlite3_column_int64(s, 4);
+  p.mutation = text(s, 5);
+  p.origin = text(s, 6);
+  p.round = sqlite3_column_int(s, 7);
+  return p;
+}
+
+constexpr const char* kProgramColumns = "SELECT id, source, length, dialect, parent, mutation, origin, round FROM programs";
+
+}  // namespace
+
+std::optional<StoredProgram> Store::program(std::int64_t id) {
+  Stmt s = prepare(db_, (std::string(kProgramColumns) + " WHERE id = ?").c_str(), path_);
+  bind_all(s.get(), id);
+  if (sqlite3_step(s.get()) == SQLITE_ROW) return program_row(s.get());
+  return std::nullopt;
+}
+
+std::vector<StoredProgram> Store::programs() {
+  Stmt s = prepare(db_, (std::string(kProgramColumns) + " ORDER BY id").c_str(), path_);
+  std::vector<StoredProgram> out;
+  while (sqlite3_step(s.get()) == SQLITE_ROW) out.push_back(program_row(s.get()));
+  return out;
+}
+
+void Store::set_score(const TaskScore& t) {
+  Stmt s = prepare(db_,
+                   "INSERT OR REPLACE INTO scores(program, task, score, train_right, train_total, test_right, "
+                   "test_known, cell_accuracy, solved, near_miss, round) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   path_);
+  bind_all(s.get(), t.program, t.task, t.score, t.train_right, t.train_total, t.test_right, t.test_known,
+           t.cell_accuracy, int(t.solved), int(t.near_miss), t.round);
+  if (sqlite3_step(s.get()) != SQLITE_DONE) fail("cannot write a score");
+}
+
+std::map<std::string, std::vector<TaskScore>> Store::best() {
+  Stmt s = prepare(db_,
+                   "SELECT s.program, s.task, s.score, s.train_right, s.train_total, s.test_right, s.test_known, "
+                   "s.cell_accuracy, s.solved, s.near_miss, s.round, p.length, p.source "
+                   "FROM scores s JOIN programs p ON p.id = s.program",
+                   path_);
+  std::map<std::string, std::vector<TaskScore>> out;
+  while (sqlite3_step(s.get()) == SQLITE_ROW) {
+    TaskScore t;
+    t.program = sqlite3_column_int64(s.get(), 0);
+    t.task = text(s.get(), 1);
+    t.score = sqlite3_column_double(s.get(), 2);
+    t.train_right = sqlite3_column_int(s.get(), 3);
+    t.train_total = sqlite3_column_int(s.get(), 4);
+    t.test_right = sqlite3_column_int(s.get(), 5);
+    t.test_known = sqlite3_column_int(s.get(), 6);
+    t.cell_accuracy = sqlite3_column_double(s.get(), 7);
+    t.solved = sqlite3_column_int(s.get(), 8) != 0;
+    t.near_miss = sqlite3_column_int(s.get(), 9) != 0;
+    t.round = sqlite3_column_int(s.get(), 10);
+    t.length = sqlite3_column_int(s.get(), 11);
+    t.source = text(s.get(), 12);
+    out[t.task].push_back(std::move(t));
+  }
+  for (auto& [task, v] : out) std::sort(v.begin(), v.end(), better);
+  return out;
+}
+
+void Store::keep_best(const std::string& task, int keep) {
+  auto all = best();
+  auto it = all.find(task);
+  if (it == all.end()) return;
+  Stmt s = prepare(db_, "DELETE FROM scores WHERE program = ? AND task = ?", path_);
+  for (std::size_t i = static_cast<std::size_t>(keep); i < it->second.size(); ++i) {
+    sqlite3_reset(s.get());
+    bind_all(s.get(), it->second[i].program, task);
+    if (sqlite3_step(s.get()) != SQLITE_DONE) fail("cannot drop a score");
+  }
+}
+
+int Store::last_round() {
+  Stmt s = prepare(db_, "SELECT COALESCE(MAX(round), 0) FROM rounds", path_);
+  return sqlite3_step(s.get()) == SQLITE_ROW ? sqlite3_column_int(s.get(), 0) : 0;
+}
+
+void Store::add_round(const RoundRow& r) {
+  Stmt s = prepare(db_,
+                   "INSERT OR REPLACE INTO rounds(round, candidates, rejected, unique_candidates, evaluations, seconds, "
+                   "generate_s, compile_s, run_s, score_s, store_s, new_solved) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   path_);
+  bind_all(s.get(), r.round, r.candidates, r.rejected, r.unique, r.evaluations, r.seconds, r.generate_s, r.compile_s,
+           r.run_s, r.score_s, r.store_s, r.new_solved);
+  if (sqlite3_step(s.get()) != SQLITE_DONE) fail("cannot write a round");
+}
+
+void Store::add_mutation_counts(const std::string& kind, std::int64_t made, std::int64_t improved,
+                                std::int64_t discarded) {
+  Stmt s = prepare(db_,
+                   "INSERT INTO mutations(kind, made, improved, discarded) VALUES(?, ?, ?, ?) ON CONFLICT(kind) DO "
+                   "UPDATE SET made = made + excluded.made, improved = improved + excluded.improved, "
+                   "discarded = discarded + excluded.discarded",
+                   path_);
+  bind_all(s.get(), kind, made, improved, discarded);
+  if (sqlite3_step(s.get()) != SQLITE_DONE) fail("cannot count mutations");
+}
+
+std::map<std::string, std::array<std::int64_t, 3>> Store::mutation_counts() {
+  Stmt s = prepare(db_, "SELECT kind, made, improved, discarded FROM mutations", path_);
+  std::map<std::string, std::array<std::int64_t, 3>> out;
+  while (sqlite3_step(s.get()) == SQLITE_ROW)
+    out[text(s.get(), 0)] = {sqlite3_column_int64(s.get(), 1), sqlite3_column_int64(s.get(), 2),
+                             sqlite3_column_int64(s.get(), 3)};
+  return out;
+}
+
+}  // namespace battc::runtime::search

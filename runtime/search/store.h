@@ -1,0 +1,101 @@
+// runtime/search/store.h: the search's solver store, one SQLite file
+// (schema in docs/search.md). Programs are canonical source text; each has
+// its score on the tasks where it is among the best kept; every round's
+// writes are one transaction, so a store killed at any moment opens as of
+// its last finished round and --resume continues from there.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace battc::runtime::search {
+
+// A store that cannot be opened, read or written: its path and SQLite's words.
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct StoredProgram {
+  std::int64_t id = 0;
+  std::string source;    // canonical text, its def named "solve_program"
+  int length = 0;        // statements
+  std::string dialect;   // "arc-dsl" or "tokpidjin"
+  std::int64_t parent = 0;  // 0: none (a seed)
+  std::string mutation;  // a mutation kind, or "seed"
+  std::string origin;    // a seed's name in its file, else ""
+  int round = 0;
+};
+
+struct TaskScore {
+  std::int64_t program = 0;
+  std::string task;
+  double score = 0;  // (train right + mean cell accuracy) / (train pairs + 1)
+  int train_right = 0, train_total = 0, test_right = 0, test_known = 0;
+  double cell_accuracy = 0;  // mean over train pairs of right cells in right-shaped outputs
+  bool solved = false;       // right on every train pair and every known test output
+  bool near_miss = false;    // right on every train pair, wrong on a known test output
+  int round = 0;
+  int length = 0;            // the program's, for ordering
+  std::string source;        // the program's, for ordering
+};
+
+// Better first: score, then shorter, then the text (a total order, so
+// selection never depends on anything but content).
+bool better(const TaskScore& a, const TaskScore& b);
+
+struct RoundRow {
+  int round = 0;
+  std::int64_t candidates = 0, rejected = 0, unique = 0, evaluations = 0;
+  double seconds = 0, generate_s = 0, compile_s = 0, run_s = 0, score_s = 0, store_s = 0;
+  std::string new_solved;  // comma-separated task ids
+};
+
+class Store {
+ public:
+  // Opens (creating the file and schema when absent). Throws StoreError.
+  explicit Store(const std::string& path);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  void begin();   // BEGIN IMMEDIATE
+  void commit();
+  void rollback();
+
+  std::optional<std::string> meta(const std::string& key);
+  void set_meta(const std::string& key, const std::string& value);
+
+  // The id of the program with this source, inserting it when new.
+  std::int64_t add_program(const StoredProgram& p);
+  std::optional<StoredProgram> program(std::int64_t id);
+  std::vector<StoredProgram> programs();  // every program, by id
+
+  void set_score(const TaskScore& s);
+  // Keeps the best `keep` scores of the task, drops the rest.
+  void keep_best(const std::string& task, int keep);
+  // Every kept score, per task, best first.
+  std::map<std::string, std::vector<TaskScore>> best();
+
+  int last_round();  // 0 when no round has finished
+  void add_round(const RoundRow& r);
+  void add_mutation_counts(const std::string& kind, std::int64_t made, std::int64_t improved, std::int64_t discarded);
+  std::map<std::string, std::array<std::int64_t, 3>> mutation_counts();  // made, improved, discarded
+
+  const std::string& path() const { return path_; }
+
+ private:
+  void exec(const char* sql);
+  [[noreturn]] void fail(const std::string& what);
+  sqlite3* db_ = nullptr;
+  std::string path_;
+};
+
+}  // namespace battc::runtime::search
