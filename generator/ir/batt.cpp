@@ -29,6 +29,40 @@ void Batt::reset_nodes(std::vector<Node> nodes) {
   for (int i = 0; i < static_cast<int>(nodes_.size()); ++i) index_.emplace(key_of(nodes_[i]), i);
 }
 
+int remove_unreachable(Batt& b) {
+  const auto& nodes = b.nodes();
+  std::vector<char> live(nodes.size(), 0);
+  std::vector<int> stack;
+  for (const BattProgram& p : b.programs()) {
+    stack.insert(stack.end(), p.stmts.begin(), p.stmts.end());
+    stack.push_back(p.result);
+  }
+  while (!stack.empty()) {
+    int i = stack.back();
+    stack.pop_back();
+    if (live[i]) continue;
+    live[i] = 1;
+    for (int a : nodes[i].args) stack.push_back(a);
+  }
+  std::vector<int> renumber(nodes.size(), -1);
+  std::vector<Node> kept;
+  for (std::size_t i = 0; i < nodes.size(); ++i)
+    if (live[i]) {
+      renumber[i] = static_cast<int>(kept.size());
+      kept.push_back(nodes[i]);
+    }
+  int dropped = static_cast<int>(nodes.size() - kept.size());
+  if (dropped == 0) return 0;
+  for (Node& n : kept)
+    for (int& a : n.args) a = renumber[a];  // operands come first, so they are live too
+  for (BattProgram& p : b.programs()) {
+    for (int& s : p.stmts) s = renumber[s];
+    p.result = renumber[p.result];
+  }
+  b.reset_nodes(std::move(kept));
+  return dropped;
+}
+
 std::vector<int> sample_needs(const Batt& b, const BattProgram& p) {
   std::vector<char> mark(b.nodes().size(), 0);
   std::vector<int> stack(p.stmts.begin(), p.stmts.end());

@@ -77,6 +77,11 @@ class Batt {
   int merged_ = 0;
 };
 
+// Drops the nodes no program reaches (after programs were removed: search
+// drops duplicate candidates), renumbering the rest in their order. Returns
+// how many were dropped.
+int remove_unreachable(Batt& batt);
+
 // The nodes program p needs computed per sample: its statements and their
 // operands, transitively, less what the prologue computes (hoisted); in
 // ascending order. The unit's need tables and the spec engine share it.

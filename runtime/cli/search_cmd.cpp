@@ -35,6 +35,7 @@ nlohmann::ordered_json report_json(const search::SearchReport& r) {
           {"candidates", r.candidates},
           {"rejected", r.rejected},
           {"unique", r.unique},
+          {"over_shape_budget", r.over_shape_budget},
           {"evaluations", r.evaluations},
           {"seconds", r.seconds},
           {"evaluations_per_second", r.evaluations / std::max(r.seconds, 1e-9)},
@@ -108,6 +109,10 @@ void add_search_commands(CLI::App& app) {
   cmd->add_option("--parents", f.o.parents_per_task, "Parents drawn per task and round")->capture_default_str()->check(CLI::PositiveNumber);
   cmd->add_option("--mutants", f.o.mutants_per_parent, "Mutants per parent")->capture_default_str()->check(CLI::PositiveNumber);
   cmd->add_option("--keep", f.o.keep, "Best programs kept per task")->capture_default_str()->check(CLI::PositiveNumber);
+  cmd->add_option("--new-shapes", f.o.new_shapes_per_round,
+                  "Statement shapes new to the search a round may compile (candidates over it wait)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--report-json", f.report_json, "Write the search's figures as JSON");
   cmd->add_option("--cache-dir", f.cache_dir, "JIT cache (default: $BATTC_CACHE_DIR or ~/.cache/battc)");
   cmd->add_flag("-q,--quiet", f.quiet, "No progress lines");

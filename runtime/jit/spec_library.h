@@ -53,6 +53,9 @@ class SpecLibrary {
  private:
   SpecLibrary() = default;
   void load_pack(const std::string& path);  // under mu_
+  // The flags that make a pack compile include the DSL headers precompiled
+  // (built once per folder); empty when the precompiled header cannot be made.
+  std::vector<std::string> pch_flags();
 
   std::string dir_;
   bool temporary_ = false;
@@ -62,6 +65,8 @@ class SpecLibrary {
   mutable std::mutex mu_;
   std::vector<LoadedModule> modules_;
   std::unordered_map<std::string, const abi::SpecEntry*> index_;
+  std::once_flag pch_once_;
+  std::vector<std::string> pch_flags_;
 };
 
 }  // namespace battc::runtime::jit

@@ -28,7 +28,9 @@ TaskScore RoundScores::score(std::size_t t, int p) const {
     }
   }
   if (s.train_total > 0) s.cell_accuracy = accuracy / s.train_total;
-  s.score = (s.train_right + s.cell_accuracy) / (s.train_total + 1);
+  // A known test output counts like a train pair, so a program right on it
+  // beats a near miss of the same train record.
+  s.score = (s.train_right + s.test_right + s.cell_accuracy) / (s.train_total + s.test_known + 1);
   bool train_all = s.train_total > 0 && s.train_right == s.train_total;
   s.solved = train_all && s.test_right == s.test_known;
   s.near_miss = train_all && s.test_right < s.test_known;

@@ -94,7 +94,7 @@ class Search {
   const TypedProgram* typed(std::int64_t id);
   api::ApiResult<api::RunOutcome> evaluate(const std::vector<Candidate>& cands, const std::vector<Task>& tasks,
                                            Pairing pairing, const std::vector<std::string>& names,
-                                           std::vector<int>& kept);
+                                           std::vector<int>& kept, std::vector<std::string>& new_shapes);
   std::set<std::string> solved_tasks();
 
   const SearchOptions& o_;
@@ -111,15 +111,40 @@ class Search {
   std::vector<std::string> seed_names_;
   SearchReport rep_;
   std::set<std::string> solved_by_seeds_;
+  std::unordered_set<std::string> shapes_;  // the store's shapes table
 };
+
+// The spec keys program p of batt b needs: its nodes (operands included,
+// S-only ones too) and its result's record.
+std::vector<std::string> program_shapes(const generator::Batt& b, const generator::BattProgram& p,
+                                        std::vector<std::optional<std::string>>& memo) {
+  std::vector<char> seen(b.nodes().size(), 0);
+  std::vector<int> stack(p.stmts.begin(), p.stmts.end());
+  stack.push_back(p.result);
+  std::vector<std::string> out;
+  while (!stack.empty()) {
+    int i = stack.back();
+    stack.pop_back();
+    if (seen[i]) continue;
+    seen[i] = 1;
+    if (!memo[i]) {
+      auto d = generator::node_spec(b, i);
+      memo[i] = d ? d->key : std::string();
+    }
+    if (!memo[i]->empty()) out.push_back(*memo[i]);
+    for (int a : b.nodes()[i].args) stack.push_back(a);
+  }
+  out.push_back(generator::record_spec(b.nodes()[p.result].type).key);
+  return out;
+}
 
 std::string Search::inputs_key() const {
   jit::Sha256 h;
   h.field("battc-search-1");
   for (const Task& t : tasks_) h.field(t.id);
   for (std::size_t i = 0; i < seeds_.size(); ++i) h.field(generator::program_text(seeds_[i].first, seed_names_[i]));
-  h.field(fmt::format("{} {} {} {} {} {} {}", o_.seed, o_.tasks_per_round, o_.parents_per_task, o_.mutants_per_parent,
-                      o_.keep, o_.arena_bytes, o_.work_budget));
+  h.field(fmt::format("{} {} {} {} {} {} {} {}", o_.seed, o_.tasks_per_round, o_.parents_per_task,
+                      o_.mutants_per_parent, o_.keep, o_.arena_bytes, o_.work_budget, o_.new_shapes_per_round));
   return h.hex();
 }
 
@@ -145,13 +170,14 @@ std::set<std::string> Search::solved_tasks() {
   return out;
 }
 
-// The candidates' batt (one program each, named names[i]), with programs of
-// equal IR (the same value-numbered statements and result) kept once, run
-// over `tasks`; kept[i] is the index of candidate i's program in the result,
-// or -1 when it was a duplicate.
+// The candidates' batt (one program each, named names[i]), run over
+// `tasks`; with pairing All, programs of equal IR (the same value-numbered
+// statements and result) are kept once (by name, equal seeds of two tasks
+// both run). kept[i] is the index of candidate i's program in the result, or
+// -1 when it was a duplicate.
 api::ApiResult<api::RunOutcome> Search::evaluate(const std::vector<Candidate>& cands, const std::vector<Task>& tasks,
                                                  Pairing pairing, const std::vector<std::string>& names,
-                                                 std::vector<int>& kept) {
+                                                 std::vector<int>& kept, std::vector<std::string>& new_shapes) {
   std::string text;
   for (std::size_t i = 0; i < cands.size(); ++i) text += generator::program_text(cands[i].program, names[i]) + "\n";
   api::ProgramInput in;
@@ -163,12 +189,40 @@ api::ApiResult<api::RunOutcome> Search::evaluate(const std::vector<Candidate>& c
   std::map<std::pair<std::vector<int>, int>, bool> seen;
   std::vector<generator::BattProgram> unique;
   kept.assign(cands.size(), -1);
-  for (auto& p : g->batt.programs()) {
-    if (!seen.emplace(std::make_pair(p.stmts, p.result), true).second) continue;
+  // Admission in an order fixed by content (not by task order), so the
+  // shape budget favours no task.
+  std::vector<std::size_t> order(g->batt.programs().size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (pairing == Pairing::All)
+    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+      const auto& a = cands[by_name.at(g->batt.programs()[x].name)].source;
+      const auto& b = cands[by_name.at(g->batt.programs()[y].name)].source;
+      std::uint64_t ha = text_hash(a), hb = text_hash(b);
+      return ha != hb ? ha < hb : a < b;
+    });
+  std::vector<std::optional<std::string>> memo(g->batt.nodes().size());
+  std::set<std::string> admitted;
+  for (std::size_t i : order) {
+    auto& p = g->batt.programs()[i];
+    if (pairing == Pairing::All && !seen.emplace(std::make_pair(p.stmts, p.result), true).second) continue;
+    std::vector<std::string> fresh;
+    for (std::string& k : program_shapes(g->batt, p, memo))
+      if (!shapes_.count(k) && !admitted.count(k)) fresh.push_back(std::move(k));
+    std::sort(fresh.begin(), fresh.end());
+    fresh.erase(std::unique(fresh.begin(), fresh.end()), fresh.end());
+    if (pairing == Pairing::All && admitted.size() + fresh.size() > std::size_t(std::max(0, o_.new_shapes_per_round))) {
+      ++rep_.over_shape_budget;
+      continue;
+    }
+    admitted.insert(fresh.begin(), fresh.end());
     kept[by_name.at(p.name)] = static_cast<int>(unique.size());
     unique.push_back(std::move(p));
   }
+  new_shapes.assign(admitted.begin(), admitted.end());
+  shapes_.insert(admitted.begin(), admitted.end());
+  if (unique.empty()) return api::ApiError{api::ErrorKind::Input, ""};  // nothing to run this round
   g->batt.programs() = std::move(unique);
+  generator::remove_unreachable(g->batt);  // the dropped candidates' values: nothing to compile or run
   api::RunRequest req;
   req.engine = api::Engine::Specs;
   req.exec.pairing = pairing;
@@ -195,9 +249,10 @@ void Search::seed_round() {
     cands.push_back(std::move(c));
   }
   std::vector<int> kept;
+  std::vector<std::string> new_shapes;
   double generate_s = since(t0);
-  auto out = evaluate(cands, tasks_, Pairing::ByName, seed_names_, kept);
-  if (!out.ok()) throw std::runtime_error(out.error().message);
+  auto out = evaluate(cands, tasks_, Pairing::ByName, seed_names_, kept, new_shapes);
+  if (!out.ok()) throw std::runtime_error(out.error().message.empty() ? "no seed to run" : out.error().message);
   auto t1 = Clock::now();
   RoundScores scores = score_round(out->result, out->tasks);
   double score_s = since(t1);
@@ -220,23 +275,23 @@ void Search::seed_round() {
     }
   }
   for (const Task& t : tasks_) store_.keep_best(t.id, o_.keep);
+  store_.add_shapes(new_shapes, 0);
   store_.set_meta("inputs", inputs_key());
   store_.set_meta("seeded", "1");
-  store_.commit();
+  // Solved by the seeds: read back inside the transaction, one commit for all.
   solved_by_seeds_ = solved_tasks();
+  store_.set_meta("seeds_solved", std::to_string(solved_by_seeds_.size()));
   RoundRow row;
   row.round = 0;
   row.candidates = static_cast<std::int64_t>(cands.size());
   row.evaluations = static_cast<std::int64_t>(out->result.evaluations);
-  row.seconds = since(t0);
   row.generate_s = generate_s + out->times.parse + out->times.typecheck;
   row.compile_s = out->times.compile;
   row.run_s = out->times.run;
   row.score_s = score_s;
   row.store_s = since(t1);
-  store_.begin();
+  row.seconds = since(t0);
   store_.add_round(row);
-  store_.set_meta("seeds_solved", std::to_string(solved_by_seeds_.size()));
   store_.commit();
   note(fmt::format("round 0: {} seeds, {} evaluations in {:.1f} s (compile {:.1f} s); {} of {} tasks solved",
                    cands.size(), row.evaluations, row.seconds, row.compile_s, solved_by_seeds_.size(), tasks_.size()));
@@ -340,10 +395,17 @@ void Search::round(int r) {
   std::vector<std::string> names;
   for (std::size_t i = 0; i < cands.size(); ++i) names.push_back("solve_cand" + std::to_string(i));  // the parser reads solve_* only
   std::vector<int> kept;
+  std::vector<std::string> new_shapes;
   double generate_s = since(t0);
   std::int64_t rejected_before = rep_.rejected;
-  auto out = evaluate(cands, round_tasks, Pairing::All, names, kept);
-  if (!out.ok()) throw std::runtime_error(out.error().message);
+  auto out = evaluate(cands, round_tasks, Pairing::All, names, kept, new_shapes);
+  if (!out.ok() && !out.error().message.empty()) throw std::runtime_error(out.error().message);
+  if (!out.ok()) {  // every candidate waits for the shape budget
+    store_.begin();
+    store_.add_round(row);
+    store_.commit();
+    return;
+  }
   row.rejected = rep_.rejected - rejected_before;
   row.unique = static_cast<std::int64_t>(out->result.programs.size());
   row.evaluations = static_cast<std::int64_t>(out->result.evaluations);
@@ -389,6 +451,7 @@ void Search::round(int r) {
     }
     store_.keep_best(id, o_.keep);
   }
+  store_.add_shapes(new_shapes, r);
   for (const auto& [kind, st] : stats) {
     store_.add_mutation_counts(kind, st.made, st.improved, st.discarded);
     MutationStats& total = rep_.mutations[kind];
@@ -480,6 +543,7 @@ SearchReport Search::run() {
     note(fmt::format("resuming {} after round {}", o_.store, store_.last_round()));
   }
   int r = store_.last_round();
+  for (std::string& k : store_.shapes()) shapes_.insert(std::move(k));
   while (true) {
     if (o_.rounds > 0 && r >= o_.rounds) break;
     if (o_.minutes > 0 && since(t0) >= o_.minutes * 60) break;

@@ -25,11 +25,18 @@ struct SearchOptions {
   unsigned jobs = 0;
   bool resume = false;                  // continue a store (else it must be new)
   int tasks_per_round = 32;             // tasks drawn each round (unsolved ones 4x as likely)
-  int parents_per_task = 4;
-  int mutants_per_parent = 8;
+  int parents_per_task = 8;
+  int mutants_per_parent = 16;  // large rounds: the per-round compile and store costs are fixed
   int keep = 5;                         // best programs kept per task
-  std::uint64_t arena_bytes = 64 * kMiB;
-  std::int64_t work_budget = 2'000'000; // per statement: mutants run away often
+  // Statement shapes (specializations) new to the search a round may bring
+  // in: each costs a compile (about 25 ms of compiler time), and mutants of
+  // closures make far more of them than the evaluation can pay for. Over
+  // the budget, a candidate waits (is dropped this round; counted).
+  int new_shapes_per_round = 8;
+  // Budgets of one evaluation, as battc run's (so the store and a run of its
+  // export agree on every program).
+  std::uint64_t arena_bytes = ExecOptions{}.arena_bytes;
+  std::int64_t work_budget = ExecOptions{}.work_budget;
   jit::JitOptions jit;
   std::function<void(const std::string&)> note;  // progress lines
   // Checked between rounds; true stops after the round in flight is stored.
@@ -43,6 +50,7 @@ struct MutationStats {
 struct SearchReport {
   int rounds = 0;  // rounds run by this call
   std::int64_t candidates = 0, rejected = 0, unique = 0, evaluations = 0;
+  std::int64_t over_shape_budget = 0;  // candidates dropped for new_shapes_per_round
   double seconds = 0;
   double generate_s = 0, compile_s = 0, run_s = 0, score_s = 0, store_s = 0;
   int tasks = 0, tasks_solved = 0, tasks_solved_by_seeds = 0, near_misses = 0;

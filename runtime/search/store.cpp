@@ -45,6 +45,7 @@ CREATE TABLE IF NOT EXISTS rounds(
   seconds REAL NOT NULL, generate_s REAL NOT NULL, compile_s REAL NOT NULL, run_s REAL NOT NULL,
   score_s REAL NOT NULL, store_s REAL NOT NULL,
   new_solved TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS shapes(key TEXT PRIMARY KEY, round INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS mutations(
   kind TEXT PRIMARY KEY, made INTEGER NOT NULL, improved INTEGER NOT NULL, discarded INTEGER NOT NULL);
 )SQL";
@@ -260,6 +261,22 @@ void Store::add_mutation_counts(const std::string& kind, std::int64_t made, std:
                    path_);
   bind_all(s.get(), kind, made, improved, discarded);
   if (sqlite3_step(s.get()) != SQLITE_DONE) fail("cannot count mutations");
+}
+
+std::vector<std::string> Store::shapes() {
+  Stmt s = prepare(db_, "SELECT key FROM shapes ORDER BY key", path_);
+  std::vector<std::string> out;
+  while (sqlite3_step(s.get()) == SQLITE_ROW) out.push_back(text(s.get(), 0));
+  return out;
+}
+
+void Store::add_shapes(const std::vector<std::string>& keys, int round) {
+  Stmt s = prepare(db_, "INSERT OR IGNORE INTO shapes(key, round) VALUES(?, ?)", path_);
+  for (const std::string& k : keys) {
+    sqlite3_reset(s.get());
+    bind_all(s.get(), k, round);
+    if (sqlite3_step(s.get()) != SQLITE_DONE) fail("cannot add a shape");
+  }
 }
 
 std::map<std::string, std::array<std::int64_t, 3>> Store::mutation_counts() {

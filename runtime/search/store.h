@@ -37,7 +37,7 @@ struct StoredProgram {
 struct TaskScore {
   std::int64_t program = 0;
   std::string task;
-  double score = 0;  // (train right + mean cell accuracy) / (train pairs + 1)
+  double score = 0;  // (train right + test right + mean cell accuracy) / (train pairs + known tests + 1)
   int train_right = 0, train_total = 0, test_right = 0, test_known = 0;
   double cell_accuracy = 0;  // mean over train pairs of right cells in right-shaped outputs
   bool solved = false;       // right on every train pair and every known test output
@@ -88,6 +88,11 @@ class Store {
   void add_round(const RoundRow& r);
   void add_mutation_counts(const std::string& kind, std::int64_t made, std::int64_t improved, std::int64_t discarded);
   std::map<std::string, std::array<std::int64_t, 3>> mutation_counts();  // made, improved, discarded
+
+  // The statement shapes (spec keys) the search has admitted so far: the
+  // seeds' and every round's (SearchOptions::new_shapes_per_round).
+  std::vector<std::string> shapes();
+  void add_shapes(const std::vector<std::string>& keys, int round);
 
   const std::string& path() const { return path_; }
 

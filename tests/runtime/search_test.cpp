@@ -8,7 +8,14 @@
 
 #include <sqlite3.h>
 
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <filesystem>
+#include <thread>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -100,6 +107,35 @@ TEST_CASE("search: one seed gives one store, whatever --jobs, and resume continu
 
   // Without --resume an existing store is refused.
   CHECK_THROWS_WITH(search::run_search(demo_search(dir.path, "a.db", 4, 1)), Catch::Contains("--resume"));
+}
+
+TEST_CASE("search: a store killed with SIGKILL mid-search opens, is intact, and --resume finishes it", "[search]") {
+  TempDir dir("battc-search");
+  auto whole = demo_search(dir.path, "whole.db", 4, 2);
+  search::run_search(whole);
+  std::string expected = store_content(whole.store);
+
+  // The same search in a child process, killed after a while.
+  std::string killed = dir.path + "/killed.db";
+  std::vector<std::string> args = {BATTC_BINARY, "search", "--tasks", kDemo.string(), "--programs",
+                                   (kDemo / "programs.py").string(), "--store", killed, "--rounds", "4", "--seed", "7",
+                                   "--jobs", "2", "--tasks-per-round", "3", "--parents", "3", "--mutants", "6",
+                                   "--cache-dir", dir.path + "/cache", "-q"};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  REQUIRE(posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) == 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+
+  store_content(killed);  // opens, and integrity_check says ok
+  auto resumed = demo_search(dir.path, "killed.db", 4, 2);
+  resumed.resume = true;
+  search::run_search(resumed);
+  CHECK(store_content(killed) == expected);
 }
 
 TEST_CASE("search: an exported store's programs solve by battc run what the store says", "[search]") {

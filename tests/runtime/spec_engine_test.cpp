@@ -149,3 +149,23 @@ TEST_CASE("spec keys name only types and callees", "[specs]") {
   CHECK(std::find(keys.begin(), keys.end(), "record Grid") != keys.end());
   for (const auto& k : keys) CHECK(k.find("UNITY") == std::string::npos);  // constants are data
 }
+
+TEST_CASE("remove_unreachable drops the values of removed programs and renumbers the rest", "[specs]") {
+  battc::generator::PipelineOptions po;
+  po.program_texts = {{"k.py",
+                       "def solve_a(I):\n    x1 = vmirror(I)\n    O = hmirror(x1)\n    return O\n\n"
+                       "def solve_b(I):\n    x1 = rot90(I)\n    O = vmirror(x1)\n    return O\n"}};
+  po.emit = false;
+  auto g = battc::generator::run_pipeline(po);
+  REQUIRE(g->report.programs == 2);
+  auto& b = g->batt;
+  std::size_t before = b.nodes().size();
+  b.programs().erase(b.programs().begin());  // solve_a goes
+  int dropped = battc::generator::remove_unreachable(b);
+  CHECK(dropped == 2);  // its vmirror(I) and hmirror(x1); I stays for solve_b
+  CHECK(b.nodes().size() == before - 2);
+  const auto& p = b.programs()[0];
+  CHECK(p.name == "solve_b");
+  CHECK(b.nodes()[p.result].prim == "vmirror");
+  CHECK(b.nodes()[b.nodes()[p.result].args[0]].prim == "rot90");
+}
