@@ -12,7 +12,7 @@ evaluations per second and the share of each phase, from --report-json.
 Usage:
   tools/search_benchmark.py --programs PATH/TO/arc-dsl/solvers.py \\
       --tasks ../shared/arc/ARC-AGI-1/training [--n 10] [--minutes 1] \\
-      [--throughput-minutes 5] [--seed 1] [--battc build/battc] [--json out.json]
+      [--skip 0] [--throughput-minutes 5] [--seed 1] [--battc build/battc] [--json out.json]
 """
 import argparse
 import json
@@ -50,6 +50,7 @@ def main():
     ap.add_argument('--programs', required=True)
     ap.add_argument('--tasks', required=True, help='a folder of task files')
     ap.add_argument('--n', type=int, default=10)
+    ap.add_argument('--skip', type=int, default=0, help='leave out the first K tasks of that order (harder ones)')
     ap.add_argument('--minutes', type=float, default=1.0)
     ap.add_argument('--throughput-minutes', type=float, default=5.0)
     ap.add_argument('--seed', type=int, default=1)
@@ -61,7 +62,7 @@ def main():
     ids = {f[:-5] for f in os.listdir(a.tasks) if f.endswith('.json')}
     solvers = {n[len('solve_'):]: src for n, src in programs.items() if n.startswith('solve_') and n[6:] in ids}
     length = {t: src.count('\n') for t, src in solvers.items()}
-    chosen = sorted(solvers, key=lambda t: (length[t], t))[:a.n]
+    chosen = sorted(solvers, key=lambda t: (length[t], t))[a.skip:a.skip + a.n]
     out = {'leave_one_out': [], 'throughput': None}
     tmp = tempfile.mkdtemp(prefix='battc-search-bench-')
     try:

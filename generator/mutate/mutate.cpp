@@ -196,18 +196,37 @@ std::optional<Program> Mutator::primitive(const TypedProgram& p, Rng& rng) const
 std::optional<Program> Mutator::function_value(const TypedProgram& p, Rng& rng) const {
   auto site = pick_site(p, rng, [&](std::size_t k, std::size_t a) {
     const Arg& arg = p.program.body[k].call.args[a];
-    return !arg.is_int && !is_variable(p, arg.name, k) && find_dialect_prim(p.dialect, arg.name);
+    return !arg.keyword && !arg.is_int && !is_variable(p, arg.name, k) && find_dialect_prim(p.dialect, arg.name);
   });
   if (!site) return std::nullopt;
-  Arg arg = p.program.body[site->first].call.args[site->second];
-  const DialectPrim* d = find_dialect_prim(p.dialect, arg.name);
+  auto [k, a] = *site;
+  const Call& call = p.program.body[k].call;
+  const DialectPrim* d = find_dialect_prim(p.dialect, call.args[a].name);
   int n = sig_.arity(d->internal);
   const auto& table = by_arity_[dialect_index(p.dialect)];
-  if (n < 0 || std::size_t(n) >= table.size() || table[n].size() < 2) return std::nullopt;
-  std::string repl = rng.pick(table[n]);
-  if (repl == arg.name) return std::nullopt;
+  if (n < 0 || std::size_t(n) >= table.size()) return std::nullopt;
+  // The statement's types with the argument's slot open.
+  std::vector<TypeRef> args;
+  for (const Arg& x : call.args) {
+    TypeRef t = x.is_int ? sig_.types().integer() : p.type_at(x.name, k, sig_);
+    if (!t) return std::nullopt;
+    args.push_back(t);
+  }
+  TypeRef callee = p.type_at(call.callee, k, sig_);
+  if (!callee || !callee->callable()) return std::nullopt;
+  // Only functions with which this statement keeps its result type: then
+  // nothing after it changes type (checked once more by the caller).
+  std::vector<std::string> fits;
+  for (const std::string& name : table[n]) {
+    if (name == call.args[a].name) continue;
+    const DialectPrim* f = find_dialect_prim(p.dialect, name);
+    if (!f) continue;
+    args[a] = sig_.types().prim(f->internal);
+    if (sig_.call(callee, args).result == p.stmt_types[k]) fits.push_back(name);
+  }
+  if (fits.empty()) return std::nullopt;
   Program out = p.program;
-  out.body[site->first].call.args[site->second].name = repl;
+  out.body[k].call.args[a].name = rng.pick(fits);
   return out;
 }
 

@@ -21,7 +21,7 @@ enum class MutationKind {
   Constant,       // a constant for another of its class (colours from the task first)
   Argument,       // a variable argument for an earlier value of the same type
   Primitive,      // a called primitive for another with the same result type here
-  FunctionValue,  // a primitive passed as a value for another of its arity
+  FunctionValue,  // a primitive passed as a value for another with which the call keeps its type
   Insert,         // y = f(v) with f: T -> T inserted before a use of v
   Drop,           // a statement removed, its uses given an earlier value of its type
   Crossover,      // a prefix of one program of the task, the suffix of another

@@ -20,9 +20,9 @@
 
 #include "generator/mutate/mutate.h"
 #include "generator/mutate/program_text.h"
-#include "generator/parse/parser.h"
 #include "runtime/jit/sha256.h"
 #include "runtime/search/score_round.h"
+#include "runtime/search/stored_program.h"
 #include "runtime/search/store.h"
 
 namespace battc::runtime::search {
@@ -58,14 +58,6 @@ std::uint64_t text_hash(const std::string& s) {
   std::uint64_t h = 1469598103934665603ull;
   for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
   return h;
-}
-
-// Programs parsed from text (files or the store); syntax errors are
-// reported by the caller's diagnostics.
-std::vector<Program> parse_text(const std::string& name, const std::string& text, generator::Diagnostics& diags,
-                                generator::SourceSet& sources) {
-  int id = sources.add(name, text);
-  return generator::parse_program_file(sources, id, diags).programs;
 }
 
 std::vector<int> palette_of(const Task& t) {
@@ -155,7 +147,7 @@ const TypedProgram* Search::typed(std::int64_t id) {
   if (auto p = store_.program(id)) {
     generator::Diagnostics diags;
     generator::SourceSet sources;
-    auto progs = parse_text("store", p->source, diags, sources);
+    auto progs = parse_program_text("store", p->source, diags, sources);
     Dialect d = generator::parse_dialect(p->dialect).value_or(Dialect::ArcDsl);
     if (progs.size() == 1) t = generator::type_program(progs[0], d, sig_);
   }
@@ -507,7 +499,7 @@ SearchReport Search::run() {
     if (!in) throw std::runtime_error("cannot read program file '" + f + "'");
     std::stringstream ss;
     ss << in.rdbuf();
-    for (const Program& p : parse_text(f, ss.str(), diags, sources)) {
+    for (const Program& p : parse_program_text(f, ss.str(), diags, sources)) {
       if (p.name.rfind("differ_", 0) == 0) {
         ++differs;
         continue;
@@ -573,30 +565,6 @@ SearchReport Search::run() {
 SearchReport run_search(const SearchOptions& options) {
   Search s(options);
   return s.run();
-}
-
-int export_store(const std::string& store_path, const std::string& out_path, bool best_only) {
-  Store store(store_path);
-  std::string text = "# battc store export of " + store_path + "\n\n";
-  int n = 0;
-  for (const auto& [task, scores] : store.best()) {
-    for (std::size_t i = 0; i < scores.size() && (!best_only || i == 0); ++i) {
-      generator::Diagnostics diags;
-      generator::SourceSet sources;
-      auto progs = parse_text("store", scores[i].source, diags, sources);
-      if (progs.size() != 1) throw StoreError(store_path + ": program " + std::to_string(scores[i].program) + " does not parse");
-      std::string name = i == 0 ? "solve_" + task : fmt::format("solve_{}_{}", task, i);
-      text += fmt::format("# program {}: score {:.4f} on {}{}\n", scores[i].program, scores[i].score, task,
-                          scores[i].solved ? ", solved" : scores[i].near_miss ? ", near miss" : "");
-      text += generator::program_text(progs[0], name) + "\n";
-      ++n;
-    }
-  }
-  std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) throw std::runtime_error("cannot write " + out_path);
-  return n;
 }
 
 }  // namespace battc::runtime::search
