@@ -30,19 +30,11 @@ import subprocess
 import sys
 import tempfile
 
+from program_files import split_programs
+
 COLORS = ['ZERO', 'ONE', 'TWO', 'THREE', 'FOUR', 'FIVE', 'SIX', 'SEVEN', 'EIGHT', 'NINE']
 FAMILIES = [COLORS, ['T', 'F'], ['UP', 'DOWN', 'LEFT', 'RIGHT', 'UNITY', 'ORIGIN', 'NEG_UNITY', 'UP_RIGHT',
                                   'DOWN_LEFT', 'ZERO_BY_TWO', 'TWO_BY_ZERO', 'TWO_BY_TWO', 'THREE_BY_THREE']]
-
-
-def split_programs(text):
-    """{name: source} for each top-level def."""
-    out = {}
-    for block in re.split(r'\n(?=def )', text):
-        m = re.match(r'def (\w+)\(', block)
-        if m:
-            out[m.group(1)] = block.rstrip() + '\n'
-    return out
 
 
 def vary(src, rng):

@@ -17,20 +17,12 @@ Usage:
 import argparse
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
 
-
-def split_programs(text):
-    out = {}
-    for block in re.split(r'\n(?=def )', text):
-        m = re.match(r'def (\w+)\(', block)
-        if m:
-            out[m.group(1)] = block.rstrip() + '\n'
-    return out
+from program_files import split_programs
 
 
 def search(battc, tasks, programs, store, minutes, seed, extra, report):

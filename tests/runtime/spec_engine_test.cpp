@@ -169,3 +169,28 @@ TEST_CASE("remove_unreachable drops the values of removed programs and renumbers
   CHECK(b.nodes()[p.result].prim == "vmirror");
   CHECK(b.nodes()[b.nodes()[p.result].args[0]].prim == "rot90");
 }
+
+TEST_CASE("the spec pack template compiles alone as an empty pack", "[specs]") {
+  std::ifstream in(std::string(BATTC_SOURCE_DIR) + "/templates/spec_pack.cpp", std::ios::binary);
+  REQUIRE(in);
+  std::stringstream text;
+  text << in.rdbuf();
+  namespace jit = battc::runtime::jit;
+  auto cxx = jit::probe_host_compiler();
+  auto rt = jit::find_dsl_runtime();
+  REQUIRE(cxx.ok());
+  REQUIRE(rt.ok());
+  TempDir dir("battc-spec-template");
+  auto obj = jit::compile_unit(jit::EmittedUnit{"spec_pack", text.str()}, *cxx, *rt, {}, dir.path, dir.path + "/p.so");
+  if (!obj) FAIL(obj.error().what());
+  auto module = jit::LoadedModule::open(obj->so_path);
+  REQUIRE(module.ok());
+  auto count = reinterpret_cast<battc::abi::SpecCountFn>(module->symbol(battc::abi::kSpecCountSymbol));
+  auto version = reinterpret_cast<battc::abi::SpecAbiFn>(module->symbol(battc::abi::kSpecAbiSymbol));
+  REQUIRE(count);
+  REQUIRE(version);
+  CHECK(count() == 0);
+  CHECK(version() == battc::abi::kSpecAbiVersion);
+  // The generator's empty pack is the template with its regions filled.
+  CHECK(battc::generator::emit_spec_pack({}).find("constexpr int kCount = 0;") != std::string::npos);
+}
