@@ -16,6 +16,7 @@ std::vector<Token> lex(const std::string& s, int file) {
   std::vector<Token> out;
   std::vector<int> indents = {0};
   int depth = 0;  // open brackets
+  SrcLoc open_at{};  // the outermost open bracket
   size_t i = 0;
   int line = 1;
   size_t line_start = 0;
@@ -23,6 +24,16 @@ std::vector<Token> lex(const std::string& s, int file) {
   auto loc = [&](size_t pos) { return SrcLoc{file, line, static_cast<int>(pos - line_start) + 1}; };
 
   while (i < s.size()) {
+    // A 'def' in column 1 inside open brackets: the bracket was never closed
+    // (Python would stop there too). Report it and start the def afresh, so
+    // one broken program does not swallow the programs after it.
+    if (at_line_start && depth > 0 && i == line_start && s.compare(i, 3, "def") == 0 && i + 3 < s.size() &&
+        (s[i + 3] == ' ' || s[i + 3] == '\t')) {
+      out.push_back(Token{Tok::Bad, "this bracket is never closed (a top-level 'def' follows)", open_at});
+      out.push_back(Token{Tok::Newline, "", loc(i)});
+      depth = 0;
+      continue;
+    }
     if (at_line_start && depth == 0) {
       // measure indentation; blank and comment-only lines do not count
       size_t j = i;
@@ -117,7 +128,7 @@ std::vector<Token> lex(const std::string& s, int file) {
       i += 2;
     } else if (c == '(' || c == ')' || c == ',' || c == '=' || c == ':' || c == '.' || c == '*' || c == '-' ||
                c == '[' || c == ']') {
-      if (c == '(' || c == '[') ++depth;
+      if ((c == '(' || c == '[') && depth++ == 0) open_at = loc(i);
       if ((c == ')' || c == ']') && depth > 0) --depth;
       out.push_back(Token{Tok::Op, std::string(1, c), loc(i)});
       ++i;
