@@ -58,7 +58,6 @@ std::shared_ptr<const SpecEngine> SpecEngine::build(const generator::Batt& b, co
   // Slots: sizes from the specs (the engine's own for parameters and
   // primitive values), areas after the status arrays.
   std::size_t pro_top = 0, state_top = 0;
-  std::vector<std::pair<std::size_t, std::size_t>> size_align(nodes.size());
   e->ops_.resize(nodes.size());
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     const generator::Node& n = nodes[i];
