@@ -1,5 +1,5 @@
 // generator/mutate/mutate.h: search's mutations, typed IR in, program out
-// (DESIGN.md "Search"). Each kind reads the parent's types to make a change
+// (docs/search.md). Each kind reads the parent's types to make a change
 // that keeps them: a constant for another of its class, an argument for an
 // earlier value of the same type, a primitive for one whose rule gives the
 // same result type at these arguments, and so on. The caller checks every
