@@ -26,11 +26,9 @@ import os
 import random
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
 
-from program_files import split_programs
+from bench_common import run_for_json, split_programs
 
 COLORS = ['ZERO', 'ONE', 'TWO', 'THREE', 'FOUR', 'FIVE', 'SIX', 'SEVEN', 'EIGHT', 'NINE']
 FAMILIES = [COLORS, ['T', 'F'], ['UP', 'DOWN', 'LEFT', 'RIGHT', 'UNITY', 'ORIGIN', 'NEG_UNITY', 'UP_RIGHT',
@@ -77,11 +75,7 @@ def run(battc, tasks, programs, cache, pairing, engine, jobs, tmp):
     cmd = [battc, 'run', '--tasks', tasks, '--programs'] + programs + [
         '--pairing', pairing, '--engine', engine, '--jobs', str(jobs), '--cache-dir', cache,
         '--out', os.path.join(tmp, 'out'), '--timing-json', timing, '-q']
-    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    if r.returncode != 0:
-        sys.exit('battc failed (%d): %s\n%s' % (r.returncode, ' '.join(cmd), r.stderr[-3000:]))
-    with open(timing) as f:
-        return json.load(f)
+    return run_for_json(cmd, timing)
 
 
 def main():

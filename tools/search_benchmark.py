@@ -18,21 +18,15 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 
-from program_files import split_programs
+from bench_common import run_for_json, split_programs
 
 
 def search(battc, tasks, programs, store, minutes, seed, extra, report):
     cmd = [battc, 'search', '--tasks', tasks, '--programs', programs, '--store', store, '--minutes', str(minutes),
            '--seed', str(seed), '--report-json', report, '-q'] + extra
-    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    if r.returncode != 0:
-        sys.exit('battc search failed (%d): %s\n%s' % (r.returncode, ' '.join(cmd), r.stderr[-3000:]))
-    with open(report) as f:
-        return json.load(f)
+    return run_for_json(cmd, report)
 
 
 def main():

@@ -63,7 +63,7 @@ ApiResult<CpuEngine> spec_engine(RunRequest& req, const generator::Generated& g,
 // Auto: the unit when the cache has it (fastest run, nothing to compile);
 // otherwise the specs, whose compile covers only statement shapes the
 // cache lacks, where a unit compile costs about 12 ms per value.
-Engine choose_engine(const RunRequest& req, const generator::Generated& g, std::string& why) {
+Engine choose_engine(const RunRequest& req, bool unit_cached, std::size_t values, std::string& why) {
   if (req.engine == Engine::Unit) {
     why = "asked for (--engine unit)";
     return Engine::Unit;
@@ -72,12 +72,12 @@ Engine choose_engine(const RunRequest& req, const generator::Generated& g, std::
     why = "asked for (--engine specs)";
     return Engine::Specs;
   }
-  if (jit::host_unit_cached(jit::EmittedUnit{"batt", g.unit}, req.jit)) {
+  if (unit_cached) {
     why = "the whole-batt unit of these programs is cached";
     return Engine::Unit;
   }
   why = fmt::format("the whole-batt unit is not cached ({} values to compile); specializations cover changed programs",
-                    g.batt.nodes().size());
+                    values);
   return Engine::Specs;
 }
 
@@ -158,9 +158,12 @@ ApiResult<RunOutcome> run_from_compile(RunRequest& req, RunOutcome out, const Gp
 
   // compile: the CPU engine, then the GPU's units
   auto t0 = Clock::now();
-  out.engine = choose_engine(req, g, out.engine_why);
+  // Whether the unit is cached matters only where it may run (hashing it is
+  // not free for a large batt).
+  bool unit_cached = req.engine != Engine::Specs && jit::host_unit_cached(jit::EmittedUnit{"batt", g.unit}, req.jit);
+  out.engine = choose_engine(req, unit_cached, g.batt.nodes().size(), out.engine_why);
   note(fmt::format("engine {}: {}", engine_name(out.engine), out.engine_why));
-  if (out.engine == Engine::Unit && !jit::host_unit_cached(jit::EmittedUnit{"batt", g.unit}, req.jit))
+  if (out.engine == Engine::Unit && !unit_cached)
     note(fmt::format("compiling {} programs ({} values)...", g.report.programs, g.report.nodes));
   ApiResult<CpuEngine> cpu = out.engine == Engine::Unit ? unit_engine(req, g, out) : spec_engine(req, g, out);
   if (!cpu.ok()) return cpu.error();

@@ -39,23 +39,14 @@ void add_program_options(CLI::App* cmd, GenOptions& o) {
   add_dialect_option(cmd, o.dialect);
 }
 
-// Runs the pipeline (through the run API's check_programs when nothing is
-// emitted) and prints its diagnostics to stderr.
+// Runs the pipeline (the run API's generate_programs) and prints its
+// diagnostics to stderr.
 std::unique_ptr<generator::Generated> generate(const GenOptions& o, bool emit) {
   api::ProgramInput in;
   in.files = o.programs;
   in.disabled_passes = {o.disabled.begin(), o.disabled.end()};
   in.dialect = generator::parse_dialect(o.dialect);  // "auto": each program's own
-  std::unique_ptr<generator::Generated> g;
-  if (emit) {
-    generator::PipelineOptions po;
-    po.program_files = in.files;
-    po.disabled_passes = in.disabled_passes;
-    po.dialect = in.dialect;
-    g = generator::run_pipeline(po);
-  } else {
-    g = api::check_programs(in);
-  }
+  auto g = api::generate_programs(in, emit);
   std::string text = g->diags.render(g->sources);
   if (!text.empty()) fmt::print(stderr, "{}", text);
   return g;

@@ -87,7 +87,8 @@ class Search {
   api::ApiResult<api::RunOutcome> evaluate(const std::vector<Candidate>& cands, const std::vector<Task>& tasks,
                                            Pairing pairing, const std::vector<std::string>& names,
                                            std::vector<int>& kept, std::vector<std::string>& new_shapes);
-  std::set<std::string> solved_tasks();
+  std::set<std::string> solved_tasks() { return solved_in(store_.best()); }
+  std::set<std::string> solved_in(const std::map<std::string, std::vector<TaskScore>>& best) const;
 
   const SearchOptions& o_;
   generator::TypeTable types_;
@@ -155,9 +156,9 @@ const TypedProgram* Search::typed(std::int64_t id) {
   return slot ? &*slot : nullptr;
 }
 
-std::set<std::string> Search::solved_tasks() {
+std::set<std::string> Search::solved_in(const std::map<std::string, std::vector<TaskScore>>& best) const {
   std::set<std::string> out;
-  for (const auto& [task, scores] : store_.best())
+  for (const auto& [task, scores] : best)
     if (task_index_.count(task) && !scores.empty() && scores.front().solved) out.insert(task);
   return out;
 }
@@ -291,8 +292,8 @@ void Search::seed_round() {
 
 void Search::round(int r) {
   auto t0 = Clock::now();
-  std::set<std::string> solved_before = solved_tasks();
   auto best = store_.best();
+  std::set<std::string> solved_before = solved_in(best);
   std::vector<StoredProgram> pool = store_.programs();
 
   // Tasks: unsolved ones four times as likely.

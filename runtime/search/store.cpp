@@ -197,42 +197,59 @@ void Store::set_score(const TaskScore& t) {
   if (sqlite3_step(s.get()) != SQLITE_DONE) fail("cannot write a score");
 }
 
+namespace {
+
+constexpr const char* kScoreColumns =
+    "SELECT s.program, s.task, s.score, s.train_right, s.train_total, s.test_right, s.test_known, "
+    "s.cell_accuracy, s.solved, s.near_miss, s.round, p.length, p.source "
+    "FROM scores s JOIN programs p ON p.id = s.program";
+
+TaskScore score_row(sqlite3_stmt* s) {
+  TaskScore t;
+  t.program = sqlite3_column_int64(s, 0);
+  t.task = text(s, 1);
+  t.score = sqlite3_column_double(s, 2);
+  t.train_right = sqlite3_column_int(s, 3);
+  t.train_total = sqlite3_column_int(s, 4);
+  t.test_right = sqlite3_column_int(s, 5);
+  t.test_known = sqlite3_column_int(s, 6);
+  t.cell_accuracy = sqlite3_column_double(s, 7);
+  t.solved = sqlite3_column_int(s, 8) != 0;
+  t.near_miss = sqlite3_column_int(s, 9) != 0;
+  t.round = sqlite3_column_int(s, 10);
+  t.length = sqlite3_column_int(s, 11);
+  t.source = text(s, 12);
+  return t;
+}
+
+}  // namespace
+
 std::map<std::string, std::vector<TaskScore>> Store::best() {
-  Stmt s = prepare(db_,
-                   "SELECT s.program, s.task, s.score, s.train_right, s.train_total, s.test_right, s.test_known, "
-                   "s.cell_accuracy, s.solved, s.near_miss, s.round, p.length, p.source "
-                   "FROM scores s JOIN programs p ON p.id = s.program",
-                   path_);
+  Stmt s = prepare(db_, kScoreColumns, path_);
   std::map<std::string, std::vector<TaskScore>> out;
   while (sqlite3_step(s.get()) == SQLITE_ROW) {
-    TaskScore t;
-    t.program = sqlite3_column_int64(s.get(), 0);
-    t.task = text(s.get(), 1);
-    t.score = sqlite3_column_double(s.get(), 2);
-    t.train_right = sqlite3_column_int(s.get(), 3);
-    t.train_total = sqlite3_column_int(s.get(), 4);
-    t.test_right = sqlite3_column_int(s.get(), 5);
-    t.test_known = sqlite3_column_int(s.get(), 6);
-    t.cell_accuracy = sqlite3_column_double(s.get(), 7);
-    t.solved = sqlite3_column_int(s.get(), 8) != 0;
-    t.near_miss = sqlite3_column_int(s.get(), 9) != 0;
-    t.round = sqlite3_column_int(s.get(), 10);
-    t.length = sqlite3_column_int(s.get(), 11);
-    t.source = text(s.get(), 12);
+    TaskScore t = score_row(s.get());
     out[t.task].push_back(std::move(t));
   }
   for (auto& [task, v] : out) std::sort(v.begin(), v.end(), better);
   return out;
 }
 
+std::vector<TaskScore> Store::best(const std::string& task) {
+  Stmt s = prepare(db_, (std::string(kScoreColumns) + " WHERE s.task = ?").c_str(), path_);
+  bind_all(s.get(), task);
+  std::vector<TaskScore> out;
+  while (sqlite3_step(s.get()) == SQLITE_ROW) out.push_back(score_row(s.get()));
+  std::sort(out.begin(), out.end(), better);
+  return out;
+}
+
 void Store::keep_best(const std::string& task, int keep) {
-  auto all = best();
-  auto it = all.find(task);
-  if (it == all.end()) return;
+  std::vector<TaskScore> kept = best(task);
   Stmt s = prepare(db_, "DELETE FROM scores WHERE program = ? AND task = ?", path_);
-  for (std::size_t i = static_cast<std::size_t>(keep); i < it->second.size(); ++i) {
+  for (std::size_t i = static_cast<std::size_t>(keep); i < kept.size(); ++i) {
     sqlite3_reset(s.get());
-    bind_all(s.get(), it->second[i].program, task);
+    bind_all(s.get(), kept[i].program, task);
     if (sqlite3_step(s.get()) != SQLITE_DONE) fail("cannot drop a score");
   }
 }

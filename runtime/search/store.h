@@ -83,6 +83,8 @@ class Store {
   void keep_best(const std::string& task, int keep);
   // Every kept score, per task, best first.
   std::map<std::string, std::vector<TaskScore>> best();
+  // One task's kept scores, best first.
+  std::vector<TaskScore> best(const std::string& task);
 
   int last_round();  // 0 when no round has finished
   void add_round(const RoundRow& r);
