@@ -10,6 +10,7 @@ void add_tasks_command(CLI::App& app);
 void add_generate_commands(CLI::App& app);  // check, generate, compile
 void add_run_command(CLI::App& app);
 void add_search_commands(CLI::App& app);  // search, store export
+void add_doctor_command(CLI::App& app);
 
 // --dialect auto|arc-dsl|tokpidjin into `dialect`.
 void add_dialect_option(CLI::App* cmd, std::string& dialect);

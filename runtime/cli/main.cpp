@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   battc::runtime::add_generate_commands(app);
   battc::runtime::add_run_command(app);
   battc::runtime::add_search_commands(app);
+  battc::runtime::add_doctor_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

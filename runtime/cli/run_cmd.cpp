@@ -16,6 +16,7 @@
 #include "runtime/cli/commands.h"
 #include "runtime/exec/gpu_backend.h"
 #include "runtime/exec/progress.h"
+#include "runtime/jit/install_layout.h"
 #include "runtime/score/dump_writer.h"
 #include "runtime/score/results_json.h"
 #include "runtime/score/submission.h"
@@ -46,12 +47,9 @@ struct RunOptions {
   bool list_solved = false;
 };
 
-// The demo that ships with battc: tasks/demo in the source tree, or
-// $BATTC_DEMO_DIR for a relocated install.
-fs::path demo_dir() {
-  if (const char* d = std::getenv("BATTC_DEMO_DIR")) return d;
-  return fs::path(BATTC_DEMO_DIR);
-}
+// The demo that ships with battc: <prefix>/share/battc/demo (tasks/demo of
+// the source tree, linked there in a build tree), or $BATTC_DEMO_DIR.
+fs::path demo_dir() { return jit::layout_demo_dir(); }
 
 int fail(const std::string& what) {
   fmt::print(stderr, "battc: error: {}\n", what);

@@ -4,6 +4,7 @@
 #include "runtime/exec/device_plan.h"
 #include "runtime/jit/cuda_device_runtime.h"
 #include "runtime/jit/cuda_jit.h"
+#include "runtime/jit/cuda_libraries.h"
 
 namespace battc::runtime {
 
@@ -33,13 +34,15 @@ GpuAvailability pick_gpus(const std::vector<cuda::DeviceInfo>& devices, const st
 const GpuAvailability& gpu_availability() {
   static const GpuAvailability a = [] {
     GpuAvailability out;
-    if (!jit::cuda_jit_available()) {
-      out.why = "this build has no CUDA JIT (NVRTC/nvJitLink not found at build time)";
-      return out;
-    }
+    // The driver first: on a machine without a GPU, NVRTC and nvJitLink
+    // (hundreds of MB) are never opened.
     const cuda::DriverProbe& probe = cuda::cuda_driver();
     if (!probe.driver) {
       out.why = probe.why;
+      return out;
+    }
+    if (!jit::cuda_jit_available()) {
+      out.why = jit::cuda_jit_libraries().why;
       return out;
     }
     out = pick_gpus(probe.driver->devices(), jit::cuda_device_archs());

@@ -6,7 +6,6 @@
 
 #include <sys/stat.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -14,11 +13,8 @@
 #include <tuple>
 
 #include "runtime/jit/dsl_runtime_paths.h"
+#include "runtime/jit/install_layout.h"
 #include "runtime/jit/sha256.h"
-
-#ifndef BATTC_DSL_DEVICE_DIR
-#error "BATTC_DSL_DEVICE_DIR must be defined by runtime/CMakeLists.txt"
-#endif
 #ifndef BATTC_CUDA_ARCHS_LIST
 #error "BATTC_CUDA_ARCHS_LIST must be defined by runtime/CMakeLists.txt"
 #endif
@@ -52,10 +48,7 @@ std::vector<std::string> cuda_device_archs() {
   return out;
 }
 
-std::string cuda_device_dir() {
-  const char* v = std::getenv("BATTC_DSL_DEVICE_DIR");
-  return v && *v ? std::string(v) : std::string(BATTC_DSL_DEVICE_DIR);
-}
+std::string cuda_device_dir() { return layout_device_dir(); }
 
 Result<CudaDeviceRuntime> find_cuda_device_runtime(const std::string& arch) {
   const auto archs = cuda_device_archs();

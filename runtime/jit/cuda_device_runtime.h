@@ -1,6 +1,7 @@
 // runtime/jit/cuda_device_runtime.h: what a CUDA unit links against: the DSL
 // headers (include root) and the DSL device library of one architecture,
-// <BATTC_DSL_DEVICE_DIR>/libbattc_dsl_device_sm_XX.a (dsl/CMakeLists.txt).
+// <prefix>/lib/battc/device/libbattc_dsl_device_sm_XX.a (dsl/CMakeLists.txt,
+// runtime/jit/install_layout.h).
 #pragma once
 
 #include <string>
@@ -20,7 +21,7 @@ struct CudaDeviceRuntime {
 // The architectures the device library was built for (BATTC_CUDA_ARCHS), "sm_XX".
 std::vector<std::string> cuda_device_archs();
 
-// $BATTC_DSL_DEVICE_DIR, else the build tree's dsl_device folder.
+// $BATTC_DSL_DEVICE_DIR, else <prefix>/lib/battc/device.
 std::string cuda_device_dir();
 
 // Checks the arch (stage "arch": not sm_ + digits, or not built) and that the

@@ -1,7 +1,8 @@
 // runtime/jit/cuda_jit.cpp: the CUDA stages in order, with the file cache of
 // compile_host.cpp: a hit is an unlocked read of <key>.cubin; a miss takes the
 // key's lock, looks again, runs NVRTC and nvJitLink and publishes the cubin
-// with its logs. Without NVRTC/nvJitLink at build time every call is an error.
+// with its logs. Without NVRTC/nvJitLink found at run time every call is an
+// error (stage "probe").
 #include "runtime/jit/cuda_jit.h"
 
 #include <chrono>
@@ -14,13 +15,12 @@
 
 #include "runtime/jit/cuda_cache_key.h"
 #include "runtime/jit/cuda_device_runtime.h"
+#include "runtime/jit/cuda_libraries.h"
 #include "runtime/jit/cuda_toolchain.h"
 
 namespace fs = std::filesystem;
 
 namespace battc::runtime::jit {
-
-#if defined(BATTC_WITH_CUDA_JIT)
 
 namespace {
 
@@ -199,10 +199,11 @@ Result<CudaObject> compile_cached(const EmittedUnit& unit, const CudaJitOptions&
 
 }  // namespace
 
-bool cuda_jit_available() { return true; }
+bool cuda_jit_available() { return cuda_jit_libraries().libs != nullptr; }
 
 Result<CudaObject> compile_cuda(const EmittedUnit& unit, const CudaJitOptions& options) {
   auto t0 = Clock::now();
+  if (!cuda_jit_available()) return jit_error("probe", cuda_jit_libraries().why);
   if (options.parts < 1 || options.parts > kMaxCudaParts) {
     return jit_error("options", "parts must be 1.." + std::to_string(kMaxCudaParts) + ", not " +
                                     std::to_string(options.parts));
@@ -235,15 +236,5 @@ Result<CudaObject> compile_cuda(const EmittedUnit& unit, const CudaJitOptions& o
   if (r) r->seconds = std::chrono::duration<double>(Clock::now() - t0).count();
   return r;
 }
-
-#else  // no NVRTC/nvJitLink at build time
-
-bool cuda_jit_available() { return false; }
-
-Result<CudaObject> compile_cuda(const EmittedUnit&, const CudaJitOptions&) {
-  return jit_error("probe", "this build has no NVRTC/nvJitLink (CUDA toolkit not found at build time)");
-}
-
-#endif
 
 }  // namespace battc::runtime::jit

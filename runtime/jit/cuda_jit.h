@@ -48,14 +48,14 @@ struct CudaObject {
   std::string cache_note;                      // why the cache was not used although it was on
 };
 
-// Errors name their stage: "probe" (no NVRTC/nvJitLink in this build),
+// Errors name their stage: "probe" (NVRTC/nvJitLink not found at run time),
 // "options" (parts out of range), "arch"
 // (malformed or not built), "runtime" (headers or device library missing),
 // "nvrtc", "nvjitlink" (with the full log). An unusable cache degrades to an
 // uncached compile (cache_note), never to a failure.
 Result<CudaObject> compile_cuda(const EmittedUnit& unit, const CudaJitOptions& options = {});
 
-// Whether this build has NVRTC and nvJitLink (BATTC_WITH_CUDA_JIT).
+// Whether NVRTC and nvJitLink were found and opened (runtime/jit/cuda_libraries.h).
 bool cuda_jit_available();
 
 }  // namespace battc::runtime::jit

@@ -1,7 +1,8 @@
 // runtime/jit/cuda_toolchain.h: the two CUDA JIT stages as fallible values:
 // NVRTC (source -> relocatable cubin) and nvJitLink (the unit's cubins + the
 // device library -> one cubin, a plain link without LTO).
-// Only in builds with BATTC_WITH_CUDA_JIT (NVRTC and nvJitLink found).
+// Both are opened at run time (runtime/jit/cuda_libraries.h); without them
+// every call is a "probe" error saying where battc looked.
 #pragma once
 
 #include <string>

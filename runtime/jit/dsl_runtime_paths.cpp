@@ -6,31 +6,19 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <mutex>
 #include <tuple>
 #include <vector>
 
+#include "runtime/jit/install_layout.h"
 #include "runtime/jit/sha256.h"
-
-#ifndef BATTC_INCLUDE_DIR
-#error "BATTC_INCLUDE_DIR must be defined by runtime/CMakeLists.txt"
-#endif
-#ifndef BATTC_DSL_LIBRARY
-#error "BATTC_DSL_LIBRARY must be defined by runtime/CMakeLists.txt"
-#endif
 
 namespace fs = std::filesystem;
 
 namespace battc::runtime::jit {
 namespace {
-
-std::string env_or(const char* name, const char* fallback) {
-  const char* v = std::getenv(name);
-  return v && *v ? std::string(v) : std::string(fallback);
-}
 
 // Headers a unit may include: dsl/ and runtime/abi/, sorted by relative path.
 std::vector<fs::path> unit_headers(const fs::path& root) {
@@ -41,7 +29,8 @@ std::vector<fs::path> unit_headers(const fs::path& root) {
          it.increment(ec)) {
       auto ext = it->path().extension().string();
       if (it->is_regular_file() && (ext == ".h" || ext == ".hpp" || ext == ".def" || ext == ".inc")) {
-        out.push_back(fs::relative(it->path(), root));
+        // Lexically: in the build tree dsl/ is a link into the source tree.
+        out.push_back(it->path().lexically_relative(root));
       }
     }
   }
@@ -51,7 +40,7 @@ std::vector<fs::path> unit_headers(const fs::path& root) {
 
 }  // namespace
 
-std::string dsl_include_dir() { return env_or("BATTC_INCLUDE_DIR", BATTC_INCLUDE_DIR); }
+std::string dsl_include_dir() { return layout_include_dir(); }
 
 std::optional<std::string> dsl_headers_hash(const std::string& include_dir) {
   Sha256 h;
@@ -67,8 +56,9 @@ std::optional<std::string> dsl_headers_hash(const std::string& include_dir) {
 Result<DslRuntime> find_dsl_runtime() {
   DslRuntime rt;
   rt.include_dir = dsl_include_dir();
-  rt.library = env_or("BATTC_DSL_LIBRARY", BATTC_DSL_LIBRARY);
-  const std::string fix = " (set BATTC_INCLUDE_DIR to the folder holding dsl/ and runtime/abi/, "
+  rt.library = layout_dsl_library();
+  const std::string fix = " (" + install_layout().searched +
+                          "; or set BATTC_INCLUDE_DIR to the folder holding dsl/ and runtime/abi/, "
                           "BATTC_DSL_LIBRARY to libbattc_dsl.a)";
   if (!fs::is_regular_file(fs::path(rt.include_dir) / "runtime/abi/batt_abi.h")) {
     return jit_error("runtime", "the DSL headers are not at " + rt.include_dir + fix);

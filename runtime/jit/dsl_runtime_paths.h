@@ -1,6 +1,6 @@
 // runtime/jit/dsl_runtime_paths.h: where a host unit finds what it builds
 // against: the include root (holding dsl/ and runtime/abi/) and the prebuilt
-// libbattc_dsl.a. Set at build time, overridable by env for relocated installs.
+// libbattc_dsl.a, in battc's install layout (runtime/jit/install_layout.h).
 #pragma once
 
 #include <optional>
@@ -11,8 +11,8 @@
 namespace battc::runtime::jit {
 
 struct DslRuntime {
-  std::string include_dir;   // $BATTC_INCLUDE_DIR, else the source tree at build time
-  std::string library;       // $BATTC_DSL_LIBRARY, else the built libbattc_dsl.a
+  std::string include_dir;   // $BATTC_INCLUDE_DIR, else <prefix>/share/battc/include
+  std::string library;       // $BATTC_DSL_LIBRARY, else <prefix>/lib/battc/libbattc_dsl.a
   std::string content_hash;  // sha256 over the library and the headers under dsl/ and runtime/abi/
 };
 
@@ -20,7 +20,7 @@ struct DslRuntime {
 // library mtime and size) and remembered. Errors are stage "runtime".
 Result<DslRuntime> find_dsl_runtime();
 
-// The include root alone: $BATTC_INCLUDE_DIR, else the build-time source tree.
+// The include root alone: $BATTC_INCLUDE_DIR, else <prefix>/share/battc/include.
 std::string dsl_include_dir();
 
 // sha256 over every header a unit can include (dsl/ and runtime/abi/; relative

@@ -12,6 +12,8 @@ namespace {
 
 GridData zero_grid() { return GridData{1, 1, {0}}; }
 
+}  // namespace
+
 nlohmann::json grid_json(const GridData& g) {
   nlohmann::json rows = nlohmann::json::array();
   for (int i = 0; i < g.h; ++i) {
@@ -21,8 +23,6 @@ nlohmann::json grid_json(const GridData& g) {
   }
   return rows;
 }
-
-}  // namespace
 
 std::vector<GridData> submission_attempts(const RunResult& run, const TaskResult& task, const TaskScore& score,
                                           const SampleResult& s) {

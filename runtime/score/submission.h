@@ -20,6 +20,9 @@ std::vector<GridData> submission_attempts(const RunResult& run, const TaskResult
 
 nlohmann::json submission_json(const RunResult& run, const Scores& scores);
 
+// A grid as a JSON array of rows.
+nlohmann::json grid_json(const GridData& g);
+
 // Writes submission_json compactly; throws std::runtime_error on failure.
 void write_submission_file(const std::filesystem::path& file, const RunResult& run, const Scores& scores);
 

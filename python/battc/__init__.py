@@ -1,0 +1,192 @@
+"""battc from Python: run ARC DSL programs over ARC tasks, check them, search.
+
+    import battc
+    r = battc.run(tasks="ARC-AGI-1/training", programs="solvers.py", pairing="by-name")
+    print(r.solved)            # {task id: [programs that solve it]}
+    r.write_submission("submission.json")
+
+Tasks may be paths (folders, task files, Kaggle challenges files) or tasks in
+memory: a dict in the ARC JSON shape, either one task ({"train": [...],
+"test": [...]}, named "task") or a mapping of task ids to tasks (a challenges
+file's shape). Programs may be paths or program source: a str holding a
+newline is source, any other str or os.PathLike is a path. Errors raise
+BattcError with battc's own message. The `battc` command (the same program as
+the CLI) is installed beside this package.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+
+from . import _battc
+from ._battc import BattcError
+
+__all__ = ["run", "check", "search", "doctor", "RunResult", "CheckResult", "BattcError", "executable"]
+
+Grid = List[List[int]]
+PathLike = Union[str, "os.PathLike[str]"]
+
+# NVRTC and nvJitLink may come from the NVIDIA wheels in this Python's paths.
+_battc.set_python_paths([p for p in sys.path if isinstance(p, str) and p])
+
+
+def executable() -> str:
+    """The path of the battc executable installed with this package."""
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "bin", "battc")
+
+
+def _as_list(x: Any) -> list:
+    if x is None:
+        return []
+    if isinstance(x, (str, bytes, os.PathLike, Mapping)):
+        return [x]
+    return list(x)
+
+
+def _split_tasks(tasks: Any, solutions: Any) -> Dict[str, Any]:
+    paths: List[str] = []
+    in_memory: Dict[str, Any] = {}
+    for t in _as_list(tasks):
+        if isinstance(t, Mapping):
+            if "train" in t and "test" in t:
+                in_memory["task"] = t
+            else:
+                in_memory.update(t)
+        else:
+            paths.append(os.fspath(t))
+    out: Dict[str, Any] = {"task_paths": paths}
+    if solutions is not None and not isinstance(solutions, Mapping):
+        out["solutions"] = os.fspath(solutions)
+    elif solutions is not None:
+        # Known test outputs given in memory: {task id: [grid per test input]}.
+        for tid, grids in solutions.items():
+            if tid not in in_memory:
+                raise BattcError(f"solutions for task {tid!r}, which is not among the in-memory tasks")
+            task = dict(in_memory[tid])
+            task["test"] = [dict(s, output=g) for s, g in zip(task["test"], grids)]
+            in_memory[tid] = task
+    if in_memory:
+        out["tasks"] = in_memory
+    return out
+
+
+def _split_programs(programs: Any) -> Dict[str, Any]:
+    files: List[str] = []
+    texts: List[Dict[str, str]] = []
+    for i, p in enumerate(_as_list(programs)):
+        if isinstance(p, str) and "\n" in p:
+            texts.append({"name": f"<program text {i + 1}>", "text": p})
+        else:
+            files.append(os.fspath(p))
+    return {"program_files": files, "program_texts": texts}
+
+
+@dataclass
+class RunResult:
+    """What battc.run found. `results` is results.json's content."""
+
+    tasks: List[str]
+    programs: List[str]
+    solved: Dict[str, List[str]]                 # task id -> programs solving it (solved tasks only)
+    status: Dict[str, Dict[str, List[Optional[str]]]]   # task -> program -> per-sample status
+    match: Dict[str, Dict[str, List[Optional[int]]]]    # task -> program -> per-sample 1/0 (None: unknown)
+    samples: Dict[str, List[str]]                # task -> sample names ("train/0", "test/0", ...)
+    predictions: Dict[str, Dict[str, List[Optional[Grid]]]]  # task -> program -> grid per test input
+    submission: Dict[str, Any]                   # the Kaggle submission
+    summary: Dict[str, Any]
+    results: Dict[str, Any] = field(repr=False)
+    diagnostics: str = ""
+    accepted: int = 0
+    rejected: int = 0
+    backend: str = "cpu"
+    engine: str = "unit"
+    times: Dict[str, float] = field(default_factory=dict)
+
+    @property
+    def solved_matrix(self) -> List[List[bool]]:
+        """One row per task, one column per program: True where it solves the task."""
+        return [[p in self.solved.get(t, ()) for p in self.programs] for t in self.tasks]
+
+    def write_submission(self, path: PathLike) -> None:
+        with open(path, "w") as f:
+            json.dump(self.submission, f)
+
+
+@dataclass
+class CheckResult:
+    accepted: List[str]
+    rejected: int
+    diagnostics: str
+
+    @property
+    def ok(self) -> bool:
+        return self.rejected == 0
+
+
+def run(tasks: Any, programs: Any, *, solutions: Any = None, pairing: str = "all", backend: str = "auto",
+        engine: str = "auto", jobs: int = 0, dialect: str = "auto", budget_mb: int = 256,
+        cache_dir: Optional[PathLike] = None, disable_passes: Sequence[str] = ()) -> RunResult:
+    """Every program on every sample of every task (pairing="by-name": solve_<id> on task <id> only)."""
+    req: Dict[str, Any] = {**_split_tasks(tasks, solutions), **_split_programs(programs)}
+    req.update(pairing=pairing, backend=backend, engine=engine, jobs=int(jobs), dialect=dialect,
+               budget_mb=int(budget_mb), disable_passes=list(disable_passes))
+    if cache_dir is not None:
+        req["cache_dir"] = os.fspath(cache_dir)
+    out = json.loads(_battc.run(json.dumps(req)))
+    results = out["results"]
+    tasks_json = results["tasks"]
+    status: Dict[str, Dict[str, List[Optional[str]]]] = {}
+    match: Dict[str, Dict[str, List[Optional[int]]]] = {}
+    for tid, t in tasks_json.items():
+        status[tid] = {p: v["status"] for p, v in t["programs"].items()}
+        match[tid] = {p: v["match"] for p, v in t["programs"].items()}
+    return RunResult(
+        tasks=out["tasks"],
+        programs=out["programs"],
+        solved={tid: t["solved_by"] for tid, t in tasks_json.items() if t["solved_by"]},
+        status=status,
+        match=match,
+        samples={tid: t["samples"] for tid, t in tasks_json.items()},
+        predictions=out["predictions"],
+        submission=out["submission"],
+        summary=results["summary"],
+        results=results,
+        diagnostics=out["diagnostics"],
+        accepted=out["accepted"],
+        rejected=out["rejected"],
+        backend=out["backend"],
+        engine=out["engine"],
+        times=out["times"],
+    )
+
+
+def check(programs: Any, *, dialect: str = "auto") -> CheckResult:
+    """Parse and type-check programs; nothing runs."""
+    req = {**_split_programs(programs), "dialect": dialect}
+    out = json.loads(_battc.check(json.dumps(req)))
+    return CheckResult(accepted=out["accepted"], rejected=out["rejected"], diagnostics=out["diagnostics"])
+
+
+def search(tasks: Union[PathLike, Iterable[PathLike]], programs: Union[PathLike, Iterable[PathLike]], store: PathLike,
+           *, rounds: int = 0, minutes: float = 0, seed: int = 1, jobs: int = 0, resume: bool = False,
+           solutions: Optional[PathLike] = None, cache_dir: Optional[PathLike] = None) -> Dict[str, Any]:
+    """Program search (battc search): mutate the best, keep the best per task in `store` (SQLite)."""
+    req: Dict[str, Any] = {
+        "task_paths": [os.fspath(t) for t in _as_list(tasks)],
+        "program_files": [os.fspath(p) for p in _as_list(programs)],
+        "store": os.fspath(store), "rounds": int(rounds), "minutes": float(minutes), "seed": int(seed),
+        "jobs": int(jobs), "resume": bool(resume),
+    }
+    if solutions is not None:
+        req["solutions"] = os.fspath(solutions)
+    if cache_dir is not None:
+        req["cache_dir"] = os.fspath(cache_dir)
+    return json.loads(_battc.search(json.dumps(req)))
+
+
+def doctor(cache_dir: Optional[PathLike] = None) -> Dict[str, Any]:
+    """What battc found: its files, the C++ compiler, NVRTC/nvJitLink, GPUs, the cache."""
+    return json.loads(_battc.doctor(os.fspath(cache_dir) if cache_dir is not None else ""))

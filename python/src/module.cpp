@@ -1,0 +1,103 @@
+// python/src/module.cpp: the native half of the battc Python package
+// (battc._battc): JSON in, JSON out, over the run, check, search and doctor
+// APIs. battc/__init__.py builds the requests and the result objects; this
+// layer only converts, releases the GIL while battc works and turns every
+// failure into battc.BattcError with battc's own message.
+#include <nanobind/nanobind.h>
+#include <nanobind/stl/string.h>
+#include <nanobind/stl/vector.h>
+
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
+
+#include "python/src/outcome.h"
+#include "python/src/request.h"
+#include "runtime/api/doctor.h"
+#include "runtime/jit/cuda_libraries.h"
+
+namespace nb = nanobind;
+using nlohmann::json;
+
+namespace {
+
+// What battc.BattcError carries: battc's message, as the CLI would print it.
+struct BattcError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+json parse_request(const std::string& text) {
+  json j = json::parse(text, nullptr, false);
+  if (j.is_discarded()) throw BattcError("battc: internal error: the request is not JSON");
+  return j;
+}
+
+std::string run(const std::string& request) {
+  std::string out;
+  std::string error;
+  {
+    nb::gil_scoped_release unlocked;
+    try {
+      auto req = battc::python::run_request(parse_request(request));
+      auto outcome = battc::runtime::api::run_batt(std::move(req));
+      if (!outcome.ok()) error = outcome.error().message;
+      else out = battc::python::outcome_json(outcome.value()).dump();
+    } catch (const std::exception& e) {
+      error = e.what();
+    }
+  }
+  if (!error.empty()) throw BattcError(error);
+  return out;
+}
+
+std::string check(const std::string& request) {
+  std::string out, error;
+  {
+    nb::gil_scoped_release unlocked;
+    try {
+      auto in = battc::python::program_input(parse_request(request));
+      auto g = battc::runtime::api::check_programs(in);
+      out = battc::python::check_json(*g).dump();
+    } catch (const std::exception& e) {
+      error = e.what();
+    }
+  }
+  if (!error.empty()) throw BattcError(error);
+  return out;
+}
+
+std::string search(const std::string& request) {
+  std::string out, error;
+  {
+    nb::gil_scoped_release unlocked;
+    try {
+      auto options = battc::python::search_request(parse_request(request));
+      out = battc::python::search_json(battc::runtime::search::run_search(options)).dump();
+    } catch (const std::exception& e) {
+      error = e.what();
+    }
+  }
+  if (!error.empty()) throw BattcError(error);
+  return out;
+}
+
+std::string doctor(const std::string& cache_dir) {
+  auto r = battc::runtime::api::doctor(cache_dir);
+  json items = json::array();
+  for (const auto& i : r.items)
+    items.push_back({{"name", i.name}, {"ok", i.ok}, {"needed", i.needed}, {"detail", i.detail}});
+  return json{{"items", std::move(items)}, {"cpu_ready", r.cpu_ready}, {"gpu_ready", r.gpu_ready}}.dump();
+}
+
+}  // namespace
+
+NB_MODULE(_battc, m) {
+  m.doc() = "battc's native module: JSON requests in, JSON results out (use the battc package, not this)";
+  nb::exception<BattcError>(m, "BattcError");
+  m.def("run", &run, nb::arg("request"));
+  m.def("check", &check, nb::arg("request"));
+  m.def("search", &search, nb::arg("request"));
+  m.def("doctor", &doctor, nb::arg("cache_dir") = "");
+  m.def("set_python_paths", &battc::runtime::jit::set_python_paths, nb::arg("paths"),
+        "Where the NVIDIA wheels may be (sys.path); before the first GPU use");
+}

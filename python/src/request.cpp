@@ -1,0 +1,117 @@
+// python/src/request.cpp: JSON requests into API requests. In-memory tasks
+// go through the task parser, so their errors read like a file's.
+#include "python/src/request.h"
+
+#include <set>
+
+#include "runtime/tasks/parse_task.h"
+#include "runtime/tasks/task_error.h"
+
+namespace battc::python {
+namespace {
+
+using nlohmann::json;
+
+// Every key of `j` must be one of `known`: a misspelt keyword is an error,
+// not silently ignored.
+void check_keys(const json& j, const std::set<std::string>& known, const char* what) {
+  if (!j.is_object()) throw RequestError(std::string(what) + ": the request is not an object");
+  for (const auto& [k, v] : j.items())
+    if (!known.count(k)) throw RequestError(std::string(what) + ": unknown argument '" + k + "'");
+}
+
+template <class T>
+T get(const json& j, const char* key, T fallback) {
+  if (!j.contains(key) || j[key].is_null()) return fallback;
+  try {
+    return j[key].get<T>();
+  } catch (const json::exception&) {
+    throw RequestError(std::string("argument '") + key + "' has the wrong type");
+  }
+}
+
+std::vector<std::string> strings(const json& j, const char* key) {
+  return get<std::vector<std::string>>(j, key, {});
+}
+
+}  // namespace
+
+runtime::api::ProgramInput program_input(const json& j) {
+  runtime::api::ProgramInput in;
+  in.files = strings(j, "program_files");
+  if (j.contains("program_texts")) {
+    for (const auto& t : j["program_texts"]) {
+      if (!t.is_object() || !t.contains("name") || !t.contains("text") || !t["text"].is_string())
+        throw RequestError("a program text must be {'name': str, 'text': str}");
+      in.texts.push_back({t["name"].get<std::string>(), t["text"].get<std::string>()});
+    }
+  }
+  auto dialect = get<std::string>(j, "dialect", "auto");
+  in.dialect = generator::parse_dialect(dialect);
+  if (dialect != "auto" && !in.dialect) throw RequestError("dialect must be 'auto', 'arc-dsl' or 'tokpidjin', not '" + dialect + "'");
+  auto passes = strings(j, "disable_passes");
+  in.disabled_passes = {passes.begin(), passes.end()};
+  if (in.files.empty() && in.texts.empty()) throw RequestError("no programs given");
+  return in;
+}
+
+runtime::api::RunRequest run_request(const json& j) {
+  check_keys(j,
+             {"task_paths", "tasks", "solutions", "program_files", "program_texts", "pairing", "backend", "engine",
+              "dialect", "disable_passes", "jobs", "budget_mb", "cache_dir"},
+             "battc.run");
+  runtime::api::RunRequest r;
+  r.task_paths = strings(j, "task_paths");
+  r.solutions = get<std::string>(j, "solutions", "");
+  if (j.contains("tasks") && !j["tasks"].is_null()) {
+    if (!j["tasks"].is_object()) throw RequestError("tasks must map task ids to tasks");
+    for (const auto& [id, task] : j["tasks"].items())
+      r.tasks.push_back(runtime::parse_task(task, runtime::JsonSource{"<tasks given in Python>", id, true}, id));
+  }
+  if (r.task_paths.empty() && r.tasks.empty()) throw RequestError("no tasks given");
+  r.programs = program_input(j);
+
+  auto pairing = get<std::string>(j, "pairing", "all");
+  if (pairing != "all" && pairing != "by-name") throw RequestError("pairing must be 'all' or 'by-name', not '" + pairing + "'");
+  r.exec.pairing = pairing == "by-name" ? runtime::Pairing::ByName : runtime::Pairing::All;
+  auto backend = get<std::string>(j, "backend", "auto");
+  if (backend == "auto") r.backend = runtime::api::Backend::Auto;
+  else if (backend == "cpu") r.backend = runtime::api::Backend::Cpu;
+  else if (backend == "cuda") r.backend = runtime::api::Backend::Cuda;
+  else throw RequestError("backend must be 'auto', 'cpu' or 'cuda', not '" + backend + "'");
+  auto engine = runtime::api::parse_engine(get<std::string>(j, "engine", "auto"));
+  if (!engine) throw RequestError("engine must be 'auto', 'unit' or 'specs'");
+  r.engine = *engine;
+  r.exec.jobs = get<unsigned>(j, "jobs", 0);
+  auto budget_mb = get<unsigned>(j, "budget_mb", 256);
+  if (budget_mb == 0) throw RequestError("budget_mb must be at least 1");
+  r.exec.arena_bytes = std::uint64_t(budget_mb) * runtime::kMiB;
+  r.exec.dump = false;
+  if (j.contains("cache_dir") && !j["cache_dir"].is_null()) r.jit.cache_dir = get<std::string>(j, "cache_dir", "");
+  return r;
+}
+
+runtime::search::SearchOptions search_request(const json& j) {
+  check_keys(j,
+             {"task_paths", "solutions", "program_files", "store", "rounds", "minutes", "seed", "jobs", "resume",
+              "cache_dir"},
+             "battc.search");
+  runtime::search::SearchOptions o;
+  o.task_paths = strings(j, "task_paths");
+  o.solutions = get<std::string>(j, "solutions", "");
+  o.program_files = strings(j, "program_files");
+  o.store = get<std::string>(j, "store", "");
+  o.rounds = get<int>(j, "rounds", 0);
+  o.minutes = get<double>(j, "minutes", 0);
+  o.seed = get<std::uint64_t>(j, "seed", 1);
+  o.jobs = get<unsigned>(j, "jobs", 0);
+  o.resume = get<bool>(j, "resume", false);
+  if (j.contains("cache_dir") && !j["cache_dir"].is_null()) o.jit.cache_dir = get<std::string>(j, "cache_dir", "");
+  if (o.task_paths.empty()) throw RequestError("battc.search: no tasks given");
+  if (o.program_files.empty()) throw RequestError("battc.search: no seed programs given");
+  if (o.store.empty()) throw RequestError("battc.search: no store given");
+  if (o.rounds <= 0 && o.minutes <= 0) throw RequestError("battc.search: give rounds or minutes");
+  return o;
+}
+
+}  // namespace battc::python

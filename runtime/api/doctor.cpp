@@ -1,0 +1,114 @@
+// runtime/api/doctor.cpp: each probe in the order a run needs them.
+#include "runtime/api/doctor.h"
+
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <optional>
+
+#include "runtime/exec/cuda_driver.h"
+#include "runtime/jit/cache.h"
+#include "runtime/jit/cuda_device_runtime.h"
+#include "runtime/jit/cuda_libraries.h"
+#include "runtime/jit/dsl_runtime_paths.h"
+#include "runtime/jit/host_compiler.h"
+#include "runtime/jit/install_layout.h"
+
+namespace fs = std::filesystem;
+
+namespace battc::runtime::api {
+namespace {
+
+int major_of(const std::string& version) { return version.empty() ? 0 : std::atoi(version.c_str()); }
+
+}  // namespace
+
+DoctorReport doctor(const std::string& cache_dir) {
+  DoctorReport r;
+  auto add = [&](std::string name, bool ok, bool needed, std::string detail) {
+    r.items.push_back({std::move(name), ok, needed, std::move(detail)});
+  };
+
+  const auto& layout = jit::install_layout();
+  add("battc", !layout.prefix.empty(), true,
+      layout.prefix.empty() ? layout.binary + ": no install layout found; " + layout.searched
+                            : layout.binary + " (install prefix " + layout.prefix + ")");
+
+  auto rt = jit::find_dsl_runtime();
+  add("DSL headers and library", bool(rt), true,
+      rt ? rt->include_dir + ", " + rt->library : rt.error().message);
+
+  auto cxx = jit::probe_host_compiler();
+  add("host C++ compiler", bool(cxx), true, cxx ? cxx->id : cxx.error().message);
+
+  std::optional<std::string> cache;
+  cache = jit::resolve_cache_dir(cache_dir.empty() ? std::nullopt : std::optional<std::string>(cache_dir));
+  if (!cache) {
+    add("cache folder", true, true, "off ($BATTC_CACHE_DIR is empty): every run compiles");
+  } else {
+    std::error_code ec;
+    fs::create_directories(*cache, ec);
+    bool writable = !ec && ::access(cache->c_str(), W_OK) == 0;
+    add("cache folder", writable, true, *cache + (writable ? "" : " (not writable: set --cache-dir or $BATTC_CACHE_DIR)"));
+  }
+
+  // The GPU path: device libraries, NVRTC and nvJitLink, the driver.
+  const auto archs = jit::cuda_device_archs();
+  std::string device_libs;
+  bool any_device_lib = false;
+  for (const auto& a : archs) {
+    auto lib = fs::path(jit::cuda_device_dir()) / ("libbattc_dsl_device_" + a + ".a");
+    std::error_code ec;
+    bool there = fs::is_regular_file(lib, ec);
+    any_device_lib = any_device_lib || there;
+    device_libs += (device_libs.empty() ? "" : ", ") + a + (there ? "" : " (missing: " + lib.string() + ")");
+  }
+  const std::string device_cuda = jit::device_library_cuda_version();
+  add("DSL device libraries", any_device_lib, false,
+      archs.empty() ? "none: this battc was built without nvcc (the GPU backend needs a build with the CUDA toolkit)"
+                    : device_libs + " in " + jit::cuda_device_dir() + ", built with CUDA " + device_cuda);
+
+  const auto& probe = jit::cuda_jit_libraries();
+  if (const auto* libs = probe.libs) {
+    add("NVRTC", true, false,
+        fmt::format("{}.{} at {}", libs->nvrtc_major, libs->nvrtc_minor, libs->nvrtc_path));
+    bool link_ok = int(libs->nvjitlink_major) >= major_of(device_cuda);
+    add("nvJitLink", link_ok, false,
+        fmt::format("{}.{} at {}{}", libs->nvjitlink_major, libs->nvjitlink_minor, libs->nvjitlink_path,
+                    link_ok ? "" : " (older than the CUDA " + device_cuda + " the device libraries were built with: "
+                                   "install a newer nvidia-nvjitlink wheel or toolkit)"));
+  } else {
+    add("NVRTC and nvJitLink", false, false, probe.why);
+  }
+
+  const auto& drv = cuda::cuda_driver();
+  if (drv.driver) {
+    std::string devices;
+    for (const auto& d : drv.driver->devices())
+      devices += fmt::format("; GPU {}: {} (sm_{}{}, {} SMs, {:.1f} GiB)", d.ordinal, d.name, d.cc_major, d.cc_minor,
+                             d.multiprocessors, double(d.total_bytes) / double(1ull << 30));
+    int v = drv.driver->version();
+    // A cubin made by a newer major version than the driver's will not load
+    // (docs/install.md, "Which CUDA, which driver").
+    std::string too_old;
+    if (probe.libs && v / 1000 < probe.libs->nvrtc_major)
+      too_old = fmt::format(" (older than NVRTC {}: cubins will not load; use NVRTC/nvJitLink {} or a newer driver)",
+                            probe.libs->nvrtc_major, v / 1000);
+    add("CUDA driver", !drv.driver->devices().empty() && too_old.empty(), false,
+        fmt::format("{} (CUDA {}.{}){}{}", drv.driver->library(), v / 1000, (v % 1000) / 10, too_old,
+                    devices.empty() ? "; no device" : devices));
+  } else {
+    add("CUDA driver", false, false, drv.why);
+  }
+
+  r.cpu_ready = true;
+  r.gpu_ready = true;
+  for (const auto& i : r.items) {
+    if (i.needed) r.cpu_ready = r.cpu_ready && i.ok;
+    r.gpu_ready = r.gpu_ready && i.ok;
+  }
+  return r;
+}
+
+}  // namespace battc::runtime::api

@@ -1,0 +1,28 @@
+// runtime/api/doctor.h: what battc found on this machine, for `battc doctor`
+// and the Python module's battc.doctor(): its install layout, the host
+// compiler, NVRTC and nvJitLink, the DSL device libraries, the CUDA driver
+// and devices, and the cache folder. Each item says what was found or why not.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace battc::runtime::api {
+
+struct DoctorItem {
+  std::string name;    // "host compiler", "NVRTC", ...
+  bool ok = false;
+  bool needed = true;  // false: only the GPU path needs it
+  std::string detail;  // what was found (path, version) or why not
+};
+
+struct DoctorReport {
+  std::vector<DoctorItem> items;
+  bool cpu_ready = false;  // every needed item is ok: `battc run` works on the CPU
+  bool gpu_ready = false;  // and the GPU path too
+};
+
+// Probes everything (opens NVRTC, nvJitLink and the driver if present).
+DoctorReport doctor(const std::string& cache_dir = "");
+
+}  // namespace battc::runtime::api

@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# tools/offline_test.sh: battc as a user outside the source tree gets it.
+#   1. the wheel (pip wheel ., scikit-build-core + nanobind), installed with
+#      --no-index into a fresh virtual environment;
+#   2. from an empty folder: the demo through the console script and through
+#      Python (paths, then tasks and programs in memory), arc-dsl-style
+#      programs on ARC-AGI-1 tasks (with $ARC_DATA), CLI and Python agreeing;
+#   3. no CUDA library in ldd of the executable or the module, and no
+#      installed file naming the source or build folder;
+#   4. `cmake --install` of BUILD_DIR into a prefix, moved elsewhere: the demo
+#      runs, and `battc compile --target cuda` works with NVRTC and nvJitLink
+#      from the NVIDIA wheels in a venv while /usr/local/cuda is hidden (a
+#      private mount namespace; needs root and PyPI, else reported skipped).
+# Usage: tools/offline_test.sh [BUILD_DIR]   (BUILD_DIR: a configured build
+# tree with the DSL device library, for step 4; default build/)
+# Env: PYTHON (python3), BATTC_OFFLINE_WORK (a scratch folder, kept; default
+# a temporary one, removed), BATTC_WHEEL_BUILD_DIR (scikit-build-core's build
+# folder, reused between runs; default <source>/build-wheel).
+# Prints "N passed, N failed, N skipped" last; exit 1 if any check failed. A
+# check that cannot run here prints "[part skipped] why"; when nothing can run
+# (no venv, no PyPI for the build tools) it prints "[SKIP] why" and exits 0,
+# which CTest reports as skipped.
+set -uo pipefail
+
+SRC=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=$(cd "${1:-$SRC/build}" 2>/dev/null && pwd || true)
+PY=${PYTHON:-python3}
+if [ -n "${BATTC_OFFLINE_WORK:-}" ]; then
+  WORK=$BATTC_OFFLINE_WORK; rm -rf "$WORK"; mkdir -p "$WORK"
+else
+  WORK=$(mktemp -d /tmp/battc-offline.XXXXXX); trap 'rm -rf "$WORK"' EXIT
+fi
+WHEEL_BUILD=${BATTC_WHEEL_BUILD_DIR:-$SRC/build-wheel}
+passed=0; failed=0; skipped=0
+ok()   { echo "[PASS] $*"; passed=$((passed + 1)); }
+bad()  { echo "[FAIL] $*"; failed=$((failed + 1)); }
+skip() { echo "[part skipped] $*"; skipped=$((skipped + 1)); }
+skip_all() { echo "[SKIP] $*"; exit 0; }
+finish() { echo "$passed passed, $failed failed, $skipped skipped"; [ "$failed" -eq 0 ]; exit $?; }
+
+# 1. The wheel. Its build tools come from PyPI into a build venv (the
+#    install below is the offline step).
+echo "== building the wheel (build folder $WHEEL_BUILD)"
+"$PY" -m venv "$WORK/build-venv" > /dev/null 2>&1 || skip_all "no Python venv here ($PY -m venv failed)"
+"$WORK/build-venv/bin/pip" install -q scikit-build-core nanobind > "$WORK/pip.log" 2>&1 ||
+  skip_all "pip could not install the wheel's build tools (scikit-build-core, nanobind): no PyPI? $(tail -1 "$WORK/pip.log")"
+if "$WORK/build-venv/bin/pip" wheel -q --no-build-isolation --no-deps -w "$WORK/dist" \
+     -C "build-dir=$WHEEL_BUILD" "$SRC" > "$WORK/wheel.log" 2>&1; then
+  ok "wheel built: $(basename "$WORK"/dist/battc-*.whl)"
+else
+  tail -30 "$WORK/wheel.log"; bad "pip wheel failed"; finish
+fi
+"$PY" -m venv "$WORK/venv"
+if "$WORK/venv/bin/pip" install -q --no-index "$WORK"/dist/battc-*.whl; then
+  ok "installed with --no-index into a fresh venv"
+else
+  bad "pip install --no-index of the wheel failed"; finish
+fi
+VBIN=$WORK/venv/bin
+PKG=$("$VBIN/python" -c 'import battc, os; print(os.path.dirname(battc.__file__))')
+
+# 2. From an empty folder outside the source tree.
+mkdir -p "$WORK/empty" && cd "$WORK/empty"
+export BATTC_CACHE_DIR=$WORK/cache
+if "$VBIN/battc" run --quiet --out cli_demo > demo.txt 2>&1 && grep -q "^solved" demo.txt; then
+  ok "console script: battc run (demo): $(grep '^solved' demo.txt | head -1)"
+else
+  cat demo.txt; bad "console script: battc run (demo)"
+fi
+DEMO=$PKG/share/battc/demo
+if "$VBIN/python" - "$DEMO" cli_demo/results.json > py_demo.txt 2>&1 <<'PYEOF'
+import json, sys, glob, os
+import battc
+demo, cli = sys.argv[1], json.load(open(sys.argv[2]))
+r = battc.run(tasks=demo, programs=os.path.join(demo, "programs.py"))
+want = {t: v["solved_by"] for t, v in cli["tasks"].items() if v["solved_by"]}
+assert r.solved == want, (r.solved, want)
+# The same tasks and programs in memory: a dict of tasks, program source text.
+tasks = {os.path.basename(f)[:-5]: json.load(open(f)) for f in glob.glob(os.path.join(demo, "*.json"))}
+source = open(os.path.join(demo, "programs.py")).read()
+m = battc.run(tasks=tasks, programs=source, backend="cpu")
+assert m.solved == want, (m.solved, want)
+assert len(m.solved_matrix) == len(m.tasks) and all(len(row) == len(m.programs) for row in m.solved_matrix)
+# A prediction is a list of lists of ints.
+task, progs = next(iter(m.solved.items()))
+pred = m.predictions[task][progs[0]][0]
+assert isinstance(pred, list) and all(isinstance(c, int) for row in pred for c in row)
+# Errors are BattcError with battc's message.
+try:
+    battc.run(tasks=tasks, programs="def solve_x(I):\n    O = no_such_primitive(I)\n    return O\n")
+    raise SystemExit("a program set with nothing accepted did not raise")
+except battc.BattcError as e:
+    assert "no program was accepted" in str(e), str(e)
+c = battc.check(source)
+assert c.ok and c.accepted, c
+print("python: solved", sorted(r.solved))
+PYEOF
+then ok "python: battc.run on paths and in memory equals the CLI ($(tail -1 py_demo.txt))"
+else
+  cat py_demo.txt; bad "python: battc.run (demo)"
+fi
+
+ARC=${ARC_DATA:-}
+if [ -n "$ARC" ] && [ -d "$ARC/ARC-AGI-1/training" ]; then
+  mkdir -p arc1_tasks
+  while read -r id; do cp "$ARC/ARC-AGI-1/training/$id.json" arc1_tasks/ 2>/dev/null || true; done < "$SRC/tests/golden/arc1/tasks.txt"
+  cp "$SRC/tests/golden/arc1/programs.py" arc1.py
+  if "$VBIN/battc" run --quiet --tasks arc1_tasks --programs arc1.py --pairing by-name --out cli_arc1 > arc1.txt 2>&1 &&
+     "$VBIN/python" -c '
+import json, battc, sys
+cli = json.load(open("cli_arc1/results.json"))
+want = {t: v["solved_by"] for t, v in cli["tasks"].items() if v["solved_by"]}
+r = battc.run(tasks="arc1_tasks", programs="arc1.py", pairing="by-name")
+assert r.solved == want and len(want) > 0, (len(r.solved), len(want))
+print(len(want))' > arc1_py.txt 2>&1; then
+    ok "arc-dsl-style programs on ARC-AGI-1 tasks: CLI and Python agree ($(tail -1 arc1_py.txt) tasks solved)"
+  else
+    cat arc1.txt arc1_py.txt; bad "arc-dsl-style programs on ARC-AGI-1 tasks"
+  fi
+else
+  skip "ARC_DATA not set (or without ARC-AGI-1/training): arc-dsl-style programs on ARC-AGI-1 not run"
+fi
+
+# 3. What the install links and names.
+EXE=$PKG/bin/battc
+MOD=$(ls "$PKG"/_battc*.so)
+if ldd "$EXE" "$MOD" | grep -Ei 'cuda|nvrtc|nvjitlink'; then bad "ldd lists a CUDA library"
+else ok "ldd of the executable and the module lists no CUDA library"; fi
+for dir in "$SRC" ${BUILD:+"$BUILD"} "$WHEEL_BUILD"; do
+  if hits=$(grep -rlF "$dir" "$PKG" 2>/dev/null) && [ -n "$hits" ]; then
+    bad "installed files name $dir: $(echo "$hits" | head -3 | tr '\n' ' ')"
+  else
+    ok "no installed file names $dir"
+  fi
+done
+
+# 4. A relocated install prefix, and the CUDA JIT from the NVIDIA wheels.
+if [ -z "$BUILD" ] || [ ! -f "$BUILD/CMakeCache.txt" ]; then
+  skip "no build folder given: the relocated-prefix checks were not run"; finish
+fi
+cmake --install "$BUILD" --prefix "$WORK/prefix" > /dev/null || { bad "cmake --install failed"; finish; }
+mv "$WORK/prefix" "$WORK/moved-prefix"
+P=$WORK/moved-prefix
+same_solved() {  # two results.json files solve the same tasks with the same programs
+  "$PY" -c 'import json, sys
+a, b = (json.load(open(f))["tasks"] for f in sys.argv[1:3])
+sys.exit(0 if {t: v["solved_by"] for t, v in a.items()} == {t: v["solved_by"] for t, v in b.items()} else 1)' "$1" "$2"
+}
+if "$P/bin/battc" run --quiet --out moved_demo > moved.txt 2>&1 && same_solved moved_demo/results.json cli_demo/results.json; then
+  ok "a moved install prefix runs the demo (results equal the wheel's)"
+else
+  cat moved.txt; bad "a moved install prefix runs the demo"
+fi
+ARCH=$(ls "$P/lib/battc/device" 2>/dev/null | sed -n 's/^libbattc_dsl_device_\(sm_[0-9]*\)\.a$/\1/p' | head -1)
+if [ -z "$ARCH" ]; then skip "this build has no DSL device library: the CUDA JIT check was not run"; finish; fi
+MAJOR=$(sed -n 's/^ok *DSL device libraries.*built with CUDA \([0-9]*\).*/\1/p;s/^no *DSL device libraries.*built with CUDA \([0-9]*\).*/\1/p' <("$P/bin/battc" doctor 2>&1) | head -1)
+"$PY" -m venv "$WORK/cuda-venv"
+if ! "$WORK/cuda-venv/bin/pip" install -q "nvidia-cuda-nvrtc==${MAJOR:-13}.*" "nvidia-nvjitlink==${MAJOR:-13}.*" > pipcuda.txt 2>&1; then
+  tail -3 pipcuda.txt; skip "the NVIDIA NVRTC/nvJitLink wheels could not be installed from PyPI"; finish
+fi
+cat > cuda_check.sh <<SHEOF
+set -e
+[ -e /usr/local/cuda ] && mount -t tmpfs none /usr/local/cuda/
+export VIRTUAL_ENV=$WORK/cuda-venv
+unset CUDA_HOME CUDA_PATH BATTC_CUDA_HOME
+"$P/bin/battc" doctor > doctor.txt 2>&1 || true
+"$P/bin/battc" compile --target cuda --arch $ARCH --programs "$P/share/battc/demo/programs.py" --cache-dir "$WORK/cuda-cache"
+SHEOF
+if ! unshare --mount --propagation private true 2>/dev/null; then
+  skip "no private mount namespace (unshare needs root): /usr/local/cuda cannot be hidden"; finish
+fi
+if unshare --mount --propagation private bash cuda_check.sh > cuda.txt 2>&1 && grep -q "^compiled" cuda.txt &&
+   grep -E '^ok +NVRTC' doctor.txt | grep -qF "$WORK/cuda-venv" && grep -E '^ok +nvJitLink' doctor.txt | grep -qF "$WORK/cuda-venv"; then
+  ok "battc compile --target cuda ($ARCH) from the moved prefix with NVRTC/nvJitLink from the NVIDIA wheels, /usr/local/cuda hidden"
+  grep -E 'NVRTC|nvJitLink' doctor.txt
+else
+  cat doctor.txt cuda.txt; bad "CUDA compile with the NVIDIA wheels"
+fi
+finish
