@@ -62,8 +62,8 @@ PKG=$("$VBIN/python" -c 'import battc, os; print(os.path.dirname(battc.__file__)
 # 2. From an empty folder outside the source tree.
 mkdir -p "$WORK/empty" && cd "$WORK/empty"
 export BATTC_CACHE_DIR=$WORK/cache
-if "$VBIN/battc" run --quiet --out cli_demo > demo.txt 2>&1 && grep -q "^solved" demo.txt; then
-  ok "console script: battc run (demo): $(grep '^solved' demo.txt | head -1)"
+if "$VBIN/battc" run --quiet --out cli_demo > demo.txt 2>&1 && grep -q "^tasks solved: 5/5" demo.txt; then
+  ok "console script: battc run (demo): $(grep '^tasks solved' demo.txt | head -1)"
 else
   cat demo.txt; bad "console script: battc run (demo)"
 fi
@@ -93,9 +93,12 @@ except battc.BattcError as e:
     assert "no program was accepted" in str(e), str(e)
 c = battc.check(source)
 assert c.ok and c.accepted, c
+# One round of search over the demo, into a new store.
+s = battc.search(tasks=demo, programs=os.path.join(demo, "programs.py"), store="search.db", rounds=1, seed=3)
+assert s["rounds"] == 1 and s["tasks_solved"] == len(want), s
 print("python: solved", sorted(r.solved))
 PYEOF
-then ok "python: battc.run on paths and in memory equals the CLI ($(tail -1 py_demo.txt))"
+then ok "python: battc.run on paths and in memory equals the CLI, check, one search round ($(tail -1 py_demo.txt))"
 else
   cat py_demo.txt; bad "python: battc.run (demo)"
 fi
@@ -126,6 +129,9 @@ EXE=$PKG/bin/battc
 MOD=$(ls "$PKG"/_battc*.so)
 if ldd "$EXE" "$MOD" | grep -Ei 'cuda|nvrtc|nvjitlink'; then bad "ldd lists a CUDA library"
 else ok "ldd of the executable and the module lists no CUDA library"; fi
+# The wheel is tagged linux_x86_64: it needs this glibc or newer (docs/install.md).
+glibc=$(objdump -T "$EXE" "$MOD" 2>/dev/null | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1)
+echo "the installed executable and module need ${glibc:-an unknown glibc} or newer"
 for dir in "$SRC" ${BUILD:+"$BUILD"} "$WHEEL_BUILD"; do
   if hits=$(grep -rlF "$dir" "$PKG" 2>/dev/null) && [ -n "$hits" ]; then
     bad "installed files name $dir: $(echo "$hits" | head -3 | tr '\n' ' ')"
