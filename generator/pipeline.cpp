@@ -1,6 +1,8 @@
 // generator/pipeline.cpp: the pipeline as one readable list of steps.
 #include "generator/pipeline.h"
 
+#include <fnmatch.h>
+
 #include <fmt/core.h>
 
 #include <chrono>
@@ -58,8 +60,18 @@ std::unique_ptr<Generated> run_pipeline(const PipelineOptions& opt) {
   // 2. type check and merge (value numbering happens as programs are added)
   t0 = std::chrono::steady_clock::now();
   std::map<std::string, SrcLoc> seen;  // program name -> where it was first read
+  auto selected = [&](const std::string& name) {
+    if (opt.program_globs.empty()) return true;
+    for (const auto& glob : opt.program_globs)
+      if (fnmatch(glob.c_str(), name.c_str(), 0) == 0) return true;
+    return false;
+  };
   for (const ParsedFile& f : parsed) {
     for (const Program& p : f.programs) {
+      if (!selected(p.name)) {
+        ++g->report.filtered_out;
+        continue;
+      }
       if (auto [it, fresh] = seen.emplace(p.name, p.loc); !fresh) {
         g->diags.error(p.loc, p.name,
                        fmt::format("a program of this name was already read at {}; this one is skipped",

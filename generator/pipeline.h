@@ -31,11 +31,15 @@ struct PipelineOptions {
   // Every program's dialect; unset: each program's own (dialect_of_params).
   std::optional<Dialect> dialect;
   bool emit = true;                       // false: stop after the passes (battc check)
+  // Only programs whose name matches one of these shell globs (solve_1*,
+  // solve_?a*); empty: every program. The others are skipped, not rejected.
+  std::vector<std::string> program_globs;
 };
 
 struct GenerateReport {
   int programs = 0;  // accepted
   int rejected = 0;
+  int filtered_out = 0;  // skipped by PipelineOptions::program_globs
   int nodes = 0;
   int hoisted_s_invariant = 0;
   int fused_object_groups = 0;

@@ -1,14 +1,17 @@
 // tests/test_support.h: scoped helpers several test files share: a fresh
-// temporary folder removed at the end of the scope, and an environment
-// variable set (or unset) for one scope.
+// temporary folder removed at the end of the scope, an environment variable
+// set (or unset) for one scope, and the battc binary run as a child process.
 #pragma once
 
 #include <stdlib.h>
+#include <sys/wait.h>
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <system_error>
 
@@ -48,5 +51,34 @@ struct EnvGuard {
       unsetenv(name.c_str());
   }
 };
+
+inline std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+#if defined(BATTC_BINARY)
+struct Child {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+// `battc <args>` as a child process, without a usable GPU (BATTC_LIBCUDA
+// points nowhere, so a test means the same on a machine with one), its
+// cache in `dir`; stdout and stderr kept as <dir>/<name>.out and .err.
+inline Child run_battc(const TempDir& dir, const std::string& name, const std::string& args) {
+  auto out = std::filesystem::path(dir.path) / (name + ".out"), err = std::filesystem::path(dir.path) / (name + ".err");
+  std::string cmd = "BATTC_LIBCUDA=/nonexistent/libcuda.so.1 BATTC_CACHE_DIR='" + dir.path + "/cache' '" +
+                    std::string(BATTC_BINARY) + "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
+  int status = std::system(cmd.c_str());
+  Child c;
+  c.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  c.out = slurp(out);
+  c.err = slurp(err);
+  return c;
+}
+#endif
 
 }  // namespace battc::test

@@ -10,6 +10,9 @@ set -euo pipefail
 
 packages=(build-essential g++ cmake ninja-build catch2 libcli11-dev libfmt-dev nlohmann-json3-dev
           libssl-dev libsqlite3-dev python3 python3-venv python3-dev git ca-certificates)
+# --with-browser: Chromium too, for the test that opens the HTML report
+# (skipped without it; CI passes this).
+if [ "${1:-}" = "--with-browser" ]; then packages+=(chromium); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -26,6 +26,21 @@ double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock:
 
 ApiError input_error(std::string message) { return ApiError{ErrorKind::Input, std::move(message)}; }
 
+// The tasks named by `ids`, in the order loaded; an unknown id is an error.
+ApiResult<std::vector<Task>> select_tasks(std::vector<Task> tasks, const std::vector<std::string>& ids) {
+  std::set<std::string> wanted(ids.begin(), ids.end());
+  std::vector<Task> out;
+  for (auto& t : tasks)
+    if (wanted.erase(t.id)) out.push_back(std::move(t));
+  if (!wanted.empty()) {
+    std::string missing;
+    for (const auto& id : wanted) missing += (missing.empty() ? "" : ", ") + id;
+    return input_error("--task: no task " + missing + " among the " + std::to_string(tasks.size()) +
+                       " tasks loaded");
+  }
+  return out;
+}
+
 // The CPU side of a run: a BattEntry and what keeps it alive.
 struct CpuEngine {
   BattEntry entry;
@@ -114,6 +129,7 @@ ApiResult<std::vector<Task>> load_request_tasks(const RunRequest& req) {
     }
     tasks.insert(tasks.end(), req.tasks.begin(), req.tasks.end());
     if (tasks.empty()) return input_error("no tasks were given");
+    if (!req.task_ids.empty()) return select_tasks(std::move(tasks), req.task_ids);
     return tasks;
   } catch (const std::exception& e) {
     return input_error(e.what());
@@ -126,6 +142,7 @@ std::unique_ptr<generator::Generated> generate_programs(const ProgramInput& prog
   po.program_texts = programs.texts;
   po.disabled_passes = programs.disabled_passes;
   po.dialect = programs.dialect;
+  po.program_globs = programs.program_globs;
   po.emit = emit;
   return generator::run_pipeline(po);
 }

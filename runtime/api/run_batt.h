@@ -69,6 +69,7 @@ struct ProgramInput {
   std::vector<generator::ProgramText> texts;  // in memory, after the files
   std::set<std::string> disabled_passes;
   std::optional<generator::Dialect> dialect;  // unset: each program's own
+  std::vector<std::string> program_globs;     // only programs matching one (empty: all)
 };
 
 struct RunRequest {
@@ -77,6 +78,9 @@ struct RunRequest {
   std::vector<std::string> task_paths;
   std::string solutions;
   std::vector<Task> tasks;
+  // Only these tasks of the ones loaded (empty: all); an id that is not
+  // among them is an Input error.
+  std::vector<std::string> task_ids;
   ProgramInput programs;
 
   Backend backend = Backend::Cpu;

@@ -14,6 +14,7 @@
 #include "runtime/api/cuda_unit.h"
 #include "runtime/api/run_batt.h"
 #include "runtime/cli/commands.h"
+#include "runtime/cli/filter_options.h"
 #include "runtime/jit/compile_host.h"
 #include "runtime/jit/cuda_jit.h"
 
@@ -31,12 +32,14 @@ struct GenOptions {
   std::vector<std::string> cxx_flags;
   std::string arch;
   int cuda_parts = 0;  // 0: cuda_parts_for()
+  FilterOptions filter;  // --program GLOB
 };
 
 void add_program_options(CLI::App* cmd, GenOptions& o) {
   cmd->add_option("--programs", o.programs, "Program files (solve_*/differ_* functions)")->required()->check(CLI::ExistingFile);
   cmd->add_option("--disable-pass", o.disabled, "Turn a generator pass off")->check(CLI::IsMember(generator::pass_names()));
   add_dialect_option(cmd, o.dialect);
+  add_filter_options(cmd, o.filter, false);
 }
 
 // Runs the pipeline (the run API's generate_programs) and prints its
@@ -46,6 +49,7 @@ std::unique_ptr<generator::Generated> generate(const GenOptions& o, bool emit) {
   in.files = o.programs;
   in.disabled_passes = {o.disabled.begin(), o.disabled.end()};
   in.dialect = generator::parse_dialect(o.dialect);  // "auto": each program's own
+  in.program_globs = o.filter.programs;
   auto g = api::generate_programs(in, emit);
   std::string text = g->diags.render(g->sources);
   if (!text.empty()) fmt::print(stderr, "{}", text);
@@ -106,7 +110,8 @@ void add_generate_commands(CLI::App& app) {
   add_program_options(check, check_o);
   check->callback([] {
     auto g = generate(check_o, false);
-    fmt::print("{} programs accepted, {} rejected\n", g->report.programs, g->report.rejected);
+    fmt::print("{} programs accepted, {} rejected{}\n", g->report.programs, g->report.rejected,
+               g->report.filtered_out ? fmt::format(", {} left out by --program", g->report.filtered_out) : "");
     set_exit_code(g->report.rejected > 0 || g->diags.has_errors() ? 1 : 0);
   });
 

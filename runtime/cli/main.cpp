@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
   battc::runtime::add_run_command(app);
   battc::runtime::add_search_commands(app);
   battc::runtime::add_doctor_command(app);
+  battc::runtime::add_diff_command(app);
+  battc::runtime::add_report_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -10,15 +10,19 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <sstream>
 
 #include "generator/pipeline.h"
 #include "runtime/api/run_batt.h"
 #include "runtime/cli/commands.h"
+#include "runtime/cli/filter_options.h"
 #include "runtime/exec/gpu_backend.h"
 #include "runtime/exec/progress.h"
 #include "runtime/jit/install_layout.h"
 #include "runtime/score/dump_writer.h"
 #include "runtime/score/results_json.h"
+#include "runtime/score/run_diff.h"
+#include "runtime/report/html_report.h"
 #include "runtime/score/submission.h"
 
 namespace battc::runtime {
@@ -45,6 +49,9 @@ struct RunOptions {
   std::vector<std::string> cxx_flags;
   bool quiet = false;
   bool list_solved = false;
+  FilterOptions filter;
+  std::string expect;  // a golden run to compare against
+  std::string html;    // the report file ("" none)
 };
 
 // The demo that ships with battc: <prefix>/share/battc/demo (tasks/demo of
@@ -83,6 +90,22 @@ int run(RunOptions o) {
     return fail("give both --tasks and --programs (or neither, for the demo)");
   }
   if (auto why = unwritable_out(o.out)) return fail(*why);
+  // The golden run first: a wrong path is said before any work, and a golden
+  // with values makes this run keep them too.
+  std::optional<RunRecords> golden;
+  if (!o.expect.empty()) {
+    try {
+      golden = load_run_records(o.expect);
+    } catch (const std::exception& e) {
+      return fail(std::string("--expect: ") + e.what());
+    }
+  }
+  try {
+    req.task_ids = selected_task_ids(o.filter);
+  } catch (const std::exception& e) {
+    return fail(e.what());
+  }
+  req.programs.program_globs = o.filter.programs;
   req.task_paths = o.tasks;
   req.solutions = o.solutions;
   req.programs.files = o.programs;
@@ -93,7 +116,7 @@ int run(RunOptions o) {
   req.exec.pairing = o.pairing == "by-name" ? Pairing::ByName : Pairing::All;
   req.exec.jobs = o.jobs;
   req.exec.arena_bytes = std::uint64_t(o.budget_mb) * kMiB;
-  req.exec.dump = !o.dump.empty();
+  req.exec.dump = !o.dump.empty() || (golden && golden->has_values);
   req.gpu_arena_bytes = std::uint64_t(o.gpu_arena_mb) * kMiB;
   if (!o.cache_dir.empty()) req.jit.cache_dir = o.cache_dir;
   req.jit.extra_flags = o.cxx_flags;
@@ -103,6 +126,7 @@ int run(RunOptions o) {
     if (!o.quiet) fmt::print(stderr, "battc: {}\n", line);
   };
 
+  const bool req_dump = req.exec.dump;
   auto outcome = api::run_batt(std::move(req));
   if (!outcome.ok()) {
     fmt::print(stderr, "battc: error: {}\n", outcome.error().message);
@@ -116,7 +140,8 @@ int run(RunOptions o) {
   // write
   try {
     fs::create_directories(o.out);
-    write_results_file(fs::path(o.out) / "results.json", r.result, r.scores, r.summary);
+    write_results_file(fs::path(o.out) / "results.json", r.result, r.scores, r.summary,
+                       run_inputs_json(o.tasks, o.solutions, o.programs));
     write_submission_file(fs::path(o.out) / "submission.json", r.result, r.scores);
     if (!o.dump.empty()) write_dump_file(o.dump, r.result);
     if (!o.timing_json.empty()) {
@@ -166,7 +191,27 @@ int run(RunOptions o) {
              r.times.parse, r.times.typecheck, r.times.generate, r.times.compile, r.cache_hit ? " (cache hit)" : "",
              r.times.run);
   fmt::print("wrote {}/results.json and {}/submission.json\n", o.out, o.out);
-  return 0;
+  if (!o.html.empty()) {
+    ReportInput in;
+    in.results = results_json(r.result, r.scores, r.summary);
+    in.submission = submission_json(r.result, r.scores);
+    in.tasks = r.tasks;
+    in.sources = program_sources(o.programs);
+    in.title = "battc report: " + fs::path(o.out).filename().string();
+    if (!write_report_file(o.html, in)) return 1;
+    fmt::print("wrote {}\n", o.html);
+  }
+  if (!golden) return 0;
+  std::vector<std::string> lines;
+  if (req_dump) {
+    std::ostringstream dump;
+    write_dump(dump, r.result);
+    std::istringstream in(dump.str());
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+  }
+  RunDiff d = diff_runs(*golden, run_records(results_json(r.result, r.scores, r.summary), lines, "this run"));
+  fmt::print("--expect {}:\n{}", o.expect, render_diff(d));
+  return d.equal() ? 0 : 1;
 }
 
 }  // namespace
@@ -199,8 +244,17 @@ void add_run_command(CLI::App& app) {
   cmd->add_option("--disable-pass", o.disabled, "Turn a generator pass off")->check(CLI::IsMember(generator::pass_names()));
   add_dialect_option(cmd, o.dialect);
   cmd->add_flag("-q,--quiet", o.quiet, "No progress output");
-  cmd->add_flag("--list-solved", o.list_solved, "List the programs solving each task");
-  cmd->callback([] { set_exit_code(run(o)); });
+  cmd->add_flag("--list-solved", o.list_solved, "List the programs solving each task, and each unsolved task's best");
+  add_filter_options(cmd, o.filter, true);
+  static CLI::Option* html = cmd->add_option("--html", o.html, "Also write the HTML report (battc report) to this file (default: OUT/report.html)")
+                                 ->expected(0, 1);
+  cmd->add_option("--expect", o.expect,
+                  "After the run, compare with this golden run (a --out folder, results.json or dump); exit 1 if "
+                  "anything differs");
+  cmd->callback([] {
+    if (html->count() > 0 && o.html.empty()) o.html = (fs::path(o.out) / "report.html").string();
+    set_exit_code(run(o));
+  });
 }
 
 }  // namespace battc::runtime

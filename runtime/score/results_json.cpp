@@ -2,6 +2,8 @@
 // sorted (nlohmann's object), so the file is deterministic.
 #include "runtime/score/results_json.h"
 
+#include "runtime/score/submission.h"
+
 #include <fstream>
 #include <stdexcept>
 
@@ -24,6 +26,7 @@ json summary_json(const RunSummary& s) {
               {"budget", s.budget},
               {"batt_calls", s.batt_calls},
               {"reruns", s.reruns},
+              {"near_misses", s.near_misses},
               {"seconds", s.seconds}};
 }
 
@@ -48,6 +51,29 @@ json program_json(const RunResult& run, const TaskResult& task, const ProgramSco
   return out;
 }
 
+// The task's best programs (TaskScore::ranked), with their predictions on
+// the test inputs: what a report shows, and how close an unsolved task came.
+json best_json(const RunResult& run, const TaskResult& task, const TaskScore& ts) {
+  json best = json::array();
+  for (std::size_t i = 0; i < ts.ranked.size() && i < kBestKept; ++i) {
+    int p = ts.ranked[i];
+    const ProgramScore& s = ts.programs[p];
+    json predictions = json::array();
+    for (const SampleResult& sample : task.samples) {
+      if (!sample.is_test) continue;
+      const EvalRecord* r = sample.evals.empty() ? nullptr : &sample.evals[p];
+      predictions.push_back(r && r->ok() && r->grid >= 0 ? grid_json(sample.grids[r->grid]) : json(nullptr));
+    }
+    best.push_back({{"program", run.programs[p]},
+                    {"solved", s.solved},
+                    {"train_matched", s.train_matched},
+                    {"test_matched", s.test_matched},
+                    {"test_known", s.test_known},
+                    {"predictions", std::move(predictions)}});
+  }
+  return best;
+}
+
 }  // namespace
 
 json results_json(const RunResult& run, const Scores& scores, const RunSummary& summary) {
@@ -59,17 +85,21 @@ json results_json(const RunResult& run, const Scores& scores, const RunSummary& 
     for (int p : scores.tasks[t].solved_by) solved_by.push_back(run.programs[p]);
     for (int p = 0; p < int(run.programs.size()); ++p)
       if (task.want[p]) programs[run.programs[p]] = program_json(run, task, scores.tasks[t].programs[p], p);
-    tasks[task.id] = json{{"samples", std::move(samples)}, {"solved_by", std::move(solved_by)},
-                          {"programs", std::move(programs)}};
+    const TaskScore& ts = scores.tasks[t];
+    tasks[task.id] = json{{"samples", std::move(samples)},     {"solved_by", std::move(solved_by)},
+                          {"programs", std::move(programs)},   {"train_pairs", ts.train_pairs},
+                          {"near_miss", ts.near_miss()},       {"best", best_json(run, task, ts)}};
   }
   return json{{"format", "battc-results/1"}, {"summary", summary_json(summary)}, {"tasks", std::move(tasks)}};
 }
 
 void write_results_file(const std::filesystem::path& file, const RunResult& run, const Scores& scores,
-                        const RunSummary& summary) {
+                        const RunSummary& summary, const json& inputs) {
   std::ofstream out(file, std::ios::binary);
   if (!out) throw std::runtime_error(file.string() + ": cannot open for writing");
-  out << results_json(run, scores, summary).dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+  json j = results_json(run, scores, summary);
+  if (!inputs.is_null()) j["inputs"] = inputs;
+  out << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
   out.flush();
   if (!out) throw std::runtime_error(file.string() + ": write failed");
 }

@@ -15,11 +15,19 @@ namespace battc::runtime {
 // {"format":"battc-results/1","summary":{...},"tasks":{id:{"samples":["train/0",..],
 //  "solved_by":[..],"programs":{name:{"solved":b,"train_matched":n,
 //  "status":["ok"|"error"|"budget"|null,..],"match":[1|0|null,..] (null: not run or
-//  output unknown), differs: "differ":true,"values":[json|null,..]}}}}}
+//  output unknown), differs: "differ":true,"values":[json|null,..]}},
+//  "train_pairs":n,"near_miss":b,"best":[{"program","solved","train_matched",
+//  "test_matched","test_known","predictions":[grid|null per test input]},..]}}}
+// "best" holds the task's kBestKept best programs (TaskScore::ranked), also
+// when nothing solves it.
+inline constexpr std::size_t kBestKept = 3;
+
 nlohmann::json results_json(const RunResult& run, const Scores& scores, const RunSummary& summary);
 
-// Writes results_json compactly; throws std::runtime_error on failure.
+// Writes results_json compactly, with `inputs` (where the tasks and programs
+// came from, for battc report) when not null; throws std::runtime_error on
+// failure.
 void write_results_file(const std::filesystem::path& file, const RunResult& run, const Scores& scores,
-                        const RunSummary& summary);
+                        const RunSummary& summary, const nlohmann::json& inputs = nullptr);
 
 }  // namespace battc::runtime

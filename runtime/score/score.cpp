@@ -1,7 +1,17 @@
-// runtime/score/score.cpp: counts matches per (task, program).
+// runtime/score/score.cpp: counts matches per (task, program) and ranks a
+// task's programs.
 #include "runtime/score/score.h"
 
+#include <algorithm>
+#include <tuple>
+
 namespace battc::runtime {
+
+bool TaskScore::near_miss() const {
+  if (!solved_by.empty() || ranked.empty()) return false;
+  const ProgramScore& b = programs[ranked.front()];
+  return b.train_matched == train_pairs && train_pairs > 0 && b.test_known > 0 && b.test_matched < b.test_known;
+}
 
 ProgramScore score_program(const RunResult& run, const TaskResult& task, int p) {
   ProgramScore s;
@@ -29,11 +39,22 @@ Scores score(const RunResult& run) {
   for (const TaskResult& task : run.tasks) {
     TaskScore& ts = out.tasks.emplace_back();
     ts.programs.resize(n);
+    for (const SampleResult& sample : task.samples) ts.train_pairs += !sample.is_test;
     for (int p = 0; p < n; ++p) {
       ts.programs[p] = score_program(run, task, p);
       if (ts.programs[p].solved) ts.solved_by.push_back(p);
+      if (ts.programs[p].paired && !run.is_differ[p]) ts.ranked.push_back(p);
     }
+    auto key = [&](int p) {
+      const ProgramScore& s = ts.programs[p];
+      return std::make_tuple(!s.solved, -s.train_matched, -s.test_matched);
+    };
+    std::stable_sort(ts.ranked.begin(), ts.ranked.end(), [&](int a, int b) {
+      auto ka = key(a), kb = key(b);
+      return ka != kb ? ka < kb : run.programs[a] < run.programs[b];
+    });
     out.tasks_solved += !ts.solved_by.empty();
+    out.near_misses += ts.near_miss();
   }
   return out;
 }

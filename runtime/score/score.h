@@ -21,11 +21,19 @@ struct ProgramScore {
 struct TaskScore {
   std::vector<ProgramScore> programs;  // indexed like RunResult::programs
   std::vector<int> solved_by;          // program indices, in the batt's order
+  // The paired solvers (not differs), best first: solved, then train pairs
+  // matched, then known test pairs matched, then name. Even when nothing
+  // solves the task, ranked[0] is how close the run came.
+  std::vector<int> ranked;
+  int train_pairs = 0;  // train samples of the task
+  // Right on every train pair but wrong on a known test output.
+  bool near_miss() const;
 };
 
 struct Scores {
   std::vector<TaskScore> tasks;  // indexed like RunResult::tasks
   std::size_t tasks_solved = 0;
+  std::size_t near_misses = 0;  // unsolved tasks whose best is a near miss
 };
 
 ProgramScore score_program(const RunResult& run, const TaskResult& task, int program);

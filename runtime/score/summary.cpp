@@ -33,7 +33,15 @@ RunSummary summarize_run(const RunResult& run, const Scores& scores) {
         }
       }
     s.tasks_paired += paired;
-    if (scores.tasks[t].solved_by.empty()) continue;
+    for (const SampleResult& sample : task.samples) s.tests_known += sample.is_test && sample.has_expected;
+    const TaskScore& ts = scores.tasks[t];
+    if (ts.solved_by.empty()) {
+      if (ts.ranked.empty()) continue;
+      int b = ts.ranked.front();
+      s.best_unsolved.push_back({task.id, run.programs[b], ts.programs[b].train_matched, ts.train_pairs, ts.near_miss()});
+      s.unsolved_partly += ts.programs[b].train_matched > 0;
+      continue;
+    }
     auto& [id, names] = s.solved.emplace_back(task.id, std::vector<std::string>{});
     for (int p : scores.tasks[t].solved_by) {
       names.push_back(run.programs[p]);
@@ -42,6 +50,9 @@ RunSummary summarize_run(const RunResult& run, const Scores& scores) {
     std::sort(names.begin(), names.end());
   }
   std::sort(s.solved.begin(), s.solved.end());
+  std::sort(s.best_unsolved.begin(), s.best_unsolved.end(),
+            [](const RunSummary::Best& a, const RunSummary::Best& b) { return a.task < b.task; });
+  s.near_misses = scores.near_misses;
   for (auto v : solving) s.programs_solving += v;
   return s;
 }
@@ -49,15 +60,23 @@ RunSummary summarize_run(const RunResult& run, const Scores& scores) {
 std::string render_summary(const RunSummary& s, bool list_solved) {
   std::string out;
   double pct = s.tasks ? 100.0 * double(s.tasks_solved) / double(s.tasks) : 0.0;
-  out += fmt::format("tasks solved: {}/{} ({:.1f}%), {} with a paired program\n", s.tasks_solved, s.tasks, pct,
-                     s.tasks_paired);
+  out += fmt::format("tasks solved: {}/{} ({:.1f}%){}, {} with a paired program\n", s.tasks_solved, s.tasks, pct,
+                     s.tests_known ? "" : " (train only: no test outputs)", s.tasks_paired);
+  if (!s.best_unsolved.empty())
+    out += fmt::format("unsolved: {} near misses (every train pair right, a test output wrong), {} more with some "
+                       "train pairs right, {} with none\n",
+                       s.near_misses, s.unsolved_partly - s.near_misses, s.best_unsolved.size() - s.unsolved_partly);
   out += fmt::format("programs: {} ({} differs), {} solve a task\n", s.programs, s.differs, s.programs_solving);
   out += fmt::format("evaluations: {} (ok {}, error {}, budget {}) in {} batt calls, {} re-run alone\n",
                      s.evaluations, s.ok, s.error, s.budget, s.batt_calls, s.reruns);
   double rate = s.seconds > 0 ? double(s.evaluations) / s.seconds : 0.0;
   out += fmt::format("time: {:.3f}s ({:.0f} evaluations/s)\n", s.seconds, rate);
-  if (list_solved)
+  if (list_solved) {
     for (const auto& [task, programs] : s.solved) out += fmt::format("  {}: {}\n", task, fmt::join(programs, " "));
+    for (const auto& b : s.best_unsolved)
+      out += fmt::format("  {} unsolved{}: best {} ({}/{} train pairs)\n", b.task, b.near_miss ? " (near miss)" : "",
+                         b.program, b.train_matched, b.train_pairs);
+  }
   return out;
 }
 

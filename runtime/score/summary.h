@@ -25,11 +25,22 @@ struct RunSummary {
   double seconds = 0;
   // Per solved task (sorted by id): the programs solving it, sorted by name.
   std::vector<std::pair<std::string, std::vector<std::string>>> solved;
+  std::size_t near_misses = 0;         // every train pair right, a known test output wrong
+  std::size_t tests_known = 0;         // test samples whose output is known
+  std::size_t unsolved_partly = 0;     // unsolved tasks whose best matched some train pair
+  // Per unsolved paired task (sorted by id): its best program and how far it got.
+  struct Best {
+    std::string task, program;
+    int train_matched = 0, train_pairs = 0;
+    bool near_miss = false;
+  };
+  std::vector<Best> best_unsolved;
 };
 
 RunSummary summarize_run(const RunResult& run, const Scores& scores);
 
-// A few lines; with list_solved, one more line per solved task.
+// A few lines; with list_solved, one more line per task: solved ones with
+// their programs, unsolved ones with their best program.
 std::string render_summary(const RunSummary& s, bool list_solved = false);
 
 }  // namespace battc::runtime

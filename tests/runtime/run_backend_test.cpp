@@ -21,29 +21,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-struct Child {
-  int exit_code = -1;
-  std::string out, err;
-};
+using battc::test::Child;
+using battc::test::slurp;
 
 // `battc run <args>` on the demo, without a usable GPU.
 Child battc_run(const battc::test::TempDir& dir, const std::string& name, const std::string& args) {
-  fs::path out = fs::path(dir.path) / (name + ".out"), err = fs::path(dir.path) / (name + ".err");
-  std::string cmd = "BATTC_LIBCUDA=/nonexistent/libcuda.so.1 BATTC_CACHE_DIR='" + dir.path + "/cache' '" +
-                    std::string(BATTC_BINARY) + "' run " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
-  int status = std::system(cmd.c_str());
-  Child c;
-  c.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  c.out = slurp(out);
-  c.err = slurp(err);
-  return c;
+  return battc::test::run_battc(dir, name, "run " + args);
 }
 
 // results.json less the one field that differs between any two runs.

@@ -114,6 +114,34 @@ TEST_CASE("a program solves a task when it matches every train pair and every kn
   CHECK(t["programs"]["solve_row"]["match"] == json::parse("[0,0,null]"));
   CHECK(j["tasks"]["test_wrong"]["programs"]["solve_mirror"]["train_matched"] == 2);
   CHECK_FALSE(t["programs"]["solve_mirror"].contains("differ"));
+
+  // Per-task best: the solver first; on test_wrong (unsolved) the mirror is
+  // a near miss (both train pairs right, the known test wrong), and its
+  // prediction on the test input is there to look at.
+  CHECK(s.tasks[0].ranked.front() == kMirror);
+  CHECK(s.tasks[1].ranked.front() == kMirror);
+  CHECK(s.tasks[1].near_miss());
+  CHECK_FALSE(s.tasks[0].near_miss());
+  CHECK_FALSE(s.tasks[3].near_miss());  // not_mirror: no program matched its train pair
+  CHECK(s.near_misses == 1);
+  CHECK(sum.near_misses == 1);
+  REQUIRE(sum.best_unsolved.size() == 2);
+  CHECK(sum.best_unsolved[0].task == "not_mirror");
+  CHECK(sum.best_unsolved[1].task == "test_wrong");
+  CHECK(sum.best_unsolved[1].program == "solve_mirror");
+  CHECK(sum.best_unsolved[1].train_matched == 2);
+  CHECK_THAT(text, Catch::Contains("unsolved: 1 near misses (every train pair right, a test output wrong), 0 more "
+                                   "with some train pairs right, 1 with none\n"));
+  CHECK_THAT(text, Catch::Contains("  test_wrong unsolved (near miss): best solve_mirror (2/2 train pairs)\n"));
+  const json& wrong_best = j["tasks"]["test_wrong"]["best"];
+  REQUIRE(wrong_best.size() == kBestKept);
+  CHECK(wrong_best[0]["program"] == "solve_mirror");
+  CHECK(wrong_best[0]["solved"] == false);
+  CHECK(wrong_best[0]["train_matched"] == 2);
+  CHECK(wrong_best[0]["predictions"] == json::parse("[[[4],[3]]]"));  // mirror of [[3],[4]]
+  CHECK(j["tasks"]["test_wrong"]["near_miss"] == true);
+  CHECK(j["tasks"]["test_wrong"]["train_pairs"] == 2);
+  CHECK(j["summary"]["near_misses"] == 1);
 }
 
 TEST_CASE("differs never solve, and results.json reports their values", "[score]") {
