@@ -81,6 +81,7 @@ source = open(os.path.join(demo, "programs.py")).read()
 m = battc.run(tasks=tasks, programs=source, backend="cpu")
 assert m.solved == want, (m.solved, want)
 assert len(m.solved_matrix) == len(m.tasks) and all(len(row) == len(m.programs) for row in m.solved_matrix)
+assert all(m.best[t][0]["program"] in m.solved[t] for t in m.solved) and m.near_misses == []
 # A prediction is a list of lists of ints.
 task, progs = next(iter(m.solved.items()))
 pred = m.predictions[task][progs[0]][0]

@@ -106,6 +106,17 @@ class RunResult:
     times: Dict[str, float] = field(default_factory=dict)
 
     @property
+    def best(self) -> Dict[str, List[Dict[str, Any]]]:
+        """Per task, its best programs (even when nothing solves it): program, solved,
+        train_matched, test_matched, test_known and predictions on the test inputs."""
+        return {tid: t.get("best", []) for tid, t in self.results["tasks"].items()}
+
+    @property
+    def near_misses(self) -> List[str]:
+        """Unsolved tasks whose best program is right on every train pair, wrong on a known test."""
+        return [tid for tid, t in self.results["tasks"].items() if t.get("near_miss")]
+
+    @property
     def solved_matrix(self) -> List[List[bool]]:
         """One row per task, one column per program: True where it solves the task."""
         return [[p in self.solved.get(t, ()) for p in self.programs] for t in self.tasks]
