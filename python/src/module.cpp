@@ -32,53 +32,43 @@ json parse_request(const std::string& text) {
   return j;
 }
 
-std::string run(const std::string& request) {
-  std::string out;
-  std::string error;
+// Runs `work` with the GIL released (battc's threads never touch Python);
+// any failure becomes BattcError once the GIL is held again.
+template <class Work>
+std::string unlocked(Work&& work) {
+  std::string out, error;
   {
-    nb::gil_scoped_release unlocked;
+    nb::gil_scoped_release released;
     try {
-      auto req = battc::python::run_request(parse_request(request));
-      auto outcome = battc::runtime::api::run_batt(std::move(req));
-      if (!outcome.ok()) error = outcome.error().message;
-      else out = battc::python::outcome_json(outcome.value()).dump();
+      out = work();
     } catch (const std::exception& e) {
       error = e.what();
     }
   }
   if (!error.empty()) throw BattcError(error);
   return out;
+}
+
+std::string run(const std::string& request) {
+  return unlocked([&] {
+    auto outcome = battc::runtime::api::run_batt(battc::python::run_request(parse_request(request)));
+    if (!outcome.ok()) throw BattcError(outcome.error().message);
+    return battc::python::outcome_json(outcome.value()).dump();
+  });
 }
 
 std::string check(const std::string& request) {
-  std::string out, error;
-  {
-    nb::gil_scoped_release unlocked;
-    try {
-      auto in = battc::python::program_input(parse_request(request));
-      auto g = battc::runtime::api::check_programs(in);
-      out = battc::python::check_json(*g).dump();
-    } catch (const std::exception& e) {
-      error = e.what();
-    }
-  }
-  if (!error.empty()) throw BattcError(error);
-  return out;
+  return unlocked([&] {
+    auto g = battc::runtime::api::check_programs(battc::python::program_input(parse_request(request)));
+    return battc::python::check_json(*g).dump();
+  });
 }
 
 std::string search(const std::string& request) {
-  std::string out, error;
-  {
-    nb::gil_scoped_release unlocked;
-    try {
-      auto options = battc::python::search_request(parse_request(request));
-      out = battc::python::search_json(battc::runtime::search::run_search(options)).dump();
-    } catch (const std::exception& e) {
-      error = e.what();
-    }
-  }
-  if (!error.empty()) throw BattcError(error);
-  return out;
+  return unlocked([&] {
+    auto options = battc::python::search_request(parse_request(request));
+    return battc::python::search_json(battc::runtime::search::run_search(options)).dump();
+  });
 }
 
 std::string doctor(const std::string& cache_dir) {

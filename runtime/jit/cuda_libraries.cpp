@@ -189,18 +189,18 @@ CudaJitProbe probe() {
   out.folders = search_folders();
   static CudaJitLibraries libs;
   std::string errors;
+  auto not_found = [&](const char* what, const char* wheel) {
+    return std::string(what) + " not found: " + where(out.folders) + (errors.empty() ? "" : " (" + errors + ")") +
+           "; install the CUDA toolkit or the " + wheel + " wheel, or set BATTC_CUDA_HOME";
+  };
   Opened rtc = open_library(out.folders, {"libnvrtc.so.13", "libnvrtc.so.12", "libnvrtc.so"}, errors);
   if (!rtc.handle) {
-    out.why = "NVRTC (libnvrtc.so) not found: " + where(out.folders) +
-              (errors.empty() ? "" : " (" + errors + ")") +
-              "; install the CUDA toolkit or the nvidia-cuda-nvrtc wheel, or set BATTC_CUDA_HOME";
+    out.why = not_found("NVRTC (libnvrtc.so)", "nvidia-cuda-nvrtc");
     return out;
   }
   Opened link = open_library(out.folders, {"libnvJitLink.so.13", "libnvJitLink.so.12", "libnvJitLink.so"}, errors);
   if (!link.handle) {
-    out.why = "nvJitLink (libnvJitLink.so) not found: " + where(out.folders) +
-              (errors.empty() ? "" : " (" + errors + ")") +
-              "; install the CUDA toolkit or the nvidia-nvjitlink wheel, or set BATTC_CUDA_HOME";
+    out.why = not_found("nvJitLink (libnvJitLink.so)", "nvidia-nvjitlink");
     return out;
   }
   std::string why;
