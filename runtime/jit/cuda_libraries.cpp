@@ -181,7 +181,9 @@ bool bind_nvjitlink(void* lib, NvJitLinkApi& a, unsigned& major, unsigned& minor
 std::string where(const std::vector<std::string>& folders) {
   std::string s;
   for (const auto& f : folders) s += (s.empty() ? "" : ", ") + f;
-  return (s.empty() ? std::string("no CUDA folder found") : "looked in " + s) + ", then the loader's path";
+  return s.empty() ? std::string("searched the loader's path only (none of $BATTC_CUDA_HOME, $CUDA_HOME, $CUDA_PATH, "
+                                 "/usr/local/cuda or an NVIDIA wheel's folder exists)")
+                   : "looked in " + s + ", then the loader's path";
 }
 
 CudaJitProbe probe() {
