@@ -3,6 +3,7 @@
 // found where the run's results.json says, unless --tasks/--programs name them.
 #include <fmt/core.h>
 
+#include <filesystem>
 #include <fstream>
 #include <memory>
 
@@ -13,6 +14,9 @@
 namespace battc::runtime {
 
 bool write_report_file(const std::string& file, const ReportInput& in) {
+  std::error_code ec;
+  if (auto folder = std::filesystem::path(file).parent_path(); !folder.empty())
+    std::filesystem::create_directories(folder, ec);
   std::ofstream f(file, std::ios::binary);
   f << html_report(in);
   f.flush();

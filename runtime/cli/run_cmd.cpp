@@ -19,10 +19,10 @@
 #include "runtime/exec/gpu_backend.h"
 #include "runtime/exec/progress.h"
 #include "runtime/jit/install_layout.h"
+#include "runtime/report/html_report.h"
 #include "runtime/score/dump_writer.h"
 #include "runtime/score/results_json.h"
 #include "runtime/score/run_diff.h"
-#include "runtime/report/html_report.h"
 #include "runtime/score/submission.h"
 
 namespace battc::runtime {
@@ -65,13 +65,13 @@ int fail(const std::string& what) {
 
 // Whether the output folder can be made and written, checked before any
 // work (and without creating it, so a run refused later leaves nothing).
-std::optional<std::string> unwritable_out(const std::string& out) {
+std::optional<std::string> unwritable_folder(const char* flag, const std::string& out) {
   fs::path p = fs::absolute(out);
   std::error_code ec;
   while (!fs::exists(p, ec) && p.has_parent_path() && p != p.parent_path()) p = p.parent_path();
   if (fs::exists(p, ec) && !fs::is_directory(p, ec))
-    return fmt::format("--out '{}': '{}' is not a folder", out, p.string());
-  if (access(p.c_str(), W_OK | X_OK) != 0) return fmt::format("--out '{}': '{}' is not writable", out, p.string());
+    return fmt::format("{} '{}': '{}' is not a folder", flag, out, p.string());
+  if (access(p.c_str(), W_OK | X_OK) != 0) return fmt::format("{} '{}': '{}' is not writable", flag, out, p.string());
   return std::nullopt;
 }
 
@@ -89,7 +89,11 @@ int run(RunOptions o) {
   } else if (o.tasks.empty() || o.programs.empty()) {
     return fail("give both --tasks and --programs (or neither, for the demo)");
   }
-  if (auto why = unwritable_out(o.out)) return fail(*why);
+  if (auto why = unwritable_folder("--out", o.out)) return fail(*why);
+  if (!o.html.empty()) {
+    fs::path folder = fs::path(o.html).parent_path();
+    if (auto why = unwritable_folder("--html", folder.empty() ? "." : folder.string())) return fail(*why);
+  }
   // The golden run first: a wrong path is said before any work, and a golden
   // with values makes this run keep them too.
   std::optional<RunRecords> golden;
@@ -137,11 +141,12 @@ int run(RunOptions o) {
   if (!r.diagnostics.empty()) fmt::print(stderr, "{}", r.diagnostics);
   const generator::GenerateReport& rep = r.generated->report;
 
-  // write
+  // write (the results object once: the report and --expect read it too)
+  nlohmann::json results = results_json(r.result, r.scores, r.summary);
+  results["inputs"] = run_inputs_json(o.tasks, o.solutions, o.programs);
   try {
     fs::create_directories(o.out);
-    write_results_file(fs::path(o.out) / "results.json", r.result, r.scores, r.summary,
-                       run_inputs_json(o.tasks, o.solutions, o.programs));
+    write_results_json(fs::path(o.out) / "results.json", results);
     write_submission_file(fs::path(o.out) / "submission.json", r.result, r.scores);
     if (!o.dump.empty()) write_dump_file(o.dump, r.result);
     if (!o.timing_json.empty()) {
@@ -193,7 +198,7 @@ int run(RunOptions o) {
   fmt::print("wrote {}/results.json and {}/submission.json\n", o.out, o.out);
   if (!o.html.empty()) {
     ReportInput in;
-    in.results = results_json(r.result, r.scores, r.summary);
+    in.results = results;
     in.submission = submission_json(r.result, r.scores);
     in.tasks = r.tasks;
     in.sources = program_sources(o.programs);
@@ -209,7 +214,7 @@ int run(RunOptions o) {
     std::istringstream in(dump.str());
     for (std::string line; std::getline(in, line);) lines.push_back(line);
   }
-  RunDiff d = diff_runs(*golden, run_records(results_json(r.result, r.scores, r.summary), lines, "this run"));
+  RunDiff d = diff_runs(*golden, run_records(results, lines, "this run"));
   fmt::print("--expect {}:\n{}", o.expect, render_diff(d));
   return d.equal() ? 0 : 1;
 }

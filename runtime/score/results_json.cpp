@@ -95,11 +95,15 @@ json results_json(const RunResult& run, const Scores& scores, const RunSummary& 
 
 void write_results_file(const std::filesystem::path& file, const RunResult& run, const Scores& scores,
                         const RunSummary& summary, const json& inputs) {
-  std::ofstream out(file, std::ios::binary);
-  if (!out) throw std::runtime_error(file.string() + ": cannot open for writing");
   json j = results_json(run, scores, summary);
   if (!inputs.is_null()) j["inputs"] = inputs;
-  out << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+  write_results_json(file, j);
+}
+
+void write_results_json(const std::filesystem::path& file, const json& results) {
+  std::ofstream out(file, std::ios::binary);
+  if (!out) throw std::runtime_error(file.string() + ": cannot open for writing");
+  out << results.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
   out.flush();
   if (!out) throw std::runtime_error(file.string() + ": write failed");
 }

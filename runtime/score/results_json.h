@@ -24,6 +24,9 @@ inline constexpr std::size_t kBestKept = 3;
 
 nlohmann::json results_json(const RunResult& run, const Scores& scores, const RunSummary& summary);
 
+// Writes a results object compactly; throws std::runtime_error on failure.
+void write_results_json(const std::filesystem::path& file, const nlohmann::json& results);
+
 // Writes results_json compactly, with `inputs` (where the tasks and programs
 // came from, for battc report) when not null; throws std::runtime_error on
 // failure.
