@@ -37,6 +37,8 @@ struct Origin {
 };
 
 struct Node {
+  explicit Node(NodeKind k = NodeKind::Param, TypeRef t = nullptr) : kind(k), type(t) {}
+
   NodeKind kind;
   TypeRef type;
   ParamKind param = ParamKind::I;  // Param

@@ -81,7 +81,7 @@ class Lowering {
   }
 
   Val add(Node n) {
-    Val v{n.type, -1};
+    Val v{n.type, -1, std::nullopt};
     if (intern_) {
       n.origin = Origin{prog_.name, n.origin.loc};
       v.node = batt_.intern(std::move(n));

@@ -15,6 +15,9 @@
 namespace battc::generator {
 
 struct CallType {
+  CallType(TypeRef r = nullptr, std::string e = "", std::vector<TypeRef> c = {}, std::vector<TypeRef> u = {})
+      : result(r), error(std::move(e)), convert(std::move(c)), unify(std::move(u)) {}
+
   TypeRef result = nullptr;  // nullptr when ill-typed
   std::string error;         // why, in arc-dsl's type names
   // Per argument, the type it must be converted to first (nullptr: none):

@@ -4,11 +4,13 @@
 #include <fmt/core.h>
 
 #include "runtime/cli/commands.h"
+#include "runtime/cli/suggest.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"battc: compile ARC DSL programs into one batt and run them over ARC tasks"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "battc 0.1");
+  app.option_defaults()->always_capture_default();  // --help shows every default
   battc::runtime::add_primitives_command(app);
   battc::runtime::add_tasks_command(app);
   battc::runtime::add_generate_commands(app);
@@ -20,7 +22,10 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;  // usage errors exit 2
+    int code = app.exit(e);
+    if (code == 0) return 0;
+    if (auto s = battc::runtime::suggestion(app, argc, argv)) fmt::print(stderr, "battc: did you mean '{}'?\n", *s);
+    return 2;  // usage errors exit 2
   }
   return battc::runtime::last_exit_code();
 }

@@ -37,9 +37,11 @@ std::optional<std::string> resolve(const std::string& name, const std::string& p
   while (start <= path_env.size()) {
     size_t end = path_env.find(':', start);
     if (end == std::string::npos) end = path_env.size();
-    std::string dir = path_env.substr(start, end - start);
-    if (dir.empty()) dir = ".";
-    std::string candidate = dir + "/" + name;
+    // Appended in place: `dir + "/" + name` trips GCC 12's -Wrestrict false
+    // positive (GCC bug 105651).
+    std::string candidate = end > start ? path_env.substr(start, end - start) : std::string(".");
+    candidate += '/';
+    candidate += name;
     if (is_executable_file(candidate)) return candidate;
     start = end + 1;
   }

@@ -1,0 +1,31 @@
+// tests/runtime/cli_usage_test.cpp: usage errors as a user meets them (the
+// battc binary as a child process): exit 2, and a suggestion for a mistyped
+// subcommand or flag; --help shows defaults.
+#include <catch2/catch.hpp>
+
+#include "tests/test_support.h"
+
+using battc::test::Child;
+using battc::test::run_battc;
+using battc::test::TempDir;
+
+TEST_CASE("a mistyped subcommand or flag exits 2 and gets a suggestion", "[cli][usage]") {
+  TempDir dir("battc-usage");
+  Child sub = run_battc(dir, "sub", "rn");
+  CHECK(sub.exit_code == 2);
+  CHECK_THAT(sub.err, Catch::Contains("battc: did you mean 'run'?"));
+  Child flag = run_battc(dir, "flag", "run --taks x");
+  CHECK(flag.exit_code == 2);
+  CHECK_THAT(flag.err, Catch::Contains("battc: did you mean '--tasks'?"));
+  Child far = run_battc(dir, "far", "zzzzzzzz");
+  CHECK(far.exit_code == 2);
+  CHECK(far.err.find("did you mean") == std::string::npos);
+}
+
+TEST_CASE("--help shows the defaults", "[cli][usage]") {
+  TempDir dir("battc-help");
+  Child help = run_battc(dir, "help", "run --help");
+  CHECK(help.exit_code == 0);
+  CHECK_THAT(help.out, Catch::Contains("--budget-mb UINT:UINT in [1 - 65536]=256"));
+  CHECK_THAT(help.out, Catch::Contains("--pairing TEXT:{all,by-name}=all"));
+}
