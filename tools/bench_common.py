@@ -1,10 +1,21 @@
-"""What the benchmark scripts share: program files split by def (they make
-variants and leave-one-out seed files from them), and running battc for the
-JSON figures it writes."""
+"""What the benchmark scripts share: their argument parser with --battc,
+program files split by def (they make variants and leave-one-out seed files
+from them), and running battc for the JSON figures it writes."""
+import argparse
 import json
+import os
 import re
 import subprocess
 import sys
+
+
+def argument_parser(doc):
+    """A parser described by the first line of `doc`, with --battc defaulting
+    to the build tree's binary."""
+    ap = argparse.ArgumentParser(description=doc.split('\n')[0])
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap.add_argument('--battc', default=os.path.join(here, '..', 'build', 'battc'))
+    return ap
 
 
 def split_programs(text):

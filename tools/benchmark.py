@@ -13,7 +13,6 @@ Usage:
       --programs PATH/TO/solvers.py --tasks ../shared/arc/ARC-AGI-1/training \\
       [--max-tasks 20] [--timeout 5] [--ref-script ../shared/reference/canonical_ref.py]
 """
-import argparse
 import json
 import os
 import shutil
@@ -21,6 +20,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+from bench_common import argument_parser
 
 
 def subset(tasks, n, into):
@@ -34,8 +35,7 @@ def subset(tasks, n, into):
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--battc', default=os.path.join(here, '..', 'build', 'battc'))
+    ap = argument_parser(__doc__)
     ap.add_argument('--dsl', required=True, help='folder of the reference dsl.py')
     ap.add_argument('--programs', required=True)
     ap.add_argument('--tasks', required=True, help='a folder of task files')

@@ -20,7 +20,6 @@ Usage:
       --tasks ../shared/arc/ARC-AGI-1/training [--variants 1000] [--cross-tasks 40] \\
       [--jobs 2] [--battc build/battc] [--json out.json]
 """
-import argparse
 import json
 import os
 import random
@@ -28,7 +27,7 @@ import re
 import shutil
 import tempfile
 
-from bench_common import run_for_json, split_programs
+from bench_common import argument_parser, run_for_json, split_programs
 
 COLORS = ['ZERO', 'ONE', 'TWO', 'THREE', 'FOUR', 'FIVE', 'SIX', 'SEVEN', 'EIGHT', 'NINE']
 FAMILIES = [COLORS, ['T', 'F'], ['UP', 'DOWN', 'LEFT', 'RIGHT', 'UNITY', 'ORIGIN', 'NEG_UNITY', 'UP_RIGHT',
@@ -80,8 +79,7 @@ def run(battc, tasks, programs, cache, pairing, engine, jobs, tmp):
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--battc', default=os.path.join(here, '..', 'build', 'battc'))
+    ap = argument_parser(__doc__)
     ap.add_argument('--programs', required=True)
     ap.add_argument('--tasks', required=True)
     ap.add_argument('--variants', type=int, default=1000)

@@ -18,7 +18,6 @@ Usage:
       --tasks ../shared/arc/ARC-AGI-1/training [--max-tasks 20] [--jobs 0] \\
       [--battc build/battc] [--cache-dir DIR] [--gpu-arena-mb 16] [--check-dumps]
 """
-import argparse
 import json
 import os
 import shutil
@@ -26,6 +25,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+from bench_common import argument_parser
 
 
 def subset(tasks, n, into):
@@ -66,9 +67,7 @@ def line(name, tj, wall):
 
 
 def main():
-    here = os.path.dirname(os.path.abspath(__file__))
-    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--battc', default=os.path.join(here, '..', 'build', 'battc'))
+    ap = argument_parser(__doc__)
     ap.add_argument('--programs', required=True)
     ap.add_argument('--tasks', required=True, help='a folder of task files')
     ap.add_argument('--max-tasks', type=int, default=20, help='first N tasks by name (0: all)')

@@ -14,13 +14,14 @@ Usage:
       --tasks ../shared/arc/ARC-AGI-1/training [--max-tasks 40] [--repeat 3] [--jobs 1] \\
       [--battc build/battc] [--json OUT]
 """
-import argparse
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+
+from bench_common import argument_parser
 
 
 def subset(tasks, n, into):
@@ -57,8 +58,7 @@ def run_phase(args, work, tasks, disabled):
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--battc', default=os.path.join(here, '..', 'build', 'battc'))
+    ap = argument_parser(__doc__)
     ap.add_argument('--programs', action='append', required=True)
     ap.add_argument('--tasks', required=True, help='a folder of task files')
     ap.add_argument('--max-tasks', type=int, default=40, help='first N tasks by name (0: all)')

@@ -14,13 +14,12 @@ Usage:
       --tasks ../shared/arc/ARC-AGI-1/training [--n 10] [--minutes 1] \\
       [--skip 0] [--throughput-minutes 5] [--seed 1] [--battc build/battc] [--json out.json]
 """
-import argparse
 import json
 import os
 import shutil
 import tempfile
 
-from bench_common import run_for_json, split_programs
+from bench_common import argument_parser, run_for_json, split_programs
 
 
 def search(battc, tasks, programs, store, minutes, seed, extra, report):
@@ -30,9 +29,7 @@ def search(battc, tasks, programs, store, minutes, seed, extra, report):
 
 
 def main():
-    here = os.path.dirname(os.path.abspath(__file__))
-    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--battc', default=os.path.join(here, '..', 'build', 'battc'))
+    ap = argument_parser(__doc__)
     ap.add_argument('--programs', required=True)
     ap.add_argument('--tasks', required=True, help='a folder of task files')
     ap.add_argument('--n', type=int, default=10)
