@@ -230,17 +230,14 @@ std::string render_diff(const RunDiff& d, std::size_t show) {
     }
     if (d.changes.size() > show) out += fmt::format("    ... {} more (--show N, or --json)\n", d.changes.size() - show);
   }
-  if (d.equal())
+  if (d.equal()) {
     out += fmt::format("equal: {} evaluations compared{}\n", d.compared,
                        d.solved_compared ? ", the same tasks solved" : "");
-  else
-    out += fmt::format("different: {} of {} evaluations compared agree\n",
-                       d.compared - std::min(d.compared, std::size_t(std::count_if(
-                                                             d.changes.begin(), d.changes.end(),
-                                                             [](const EvalChange& c) {
-                                                               return c.kind != "only in A" && c.kind != "only in B";
-                                                             }))),
-                       d.compared);
+  } else {
+    std::size_t changed_in_both = 0;  // changes of evaluations both sides have
+    for (const auto& c : d.changes) changed_in_both += c.kind != "only in A" && c.kind != "only in B";
+    out += fmt::format("different: {} of {} evaluations compared agree\n", d.compared - changed_in_both, d.compared);
+  }
   return out;
 }
 
