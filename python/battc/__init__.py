@@ -91,7 +91,7 @@ class RunResult:
     tasks: List[str]
     programs: List[str]
     solved: Dict[str, List[str]]                 # task id -> programs solving it (solved tasks only)
-    status: Dict[str, Dict[str, List[Optional[str]]]]   # task -> program -> per-sample status
+    status: Dict[str, Dict[str, List[Optional[str]]]]   # task -> program -> per-sample status ("skipped": not run)
     match: Dict[str, Dict[str, List[Optional[int]]]]    # task -> program -> per-sample 1/0 (None: unknown)
     samples: Dict[str, List[str]]                # task -> sample names ("train/0", "test/0", ...)
     predictions: Dict[str, Dict[str, List[Optional[Grid]]]]  # task -> program -> grid per test input
@@ -138,11 +138,16 @@ class CheckResult:
 
 
 def run(tasks: Any, programs: Any, *, solutions: Any = None, pairing: str = "all", backend: str = "auto",
-        engine: str = "auto", jobs: int = 0, dialect: str = "auto", budget_mb: int = 256,
+        engine: str = "auto", evaluate: str = "auto", jobs: int = 0, dialect: str = "auto", budget_mb: int = 256,
         cache_dir: Optional[PathLike] = None, disable_passes: Sequence[str] = ()) -> RunResult:
-    """Every program on every sample of every task (pairing="by-name": solve_<id> on task <id> only)."""
+    """Every program on every sample of every task (pairing="by-name": solve_<id> on task <id> only).
+
+    evaluate="until-train-fails" stops a program on a task at its first wrong train pair (the same
+    tasks solved, far fewer evaluations; its later samples have status "skipped"); "all" runs
+    everything; "auto" is "all" where a test output is unknown (the submission's guesses need
+    every program's predictions) or on the GPU, else "until-train-fails"."""
     req: Dict[str, Any] = {**_split_tasks(tasks, solutions), **_split_programs(programs)}
-    req.update(pairing=pairing, backend=backend, engine=engine, jobs=int(jobs), dialect=dialect,
+    req.update(pairing=pairing, backend=backend, engine=engine, evaluate=evaluate, jobs=int(jobs), dialect=dialect,
                budget_mb=int(budget_mb), disable_passes=list(disable_passes))
     if cache_dir is not None:
         req["cache_dir"] = os.fspath(cache_dir)

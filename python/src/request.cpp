@@ -58,7 +58,7 @@ runtime::api::ProgramInput program_input(const json& j) {
 runtime::api::RunRequest run_request(const json& j) {
   check_keys(j,
              {"task_paths", "tasks", "solutions", "program_files", "program_texts", "pairing", "backend", "engine",
-              "dialect", "disable_passes", "jobs", "budget_mb", "cache_dir"},
+              "evaluate", "dialect", "disable_passes", "jobs", "budget_mb", "cache_dir"},
              "battc.run");
   runtime::api::RunRequest r;
   r.task_paths = strings(j, "task_paths");
@@ -82,6 +82,11 @@ runtime::api::RunRequest run_request(const json& j) {
   auto engine = runtime::api::parse_engine(get<std::string>(j, "engine", "auto"));
   if (!engine) throw RequestError("engine must be 'auto', 'unit' or 'specs'");
   r.engine = *engine;
+  auto evaluate = get<std::string>(j, "evaluate", "auto");
+  if (evaluate == "all") r.evaluation = runtime::Evaluation::All;
+  else if (evaluate == "until-train-fails") r.evaluation = runtime::Evaluation::UntilTrainFails;
+  else if (evaluate != "auto")
+    throw RequestError("evaluate must be 'auto', 'all' or 'until-train-fails', not '" + evaluate + "'");
   r.exec.jobs = get<unsigned>(j, "jobs", 0);
   auto budget_mb = get<unsigned>(j, "budget_mb", 256);
   if (budget_mb == 0) throw RequestError("budget_mb must be at least 1");

@@ -206,6 +206,7 @@ ApiResult<RunOutcome> run_from_compile(RunRequest& req, RunOutcome out, const Gp
   out.backend = gpu ? "cuda" : "cpu";
 
   // run
+  req.exec.evaluation = resolve_evaluation(req.evaluation, req.exec, gpu != nullptr, out.tasks);
   t0 = Clock::now();
   out.times.to_first_evaluation = since(t_start);
   try {
@@ -230,6 +231,16 @@ ApiResult<RunOutcome> run_from_compile(RunRequest& req, RunOutcome out, const Gp
 }
 
 }  // namespace
+
+Evaluation resolve_evaluation(const std::optional<Evaluation>& asked, const ExecOptions& exec, bool on_gpu,
+                              const std::vector<Task>& tasks) {
+  if (asked) return *asked;
+  if (exec.dump || on_gpu) return Evaluation::All;
+  for (const Task& t : tasks)
+    for (const auto& pair : t.test)
+      if (!pair.output) return Evaluation::All;
+  return Evaluation::UntilTrainFails;
+}
 
 ApiResult<RunOutcome> run_batt(RunRequest req) {
   auto t_start = Clock::now();

@@ -86,6 +86,9 @@ struct RunRequest {
   Backend backend = Backend::Cpu;
   Engine engine = Engine::Auto;
   ExecOptions exec;                       // pairing, jobs, budgets, dump, progress
+  // How much to evaluate; unset: auto (resolve_evaluation). Overrides
+  // exec.evaluation.
+  std::optional<Evaluation> evaluation;
   std::uint64_t gpu_arena_bytes = 16 * kMiB;
   jit::JitOptions jit;                    // cache folder, extra compiler flags
   // Specializations to reuse across calls (search rounds, a Python
@@ -119,6 +122,14 @@ struct RunOutcome {
   GpuRunStats gpu;
   RunTimes times;
 };
+
+// What auto evaluation means for a run: UntilTrainFails when the run only
+// asks which program solves which task, All when it needs every value: a
+// dump, the GPU backend (which evaluates everything anyway), or a test output
+// unknown (a Kaggle challenge: the submission takes its guesses for unsolved
+// tasks from programs that missed some train pair).
+Evaluation resolve_evaluation(const std::optional<Evaluation>& asked, const ExecOptions& exec, bool on_gpu,
+                              const std::vector<Task>& tasks);
 
 // Parses, checks and merges the programs (no emit, no compile).
 std::unique_ptr<generator::Generated> check_programs(const ProgramInput& programs);

@@ -39,6 +39,7 @@ struct RunOptions {
   std::string pairing = "all";
   std::string backend = "auto";
   std::string engine = "auto";
+  std::string evaluate = "auto";
   unsigned jobs = 0;
   std::string out = "battc_out";
   std::string dump;
@@ -121,6 +122,12 @@ int run(RunOptions o) {
   req.exec.jobs = o.jobs;
   req.exec.arena_bytes = std::uint64_t(o.budget_mb) * kMiB;
   req.exec.dump = !o.dump.empty() || (golden && golden->has_values);
+  // auto: the API's rule, except that a report and a golden comparison show
+  // every evaluation.
+  if (o.evaluate == "all" || (o.evaluate == "auto" && (golden || !o.html.empty())))
+    req.evaluation = Evaluation::All;
+  else if (o.evaluate == "until-train-fails")
+    req.evaluation = Evaluation::UntilTrainFails;
   req.gpu_arena_bytes = std::uint64_t(o.gpu_arena_mb) * kMiB;
   if (!o.cache_dir.empty()) req.jit.cache_dir = o.cache_dir;
   req.jit.extra_flags = o.cxx_flags;
@@ -235,6 +242,12 @@ void add_run_command(CLI::App& app) {
                   "(compiles only new statement shapes); auto: the unit when cached, else specs")
       ->capture_default_str()
       ->check(CLI::IsMember({"auto", "unit", "specs"}));
+  cmd->add_option("--evaluate", o.evaluate,
+                  "until-train-fails: a program stops on a task at its first wrong train pair (same solved tasks, "
+                  "far fewer evaluations); all: every program on every sample; auto: all with a dump, a report, "
+                  "--expect, the GPU or unknown test outputs, else until-train-fails")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"auto", "all", "until-train-fails"}));
   cmd->add_option("--jobs", o.jobs, "Worker threads (default: all cores)");
   cmd->add_option("--out", o.out, "Folder for results.json and submission.json")->capture_default_str();
   cmd->add_option("--dump-outputs", o.dump, "Write every evaluation as JSON lines (canonical_ref.py's format)");

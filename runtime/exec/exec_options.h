@@ -13,10 +13,19 @@ namespace battc::runtime {
 // ByName: solve_<id> / differ_<id> only on task <id> (canonical_ref's default).
 enum class Pairing { All, ByName };
 
+// All: every paired program on every sample (what a dump or a report shows).
+// UntilTrainFails: the question is only which program solves which task. A
+// task's samples run in order, train pairs first, and a solver stops on the
+// task at its first train pair it does not match (wrong grid, not a grid,
+// failed): its records on the task's later samples are marked skipped. The
+// solved tasks are the same as with All; differs always run everywhere.
+enum class Evaluation { All, UntilTrainFails };
+
 inline constexpr std::uint64_t kMiB = std::uint64_t(1) << 20;
 
 struct ExecOptions {
   Pairing pairing = Pairing::ByName;
+  Evaluation evaluation = Evaluation::All;
   unsigned jobs = 0;                            // 0: std::thread::hardware_concurrency()
   std::uint64_t arena_bytes = 256 * kMiB;       // per evaluation thread, and per task prologue
   std::int64_t work_budget = 20'000'000;        // work units per statement

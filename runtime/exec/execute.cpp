@@ -2,6 +2,9 @@
 // the workers mostly share a few tasks at a time; a task's prologue runs once,
 // on whichever worker reaches the task first, and its arena is freed when the
 // task's last sample is done. Each worker owns one arena, reset per call.
+// With Evaluation::UntilTrainFails an item is a whole task instead: its
+// samples run in order on one worker, and each train pair narrows the
+// programs the next sample runs.
 #include "runtime/exec/execute.h"
 
 #include <atomic>
@@ -30,8 +33,9 @@ struct TaskState {
 };
 
 struct Item {
-  std::uint32_t task, sample;
+  std::uint32_t task, sample;  // sample kWholeTask: every sample, in order
 };
+constexpr std::uint32_t kWholeTask = ~std::uint32_t(0);
 
 class Executor {
  public:
@@ -43,6 +47,11 @@ class Executor {
       hosts_.emplace_back(tasks[t]);
       if (!task_paired(result_.tasks[t])) continue;
       std::size_t n_samples = result_.tasks[t].samples.size();
+      if (opt_.evaluation == Evaluation::UntilTrainFails) {
+        items_.push_back(Item{std::uint32_t(t), kWholeTask});
+        states_[t].samples_left = 1;
+        continue;
+      }
       for (std::size_t s = 0; s < n_samples; ++s) items_.push_back(Item{std::uint32_t(t), std::uint32_t(s)});
       states_[t].samples_left = n_samples;
     }
@@ -59,7 +68,9 @@ class Executor {
       result_.evaluations += w.evaluations;
       result_.batt_calls += w.calls;
       result_.reruns += w.reruns;
+      result_.skipped += w.skipped;
     }
+    result_.until_train_fails = opt_.evaluation == Evaluation::UntilTrainFails;
     result_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return std::move(result_);
   }
@@ -69,10 +80,35 @@ class Executor {
     TaskState& ts = states_[item.task];
     const abi::TaskIn& task = hosts_[item.task].task_in();
     std::call_once(ts.once, [&] { ts.prologue.run(entry_, opt_, task); });
-    SampleResult& sr = result_.tasks[item.task].samples[item.sample];
-    std::vector<u8> want = sample_want_mask(info_, result_.tasks[item.task].want, sr.has_expected);
-    eval_sample(entry_, opt_, w, task, ts.prologue.storage.get(), hosts_[item.task].samples()[item.sample], want, sr);
+    if (item.sample == kWholeTask) {
+      run_until_train_fails(w, item.task, task, ts.prologue.storage.get());
+    } else {
+      SampleResult& sr = result_.tasks[item.task].samples[item.sample];
+      std::vector<u8> want = sample_want_mask(info_, result_.tasks[item.task].want, sr.has_expected);
+      eval_sample(entry_, opt_, w, task, ts.prologue.storage.get(), hosts_[item.task].samples()[item.sample], want, sr);
+    }
     if (ts.samples_left.fetch_sub(1) == 1) ts.prologue.release();  // the task's last sample
+  }
+
+  // The task's samples in order (train pairs first); `alive` loses each
+  // solver at its first train pair it does not match.
+  void run_until_train_fails(EvalScratch& w, std::uint32_t t, const abi::TaskIn& task, const void* prologue) {
+    TaskResult& tr = result_.tasks[t];
+    std::vector<u8> alive = tr.want;
+    for (std::size_t s = 0; s < tr.samples.size(); ++s) {
+      SampleResult& sr = tr.samples[s];
+      std::vector<u8> want = sample_want_mask(info_, alive, sr.has_expected);
+      std::vector<u8> paired = sample_want_mask(info_, tr.want, sr.has_expected);
+      for (std::size_t p = 0; p < want.size(); ++p)
+        if (paired[p] && !want[p]) {
+          sr.evals[p].flags = EvalRecord::kSkipped;
+          ++w.skipped;
+        }
+      eval_sample(entry_, opt_, w, task, prologue, hosts_[t].samples()[s], want, sr);
+      if (sr.is_test) continue;
+      for (std::size_t p = 0; p < alive.size(); ++p)
+        if (alive[p] && !info_.program_is_differ[p] && !(sr.evals[p].ok() && sr.evals[p].matches())) alive[p] = 0;
+    }
   }
 
   const BattEntry& entry_;

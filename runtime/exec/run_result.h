@@ -17,6 +17,9 @@ struct EvalRecord {
   static constexpr std::uint8_t kIsGrid = 2;     // it returned a Grid
   static constexpr std::uint8_t kMatches = 4;    // ok, a Grid, equal to the known output
   static constexpr std::uint8_t kRerun = 8;      // re-run alone after `budget` in the batt
+  // Not run: the program already missed a train pair of this task
+  // (Evaluation::UntilTrainFails).
+  static constexpr std::uint8_t kSkipped = 16;
 
   std::uint8_t status = 0;  // dsl::Status
   std::uint8_t flags = 0;
@@ -30,6 +33,7 @@ struct EvalRecord {
   bool is_grid() const { return flags & kIsGrid; }
   bool matches() const { return flags & kMatches; }
   bool rerun() const { return flags & kRerun; }
+  bool skipped() const { return flags & kSkipped; }
   dsl::Status st() const { return dsl::Status(status); }
   bool ok() const { return evaluated() && st() == dsl::Status::Ok; }
 };
@@ -58,6 +62,8 @@ struct RunResult {
   std::uint64_t evaluations = 0;  // (sample, program) evaluations recorded
   std::uint64_t batt_calls = 0;   // battc_eval calls, re-runs included
   std::uint64_t reruns = 0;       // programs re-run alone after `budget`
+  std::uint64_t skipped = 0;      // (sample, program) records marked skipped
+  bool until_train_fails = false; // run with Evaluation::UntilTrainFails
   double seconds = 0;             // wall time of execute()
 };
 

@@ -32,7 +32,7 @@ struct EvalScratch {
   Arena arena;
   std::vector<abi::ProgramOut> out;
   std::vector<dsl::u8> alone;  // a want mask with one program
-  std::uint64_t evaluations = 0, calls = 0, reruns = 0;
+  std::uint64_t evaluations = 0, calls = 0, reruns = 0, skipped = 0;
 };
 
 // Evaluates the programs `want` of one sample and writes their records (and

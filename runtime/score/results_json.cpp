@@ -26,6 +26,8 @@ json summary_json(const RunSummary& s) {
               {"budget", s.budget},
               {"batt_calls", s.batt_calls},
               {"reruns", s.reruns},
+              {"skipped", s.skipped},
+              {"evaluation", s.until_train_fails ? "until-train-fails" : "all"},
               {"near_misses", s.near_misses},
               {"seconds", s.seconds}};
 }
@@ -35,7 +37,8 @@ json program_json(const RunResult& run, const TaskResult& task, const ProgramSco
   bool differ = run.is_differ[p] != 0;
   for (const SampleResult& s : task.samples) {
     const EvalRecord* r = s.evals.empty() || !s.evals[p].evaluated() ? nullptr : &s.evals[p];
-    status.push_back(r ? json(dsl::status_name(r->st())) : json(nullptr));
+    bool skipped = !s.evals.empty() && s.evals[p].skipped();
+    status.push_back(r ? json(dsl::status_name(r->st())) : skipped ? json("skipped") : json(nullptr));
     match.push_back(r && s.has_expected ? json(r->matches() ? 1 : 0) : json(nullptr));
     if (differ) {
       bool has_text = r && r->ok() && !s.texts.empty() && !s.texts[p].empty();

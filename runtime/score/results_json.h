@@ -14,8 +14,9 @@ namespace battc::runtime {
 
 // {"format":"battc-results/1","summary":{...},"tasks":{id:{"samples":["train/0",..],
 //  "solved_by":[..],"programs":{name:{"solved":b,"train_matched":n,
-//  "status":["ok"|"error"|"budget"|null,..],"match":[1|0|null,..] (null: not run or
-//  output unknown), differs: "differ":true,"values":[json|null,..]}},
+//  "status":["ok"|"error"|"budget"|"skipped"|null,..] ("skipped": not run, the
+//  program had missed an earlier train pair; null: not paired with the sample),
+//  "match":[1|0|null,..] (null: not run or output unknown), differs: "differ":true,"values":[json|null,..]}},
 //  "train_pairs":n,"near_miss":b,"best":[{"program","solved","train_matched",
 //  "test_matched","test_known","predictions":[grid|null per test input]},..]}}}
 // "best" holds the task's kBestKept best programs (TaskScore::ranked), also

@@ -33,6 +33,10 @@ void add_results(RunRecords& r, const json& results) {
       const json& match = p["match"];
       for (std::size_t i = 0; i < samples.size() && i < status.size(); ++i) {
         if (status[i].is_null()) continue;  // not evaluated
+        if (status[i] == "skipped") {
+          r.skipped.insert({task, samples[i], program});
+          continue;
+        }
         auto& e = r.evals[{task, samples[i], program}];
         e.status = status[i].get<std::string>();
         e.match = i < match.size() && match[i].is_number() ? match[i].get<int>() : -1;
@@ -167,10 +171,16 @@ RunDiff diff_runs(const RunRecords& a, const RunRecords& b, const DiffOptions& o
   };
   while (ia != a.evals.end() || ib != b.evals.end()) {
     if (ib == b.evals.end() || (ia != a.evals.end() && ia->first < ib->first)) {
-      change(ia->first, "only in A", ia->second.status, "", "");
+      if (b.skipped.count(ia->first))
+        ++d.skipped;
+      else
+        change(ia->first, "only in A", ia->second.status, "", "");
       ++ia;
     } else if (ia == a.evals.end() || ib->first < ia->first) {
-      change(ib->first, "only in B", "", ib->second.status, "");
+      if (a.skipped.count(ib->first))
+        ++d.skipped;
+      else
+        change(ib->first, "only in B", "", ib->second.status, "");
       ++ib;
     } else {
       ++d.compared;
@@ -230,6 +240,10 @@ std::string render_diff(const RunDiff& d, std::size_t show) {
     }
     if (d.changes.size() > show) out += fmt::format("    ... {} more (--show N, or --json)\n", d.changes.size() - show);
   }
+  if (d.skipped)
+    out += fmt::format("not compared: {} evaluations one run skipped (it stopped each program on a task at its "
+                       "first train miss; --evaluate all runs them)\n",
+                       d.skipped);
   if (d.equal()) {
     out += fmt::format("equal: {} evaluations compared{}\n", d.compared,
                        d.solved_compared ? ", the same tasks solved" : "");
@@ -260,6 +274,7 @@ json diff_json(const RunDiff& d) {
               {"b", d.b},
               {"equal", d.equal()},
               {"compared", d.compared},
+              {"skipped", d.skipped},
               {"solved_compared", d.solved_compared},
               {"newly_solved", solved(d.newly_solved)},
               {"no_longer_solved", solved(d.no_longer_solved)},

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <tuple>
@@ -25,6 +26,9 @@ struct RunRecords {
   };
   using Key = std::tuple<std::string, std::string, std::string>;  // task, sample ("test/0"), program
   std::map<Key, Eval> evals;
+  // Evaluations results.json marks "skipped" (a run that stopped each
+  // program on a task at its first train miss): neither compared nor missing.
+  std::set<Key> skipped;
 };
 
 // Reads a folder, a results.json or a dump; throws std::runtime_error with a
@@ -47,6 +51,7 @@ struct RunDiff {
   std::vector<std::pair<std::string, std::vector<std::string>>> newly_solved, no_longer_solved;
   std::vector<EvalChange> changes;  // sorted by program, task, sample
   std::size_t compared = 0;         // evaluations present in both
+  std::size_t skipped = 0;          // in one run, skipped by the other: not compared
   bool solved_compared = false;     // both sides had results.json
   bool equal() const { return newly_solved.empty() && no_longer_solved.empty() && changes.empty(); }
 };

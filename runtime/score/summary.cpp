@@ -16,6 +16,7 @@ RunSummary summarize_run(const RunResult& run, const Scores& scores) {
   for (auto d : run.is_differ) s.differs += d != 0;
   s.batt_calls = run.batt_calls;
   s.reruns = run.reruns;
+  s.until_train_fails = run.until_train_fails;
   s.seconds = run.seconds;
   std::vector<std::uint8_t> solving(run.programs.size(), 0);
   for (std::size_t t = 0; t < run.tasks.size(); ++t) {
@@ -23,6 +24,7 @@ RunSummary summarize_run(const RunResult& run, const Scores& scores) {
     bool paired = false;
     for (const SampleResult& sample : task.samples)
       for (const EvalRecord& r : sample.evals) {
+        s.skipped += r.skipped();
         if (!r.evaluated()) continue;
         paired = true;
         ++s.evaluations;
@@ -69,6 +71,10 @@ std::string render_summary(const RunSummary& s, bool list_solved) {
   out += fmt::format("programs: {} ({} differs), {} solve a task\n", s.programs, s.differs, s.programs_solving);
   out += fmt::format("evaluations: {} (ok {}, error {}, budget {}) in {} batt calls, {} re-run alone\n",
                      s.evaluations, s.ok, s.error, s.budget, s.batt_calls, s.reruns);
+  if (s.until_train_fails)
+    out += fmt::format("skipped: {} evaluations of programs that had missed a train pair of the task "
+                       "(--evaluate all runs them)\n",
+                       s.skipped);
   double rate = s.seconds > 0 ? double(s.evaluations) / s.seconds : 0.0;
   out += fmt::format("time: {:.3f}s ({:.0f} evaluations/s)\n", s.seconds, rate);
   if (list_solved) {

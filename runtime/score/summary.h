@@ -22,6 +22,10 @@ struct RunSummary {
   std::size_t programs_solving = 0;  // programs that solve at least one task
   std::uint64_t evaluations = 0, ok = 0, error = 0, budget = 0;
   std::uint64_t batt_calls = 0, reruns = 0;
+  // Records not run: their program had missed a train pair of the task
+  // (Evaluation::UntilTrainFails, which until_train_fails says was used).
+  std::uint64_t skipped = 0;
+  bool until_train_fails = false;
   double seconds = 0;
   // Per solved task (sorted by id): the programs solving it, sorted by name.
   std::vector<std::pair<std::string, std::vector<std::string>>> solved;

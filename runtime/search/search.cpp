@@ -223,6 +223,7 @@ api::ApiResult<api::RunOutcome> Search::evaluate(const std::vector<Candidate>& c
   req.exec.arena_bytes = o_.arena_bytes;
   req.exec.work_budget = o_.work_budget;
   req.exec.grid_stats = true;
+  req.evaluation = Evaluation::All;  // fitness counts cells on every pair
   req.jit = o_.jit;
   req.specs = specs_;
   auto out = api::run_generated(std::move(req), std::move(g), tasks);

@@ -8,7 +8,8 @@
 // reference says ok, battc must say ok with an equal value (for arc1, whose
 // golden keeps no ARC-derived grids: the same sha256 of the value's text);
 // where the reference fails, battc must fail; no evaluation may be missing
-// on either side.
+// on either side. Each check also runs the programs stopping at their first
+// train miss (Evaluation::UntilTrainFails) and compares with the full run.
 //
 // The JIT cache is $BATTC_CACHE_DIR when set (repeated runs are fast), else a
 // temporary folder removed afterwards. The arc1 test needs ARC_DATA (see
@@ -118,18 +119,25 @@ struct Cache {
   }
 };
 
-// `battc run --pairing all --dump-outputs --engine E`: the dump as text,
-// through the run API.
-std::string battc_dump(const fs::path& programs, const std::vector<Task>& tasks, const Cache& cache,
-                       api::Engine engine) {
+// `battc run --pairing all --engine E` through the run API: the results and
+// scores, and with `dump` the dump as text.
+struct GoldenRun {
+  RunResult result;
+  Scores scores;
+  std::string dump;
+};
+
+GoldenRun run_programs(const fs::path& programs, const std::vector<Task>& tasks, const Cache& cache,
+                       api::Engine engine, Evaluation evaluation, bool dump) {
   api::RunRequest req;
   req.tasks = tasks;
   req.programs.files = {programs.string()};
   req.engine = engine;
   req.exec.pairing = Pairing::All;
-  req.exec.dump = true;
+  req.exec.dump = dump;
+  req.evaluation = evaluation;
   req.jit.cache_dir = cache.path;
-  std::string text;
+  GoldenRun run;
   {
     auto outcome = api::run_batt(std::move(req));
     if (!outcome.ok()) FAIL(outcome.error().message);
@@ -137,11 +145,63 @@ std::string battc_dump(const fs::path& programs, const std::vector<Task>& tasks,
     REQUIRE(outcome->generated->report.rejected == 0);  // every golden program is accepted
     REQUIRE(outcome->generated->report.programs > 0);
     REQUIRE(outcome->engine == engine);
-    std::ostringstream out;
-    write_dump(out, outcome->result);
-    text = out.str();
+    if (dump) {
+      std::ostringstream out;
+      write_dump(out, outcome->result);
+      run.dump = out.str();
+    }
+    run.result = std::move(outcome->result);
+    run.scores = std::move(outcome->scores);
   }  // the unit or the specs are unloaded before a temporary cache goes
-  return text;
+  return run;
+}
+
+std::string battc_dump(const fs::path& programs, const std::vector<Task>& tasks, const Cache& cache,
+                       api::Engine engine) {
+  return run_programs(programs, tasks, cache, engine, Evaluation::All, true).dump;
+}
+
+// The run that stops each program on a task at its first train miss solves
+// the same tasks as the full run; every record it evaluated equals the full
+// run's (whether it was re-run alone after `budget` may differ: fewer
+// programs share the arena), and it skipped exactly the samples after the
+// first miss.
+void check_until_train_fails(const fs::path& programs, const std::vector<Task>& tasks, const Cache& cache,
+                             api::Engine engine) {
+  GoldenRun full = run_programs(programs, tasks, cache, engine, Evaluation::All, false);
+  GoldenRun cut = run_programs(programs, tasks, cache, engine, Evaluation::UntilTrainFails, false);
+  REQUIRE(cut.result.until_train_fails);
+  REQUIRE(full.result.tasks.size() == cut.result.tasks.size());
+  int bad = 0;
+  std::uint64_t skipped = 0;
+  for (std::size_t t = 0; t < full.result.tasks.size(); ++t) {
+    CHECK(full.scores.tasks[t].solved_by == cut.scores.tasks[t].solved_by);
+    const TaskResult& a = full.result.tasks[t];
+    const TaskResult& b = cut.result.tasks[t];
+    for (std::size_t p = 0; p < full.result.programs.size(); ++p) {
+      bool missed = false;  // a train pair before this sample was missed
+      for (std::size_t s = 0; s < a.samples.size(); ++s) {
+        if (a.samples[s].evals.empty()) continue;
+        const EvalRecord& x = a.samples[s].evals[p];
+        const EvalRecord& y = b.samples[s].evals[p];
+        bool differ = full.result.is_differ[p] != 0;
+        bool expect_skip = missed && x.evaluated() && !differ;
+        skipped += y.skipped();
+        if (expect_skip ? !(y.skipped() && !y.evaluated())
+                        : !(x.status == y.status && (x.flags | EvalRecord::kRerun) == (y.flags | EvalRecord::kRerun) &&
+                            (x.grid < 0) == (y.grid < 0))) {
+          if (++bad <= 10)
+            std::cout << "until-train-fails: " << a.id << " " << a.samples[s].name() << " "
+                      << full.result.programs[p] << ": expected " << (expect_skip ? "skipped" : "the full run's record")
+                      << "\n";
+        }
+        if (!a.samples[s].is_test && x.evaluated() && !(x.ok() && x.matches())) missed = true;
+      }
+    }
+  }
+  CHECK(bad == 0);
+  CHECK(skipped == cut.result.skipped);
+  CHECK(cut.result.evaluations + cut.result.skipped == full.result.evaluations);
 }
 
 enum class Values { Json, Sha256 };
@@ -218,6 +278,7 @@ void check_golden(const fs::path& programs, const std::vector<Task>& tasks, cons
   auto ours = parse_dump(text, "battc's dump");
   CHECK(compare(golden, ours, values) == 0);
   if (engine == api::Engine::Specs) CHECK(dump == battc_dump(programs, tasks, cache, api::Engine::Unit));
+  check_until_train_fails(programs, tasks, cache, engine);
 }
 
 void check_demo(api::Engine engine) {

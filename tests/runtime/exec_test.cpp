@@ -241,3 +241,49 @@ TEST_CASE("progress lines are plain text; quiet says nothing", "[exec]") {
   CHECK(bar.render(15, 30, 1.5) == "run [###############...............]  50% 15/30 1.5s");
   CHECK(ProgressReporter::mode_for(stderr, true) == ProgressReporter::Mode::Quiet);
 }
+
+TEST_CASE("until-train-fails: a program stops on a task at its first train miss; differs and solvers that match go on",
+          "[exec]") {
+  // Three train pairs: solve_fail errors on the first (it is ok only on
+  // one-pair tasks), solve_row returns no grid, solve_mirror matches all.
+  std::vector<Task> tasks;
+  tasks.push_back(mirror_task("three", {grid({{1, 2}}), grid({{3}}), grid({{4, 5, 6}})}, {grid({{7, 8}})}));
+  tasks.push_back(mirror_task("one", {grid({{1, 2}})}, {grid({{9}})}));
+  ExecOptions o = all_pairs();
+  o.evaluation = Evaluation::UntilTrainFails;
+  RunResult r = execute(mini_batt(), tasks, o);
+  ExecOptions all = all_pairs();
+  RunResult full = execute(mini_batt(), tasks, all);
+  CHECK(r.until_train_fails);
+  CHECK_FALSE(full.until_train_fails);
+
+  const TaskResult& three = r.tasks[0];
+  for (std::size_t s = 0; s < three.samples.size(); ++s) {
+    INFO("sample " << three.samples[s].name());
+    const auto& e = three.samples[s].evals;
+    CHECK(e[kMirror].evaluated());
+    CHECK(e[kMirror].matches());
+    CHECK(e[kFail].evaluated() == (s == 0));
+    CHECK(e[kFail].skipped() == (s > 0));
+    CHECK(e[kRow].evaluated() == (s == 0));
+    CHECK(e[kRow].skipped() == (s > 0));
+  }
+  CHECK(three.samples[0].evals[kFail].st() == Status::Error);
+  // One pair: solve_fail matches nothing (it returns no grid) and solve_row
+  // neither, so both stop after train/0; the test sample runs solve_mirror only.
+  const TaskResult& one = r.tasks[1];
+  CHECK(one.samples[1].evals[kMirror].evaluated());
+  CHECK(one.samples[1].evals[kFail].skipped());
+  CHECK(one.samples[1].evals[kRow].skipped());
+
+  CHECK(r.skipped == 3 * 2 + 2);
+  CHECK(r.evaluations + r.skipped == full.evaluations);
+  // Thread counts do not change what is skipped.
+  ExecOptions one_job = o;
+  one_job.jobs = 1;
+  RunResult r1 = execute(mini_batt(), tasks, one_job);
+  for (std::size_t t = 0; t < tasks.size(); ++t)
+    for (std::size_t s = 0; s < r.tasks[t].samples.size(); ++s)
+      for (int p = 0; p < 3; ++p)
+        CHECK(r.tasks[t].samples[s].evals[p].flags == r1.tasks[t].samples[s].evals[p].flags);
+}
