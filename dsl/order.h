@@ -232,10 +232,63 @@ DSL_FN void stable_sort(Ctx& c, T* a, i32 n, const Less& less) {
   c.release(m);
 }
 
+// Merges the sorted runs a[bounds[0]..bounds[1]), a[bounds[1]..bounds[2]),
+// ... (bounds[runs] == n) pairwise, bottom-up, through an arena buffer.
+template <class T, class Less>
+DSL_FN void merge_runs(Ctx& c, T* a, i32 n, i32* bounds, i32 runs, const Less& less) {
+  u64 m = c.mark();
+  T* tmp = c.alloc<T>(n);
+  if (!tmp) return;
+  T* src = a;
+  T* dst = tmp;
+  while (runs > 1) {
+    if (!c.spend(n)) break;
+    i32 out = 0;
+    for (i32 r = 0; r < runs; r += 2) {
+      i32 lo = bounds[r], mid = bounds[r + 1 < runs ? r + 1 : runs], hi = bounds[r + 2 < runs ? r + 2 : runs];
+      i32 i = lo, j = mid, k = lo;
+      while (i < mid && j < hi) dst[k++] = less(src[j], src[i]) ? src[j++] : src[i++];
+      while (i < mid) dst[k++] = src[i++];
+      while (j < hi) dst[k++] = src[j++];
+      bounds[out++] = lo;
+    }
+    bounds[out] = n;
+    runs = out;
+    T* t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src != a)
+    for (i32 i = 0; i < n; ++i) a[i] = src[i];
+  c.release(m);
+}
+
 // Sorts a[0..n) canonically and drops duplicates; returns the new length.
+// Canonical order is total, so every sort gives this one result; the input
+// often has long ascending runs (a set rebuilt in order is one run, a merge of
+// k sets is k runs), which are merged as they are instead of sorted again.
 template <class T>
 DSL_FN i32 sort_unique(Ctx& c, T* a, i32 n) {
-  stable_sort(c, a, n, CanonLess<T>{});
+  CanonLess<T> less;
+  i32 runs = 1;
+  for (i32 i = 1; i < n; ++i) runs += less(a[i], a[i - 1]);
+  if (runs > 1 && (n < kCPythonMinMerge || runs > n / 16)) {
+    stable_sort(c, a, n, less);  // short, or runs too short to pay
+  } else if (runs > 1) {
+    if (!c.spend(n)) return 0;
+    u64 m = c.mark();
+    i32* bounds = c.alloc<i32>(runs + 1);
+    if (!bounds) return 0;
+    i32 r = 0;
+    bounds[r++] = 0;
+    for (i32 i = 1; i < n; ++i)
+      if (less(a[i], a[i - 1])) bounds[r++] = i;
+    bounds[runs] = n;
+    merge_runs(c, a, n, bounds, runs, less);
+    c.release(m);
+  } else if (!c.spend(n)) {
+    return 0;
+  }
   if (c.failed() || n == 0) return 0;
   i32 k = 1;
   for (i32 i = 1; i < n; ++i)

@@ -31,15 +31,16 @@
 #define BATTC_IN_PART(k) 1
 #endif
 
-// Emitted statements call primitives and closures through run_call. On the
-// device it is a real call, one body per (result, callee, argument types):
-// a statement is then a call instead of the inlined BATTC_RUN sequence,
-// which halves the batt's code and so NVRTC's time (docs/runtime.md, "CUDA
-// JIT"). On the host the compiler inlines it as before.
+// Emitted statements call primitives and closures through run_call, a real
+// call with one body per (result, callee, argument types): a statement is
+// then a call instead of the inlined BATTC_RUN sequence, which halves the
+// batt's code and so NVRTC's time (docs/runtime.md, "CUDA JIT") and takes a
+// tenth off the host compiler's (a call per statement costs nothing next to
+// the primitive it calls).
 #if defined(__CUDACC__) || defined(__CUDACC_RTC__)
 #define BATTC_CALL_FN __device__ __noinline__
 #else
-#define BATTC_CALL_FN inline
+#define BATTC_CALL_FN inline __attribute__((noinline))
 #endif
 
 namespace battc::abi {

@@ -49,7 +49,9 @@ struct CpuEngine {
 
 // The whole-batt unit, compiled or from the cache.
 ApiResult<CpuEngine> unit_engine(const RunRequest& req, const generator::Generated& g, RunOutcome& out) {
-  auto loaded = jit::compile_host(jit::EmittedUnit{"batt", g.unit}, req.jit);
+  jit::JitOptions jo = req.jit;
+  if (jo.parts == 0) jo.parts = req.exec.jobs;  // --jobs caps the compile's parallel parts too
+  auto loaded = jit::compile_host(jit::EmittedUnit{"batt", g.unit}, jo);
   if (!loaded.ok()) return input_error(loaded.error().what());
   out.cache_hit = loaded->cache_hit;
   auto holder = std::make_shared<jit::LoadedBatt>(std::move(loaded.value()));

@@ -18,6 +18,7 @@
 #include "runtime/cli/filter_options.h"
 #include "runtime/exec/gpu_backend.h"
 #include "runtime/exec/progress.h"
+#include "runtime/exec/sample_times.h"
 #include "runtime/jit/install_layout.h"
 #include "runtime/report/html_report.h"
 #include "runtime/score/dump_writer.h"
@@ -174,7 +175,20 @@ int run(RunOptions o) {
                                   {"to_first_evaluation", r.times.to_first_evaluation},
                                   {"to_results", r.times.total},
                                   {"evaluations", r.result.evaluations},
+                                  {"skipped", r.result.skipped},
+                                  {"evaluation", r.result.until_train_fails ? "until-train-fails" : "all"},
                                   {"compile_cache_hit", r.cache_hit}};
+      if (r.backend == "cpu") {
+        SampleTimes st = sample_times(r.result);
+        nlohmann::ordered_json slowest = nlohmann::ordered_json::array();
+        for (const SampleTime& s : st.slowest)
+          slowest.push_back({{"task", s.task}, {"sample", s.sample}, {"seconds", s.seconds},
+                             {"evaluations", s.evaluations}});
+        t["samples"] = {{"count", st.samples},
+                        {"seconds", st.total_seconds},
+                        {"slowest_0.1%_share", st.slowest_permille_share},
+                        {"slowest", std::move(slowest)}};
+      }
       if (r.backend == "cuda")
         t["gpu"] = {{"devices", r.gpu.devices},
                     {"rounds", r.gpu.rounds},

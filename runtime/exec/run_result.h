@@ -45,6 +45,7 @@ struct SampleResult {
   std::vector<EvalRecord> evals;   // one per program; empty when the task pairs none
   std::vector<std::string> texts;  // per program, dump JSON of the value ("" none); empty if none kept
   std::vector<GridData> grids;     // distinct grids returned on a test sample
+  float seconds = 0;               // CPU: wall time of its batt call and re-runs
 
   std::string name() const { return (is_test ? "test/" : "train/") + std::to_string(index); }
 };

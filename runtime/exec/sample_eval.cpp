@@ -3,6 +3,8 @@
 
 #include "runtime/exec/record_output.h"
 
+#include <chrono>
+
 namespace battc::runtime {
 
 namespace {
@@ -47,6 +49,7 @@ void eval_sample(const BattEntry& entry, const ExecOptions& opt, EvalScratch& w,
     differ = differ || (want[p] && info.program_is_differ[p]);
   }
   if (n_want == 0) return;
+  auto start = std::chrono::steady_clock::now();
   // Differs' values are kept for the reports even without a dump.
   int encode = opt.dump || differ;
   if (encode) sr.texts.resize(n);
@@ -64,6 +67,7 @@ void eval_sample(const BattEntry& entry, const ExecOptions& opt, EvalScratch& w,
     record_output(w.out[p], p, sr, opt.dump || info.program_is_differ[p], true, stats);
     ++w.reruns;
   }
+  sr.seconds += std::chrono::duration<float>(std::chrono::steady_clock::now() - start).count();
 }
 
 }  // namespace battc::runtime

@@ -49,7 +49,8 @@ Result<LoadedBatt> compile_uncached(const EmittedUnit& unit, const HostCompiler&
   std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/battc-jit-XXXXXX";
   if (!mkdtemp(pattern.data())) return jit_error("compile", "cannot create a temp folder " + pattern);
   RemoveDirOnExit cleanup{pattern};
-  auto obj = compile_unit(unit, cxx, rt, options.extra_flags, pattern, pattern + "/unit.so");
+  auto obj = compile_unit(unit, cxx, rt, options.extra_flags, pattern, pattern + "/unit.so",
+                          unit_parts(unit.source, options.parts));
   if (!obj) return obj.error();
   out.compiled = std::move(*obj);
   auto loaded = load_into(out.compiled.so_path, out);
@@ -92,11 +93,12 @@ Result<LoadedBatt> compile_cached(const EmittedUnit& unit, const HostCompiler& c
   auto tmp = cache.make_temp_dir(out.cache_key);
   if (!tmp) return degrade(tmp.error());
   RemoveDirOnExit cleanup{*tmp};
-  auto obj = compile_unit(unit, cxx, rt, options.extra_flags, *tmp, *tmp + "/unit.so");
+  auto obj = compile_unit(unit, cxx, rt, options.extra_flags, *tmp, *tmp + "/unit.so",
+                          unit_parts(unit.source, options.parts));
   if (!obj) return obj.error();  // failures are not cached
   out.compiled = std::move(*obj);
   auto published = cache.publish(out.cache_key, out.compiled.so_path,
-                                 "$ " + command_line(out.compiled.command) + "\n" + out.compiled.log);
+                                 commands_text(out.compiled) + out.compiled.log);
   if (!published) {
     out.cache_note = published.error().what();
     auto loaded = load_into(out.compiled.so_path, out);  // still in the temp folder

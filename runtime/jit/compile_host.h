@@ -21,6 +21,7 @@ struct JitOptions {
   std::optional<std::string> cache_dir;       // --cache-dir: "" = off; unset = env/default (cache.h)
   std::vector<std::string> extra_flags;       // after the default flags, in this order
   std::uint64_t max_cache_bytes = kDefaultCacheMaxBytes;
+  unsigned parts = 0;  // a unit's compile in parallel parts: 0 one per hardware thread (compile_unit.h)
 };
 
 // A loaded unit: the entry points (info_fn, prologue, eval, info) stay valid

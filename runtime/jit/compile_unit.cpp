@@ -3,8 +3,10 @@
 // DSL library's symbols out of the .so's dynamic table: only the ABI is seen.
 #include "runtime/jit/compile_unit.h"
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <thread>
 
 #include "runtime/jit/run_process.h"
 
@@ -30,9 +32,35 @@ std::string unit_file_stem(const std::string& name) {
   return s.empty() ? "batt" : s;
 }
 
+unsigned unit_parts(const std::string& source, unsigned parts) {
+  if (parts == 0) parts = std::max(1u, std::thread::hardware_concurrency());
+  unsigned chunks = 0;
+  for (std::size_t at = source.find("#if BATTC_IN_PART("); at != std::string::npos;
+       at = source.find("#if BATTC_IN_PART(", at + 1))
+    ++chunks;
+  return std::max(1u, std::min(parts, chunks));
+}
+
+std::string commands_text(const CompiledObject& obj) {
+  std::string out;
+  for (const auto& argv : obj.part_commands) out += "$ " + command_line(argv) + "\n";
+  return out + "$ " + command_line(obj.command) + "\n";
+}
+
+namespace {
+
+JitError compile_failure(const ProcessResult& r, const std::vector<std::string>& argv, const std::string& unit) {
+  std::string why = !r.started ? "the compiler could not be run"
+                    : r.signal ? "the compiler was killed by signal " + std::to_string(r.signal)
+                               : "the compiler failed (exit " + std::to_string(r.exit_code) + ")";
+  return JitError{"compile", why + " on unit '" + unit + "': " + command_line(argv), r.output};
+}
+
+}  // namespace
+
 Result<CompiledObject> compile_unit(const EmittedUnit& unit, const HostCompiler& cxx, const DslRuntime& rt,
                                     const std::vector<std::string>& extra_flags, const std::string& work_dir,
-                                    const std::string& so_path) {
+                                    const std::string& so_path, unsigned parts) {
   std::string source_path = work_dir + "/" + unit_file_stem(unit.name) + ".cpp";
   {
     std::ofstream out(source_path, std::ios::binary | std::ios::trunc);
@@ -43,18 +71,50 @@ Result<CompiledObject> compile_unit(const EmittedUnit& unit, const HostCompiler&
   CompiledObject obj;
   obj.so_path = so_path;
   obj.compiler_id = cxx.id;
-  obj.command = compile_command(cxx, rt, extra_flags, source_path, so_path);
-
   auto t0 = std::chrono::steady_clock::now();
-  ProcessResult r = run_process(obj.command);
-  obj.compiler_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  obj.log = r.output;
-  if (!r.succeeded()) {
-    std::string why = !r.started ? "the compiler could not be run"
-                      : r.signal ? "the compiler was killed by signal " + std::to_string(r.signal)
-                                 : "the compiler failed (exit " + std::to_string(r.exit_code) + ")";
-    return jit_error("compile", why + " on unit '" + unit.name + "': " + command_line(obj.command), r.output);
+  auto seconds = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
+  if (parts <= 1) {
+    obj.command = compile_command(cxx, rt, extra_flags, source_path, so_path);
+    ProcessResult r = run_process(obj.command);
+    obj.compiler_seconds = seconds();
+    obj.log = r.output;
+    if (!r.succeeded()) return compile_failure(r, obj.command, unit.name);
+    return obj;
   }
+
+  // The parts, one thread each, then the link.
+  std::vector<std::string> objects;
+  for (unsigned k = 0; k < parts; ++k) {
+    std::string o = work_dir + "/part" + std::to_string(k) + ".o";
+    std::vector<std::string> argv = {cxx.path, "-std=c++20", "-O1", "-fPIC", "-fvisibility=hidden", "-I" + rt.include_dir};
+    argv.insert(argv.end(), extra_flags.begin(), extra_flags.end());
+    argv.insert(argv.end(), {"-DBATTC_PARTS=" + std::to_string(parts), "-DBATTC_PART=" + std::to_string(k), "-c",
+                             source_path, "-o", o});
+    obj.part_commands.push_back(std::move(argv));
+    objects.push_back(std::move(o));
+  }
+  std::vector<ProcessResult> results(parts);
+  {
+    std::vector<std::thread> threads;
+    for (unsigned k = 0; k < parts; ++k)
+      threads.emplace_back([&, k] { results[k] = run_process(obj.part_commands[k]); });
+    for (auto& t : threads) t.join();
+  }
+  for (unsigned k = 0; k < parts; ++k) {
+    obj.log += results[k].output;
+    if (!results[k].succeeded()) {
+      obj.compiler_seconds = seconds();
+      return compile_failure(results[k], obj.part_commands[k], unit.name);
+    }
+  }
+  obj.command = {cxx.path, "-shared", "-fPIC"};
+  obj.command.insert(obj.command.end(), extra_flags.begin(), extra_flags.end());
+  obj.command.insert(obj.command.end(), objects.begin(), objects.end());
+  obj.command.insert(obj.command.end(), {rt.library, "-Wl,--exclude-libs,ALL", "-o", so_path});
+  ProcessResult r = run_process(obj.command);
+  obj.compiler_seconds = seconds();
+  obj.log += r.output;
+  if (!r.succeeded()) return compile_failure(r, obj.command, unit.name);
   return obj;
 }
 
