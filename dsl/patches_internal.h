@@ -84,6 +84,32 @@ DSL_FN bool bbox(Ctx& c, const FSet<P>& s, Box& b) {
   }
   constexpr bool kIndices = is_same_v<P, Pt>;  // rows from the ends, as axis_range
   Pt first = pt_of(s.p[0]);
+  if constexpr (!kIndices) {
+    // An object of one color ascends by point: its rows come from the ends,
+    // and only the columns need the scan.
+    if (s.p[0].a == s.p[s.n - 1].a) {
+      Int c_lo = first.b, c_hi = first.b;
+      bool c_none = first.b == kNone;
+      for (i32 k = 1; k < s.n; ++k) {
+        Int v = s.p[k].b.b;
+        c_none = c_none || v == kNone;
+        if (v < c_lo) c_lo = v;
+        if (v > c_hi) c_hi = v;
+      }
+      if (!c.spend(s.n)) return false;  // the row scan
+      if (s.n > 1 && first.a == kNone) {
+        c.fail();
+        return false;
+      }
+      if (!c.spend(s.n)) return false;  // the column scan
+      if (s.n > 1 && c_none) {
+        c.fail();
+        return false;
+      }
+      b = Box{Range{first.a, s.p[s.n - 1].b.a}, Range{c_lo, c_hi}};
+      return true;
+    }
+  }
   Int r_lo = first.a, r_hi = first.a, c_lo = first.b, c_hi = first.b;
   bool r_none = first.a == kNone, c_none = first.b == kNone;
   for (i32 k = 1; k < s.n; ++k) {

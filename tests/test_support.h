@@ -68,9 +68,11 @@ struct Child {
 // `battc <args>` as a child process, without a usable GPU (BATTC_LIBCUDA
 // points nowhere, so a test means the same on a machine with one), its
 // cache in `dir`; stdout and stderr kept as <dir>/<name>.out and .err.
-inline Child run_battc(const TempDir& dir, const std::string& name, const std::string& args) {
+// `shell_prefix` runs first in the same shell (a ulimit, say).
+inline Child run_battc(const TempDir& dir, const std::string& name, const std::string& args,
+                       const std::string& shell_prefix = "") {
   auto out = std::filesystem::path(dir.path) / (name + ".out"), err = std::filesystem::path(dir.path) / (name + ".err");
-  std::string cmd = "BATTC_LIBCUDA=/nonexistent/libcuda.so.1 BATTC_CACHE_DIR='" + dir.path + "/cache' '" +
+  std::string cmd = shell_prefix + "BATTC_LIBCUDA=/nonexistent/libcuda.so.1 BATTC_CACHE_DIR='" + dir.path + "/cache' '" +
                     std::string(BATTC_BINARY) + "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
   int status = std::system(cmd.c_str());
   Child c;

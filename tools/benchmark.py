@@ -8,10 +8,14 @@ Both sides run the same programs on the same samples (--pairing all):
              time is reported apart)
 Evaluations the reference stops at its timeout are counted at the timeout.
 
+Tasks: the first --max-tasks by name, or with --smallest N the N tasks with
+the fewest cells in all (the "small tasks" comparison, where per-evaluation
+overhead matters most and no reference evaluation reaches the timeout).
+
 Usage:
   tools/benchmark.py --battc build/battc --dsl PATH/TO/arc-dsl \\
       --programs PATH/TO/solvers.py --tasks ../shared/arc/ARC-AGI-1/training \\
-      [--max-tasks 20] [--timeout 5] [--ref-script ../shared/reference/canonical_ref.py]
+      [--max-tasks 20 | --smallest 6] [--timeout 5] [--ref-script ../shared/reference/canonical_ref.py]
 """
 import json
 import os
@@ -24,9 +28,17 @@ import time
 from bench_common import argument_parser
 
 
-def subset(tasks, n, into):
+def task_cells(path):
+    t = json.load(open(path))
+    return sum(len(g) * len(g[0]) if g else 0
+               for pairs in (t.get('train', []), t.get('test', [])) for p in pairs for g in p.values())
+
+
+def subset(tasks, n, into, smallest=0):
     names = sorted(f for f in os.listdir(tasks) if f.endswith('.json'))
-    if n:
+    if smallest:
+        names = sorted(names, key=lambda f: (task_cells(os.path.join(tasks, f)), f))[:smallest]
+    elif n:
         names = names[:n]
     for f in names:
         shutil.copy(os.path.join(tasks, f), into)
@@ -40,6 +52,7 @@ def main():
     ap.add_argument('--programs', required=True)
     ap.add_argument('--tasks', required=True, help='a folder of task files')
     ap.add_argument('--max-tasks', type=int, default=20, help='first N tasks by name (0: all)')
+    ap.add_argument('--smallest', type=int, default=0, help='the N tasks with the fewest cells instead')
     ap.add_argument('--timeout', type=float, default=5.0)
     ap.add_argument('--ref-script', default=os.path.join(here, '..', '..', 'shared', 'reference', 'canonical_ref.py'))
     ap.add_argument('--cache-dir', help='battc compile cache (default: a fresh one, so compile is cold)')
@@ -49,14 +62,14 @@ def main():
     try:
         tasks = os.path.join(work, 'tasks')
         os.mkdir(tasks)
-        n_tasks = subset(args.tasks, args.max_tasks, tasks)
+        n_tasks = subset(args.tasks, args.max_tasks, tasks, args.smallest)
 
         # battc, one job; a fresh cache makes the compile cold
         cache = args.cache_dir or os.path.join(work, 'cache')
         timing = os.path.join(work, 'timing.json')
         t0 = time.time()
         subprocess.run([args.battc, 'run', '--tasks', tasks, '--programs', args.programs, '--pairing', 'all',
-                        '--jobs', '1', '--cache-dir', cache, '--out', os.path.join(work, 'out'),
+                        '--evaluate', 'all', '--jobs', '1', '--cache-dir', cache, '--out', os.path.join(work, 'out'),
                         '--timing-json', timing, '-q'], check=True, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL)
         battc_wall = time.time() - t0

@@ -124,8 +124,12 @@ ApiResult<std::vector<Task>> load_request_tasks(const RunRequest& req) {
     std::vector<Task> tasks;
     if (!req.task_paths.empty()) {
       std::vector<fs::path> paths(req.task_paths.begin(), req.task_paths.end());
-      tasks = load_tasks(paths);
-      if (!req.solutions.empty()) apply_solutions(tasks, req.solutions);
+      LoadOptions lo;
+      lo.on_duplicate = req.on_duplicate;
+      lo.warn = [&](const std::string& w) {
+        if (req.note) req.note("warning: " + w);
+      };
+      tasks = load_tasks(paths, req.solutions, lo);
     } else if (!req.solutions.empty()) {
       return input_error("a solutions file needs a challenges file in the task paths");
     }
@@ -227,6 +231,10 @@ ApiResult<RunOutcome> run_from_compile(RunRequest& req, RunOutcome out, const Gp
   t0 = Clock::now();
   out.scores = score(out.result);
   out.summary = summarize_run(out.result, out.scores);
+  if (req.exec.pairing == Pairing::ByName && out.summary.tasks_paired == 0)
+    note(fmt::format("warning: --pairing by-name paired no program with any of the {} tasks: it runs solve_<id> "
+                     "(or differ_<id>, solve_<id>_<n>) on task <id> only; --pairing all runs every program everywhere",
+                     out.tasks.size()));
   out.times.score = since(t0);
   out.times.total = since(t_start);
   return out;

@@ -23,6 +23,7 @@
 #include "runtime/jit/spec_library.h"
 #include "runtime/score/score.h"
 #include "runtime/score/summary.h"
+#include "runtime/tasks/load_tasks.h"
 #include "runtime/tasks/task.h"
 
 namespace battc::runtime::api {
@@ -81,6 +82,8 @@ struct RunRequest {
   // Only these tasks of the ones loaded (empty: all); an id that is not
   // among them is an Input error.
   std::vector<std::string> task_ids;
+  // A task id loaded twice: Skip keeps the first (a warning through `note`).
+  LoadOptions::OnDuplicate on_duplicate = LoadOptions::OnDuplicate::Skip;
   ProgramInput programs;
 
   Backend backend = Backend::Cpu;
@@ -94,7 +97,8 @@ struct RunRequest {
   // Specializations to reuse across calls (search rounds, a Python
   // session); opened from jit.cache_dir on first use when null.
   std::shared_ptr<jit::SpecLibrary> specs;
-  // One-line notes for a person (backend and engine choices, compiles).
+  // One-line notes for a person (backend and engine choices, compiles;
+  // warnings start "warning: ").
   std::function<void(const std::string&)> note;
 };
 

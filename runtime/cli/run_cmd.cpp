@@ -41,6 +41,7 @@ struct RunOptions {
   std::string backend = "auto";
   std::string engine = "auto";
   std::string evaluate = "auto";
+  std::string on_duplicate = "skip";
   unsigned jobs = 0;
   std::string out = "battc_out";
   std::string dump;
@@ -92,9 +93,12 @@ int run(RunOptions o) {
     return fail("give both --tasks and --programs (or neither, for the demo)");
   }
   if (auto why = unwritable_folder("--out", o.out)) return fail(*why);
-  if (!o.html.empty()) {
-    fs::path folder = fs::path(o.html).parent_path();
-    if (auto why = unwritable_folder("--html", folder.empty() ? "." : folder.string())) return fail(*why);
+  for (const auto& [flag, file] : {std::pair<const char*, const std::string&>{"--html", o.html},
+                                    {"--dump-outputs", o.dump},
+                                    {"--timing-json", o.timing_json}}) {
+    if (file.empty()) continue;
+    fs::path folder = fs::path(file).parent_path();
+    if (auto why = unwritable_folder(flag, folder.empty() ? "." : folder.string())) return fail(*why);
   }
   // The golden run first: a wrong path is said before any work, and a golden
   // with values makes this run keep them too.
@@ -113,6 +117,7 @@ int run(RunOptions o) {
   }
   req.programs.program_globs = o.filter.programs;
   req.task_paths = o.tasks;
+  if (o.on_duplicate == "refuse") req.on_duplicate = LoadOptions::OnDuplicate::Refuse;
   req.solutions = o.solutions;
   req.programs.files = o.programs;
   req.programs.disabled_passes = {o.disabled.begin(), o.disabled.end()};
@@ -135,7 +140,7 @@ int run(RunOptions o) {
   ProgressReporter progress(ProgressReporter::mode_for(stderr, o.quiet));
   req.exec.progress = [&](std::size_t done, std::size_t total) { progress(done, total); };
   req.note = [&](const std::string& line) {
-    if (!o.quiet) fmt::print(stderr, "battc: {}\n", line);
+    if (!o.quiet || line.rfind("warning: ", 0) == 0) fmt::print(stderr, "battc: {}\n", line);
   };
 
   const bool req_dump = req.exec.dump;
@@ -154,6 +159,8 @@ int run(RunOptions o) {
   results["inputs"] = run_inputs_json(o.tasks, o.solutions, o.programs);
   try {
     fs::create_directories(o.out);
+    for (const std::string& file : {o.dump, o.timing_json})
+      if (!file.empty() && fs::path(file).has_parent_path()) fs::create_directories(fs::path(file).parent_path());
     write_results_json(fs::path(o.out) / "results.json", results);
     write_submission_file(fs::path(o.out) / "submission.json", r.result, r.scores);
     if (!o.dump.empty()) write_dump_file(o.dump, r.result);
@@ -262,6 +269,9 @@ void add_run_command(CLI::App& app) {
                   "--expect, the GPU or unknown test outputs, else until-train-fails")
       ->capture_default_str()
       ->check(CLI::IsMember({"auto", "all", "until-train-fails"}));
+  cmd->add_option("--on-duplicate", o.on_duplicate, "A task id loaded twice: skip (keep the first, warn) or refuse")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"skip", "refuse"}));
   cmd->add_option("--jobs", o.jobs, "Worker threads (default: all cores)");
   cmd->add_option("--out", o.out, "Folder for results.json and submission.json")->capture_default_str();
   cmd->add_option("--dump-outputs", o.dump, "Write every evaluation as JSON lines (canonical_ref.py's format)");

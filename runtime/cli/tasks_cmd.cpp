@@ -19,6 +19,7 @@ namespace {
 struct TasksOptions {
   std::vector<std::string> tasks;
   std::string solutions;
+  std::string on_duplicate = "skip";
   bool json = false;
 };
 
@@ -49,8 +50,10 @@ void print_text(const TaskSummary& s) {
 void run_tasks(const TasksOptions& opt) {
   try {
     std::vector<std::filesystem::path> paths(opt.tasks.begin(), opt.tasks.end());
-    std::vector<Task> tasks = load_tasks(paths);
-    if (!opt.solutions.empty()) apply_solutions(tasks, opt.solutions);
+    LoadOptions lo;
+    lo.on_duplicate = opt.on_duplicate == "refuse" ? LoadOptions::OnDuplicate::Refuse : LoadOptions::OnDuplicate::Skip;
+    lo.warn = [](const std::string& w) { fmt::print(stderr, "battc: warning: {}\n", w); };
+    std::vector<Task> tasks = load_tasks(paths, opt.solutions, lo);
     TaskSummary s = summarize(tasks);
     if (opt.json) {
       print_json(tasks, s);
@@ -74,6 +77,9 @@ void add_tasks_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("tasks", "Load and validate ARC tasks and print a summary");
   cmd->add_option("--tasks", opt->tasks, "Task folders, task files or Kaggle challenges files")->required()->expected(1, -1);
   cmd->add_option("--solutions", opt->solutions, "Kaggle solutions file with the test outputs");
+  cmd->add_option("--on-duplicate", opt->on_duplicate, "A task id loaded twice: skip (keep the first, warn) or refuse")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"skip", "refuse"}));
   cmd->add_flag("--json", opt->json, "Print the summary as JSON");
   cmd->callback([opt] { run_tasks(*opt); });
 }

@@ -7,6 +7,7 @@
 // programs the next sample runs.
 #include "runtime/exec/execute.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstddef>
@@ -55,6 +56,13 @@ class Executor {
       for (std::size_t s = 0; s < n_samples; ++s) items_.push_back(Item{std::uint32_t(t), std::uint32_t(s)});
       states_[t].samples_left = n_samples;
     }
+    // Whole tasks: the largest first (by the cells of the first input, which
+    // every program meets), so that no long task starts last and keeps one
+    // worker busy after the others are done.
+    if (opt_.evaluation == Evaluation::UntilTrainFails)
+      std::stable_sort(items_.begin(), items_.end(), [&](const Item& a, const Item& b) {
+        return first_input_cells(a.task) > first_input_cells(b.task);
+      });
   }
 
   RunResult run() {
@@ -88,6 +96,11 @@ class Executor {
       eval_sample(entry_, opt_, w, task, ts.prologue.storage.get(), hosts_[item.task].samples()[item.sample], want, sr);
     }
     if (ts.samples_left.fetch_sub(1) == 1) ts.prologue.release();  // the task's last sample
+  }
+
+  std::int64_t first_input_cells(std::uint32_t t) const {
+    const auto& samples = hosts_[t].samples();
+    return samples.empty() ? 0 : samples[0].input.cells();
   }
 
   // The task's samples in order (train pairs first); `alive` loses each

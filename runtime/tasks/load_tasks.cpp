@@ -61,16 +61,29 @@ json parse_json(const fs::path& file) {
 
 enum class FileKind { kTask, kChallenges };
 
+bool is_grid_json(const json& g) {
+  return g.is_array() && !g.empty() && std::all_of(g.begin(), g.end(), [](const json& r) { return r.is_array(); });
+}
+
+// Why a JSON value is no task file ("" when it is one or a challenges file).
+std::string not_a_task(const json& j) {
+  if (!j.is_object())
+    return fmt::format("expected a JSON object (a task or a Kaggle challenges file), got {}", describe_json(j));
+  if (j.contains("train") || j.contains("test")) return "";
+  if (j.empty()) return "empty object: neither a task (no \"train\"/\"test\") nor a Kaggle challenges file";
+  if (std::all_of(j.begin(), j.end(), [](const json& v) {
+        return v.is_array() && !v.empty() && std::all_of(v.begin(), v.end(), is_grid_json);
+      }))
+    return "a Kaggle solutions file (task id -> test output grids); pass it with --solutions";
+  if (std::none_of(j.begin(), j.end(), [](const json& v) { return v.is_object() && (v.contains("train") || v.contains("test")); }))
+    return "neither a task (no \"train\"/\"test\") nor a Kaggle challenges file (task id -> task)";
+  return "";
+}
+
 // A task object has "train" or "test"; a challenges file maps ids to tasks.
 FileKind classify(const json& j, const fs::path& file) {
-  if (!j.is_object())
-    throw TaskError(file.string(), fmt::format("expected a JSON object (a task or a Kaggle challenges file), got {}",
-                                               describe_json(j)));
-  if (j.contains("train") || j.contains("test")) return FileKind::kTask;
-  if (j.empty()) throw TaskError(file.string(), "empty object: neither a task (no \"train\"/\"test\") nor a challenges file");
-  if (std::all_of(j.begin(), j.end(), [](const json& v) { return v.is_array(); }))
-    throw TaskError(file.string(), "looks like a Kaggle solutions file (task id -> grids); pass it with --solutions");
-  return FileKind::kChallenges;
+  if (std::string why = not_a_task(j); !why.empty()) throw TaskError(file.string(), why);
+  return j.contains("train") || j.contains("test") ? FileKind::kTask : FileKind::kChallenges;
 }
 
 std::string id_from_file(const fs::path& file) { return file.stem().string(); }
@@ -84,7 +97,7 @@ std::vector<Task> load_challenges(const json& j, const fs::path& file) {
 
 }  // namespace
 
-std::vector<Task> load_task_folder(const fs::path& folder) {
+std::vector<Task> load_task_folder(const fs::path& folder, const LoadOptions& options) {
   std::error_code ec;
   std::vector<fs::path> files;
   fs::directory_iterator it(folder, ec), end;
@@ -101,11 +114,16 @@ std::vector<Task> load_task_folder(const fs::path& folder) {
   tasks.reserve(files.size());
   for (const auto& file : files) {
     json j = parse_json(file);
-    if (classify(j, file) != FileKind::kTask)
-      throw TaskError(file.string(), "a task folder holds one task per file, but this looks like a Kaggle challenges "
-                                     "file; pass it by itself");
+    std::string why = not_a_task(j);
+    if (why.empty() && !(j.contains("train") || j.contains("test")))
+      why = "a Kaggle challenges file, which a task folder does not hold (pass it by itself)";
+    if (!why.empty()) {
+      if (options.warn) options.warn(fmt::format("{}: skipped, not a task: {}", file.string(), why));
+      continue;
+    }
     tasks.push_back(parse_task(j, JsonSource{file.string(), "", false}, id_from_file(file)));
   }
+  if (tasks.empty()) throw TaskError(folder.string(), "no task among its .json files");
   return tasks;
 }
 
@@ -117,23 +135,46 @@ std::vector<Task> load_task_file(const fs::path& file) {
   return tasks;
 }
 
-std::vector<Task> load_tasks(const fs::path& path) {
+std::vector<Task> load_tasks(const fs::path& path, const LoadOptions& options) {
   std::error_code ec;
-  if (fs::is_directory(path, ec)) return load_task_folder(path);
+  if (fs::is_directory(path, ec)) return load_task_folder(path, options);
   return load_task_file(path);
 }
 
-std::vector<Task> load_tasks(const std::vector<fs::path>& paths) {
+std::vector<Task> load_tasks(const std::vector<fs::path>& paths, const LoadOptions& options) {
   std::vector<Task> all;
   std::map<std::string, std::string> seen;  // task id -> the path it came from
+  std::size_t skipped = 0;
   for (const auto& path : paths) {
-    for (auto& task : load_tasks(path)) {
+    for (auto& task : load_tasks(path, options)) {
       auto [it, fresh] = seen.emplace(task.id, path.string());
-      if (!fresh) throw TaskError(path.string(), fmt::format("task {} is loaded twice (also from {})", task.id, it->second));
-      all.push_back(std::move(task));
+      if (fresh) {
+        all.push_back(std::move(task));
+        continue;
+      }
+      std::string what = fmt::format("task {} is loaded twice (also from {})", task.id, it->second);
+      if (options.on_duplicate == LoadOptions::OnDuplicate::Refuse)
+        throw TaskError(path.string(), what + "; --on-duplicate skip keeps the first");
+      if (++skipped <= 5 && options.warn) options.warn(fmt::format("{}: {}: the second is skipped", path.string(), what));
     }
   }
+  if (skipped > 5 && options.warn)
+    options.warn(fmt::format("{} tasks in all were loaded twice; each second one is skipped", skipped));
   return all;
+}
+
+std::vector<Task> load_tasks(const std::vector<fs::path>& paths, const std::string& solutions_file,
+                             const LoadOptions& options) {
+  if (!solutions_file.empty())
+    for (const auto& path : paths) {
+      std::error_code ec;
+      if (fs::is_directory(path, ec))
+        throw TaskError(path.string(), "--solutions goes with a Kaggle challenges file, and this is a folder of task "
+                                       "files (each holds its own test outputs)");
+    }
+  std::vector<Task> tasks = load_tasks(paths, options);
+  if (!solutions_file.empty()) apply_solutions(tasks, solutions_file);
+  return tasks;
 }
 
 void apply_solutions(std::vector<Task>& tasks, const fs::path& solutions_file) {

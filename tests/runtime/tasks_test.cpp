@@ -134,7 +134,7 @@ TEST_CASE("each malformed fixture fails with the file and the problem named", "[
       {"grid_too_wide.json", "train[0].input[0]: row has 31 cells"},
       {"kaggle_bad_cell.json", "task aaaa0002: test[0].input[0][0]: cell value 10 is outside 0..9"},
       {"kaggle_task_not_object.json", "task aaaa0002: expected a task object"},
-      {"solutions_unknown_task.json", "looks like a Kaggle solutions file"},
+      {"solutions_unknown_task.json", "a Kaggle solutions file (task id -> test output grids); pass it with --solutions"},
   };
   for (const auto& c : cases) {
     fs::path file = kBad / c.file;
@@ -184,10 +184,44 @@ TEST_CASE("paths that are not task files fail cleanly", "[runtime][tasks]") {
   fs::create_directories(empty);
   CHECK_THAT(error_of([&] { load_tasks(empty); }).problem(), Catch::Contains("no .json task files"));
   fs::remove(empty);
-  // The same task twice.
+  // The same task twice: refused when asked, else the second is skipped
+  // with a warning.
   fs::path demo = kSource / "tasks/demo";
-  CHECK_THAT(error_of([&] { load_tasks(std::vector<fs::path>{demo, demo / "gravity.json"}); }).problem(),
+  LoadOptions refuse;
+  refuse.on_duplicate = LoadOptions::OnDuplicate::Refuse;
+  CHECK_THAT(error_of([&] { load_tasks(std::vector<fs::path>{demo, demo / "gravity.json"}, refuse); }).problem(),
              Catch::Contains("task gravity is loaded twice"));
+  std::vector<std::string> warnings;
+  LoadOptions skip;
+  skip.warn = [&](const std::string& w) { warnings.push_back(w); };
+  auto tasks = load_tasks(std::vector<fs::path>{demo, demo / "gravity.json"}, skip);
+  CHECK(tasks.size() == load_tasks(demo).size());
+  REQUIRE(warnings.size() == 1);
+  CHECK_THAT(warnings[0], Catch::Contains("task gravity is loaded twice") && Catch::Contains("the second is skipped"));
+}
+
+TEST_CASE("a JSON file in a task folder that is no task is skipped with a warning", "[runtime][tasks]") {
+  fs::path dir = fs::temp_directory_path() / ("battc_tasks_mixed_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  fs::copy_file(kSource / "tasks/demo/gravity.json", dir / "gravity.json", fs::copy_options::overwrite_existing);
+  std::ofstream(dir / "package.json") << R"({"name": "not a task", "version": [1, 2]})";
+  std::ofstream(dir / "solutions.json") << R"({"gravity": [[[1, 2]]]})";
+  std::vector<std::string> warnings;
+  LoadOptions o;
+  o.warn = [&](const std::string& w) { warnings.push_back(w); };
+  auto tasks = load_tasks(dir, o);
+  REQUIRE(tasks.size() == 1);
+  CHECK(tasks[0].id == "gravity");
+  REQUIRE(warnings.size() == 2);
+  CHECK_THAT(warnings[0], Catch::Contains("package.json: skipped, not a task: neither a task"));
+  CHECK_THAT(warnings[1], Catch::Contains("solutions.json: skipped, not a task: a Kaggle solutions file"));
+  // Alone, such a file is an error that says what it is.
+  CHECK_THAT(error_of([&] { load_tasks(dir / "package.json"); }).problem(),
+             Catch::Contains("neither a task (no \"train\"/\"test\") nor a Kaggle challenges file"));
+  // A folder with no task at all is an error.
+  fs::remove(dir / "gravity.json");
+  CHECK_THAT(error_of([&] { load_tasks(dir, o); }).problem(), Catch::Contains("no task among its .json files"));
+  fs::remove_all(dir);
 }
 
 TEST_CASE("mutated and hostile input never crashes, only throws TaskError", "[runtime][tasks]") {
