@@ -16,6 +16,7 @@
 #include "runtime/api/run_batt.h"
 #include "runtime/cli/commands.h"
 #include "runtime/cli/filter_options.h"
+#include "runtime/cli/interrupt.h"
 #include "runtime/exec/gpu_backend.h"
 #include "runtime/exec/progress.h"
 #include "runtime/exec/sample_times.h"
@@ -144,8 +145,14 @@ int run(RunOptions o) {
   };
 
   const bool req_dump = req.exec.dump;
+  InterruptGuard interrupt;  // Ctrl-C: stop, then write what was evaluated
+  req.exec.stop = interrupt.flag();
   auto outcome = api::run_batt(std::move(req));
   if (!outcome.ok()) {
+    if (interrupt.fired()) {
+      fmt::print(stderr, "\nbattc: interrupted before any evaluation: nothing written\n");
+      return interrupt.exit_code();
+    }
     fmt::print(stderr, "battc: error: {}\n", outcome.error().message);
     return outcome.error().kind == api::ErrorKind::Usage ? 2 : 1;
   }
@@ -223,7 +230,8 @@ int run(RunOptions o) {
   fmt::print("time: parse {:.2f} s, typecheck {:.2f} s, generate {:.2f} s, compile {:.2f} s{}, run {:.2f} s\n",
              r.times.parse, r.times.typecheck, r.times.generate, r.times.compile, r.cache_hit ? " (cache hit)" : "",
              r.times.run);
-  fmt::print("wrote {}/results.json and {}/submission.json\n", o.out, o.out);
+  fmt::print("wrote {}/results.json and {}/submission.json{}\n", o.out, o.out,
+             r.result.partial ? " (partial: the run was interrupted)" : "");
   if (!o.html.empty()) {
     ReportInput in;
     in.results = results;
@@ -234,6 +242,7 @@ int run(RunOptions o) {
     if (!write_report_file(o.html, in)) return 1;
     fmt::print("wrote {}\n", o.html);
   }
+  if (r.result.partial) return interrupt.exit_code();
   if (!golden) return 0;
   std::vector<std::string> lines;
   if (req_dump) {

@@ -3,6 +3,7 @@
 // one evaluation, whether values are encoded for the dump, and progress.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -34,6 +35,9 @@ struct ExecOptions {
   // Called on the thread that called execute(), a few times a second and once
   // at the end: work items (task, sample) done and in all.
   std::function<void(std::size_t done, std::size_t total)> progress;
+  // When set and true (an interrupt: Ctrl-C), no further sample starts; what
+  // was evaluated is kept and RunResult::partial says the rest is missing.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 }  // namespace battc::runtime

@@ -79,13 +79,21 @@ class Executor {
       result_.skipped += w.skipped;
     }
     result_.until_train_fails = opt_.evaluation == Evaluation::UntilTrainFails;
+    result_.partial = partial_;
     result_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return std::move(result_);
   }
 
  private:
+  bool stopping() const { return opt_.stop && opt_.stop->load(std::memory_order_relaxed); }
+
   void run_item(EvalScratch& w, Item item) {
     TaskState& ts = states_[item.task];
+    if (stopping()) {
+      partial_ = true;
+      if (ts.samples_left.fetch_sub(1) == 1) ts.prologue.release();
+      return;
+    }
     const abi::TaskIn& task = hosts_[item.task].task_in();
     std::call_once(ts.once, [&] { ts.prologue.run(entry_, opt_, task); });
     if (item.sample == kWholeTask) {
@@ -109,6 +117,10 @@ class Executor {
     TaskResult& tr = result_.tasks[t];
     std::vector<u8> alive = tr.want;
     for (std::size_t s = 0; s < tr.samples.size(); ++s) {
+      if (stopping()) {
+        partial_ = true;
+        return;
+      }
       SampleResult& sr = tr.samples[s];
       std::vector<u8> want = sample_want_mask(info_, alive, sr.has_expected);
       std::vector<u8> paired = sample_want_mask(info_, tr.want, sr.has_expected);
@@ -132,6 +144,7 @@ class Executor {
   std::vector<Item> items_;
   std::vector<EvalScratch> workers_;
   RunResult result_;
+  std::atomic<bool> partial_{false};
 };
 
 }  // namespace

@@ -65,6 +65,7 @@ struct RunResult {
   std::uint64_t reruns = 0;       // programs re-run alone after `budget`
   std::uint64_t skipped = 0;      // (sample, program) records marked skipped
   bool until_train_fails = false; // run with Evaluation::UntilTrainFails
+  bool partial = false;           // stopped early (ExecOptions::stop): some samples never ran
   double seconds = 0;             // wall time of execute()
 };
 

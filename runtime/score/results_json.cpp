@@ -27,6 +27,7 @@ json summary_json(const RunSummary& s) {
               {"batt_calls", s.batt_calls},
               {"reruns", s.reruns},
               {"skipped", s.skipped},
+              {"partial", s.partial},
               {"evaluation", s.until_train_fails ? "until-train-fails" : "all"},
               {"near_misses", s.near_misses},
               {"seconds", s.seconds}};

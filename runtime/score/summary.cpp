@@ -17,6 +17,7 @@ RunSummary summarize_run(const RunResult& run, const Scores& scores) {
   s.batt_calls = run.batt_calls;
   s.reruns = run.reruns;
   s.until_train_fails = run.until_train_fails;
+  s.partial = run.partial;
   s.seconds = run.seconds;
   std::vector<std::uint8_t> solving(run.programs.size(), 0);
   for (std::size_t t = 0; t < run.tasks.size(); ++t) {
@@ -61,6 +62,8 @@ RunSummary summarize_run(const RunResult& run, const Scores& scores) {
 
 std::string render_summary(const RunSummary& s, bool list_solved) {
   std::string out;
+  if (s.partial)
+    out += "PARTIAL: the run was interrupted; samples that never ran count as unsolved\n";
   double pct = s.tasks ? 100.0 * double(s.tasks_solved) / double(s.tasks) : 0.0;
   out += fmt::format("tasks solved: {}/{} ({:.1f}%){}, {} with a paired program\n", s.tasks_solved, s.tasks, pct,
                      s.tests_known ? "" : " (train only: no test outputs)", s.tasks_paired);

@@ -26,6 +26,7 @@ struct RunSummary {
   // (Evaluation::UntilTrainFails, which until_train_fails says was used).
   std::uint64_t skipped = 0;
   bool until_train_fails = false;
+  bool partial = false;  // the run was stopped early: samples that never ran count as unsolved
   double seconds = 0;
   // Per solved task (sorted by id): the programs solving it, sorted by name.
   std::vector<std::pair<std::string, std::vector<std::string>>> solved;

@@ -287,3 +287,39 @@ TEST_CASE("until-train-fails: a program stops on a task at its first train miss;
       for (int p = 0; p < 3; ++p)
         CHECK(r.tasks[t].samples[s].evals[p].flags == r1.tasks[t].samples[s].evals[p].flags);
 }
+
+namespace {
+// Sets the stop flag during its third call: the run ends partial.
+std::atomic<bool> g_stop{false};
+std::atomic<int> g_stop_calls{0};
+void stopping_eval(const battc::abi::TaskIn* task, const void* prologue, const battc::abi::SampleIn* s,
+                   battc::dsl::Ctx* ctx, const battc::dsl::u8* want, battc::abi::ProgramOut* out, int encode) {
+  if (++g_stop_calls == 3) g_stop = true;
+  mini_batt().eval(task, prologue, s, ctx, want, out, encode);
+}
+}  // namespace
+
+TEST_CASE("a stop request ends the run partial: what ran is kept, nothing after it starts", "[exec]") {
+  std::vector<Task> tasks;
+  for (int t = 0; t < 6; ++t) tasks.push_back(mirror_task("t" + std::to_string(t), {grid({{t, 1}})}, {grid({{2}})}));
+  BattEntry entry = mini_batt();
+  entry.eval = stopping_eval;
+  for (Evaluation ev : {Evaluation::All, Evaluation::UntilTrainFails}) {
+    g_stop = false;
+    g_stop_calls = 0;
+    ExecOptions o = all_pairs(1);
+    o.evaluation = ev;
+    o.stop = &g_stop;
+    RunResult r = execute(entry, tasks, o);
+    CHECK(r.partial);
+    CHECK(r.batt_calls == 3);  // the call that asked to stop finishes; no other starts
+    std::size_t evaluated = 0;
+    for (const TaskResult& t : r.tasks)
+      for (const SampleResult& s : t.samples) evaluated += s.evals[kMirror].evaluated();
+    CHECK(evaluated == 3);
+  }
+  g_stop = false;
+  ExecOptions o = all_pairs(2);
+  o.stop = &g_stop;
+  CHECK_FALSE(execute(mini_batt(), tasks, o).partial);
+}

@@ -3,7 +3,7 @@
 // demo): output paths refused before any work, a task loaded twice, a
 // non-task JSON file in a task folder, --solutions with a task folder,
 // --pairing by-name that pairs nothing, an arena budget the machine cannot
-// reserve; and what --evaluate decides.
+// reserve, Ctrl-C in the middle of a run; and what --evaluate decides.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -126,4 +126,37 @@ TEST_CASE("--evaluate: which-solves-which skips after a train miss; a report or 
   Child h = run_battc(dir, "html", demo_run("'" + kDemo + "'", dir.path + "/html") + " --html");
   REQUIRE(h.exit_code == 0);
   CHECK(results(dir.path + "/html")["summary"]["evaluation"] == "all");
+}
+
+TEST_CASE("Ctrl-C stops a run cleanly: what was evaluated is written, marked partial", "[cli][edges][interrupt]") {
+  TempDir dir("battc-edges-interrupt");
+  // 40 tasks of 30x30 grids and a program that pairs every cell with every
+  // other (810,000 pairs per sample): long enough to interrupt.
+  fs::create_directories(dir.path + "/tasks");
+  std::string row = "[", grid = "[";
+  for (int j = 0; j < 30; ++j) row += (j ? ",1" : "1");
+  row += "]";
+  for (int i = 0; i < 30; ++i) grid += (i ? "," : "") + row;
+  grid += "]";
+  for (int t = 0; t < 40; ++t) {
+    char id[16];
+    std::snprintf(id, sizeof id, "t%03d", t);
+    std::ofstream(dir.path + "/tasks/" + id + ".json")
+        << R"({"train": [{"input": )" << grid << R"(, "output": )" << grid << R"(}], "test": [{"input": )" << grid
+        << R"(, "output": )" << grid << "}]}";
+  }
+  std::ofstream(dir.path + "/slow.py") << "def solve_slow(I):\n    x1 = asindices(I)\n    x2 = prapply(astuple, x1, x1)\n"
+                                          "    x3 = size(x2)\n    x4 = greater(x3, ZERO)\n    O = branch(x4, I, I)\n"
+                                          "    return O\n";
+  std::string run = "run --quiet --jobs 1 --tasks '" + dir.path + "/tasks' --programs '" + dir.path + "/slow.py'";
+  // Compile first (one task), so that the signal meets the evaluation.
+  REQUIRE(run_battc(dir, "warm", run + " --task t000 --out '" + dir.path + "/warm'").exit_code == 0);
+  Child c = run_battc(dir, "int", run + " --out '" + dir.path + "/out'", "timeout --preserve-status -s INT 3 env ");
+  INFO(c.err);
+  CHECK(c.exit_code == 130);
+  CHECK_THAT(c.out, Catch::Contains("PARTIAL: the run was interrupted") && Catch::Contains("(partial: "));
+  auto j = results(dir.path + "/out");
+  CHECK(j["summary"]["partial"] == true);
+  CHECK(j["summary"]["evaluations"].get<int>() > 0);
+  CHECK(j["summary"]["evaluations"].get<int>() < 80);
 }
