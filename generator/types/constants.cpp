@@ -71,4 +71,9 @@ const ConstantValue* find_constant(const std::string& name) { return lookup(arc_
 
 const ConstantValue* find_tokpidjin_constant(const std::string& name) { return lookup(tokpidjin_constants(), name); }
 
+std::vector<std::pair<std::string, ConstantValue>> constant_list(bool tokpidjin) {
+  const Table& t = tokpidjin ? tokpidjin_constants() : arc_dsl_constants();
+  return {t.begin(), t.end()};
+}
+
 }  // namespace battc::generator

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace battc::generator {
 
@@ -17,5 +19,8 @@ struct ConstantValue {
 const ConstantValue* find_constant(const std::string& name);
 // nullptr when `name` is not a tokpidjin constant (a superset of arc-dsl's).
 const ConstantValue* find_tokpidjin_constant(const std::string& name);
+
+// Every constant of arc-dsl's table, or tokpidjin's, sorted by name.
+std::vector<std::pair<std::string, ConstantValue>> constant_list(bool tokpidjin);
 
 }  // namespace battc::generator

@@ -29,3 +29,21 @@ TEST_CASE("--help shows the defaults", "[cli][usage]") {
   CHECK_THAT(help.out, Catch::Contains("--budget-mb UINT:UINT in [1 - 65536]=256"));
   CHECK_THAT(help.out, Catch::Contains("--pairing TEXT:{all,by-name}=all"));
 }
+
+TEST_CASE("primitives lists either dialect's primitives, or its constants", "[cli][usage]") {
+  TempDir dir("battc-primitives");
+  Child arc = run_battc(dir, "arc", "primitives");
+  CHECK(arc.exit_code == 0);
+  CHECK_THAT(arc.out, Catch::Contains("160 primitives (arc-dsl)"));
+  CHECK(arc.out.find("o_g ") == std::string::npos);
+  Child tk = run_battc(dir, "tk", "primitives --dialect tokpidjin");
+  CHECK(tk.exit_code == 0);
+  CHECK_THAT(tk.out, Catch::Contains("o_g ") && Catch::Contains("primitives (tokpidjin)"));
+  Child consts = run_battc(dir, "c", "primitives --constants");
+  CHECK(consts.exit_code == 0);
+  CHECK_THAT(consts.out, Catch::Contains("THREE_BY_THREE   (3, 3)") && Catch::Contains("T                True"));
+  CHECK(consts.out.find("BURGUNDY") == std::string::npos);
+  Child tk_consts = run_battc(dir, "tc", "primitives --constants --dialect tokpidjin --json");
+  CHECK(tk_consts.exit_code == 0);
+  CHECK_THAT(tk_consts.out, Catch::Contains(R"("name": "BURGUNDY")") && Catch::Contains(R"("value": "9")"));
+}
