@@ -22,7 +22,7 @@ TEST_CASE("a mistyped subcommand or flag exits 2 and gets a suggestion", "[cli][
   CHECK(far.err.find("did you mean") == std::string::npos);
 }
 
-TEST_CASE("--help shows the defaults", "[cli][usage]") {
+TEST_CASE("run's --help shows the defaults", "[cli][usage]") {
   TempDir dir("battc-help");
   Child help = run_battc(dir, "help", "run --help");
   CHECK(help.exit_code == 0);

@@ -79,7 +79,7 @@ TEST_CASE("a non-task JSON file in a task folder is skipped; --solutions with a 
   CHECK_THAT(s.err, Catch::Contains("--solutions goes with a Kaggle challenges file"));
 }
 
-TEST_CASE("--pairing by-name that pairs nothing warns", "[cli][edges]") {
+TEST_CASE("by-name pairing that pairs nothing warns", "[cli][edges]") {
   TempDir dir("battc-edges-byname");
   fs::create_directories(dir.path + "/tasks");
   fs::copy_file(kDemo + "/gravity.json", dir.path + "/tasks/zzzz0000.json");
@@ -101,7 +101,7 @@ TEST_CASE("an arena budget the machine cannot reserve is a clear error, not bad_
   CHECK_THAT(c.err, !Catch::Contains("bad_alloc"));
 }
 
-TEST_CASE("--evaluate: which-solves-which skips after a train miss; a report or all evaluates everything",
+TEST_CASE("run --evaluate: which-solves-which skips after a train miss; a report or all evaluates everything",
           "[cli][evaluate]") {
   TempDir dir("battc-evaluate");
   Child a = run_battc(dir, "auto", demo_run("'" + kDemo + "'", dir.path + "/auto"));
@@ -130,15 +130,16 @@ TEST_CASE("--evaluate: which-solves-which skips after a train miss; a report or 
 
 TEST_CASE("Ctrl-C stops a run cleanly: what was evaluated is written, marked partial", "[cli][edges][interrupt]") {
   TempDir dir("battc-edges-interrupt");
-  // 40 tasks of 30x30 grids and a program that pairs every cell with every
-  // other (810,000 pairs per sample): long enough to interrupt.
+  // 400 tasks of 30x30 grids and a program that pairs every cell with every
+  // other (810,000 pairs per sample): many seconds on one core, even on a
+  // fast machine, so the signal at 3 s meets the evaluation.
   fs::create_directories(dir.path + "/tasks");
   std::string row = "[", grid = "[";
   for (int j = 0; j < 30; ++j) row += (j ? ",1" : "1");
   row += "]";
   for (int i = 0; i < 30; ++i) grid += (i ? "," : "") + row;
   grid += "]";
-  for (int t = 0; t < 40; ++t) {
+  for (int t = 0; t < 400; ++t) {
     char id[16];
     std::snprintf(id, sizeof id, "t%03d", t);
     std::ofstream(dir.path + "/tasks/" + id + ".json")
@@ -158,5 +159,5 @@ TEST_CASE("Ctrl-C stops a run cleanly: what was evaluated is written, marked par
   auto j = results(dir.path + "/out");
   CHECK(j["summary"]["partial"] == true);
   CHECK(j["summary"]["evaluations"].get<int>() > 0);
-  CHECK(j["summary"]["evaluations"].get<int>() < 80);
+  CHECK(j["summary"]["evaluations"].get<int>() < 800);
 }
