@@ -152,7 +152,15 @@ TEST_CASE("Ctrl-C stops a run cleanly: what was evaluated is written, marked par
   std::string run = "run --quiet --jobs 1 --tasks '" + dir.path + "/tasks' --programs '" + dir.path + "/slow.py'";
   // Compile first (one task), so that the signal meets the evaluation.
   REQUIRE(run_battc(dir, "warm", run + " --task t000 --out '" + dir.path + "/warm'").exit_code == 0);
-  Child c = run_battc(dir, "int", run + " --out '" + dir.path + "/out'", "timeout --preserve-status -s INT 3 env ");
+  // SIGINT one second after battc has chosen its engine (the compile is
+  // cached, so it is evaluating by then), however loaded the machine is.
+  std::string script = dir.path + "/interrupt.sh";
+  std::ofstream(script) << "\"$@\" & pid=$!\n"
+                           "for i in $(seq 1 1200); do grep -q 'engine ' '" << dir.path << "/int.err' 2>/dev/null && break; "
+                           "sleep 0.05; done\n"
+                           "sleep 1; kill -INT $pid; wait $pid\n";
+  std::string quiet_free = run.substr(0, run.find(" --quiet")) + run.substr(run.find(" --quiet") + 8);
+  Child c = run_battc(dir, "int", quiet_free + " --out '" + dir.path + "/out'", "exec sh '" + script + "' env ");
   INFO(c.err);
   CHECK(c.exit_code == 130);
   CHECK_THAT(c.out, Catch::Contains("PARTIAL: the run was interrupted") && Catch::Contains("(partial: "));
