@@ -52,6 +52,7 @@ struct DeviceOutcome {
   std::vector<CpuRerun> reruns;
   std::uint64_t evaluations = 0, calls = 0;
   GpuRunStats stats;
+  bool stopped = false;  // ExecOptions::stop ended it before its last round
 };
 
 // One launch's items, as the host sees them.
@@ -90,6 +91,7 @@ class GpuExecutor {
     for (DeviceOutcome& o : outcomes) {
       result_.evaluations += o.evaluations;
       result_.batt_calls += o.calls;
+      result_.partial = result_.partial || o.stopped;
       reruns.insert(reruns.end(), o.reruns.begin(), o.reruns.end());
       all.devices += o.stats.devices;
       all.rounds += o.stats.rounds;
@@ -202,6 +204,10 @@ class GpuExecutor {
     DeviceReadback::Buffers buffers{image.range(), prologues.range(), parena.range(), iarena.range()};
 
     for (const Round& r : plan.rounds) {
+      if (opt_.stop && opt_.stop->load(std::memory_order_relaxed)) {  // an interrupt: no new round
+        out.stopped = true;
+        break;
+      }
       ++out.stats.rounds;
       PrologueLaunch pl;
       pl.tasks = image.get() + img.tasks_offset + r.task_begin * sizeof(abi::TaskIn);

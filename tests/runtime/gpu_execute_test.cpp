@@ -5,6 +5,8 @@
 // executor's: the same records, grids and texts, and the same dump.
 #include <catch2/catch.hpp>
 
+#include <atomic>
+
 #include <sstream>
 
 #include "runtime/exec/device_image.h"
@@ -228,4 +230,19 @@ TEST_CASE("gpu executor: clear errors for a foreign unit and too little memory",
     CHECK_THROWS_WITH(execute_on_devices({}, mini_batt(), tasks, o, small_gpu()),
                       "the GPU executor was given no device");
   }
+}
+
+TEST_CASE("gpu executor: a stop request ends the run partial before its next round", "[exec][gpu_exec]") {
+  auto tasks = some_tasks();
+  ExecOptions o = options(false);
+  std::atomic<bool> stop{true};
+  o.stop = &stop;
+  HostDevice dev(mini_batt(), 64 << 20);
+  GpuRunStats stats;
+  RunResult g = execute_on_devices({&dev}, mini_batt(), tasks, o, small_gpu(), &stats);
+  CHECK(g.partial);
+  CHECK(stats.rounds == 0);
+  CHECK(g.evaluations == 0);
+  stop = false;
+  CHECK_FALSE(execute_on_devices({&dev}, mini_batt(), tasks, o, small_gpu(), &stats).partial);
 }
