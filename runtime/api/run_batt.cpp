@@ -237,6 +237,9 @@ ApiResult<RunOutcome> run_from_compile(RunRequest& req, RunOutcome out, const Gp
                      out.tasks.size()));
   out.times.score = since(t0);
   out.times.total = since(t_start);
+  out.summary.rejected = g.report.rejected;
+  out.summary.phases = {true, out.times.parse, out.times.typecheck, out.times.generate, out.times.compile,
+                        out.cache_hit};
   return out;
 }
 

@@ -159,7 +159,6 @@ int run(RunOptions o) {
   progress.finish();
   api::RunOutcome& r = outcome.value();
   if (!r.diagnostics.empty()) fmt::print(stderr, "{}", r.diagnostics);
-  const generator::GenerateReport& rep = r.generated->report;
 
   // write (the results object once: the report and --expect read it too)
   nlohmann::json results = results_json(r.result, r.scores, r.summary);
@@ -222,14 +221,10 @@ int run(RunOptions o) {
     return fail(e.what());
   }
   fmt::print("{}", render_summary(r.summary, o.list_solved));
-  fmt::print("programs: {} accepted, {} rejected\n", rep.programs, rep.rejected);
   fmt::print("engine: {} ({})\n", api::engine_name(r.engine), r.engine_why);
   if (r.backend == "cuda")
     fmt::print("gpu: {} device(s), {} launch(es) over {} samples; {} evaluations in {} samples re-run on the CPU\n",
                r.gpu.devices, r.gpu.launches, r.gpu.items, r.gpu.fallback_evaluations, r.gpu.fallback_samples);
-  fmt::print("time: parse {:.2f} s, typecheck {:.2f} s, generate {:.2f} s, compile {:.2f} s{}, run {:.2f} s\n",
-             r.times.parse, r.times.typecheck, r.times.generate, r.times.compile, r.cache_hit ? " (cache hit)" : "",
-             r.times.run);
   fmt::print("wrote {}/results.json and {}/submission.json{}\n", o.out, o.out,
              r.result.partial ? " (partial: the run was interrupted)" : "");
   if (!o.html.empty()) {

@@ -71,7 +71,8 @@ std::string render_summary(const RunSummary& s, bool list_solved) {
     out += fmt::format("unsolved: {} near misses (every train pair right, a test output wrong), {} more with some "
                        "train pairs right, {} with none\n",
                        s.near_misses, s.unsolved_partly - s.near_misses, s.best_unsolved.size() - s.unsolved_partly);
-  out += fmt::format("programs: {} ({} differs), {} solve a task\n", s.programs, s.differs, s.programs_solving);
+  out += fmt::format("programs: {} accepted ({} differs), {} rejected, {} solve a task\n", s.programs, s.differs,
+                     s.rejected, s.programs_solving);
   out += fmt::format("evaluations: {} (ok {}, error {}, budget {}) in {} batt calls, {} re-run alone\n",
                      s.evaluations, s.ok, s.error, s.budget, s.batt_calls, s.reruns);
   if (s.until_train_fails)
@@ -79,7 +80,12 @@ std::string render_summary(const RunSummary& s, bool list_solved) {
                        "(--evaluate all runs them)\n",
                        s.skipped);
   double rate = s.seconds > 0 ? double(s.evaluations) / s.seconds : 0.0;
-  out += fmt::format("time: {:.3f}s ({:.0f} evaluations/s)\n", s.seconds, rate);
+  std::string before;
+  if (s.phases.known)
+    before = fmt::format("parse {:.2f} s, typecheck {:.2f} s, generate {:.2f} s, compile {:.2f} s{}, ", s.phases.parse,
+                         s.phases.typecheck, s.phases.generate, s.phases.compile,
+                         s.phases.cache_hit ? " (cache hit)" : "");
+  out += fmt::format("time: {}run {:.3f} s ({:.0f} evaluations/s)\n", before, s.seconds, rate);
   if (list_solved) {
     for (const auto& [task, programs] : s.solved) out += fmt::format("  {}: {}\n", task, fmt::join(programs, " "));
     for (const auto& b : s.best_unsolved)

@@ -17,8 +17,9 @@ struct RunSummary {
   std::size_t tasks = 0;
   std::size_t tasks_paired = 0;  // tasks at least one program ran on
   std::size_t tasks_solved = 0;
-  std::size_t programs = 0;
+  std::size_t programs = 0;  // in the batt (accepted)
   std::size_t differs = 0;
+  std::size_t rejected = 0;  // programs the generator rejected (the run API fills it in)
   std::size_t programs_solving = 0;  // programs that solve at least one task
   std::uint64_t evaluations = 0, ok = 0, error = 0, budget = 0;
   std::uint64_t batt_calls = 0, reruns = 0;
@@ -28,6 +29,12 @@ struct RunSummary {
   bool until_train_fails = false;
   bool partial = false;  // the run was stopped early: samples that never ran count as unsolved
   double seconds = 0;
+  // The phases before the run, when the run API filled them in.
+  struct Phases {
+    bool known = false;
+    double parse = 0, typecheck = 0, generate = 0, compile = 0;
+    bool cache_hit = false;
+  } phases;
   // Per solved task (sorted by id): the programs solving it, sorted by name.
   std::vector<std::pair<std::string, std::vector<std::string>>> solved;
   std::size_t near_misses = 0;         // every train pair right, a known test output wrong

@@ -110,6 +110,16 @@ TEST_CASE("run --evaluate: which-solves-which skips after a train miss; a report
   CHECK(ja["summary"]["evaluation"] == "until-train-fails");
   CHECK(ja["summary"]["skipped"].get<int>() > 0);
   CHECK_THAT(a.out, Catch::Contains("skipped: "));
+  // One line of programs, one of time.
+  auto count = [&](const std::string& line_start) {
+    std::size_t n = 0;
+    for (std::size_t at = 0; (at = a.out.find(line_start, at)) != std::string::npos; ++at)
+      n += at == 0 || a.out[at - 1] == '\n';
+    return n;
+  };
+  CHECK(count("programs: ") == 1);
+  CHECK(count("time: ") == 1);
+  CHECK_THAT(a.out, Catch::Contains("programs: 5 accepted (0 differs), 0 rejected, 5 solve a task"));
   Child all = run_battc(dir, "all", demo_run("'" + kDemo + "'", dir.path + "/all") + " --evaluate all");
   REQUIRE(all.exit_code == 0);
   auto jl = results(dir.path + "/all");
