@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 
+#include "generator/diag/closest_name.h"
 #include "generator/dialect/dialect.h"
 
 namespace battc::generator {
@@ -71,6 +72,9 @@ class Lowering {
     std::optional<Val> r = resolve(prog_.ret, prog_.ret_loc);
     if (!r) return false;
     out.result = r->node;
+    if (!intern_ && !out.differ && !can_be_grid(r->type))
+      diags_.warning(prog_.ret_loc, prog_.name,
+                     fmt::format("this solver returns {}, never a grid: it cannot solve any task", type_name(r->type)));
     if (intern_) batt_.programs().push_back(std::move(out));
     return true;
   }
@@ -95,6 +99,13 @@ class Lowering {
     n.param = k;
     n.origin.loc = loc;
     return add(std::move(n));
+  }
+
+  // A value of type t may be a grid (a union may hold one).
+  bool can_be_grid(TypeRef t) const {
+    if (t == tt_.grid()) return true;
+    if (!t->is(TypeKind::VUnion)) return false;
+    return std::any_of(t->parts.begin(), t->parts.end(), [&](TypeRef p) { return can_be_grid(p); });
   }
 
   // Python: a name assigned anywhere in a function is local to all of it, so
@@ -132,8 +143,23 @@ class Lowering {
       error(loc, fmt::format("'{}' is not a parameter of this program: it takes (I); write (S, I, C) to use {}", name, name));
       return std::nullopt;
     }
-    error(loc, fmt::format("unknown name '{}'{}", name, other_dialect_note(name)));
+    error(loc, fmt::format("unknown name '{}'{}{}", name, other_dialect_note(name), did_you_mean(name, false)));
     return std::nullopt;
+  }
+
+  // " (did you mean 'x'?)" for the nearest name the program could have
+  // meant: its variables, parameters, the dialect's primitives and, for a
+  // value, its constants.
+  std::string did_you_mean(const std::string& name, bool function) const {
+    std::vector<std::string> names;
+    for (const auto& [n, v] : locals_)
+      if (!function || v.type->callable()) names.push_back(n);
+    if (!function) names.insert(names.end(), prog_.params.begin(), prog_.params.end());
+    for (const DialectPrim& p : dialect_table(dialect_)) names.push_back(p.name);
+    if (!function)
+      for (const auto& [n, c] : constant_list(dialect_ == Dialect::Tokpidjin)) names.push_back(n);
+    std::optional<std::string> best = closest_name(name, names);
+    return best ? fmt::format(" (did you mean '{}'?)", *best) : "";
   }
 
   // tokpidjin's get_nth_f/get_nth_t on a pair of two different types (what
@@ -184,6 +210,12 @@ class Lowering {
     return fmt::format(" in {} (the {} dialect has it; a program's dialect follows its parameters: (I) is arc-dsl, "
                        "(S, I, C) is tokpidjin, or set --dialect)",
                        dialect_name(dialect_), dialect_name(other));
+  }
+
+  // An argument as the file wrote it.
+  static std::string shown(const Arg& a) {
+    if (a.is_int) return std::to_string(a.value);
+    return a.text.empty() ? a.name : a.text;
   }
 
   std::optional<Val> literal(long long v, SrcLoc loc) {
@@ -268,7 +300,8 @@ class Lowering {
       error(call.callee_loc, fmt::format("'{}' is a value of type {}, not a function", call.callee, type_name(v->type)));
       return std::nullopt;
     } else {
-      error(call.callee_loc, fmt::format("unknown function '{}'{}", call.callee, other_dialect_note(call.callee)));
+      error(call.callee_loc, fmt::format("unknown function '{}'{}{}", call.callee, other_dialect_note(call.callee),
+                                         did_you_mean(call.callee, true)));
       return std::nullopt;
     }
     auto ordered = order_args(call, is_prim);
@@ -290,11 +323,11 @@ class Lowering {
     if (!ct.ok()) {
       std::vector<std::string> notes;
       if (!is_prim) notes.push_back(fmt::format("the function ({}) is {}", call.callee, type_name(callee->type)));
-      for (size_t i = 0; i < ordered->size() && i < types.size(); ++i) {
-        const Arg* a = (*ordered)[i];
-        notes.push_back(fmt::format("argument {} ({}) is {}", i + 1, a->is_int ? std::to_string(a->value) : a->name,
-                                    type_name(types[i])));
-      }
+      if (is_prim)
+        if (const DialectPrim* p = find_dialect_prim(dialect_, call.callee))
+          notes.push_back(fmt::format("{} takes {}", call.callee, p->signature()));
+      for (size_t i = 0; i < ordered->size() && i < types.size(); ++i)
+        notes.push_back(fmt::format("argument {} ({}) is {}", i + 1, shown(*(*ordered)[i]), type_name(types[i])));
       error(st.loc, fmt::format("ill-typed call: {}", ct.error), notes);
       return std::nullopt;
     }

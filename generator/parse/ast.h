@@ -1,6 +1,8 @@
-// generator/parse/ast.h: what the parser yields. Program files are a strict
-// subset of Python (DESIGN.md, Program files): each program is a list of
-// single-call assignments and one return of a name. Nothing here is ever
+// generator/parse/ast.h: what the parser yields. Program files are a subset
+// of Python (docs/generator.md, Program files); whatever the file wrote
+// (nested calls, tuples, lambdas, aliases), the parser hands on each program
+// as a list of single-call assignments and one return of a name, the form
+// the lowering, the mutations and the printer work on. Nothing here is ever
 // pasted into emitted code; names are resolved and validated later.
 #pragma once
 
@@ -20,6 +22,9 @@ struct Arg {
   std::string name;  // when !is_int
   long long value = 0;  // when is_int
   SrcLoc loc;
+  // The expression the file wrote when the parser named it (a nested call,
+  // tuple or lambda): what messages show instead of the made-up name.
+  std::string text;
 };
 
 struct Call {

@@ -3,12 +3,23 @@
 #include "generator/parse/lexer.h"
 
 #include <cctype>
+#include <string_view>
 
 namespace battc::generator {
 namespace {
 
 bool ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
 bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// Python's two-character operators ("->" for annotations; the others only to
+// be reported), or nullptr.
+const char* two_char_op(const std::string& s, size_t i) {
+  static const char* const ops[] = {"->", "==", "!=", "<=", ">=", "//", "**", "+=", "-=", "*=", "/=", ":="};
+  if (i + 1 >= s.size()) return nullptr;
+  for (const char* op : ops)
+    if (s[i] == op[0] && s[i + 1] == op[1]) return op;
+  return nullptr;
+}
 
 }  // namespace
 
@@ -123,13 +134,14 @@ std::vector<Token> lex(const std::string& s, int file) {
       }
       out.push_back(Token{closed ? Tok::String : Tok::Bad, closed ? "" : "unterminated string", at});
       i = j;
-    } else if (c == '-' && i + 1 < s.size() && s[i + 1] == '>') {
-      out.push_back(Token{Tok::Op, "->", loc(i)});
+    } else if (const char* op = two_char_op(s, i)) {
+      out.push_back(Token{Tok::Op, op, loc(i)});
       i += 2;
-    } else if (c == '(' || c == ')' || c == ',' || c == '=' || c == ':' || c == '.' || c == '*' || c == '-' ||
-               c == '[' || c == ']') {
-      if ((c == '(' || c == '[') && depth++ == 0) open_at = loc(i);
-      if ((c == ')' || c == ']') && depth > 0) --depth;
+    } else if (std::string_view("()[]{},=:.*-+/%<>!&|^~@").find(c) != std::string_view::npos) {
+      // Python's operators are tokens even where programs may not use them,
+      // so that the parser can say what to write instead.
+      if ((c == '(' || c == '[' || c == '{') && depth++ == 0) open_at = loc(i);
+      if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
       out.push_back(Token{Tok::Op, std::string(1, c), loc(i)});
       ++i;
     } else {
