@@ -98,6 +98,18 @@ template <class T>
 DSL_FN T branch(Ctx&, Bool condition, const T& a, const T& b) {
   return condition ? a : b;
 }
+// Two values of different types: the one the condition picks, as a VUnion
+// that later primitives dispatch on (functors.h, vcall). (Two functions make
+// a Choice, closures.h.)
+template <class A, class B>
+  requires(!is_dsl_function_v<A> && !is_dsl_function_v<B>)
+DSL_FN VUnion<A, B> branch(Ctx&, Bool condition, const A& a, const B& b) {
+  VUnion<A, B> u{};
+  u.which = condition ? 0 : 1;
+  if (condition) u.a = a;
+  else u.b = b;
+  return u;
+}
 // A tuple of points or cells against a set of them: the set (converting the
 // tuple when it is chosen), so both branches have one type.
 DSL_FN Indices branch(Ctx& c, Bool condition, const Tuple<Pt>& a, const Indices& b) {

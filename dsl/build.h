@@ -33,7 +33,7 @@ DSL_FN Grid new_grid(Ctx& c, i64 h, i64 w, Int*& cells) {
   if (h <= 0) return Grid{};
   if (w < 0) w = 0;
   if (h * w > kInt32Max || h > kInt32Max) {
-    c.fail(Status::Budget);
+    c.fail(Status::Budget, Why::Arena);
     return Grid{};
   }
   if (!c.spend(h * w + 1)) return Grid{};
@@ -52,7 +52,7 @@ DSL_FN Grid grid_of_rows(Ctx& c, const Tuple<Int>* rows, i32 h) {
     rect = rect && rows[i].n == rows[0].n;
   }
   if (total > kInt32Max || !c.spend(total + h)) {
-    c.fail(Status::Budget);
+    c.fail(Status::Budget, Why::Arena);
     return Grid{};
   }
   Int* cells = c.alloc<Int>(total);
@@ -73,14 +73,14 @@ DSL_FN Grid grid_of_rows(Ctx& c, const Tuple<Int>* rows, i32 h) {
 // range fails (status error) instead of wrapping. kNone stands for None.
 DSL_FN Int checked(Ctx& c, i64 r) {
   if (r <= i64(kInt32Min) || r > i64(kInt32Max)) {
-    c.fail();
+    c.fail(Why::Value);
     return 0;
   }
   return Int(r);
 }
 DSL_FN bool not_none(Ctx& c, Int a) {
   if (a == kNone) {
-    c.fail();
+    c.fail(Why::Type);
     return false;
   }
   return true;
@@ -101,7 +101,7 @@ DSL_FN Int py_mul(Ctx& c, Int a, Int b) {
 DSL_FN Int py_floordiv(Ctx& c, Int a, Int b) {
   if (!not_none(c, a) || !not_none(c, b)) return 0;
   if (b == 0) {
-    c.fail();
+    c.fail(Why::Divide);
     return 0;
   }
   i64 q = i64(a) / b;
@@ -111,7 +111,7 @@ DSL_FN Int py_floordiv(Ctx& c, Int a, Int b) {
 DSL_FN Int py_mod(Ctx& c, Int a, Int b) {
   if (!not_none(c, a) || !not_none(c, b)) return 0;
   if (b == 0) {
-    c.fail();
+    c.fail(Why::Divide);
     return 0;
   }
   i64 r = i64(a) % b;

@@ -384,7 +384,7 @@ DSL_FN Choice<F, G> branch(Ctx&, Bool condition, const F& a, const G& b) {
 constexpr Int kPythonRecursionLimit = 1000;
 template <class F>
 DSL_FN Power<F> power(Ctx& c, const F& function, Int n) {
-  if (n < 1 || n >= kPythonRecursionLimit - 10) c.fail();
+  if (n < 1 || n >= kPythonRecursionLimit - 10) c.fail(Why::Recursion);
   return Power<F>{function, n};
 }
 

@@ -41,7 +41,7 @@ DSL_FN Object coerce(Ctx& c, const Pair<Cell, Cell>& x) {
 // A tuple of ints as a point: Python unpacks it, so it must hold exactly two.
 DSL_FN Pt coerce(Ctx& c, const Tuple<Int>& x) {
   if (x.n != 2) {
-    c.fail();
+    c.fail(Why::Value);
     return Pt{0, 0};
   }
   return Pt{x.p[0], x.p[1]};

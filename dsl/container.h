@@ -97,7 +97,7 @@ struct Builder<Tuple<T>> {
   DSL_FN bool start(Ctx& c, i64 capacity) {
     if (capacity < 0) capacity = 0;
     if (capacity > kInt32Max || !c.spend(capacity)) {
-      c.fail(Status::Budget);
+      c.fail(Status::Budget, Why::Arena);
       return false;
     }
     cap = i32(capacity);

@@ -18,7 +18,7 @@ DSL_FN Int size(Ctx&, const C& x) {
 template <class C>
 DSL_FN elem_of<C> first(Ctx& c, const C& x) {
   if (Container<C>::size(x) == 0) {
-    c.fail();
+    c.fail(Why::Empty);
     return elem_of<C>{};
   }
   return Container<C>::get(x, 0);
@@ -32,7 +32,7 @@ template <class C>
 DSL_FN elem_of<C> last(Ctx& c, const C& x) {
   i32 n = Container<C>::size(x);
   if (n == 0) {
-    c.fail();
+    c.fail(Why::Empty);
     return elem_of<C>{};
   }
   return Container<C>::get(x, n - 1);
@@ -89,7 +89,7 @@ DSL_FN tuple_of<T> repeat(Ctx& c, const T& item, Int num) {
 DSL_FN Tuple<Int> interval(Ctx& c, Int start, Int stop, Int step) {
   if (!not_none(c, start) || !not_none(c, stop) || !not_none(c, step)) return {};
   if (step == 0) {
-    c.fail();  // range() arg 3 must not be zero
+    c.fail(Why::Value);  // range() arg 3 must not be zero
     return {};
   }
   i64 n = step > 0 ? (i64(stop) - start + step - 1) / step : (i64(start) - stop - step - 1) / -i64(step);
@@ -314,7 +314,7 @@ template <class C, class F>
 DSL_FN elem_of<C> argmax(Ctx& c, const C& container, const F& compfunc) {
   i32 at = extreme_index<true>(c, container, compfunc);
   if (at < 0) {
-    c.fail();
+    c.fail(Why::Empty);
     return elem_of<C>{};
   }
   return Container<C>::get(container, at);
@@ -323,7 +323,7 @@ template <class C, class F>
 DSL_FN elem_of<C> argmin(Ctx& c, const C& container, const F& compfunc) {
   i32 at = extreme_index<false>(c, container, compfunc);
   if (at < 0) {
-    c.fail();
+    c.fail(Why::Empty);
     return elem_of<C>{};
   }
   return Container<C>::get(container, at);
@@ -339,7 +339,7 @@ DSL_FN result_t<F, elem_of<C>> valextreme(Ctx& c, const C& container, const F& c
     if constexpr (is_same_v<elem_of<C>, Int>) {
       return compfunc(c, Int(0));
     } else {
-      c.fail();
+      c.fail(Why::Empty);
       return R{};
     }
   }
@@ -360,12 +360,12 @@ template <bool kMost, class C>
 DSL_FN elem_of<C> commonest(Ctx& c, const C& container) {
   using E = elem_of<C>;
   if constexpr (Container<C>::is_set) {
-    c.fail();  // 'frozenset' object has no attribute 'count'
+    c.fail(Why::Type);  // 'frozenset' object has no attribute 'count'
     return E{};
   } else {
     i32 n = Container<C>::size(container);
     if (n == 0) {
-      c.fail();
+      c.fail(Why::Empty);
       return E{};
     }
     if (!c.spend(i64(n) * 2 + 1)) return E{};
@@ -457,7 +457,7 @@ DSL_FN elem_of<C> extract(Ctx& c, const C& container, const F& condition) {
     E e = Container<C>::get(container, i);
     if (condition(c, e)) return e;
   }
-  c.fail();  // StopIteration
+  c.fail(Why::Empty);  // StopIteration
   return E{};
 }
 

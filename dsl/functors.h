@@ -55,7 +55,7 @@ DSL_FN constexpr bool is_coercing(const char* name) {
       "tk_inbox", "tk_outbox", "tk_box", "tk_connect", "tk_shoot", "tk_hfrontier", "tk_dneighbors",
       "tk_ineighbors", "tk_neighbors", "tk_hmatching", "tk_vmatching", "tk_adjacent", "tk_manhattan",
       "tk_position", "tk_gravitate", "tk_bordering", "hmirror_f", "vmirror_f", "dmirror_f", "cmirror_f",
-      "mir_rot_f", "upscale_f", "ascell", "astriple", "tk_hperiod", "tk_vperiod", "tk_frontiers", "objects_t", "o_g_t", "hmirror_i", "vmirror_i", "dmirror_i", "hmirror_o", "vmirror_o", "dmirror_o",
+      "mir_rot_f", "upscale_f", "astriple", "tk_hperiod", "tk_vperiod", "tk_frontiers", "objects_t", "o_g_t", "hmirror_i", "vmirror_i", "dmirror_i", "hmirror_o", "vmirror_o", "dmirror_o",
       "cmirror_i", "cmirror_o"};
   for (const char* n : kList)
     if (names_equal(n, name)) return true;

@@ -71,7 +71,7 @@ DSL_FN Bool portrait(Ctx& c, const Grid& g) { return height(c, g) > width(c, g);
 // len(grid) == len(grid[0]): the empty grid fails.
 DSL_FN Bool square(Ctx& c, const Grid& g) {
   if (g.h <= 0) {
-    c.fail();
+    c.fail(Why::Empty);
     return false;
   }
   return g.h == g.w;
@@ -151,7 +151,7 @@ DSL_HD void sort_cells_by_color(Ctx& c, Cell* a, i32 n);
 // or a ragged one (only the row-by-row primitives take those; see values.h).
 DSL_FN bool readable(Ctx& c, const Grid& g) {
   if (g.ragged() || g.h < 0 || g.w < 0 || (g.h > 0 && g.w > 0 && g.c == nullptr)) {
-    c.fail();
+    c.fail(Why::Value);
     return false;
   }
   return true;
@@ -159,7 +159,7 @@ DSL_FN bool readable(Ctx& c, const Grid& g) {
 // readable() for the row-by-row primitives, which take ragged grids too.
 DSL_FN bool readable_rows(Ctx& c, const Grid& g) {
   if (g.h < 0 || g.w < 0 || (g.h > 0 && g.c == nullptr)) {
-    c.fail();
+    c.fail(Why::Value);
     return false;
   }
   return true;

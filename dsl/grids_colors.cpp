@@ -97,7 +97,7 @@ struct Collect {
 DSL_HD Int grid_extreme(Ctx& c, const Grid& g, bool most) {
   if (!detail::readable(c, g)) return 0;
   if (g.cells() == 0) {
-    c.fail();  // max() of an empty sequence
+    c.fail(Why::Empty);  // max() of an empty sequence
     return 0;
   }
   Pick p{most};
@@ -108,7 +108,7 @@ DSL_HD Int grid_extreme(Ctx& c, const Grid& g, bool most) {
 template <class T>
 DSL_HD Int set_extreme(Ctx& c, const FSet<T>& s, bool most) {
   if (s.n <= 0) {
-    c.fail();
+    c.fail(Why::Empty);
     return 0;
   }
   Pick p{most};

@@ -12,7 +12,7 @@ namespace battc::dsl::detail::grids_internal {
 DSL_FN bool has_row(Ctx& c, const Grid& g) {
   if (!detail::readable(c, g)) return false;
   if (g.h == 0) {
-    c.fail();
+    c.fail(Why::Empty);
     return false;
   }
   return true;
@@ -41,7 +41,7 @@ DSL_FN bool bbox(const FSet<T>& s, i64& r0, i64& c0, i64& r1, i64& c1) {
 DSL_FN Grid make_grid(Ctx& c, i64 h, i64 w, Int*& cells) {
   cells = nullptr;
   if (h > kInt32Max || w > kInt32Max) {
-    c.fail(Status::Budget);
+    c.fail(Status::Budget, Why::Arena);
     return Grid{};
   }
   return new_grid(c, h, w, cells);

@@ -53,7 +53,7 @@ DSL_HD Grid subgrid_impl(Ctx& c, const FSet<T>& patch, const Grid& g) {
   if (!detail::readable(c, g)) return {};
   i64 r0, c0, r1, c1;
   if (!bbox(patch, r0, c0, r1, c1)) {
-    c.fail();  // crop(grid, (), (0, 0)): start[0] raises
+    c.fail(Why::Empty);  // crop(grid, (), (0, 0)): start[0] raises
     return {};
   }
   if (!c.spend(patch.n)) return {};
@@ -177,7 +177,7 @@ DSL_HD Tuple<Grid> vsplit(Ctx& c, const Grid& g, Int n) {
 DSL_HD Grid cellwise(Ctx& c, const Grid& a, const Grid& b, Int fallback) {
   if (!has_row(c, a) || !detail::readable(c, b)) return {};
   if (a.w > 0 && (b.h < a.h || b.w < a.w)) {
-    c.fail();  // IndexError on b[i][j]
+    c.fail(Why::Index);  // IndexError on b[i][j]
     return {};
   }
   Int* cells;

@@ -172,7 +172,7 @@ DSL_HD Object upscale(Ctx& c, const Object& obj, Int factor) {
   i64 f = factor;
   i64 n = i64(obj.n) * f * f;  // f < 2^31, so this stays far below 2^63
   if (f * f > kInt32Max || n > kInt32Max) {
-    c.fail(Status::Budget);
+    c.fail(Status::Budget, Why::Arena);
     return {};
   }
   if (!c.spend(n)) return {};
@@ -193,7 +193,7 @@ DSL_HD Grid downscale(Ctx& c, const Grid& g, Int factor) {
   if (!has_row(c, g)) return {};
   if (!not_none(c, factor)) return {};
   if (factor == 0) {
-    c.fail();  // ZeroDivisionError in the row loop (h > 0 here)
+    c.fail(Why::Divide);  // ZeroDivisionError in the row loop (h > 0 here)
     return {};
   }
   // j % factor == 0 picks the multiples of |factor| whatever its sign.

@@ -35,7 +35,7 @@ DSL_HD Objects objects(Ctx& c, const Grid& g, Bool univalued, Bool diagonal, Boo
     if (c.failed()) return {};
   }
   if (g.h == 0) {
-    c.fail();  // len(grid[0])
+    c.fail(Why::Empty);  // len(grid[0])
     return {};
   }
   i32 n = i32(g.cells());

@@ -20,11 +20,11 @@ DSL_FN Indices line(Ctx& c, i64 n, i64 i0, i64 di, i64 j0, i64 dj) {
   if (c.failed()) return {};
   if (n <= 0) return copy_points(c, nullptr, 0);
   if (n > kInt32Max) {
-    c.fail(Status::Budget);
+    c.fail(Status::Budget, Why::Arena);
     return {};
   }
   if (!is_int(i0) || !is_int(j0) || !is_int(i0 + (n - 1) * di) || !is_int(j0 + (n - 1) * dj)) {
-    c.fail();
+    c.fail(Why::Value);
     return {};
   }
   if (!c.spend(n)) return {};
@@ -39,12 +39,12 @@ DSL_FN Indices rect_points(Ctx& c, i64 r0, i64 r1, i64 c0, i64 c1) {
   if (c.failed()) return {};
   if (r1 < r0 || c1 < c0) return copy_points(c, nullptr, 0);
   if (!is_int(r0) || !is_int(r1) || !is_int(c0) || !is_int(c1)) {
-    c.fail();
+    c.fail(Why::Value);
     return {};
   }
   i64 h = r1 - r0 + 1, w = c1 - c0 + 1;
   if (h > kInt32Max || w > kInt32Max || h * w > kInt32Max) {
-    c.fail(Status::Budget);
+    c.fail(Status::Budget, Why::Arena);
     return {};
   }
   if (!c.spend(h * w)) return {};
@@ -61,13 +61,13 @@ DSL_FN Indices rect_points(Ctx& c, i64 r0, i64 r1, i64 c0, i64 c1) {
 DSL_FN Indices outline(Ctx& c, i64 si, i64 sj, i64 ei, i64 ej) {
   if (c.failed()) return {};
   if (!is_int(si) || !is_int(ei) || !is_int(sj) || !is_int(ej)) {
-    c.fail();
+    c.fail(Why::Value);
     return {};
   }
   i64 h = ei - si + 1, w = ej - sj + 1;
   i64 n = h == 1 ? w : 2 * w + (h - 2) * (w == 1 ? 1 : 2);
   if (n > kInt32Max) {
-    c.fail(Status::Budget);
+    c.fail(Status::Budget, Why::Arena);
     return {};
   }
   if (!c.spend(n)) return {};
@@ -133,7 +133,7 @@ DSL_FN Indices delta_impl(Ctx& c, const FSet<P>& patch) {
   if (c.failed()) return {};
   i64 h = i64(b.r.hi) - b.r.lo + 1, w = i64(b.c.hi) - b.c.lo + 1;
   if (h * w > kInt32Max) {
-    c.fail(Status::Budget);
+    c.fail(Status::Budget, Why::Arena);
     return {};
   }
   i64 n = h * w - idx.n;
@@ -182,14 +182,14 @@ BATTC_PATCH_FN(Indices, corners, corners_impl)
 
 DSL_HD Indices connect(Ctx& c, Pt a, Pt b) {
   if (a.a == kNone || a.b == kNone || b.a == kNone || b.b == kNone) {
-    c.fail();  // min() compares None
+    c.fail(Why::Type);  // min() compares None
     return {};
   }
   return connect64(c, a.a, a.b, b.a, b.b);
 }
 DSL_HD Indices shoot(Ctx& c, Pt start, Pt direction) {
   if (start.a == kNone || start.b == kNone || direction.a == kNone || direction.b == kNone) {
-    c.fail();
+    c.fail(Why::Type);
     return {};
   }
   return connect64(c, start.a, start.b, start.a + 42 * i64(direction.a), start.b + 42 * i64(direction.b));

@@ -22,7 +22,7 @@ DSL_FN FSet<FSet<P>> colorfilter_impl(Ctx& c, const FSet<FSet<P>>& objs, Int val
   for (i32 i = 0; i < objs.n; ++i) {
     const FSet<P>& o = objs.p[i];
     if (o.n <= 0 || o.p == nullptr) {
-      c.fail();  // next() of an empty set
+      c.fail(Why::Empty);  // next() of an empty set
       return {};
     }
     if (o.p[0].a == value) buf[k++] = o;
@@ -84,7 +84,7 @@ DSL_FN Int period_impl(Ctx& c, const Indices& obj, int axis) {
   if (c.failed()) return 0;
   Int n = extent(c, nz, axis);
   if (c.failed() || n <= 1) return n;
-  c.fail();  // a point does not unpack as (color, (i, j))
+  c.fail(Why::Type);  // a point does not unpack as (color, (i, j))
   return 0;
 }
 
@@ -94,14 +94,14 @@ DSL_FN Int period_impl(Ctx& c, const Indices& obj, int axis) {
 
 DSL_HD Int color(Ctx& c, const Object& obj) {
   if (obj.n <= 0 || obj.p == nullptr) {
-    c.fail();  // next() of an empty set
+    c.fail(Why::Empty);  // next() of an empty set
     return 0;
   }
   return obj.p[0].a;
 }
 DSL_HD Int color(Ctx& c, const Indices& obj) {
   if (obj.n <= 0 || obj.p == nullptr) {
-    c.fail();
+    c.fail(Why::Empty);
     return 0;
   }
   return obj.p[0].a;

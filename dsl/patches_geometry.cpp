@@ -42,7 +42,7 @@ DSL_FN Pt centerofmass_impl(Ctx& c, const FSet<P>& patch) {
   i64 si = 0, sj = 0;
   for (i32 k = 0; k < idx.n; ++k) {
     if (idx.p[k].a == kNone || idx.p[k].b == kNone) {
-      c.fail();
+      c.fail(Why::Type);
       return {};
     }
     si += idx.p[k].a;

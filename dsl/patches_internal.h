@@ -39,14 +39,14 @@ struct Range {
 template <class P>
 DSL_FN bool axis_range(Ctx& c, const FSet<P>& s, int axis, Range& r) {
   if (s.n <= 0 || s.p == nullptr) {
-    c.fail();
+    c.fail(Why::Empty);
     return false;
   }
   if constexpr (is_same_v<P, Pt>) {
     if (axis == 0) {  // Indices ascend by row: the ends are the extremes
       r = Range{s.p[0].a, s.p[s.n - 1].a};
       if (s.n > 1 && r.lo == kNone) {
-        c.fail();
+        c.fail(Why::Type);
         return false;
       }
       return true;
@@ -62,7 +62,7 @@ DSL_FN bool axis_range(Ctx& c, const FSet<P>& s, int axis, Range& r) {
     if (v > hi) hi = v;
   }
   if (none && s.n > 1) {
-    c.fail();
+    c.fail(Why::Type);
     return false;
   }
   r = Range{lo, hi};
@@ -79,7 +79,7 @@ struct Box {
 template <class P>
 DSL_FN bool bbox(Ctx& c, const FSet<P>& s, Box& b) {
   if (s.n <= 0 || s.p == nullptr) {
-    c.fail();
+    c.fail(Why::Empty);
     return false;
   }
   constexpr bool kIndices = is_same_v<P, Pt>;  // rows from the ends, as axis_range
@@ -98,12 +98,12 @@ DSL_FN bool bbox(Ctx& c, const FSet<P>& s, Box& b) {
       }
       if (!c.spend(s.n)) return false;  // the row scan
       if (s.n > 1 && first.a == kNone) {
-        c.fail();
+        c.fail(Why::Type);
         return false;
       }
       if (!c.spend(s.n)) return false;  // the column scan
       if (s.n > 1 && c_none) {
-        c.fail();
+        c.fail(Why::Type);
         return false;
       }
       b = Box{Range{first.a, s.p[s.n - 1].b.a}, Range{c_lo, c_hi}};
@@ -128,12 +128,12 @@ DSL_FN bool bbox(Ctx& c, const FSet<P>& s, Box& b) {
     return false;
   }
   if (s.n > 1 && r_none) {
-    c.fail();
+    c.fail(Why::Type);
     return false;
   }
   if (!c.spend(s.n)) return false;  // the column scan
   if (s.n > 1 && c_none) {
-    c.fail();
+    c.fail(Why::Type);
     return false;
   }
   b = Box{Range{r_lo, r_hi}, Range{c_lo, c_hi}};
@@ -142,7 +142,7 @@ DSL_FN bool bbox(Ctx& c, const FSet<P>& s, Box& b) {
 // A box whose bounds Python goes on to do arithmetic with: None fails.
 DSL_FN bool box_is_int(Ctx& c, const Box& b) {
   if (b.r.lo == kNone || b.r.hi == kNone || b.c.lo == kNone || b.c.hi == kNone) {
-    c.fail();
+    c.fail(Why::Type);
     return false;
   }
   return true;

@@ -61,7 +61,7 @@ struct Box64 {
 template <class P>
 DSL_FN bool int_box(Ctx& c, const FSet<P>& s, Box64& b) {
   if (s.n <= 0 || s.p == nullptr) {
-    c.fail();
+    c.fail(Why::Empty);
     return false;
   }
   if (!c.spend(s.n)) return false;
@@ -70,7 +70,7 @@ DSL_FN bool int_box(Ctx& c, const FSet<P>& s, Box64& b) {
   for (i32 k = 0; k < s.n; ++k) {
     q = pt_of(s.p[k]);
     if (q.a == kNone || q.b == kNone) {
-      c.fail();
+      c.fail(Why::Type);
       return false;
     }
     if (q.a < b.r0) b.r0 = q.a;
@@ -234,7 +234,7 @@ DSL_FN Bool bordering_impl(Ctx& c, const FSet<P>& patch, const Grid& grid) {
   if (cl.lo == 0) return true;
   if (r.hi == grid.h - 1) return true;
   if (grid.h <= 0) {
-    c.fail();  // grid[0] of ()
+    c.fail(Why::Empty);  // grid[0] of ()
     return false;
   }
   return cl.hi == grid.w - 1;

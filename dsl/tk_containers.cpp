@@ -17,7 +17,7 @@ template <class Op>
 DSL_HD Pt pt_pt(Ctx& c, Pt a, Pt b, Int n, const Op& op) {
   bool ea = is_empty_pt(a), eb = is_empty_pt(b);
   if (ea && eb) {
-    c.fail();  // the int op(n, n), not a point
+    c.fail(Why::Type);  // the int op(n, n), not a point
     return Pt{0, 0};
   }
   if (ea) return op(c, n, b);
@@ -28,7 +28,7 @@ DSL_HD Pt pt_pt(Ctx& c, Pt a, Pt b, Int n, const Op& op) {
 template <class Op>
 DSL_HD Pt int_pt(Ctx& c, Int a, Pt b, const Op& op) {
   if (is_empty_pt(b)) {
-    c.fail();
+    c.fail(Why::Type);
     return Pt{0, 0};
   }
   return op(c, a, b);
@@ -36,7 +36,7 @@ DSL_HD Pt int_pt(Ctx& c, Int a, Pt b, const Op& op) {
 template <class Op>
 DSL_HD Pt pt_int(Ctx& c, Pt a, Int b, const Op& op) {
   if (is_empty_pt(a)) {
-    c.fail();
+    c.fail(Why::Type);
     return Pt{0, 0};
   }
   return op(c, a, b);

@@ -20,7 +20,7 @@ DSL_FN T py_none_as(Ctx& c) {
   if constexpr (is_same_v<T, Int>) {
     return kNone;
   } else {
-    c.fail();
+    c.fail(Why::Type);
     return T{};
   }
 }
@@ -32,7 +32,7 @@ DSL_FN T py_empty_tuple_as(Ctx& c) {
   } else if constexpr (is_same_v<T, Pt>) {
     return kEmptyPt;
   } else {
-    c.fail();
+    c.fail(Why::Type);
     return T{};
   }
 }
@@ -42,7 +42,7 @@ DSL_FN T py_empty_fset_as(Ctx& c) {
   if constexpr (is_fset_v<T>) {
     return T{};
   } else {
-    c.fail();
+    c.fail(Why::Type);
     return T{};
   }
 }
@@ -109,7 +109,7 @@ template <class C>
 DSL_FN elem_of<C> second(Ctx& c, const C& x) {
   i32 n = Container<C>::size(x);
   if (n == 0) {
-    c.fail();  // StopIteration
+    c.fail(Why::Empty);  // StopIteration
     return elem_of<C>{};
   }
   if (n == 1) return py_none_as<elem_of<C>>(c);
@@ -137,7 +137,7 @@ DSL_FN elem_of<C> first_last_t(Ctx& c, const C& x) {
   i32 n = Container<C>::size(x);
   if (n == 0) return py_empty_tuple_as<elem_of<C>>(c);
   if constexpr (Container<C>::is_set) {
-    c.fail();  // TypeError: 'frozenset' object is not subscriptable
+    c.fail(Why::Type);  // TypeError: 'frozenset' object is not subscriptable
     return elem_of<C>{};
   } else {
     return Container<C>::get(x, kFirst ? 0 : n - 1);
@@ -332,7 +332,7 @@ template <class A, class B>
 DSL_FN tuple_of<elem_of<A>> combine_t(Ctx& c, const A& a, const B& b) {
   static_assert(is_same_v<elem_of<A>, elem_of<B>>, "combine_t: element types differ");
   if constexpr (Container<A>::is_set || Container<B>::is_set) {
-    c.fail();
+    c.fail(Why::Type);
     return {};
   } else {
     return combine(c, a, b);
@@ -343,7 +343,7 @@ template <class A, class B>
 DSL_FN FSet<elem_of<A>> combine_f(Ctx& c, const A& a, const B& b) {
   static_assert(is_same_v<elem_of<A>, elem_of<B>>, "combine_f: element types differ");
   if constexpr (!Container<A>::is_set || !Container<B>::is_set) {
-    c.fail();
+    c.fail(Why::Type);
     return {};
   } else {
     return combine(c, a, b);
@@ -434,12 +434,12 @@ template <class C>
 DSL_FN elem_of<C> get_nth_t(Ctx& c, const C& container, Int rank) {
   using E = elem_of<C>;
   if constexpr (Container<C>::is_set) {
-    c.fail();  // nan
+    c.fail(Why::Type);  // nan
     return E{};
   } else {
     i32 at = detail::py_index(rank, Container<C>::size(container));
     if (at < 0) {
-      c.fail();  // nan
+      c.fail(Why::Index);  // nan
       return E{};
     }
     return Container<C>::get(container, at);
@@ -509,7 +509,7 @@ DSL_FN elem_of<C> get_nth_by_key_t(Ctx& c, const C& container, Int rank, const F
   if (n == 0) return py_none_as<E>(c);
   i32 at = rank == kNone ? -1 : detail::py_index(rank, n);
   if (at < 0) {
-    c.fail();
+    c.fail(rank == kNone ? Why::Type : Why::Index);
     return E{};
   }
   return items[at].value;
@@ -541,7 +541,7 @@ DSL_FN elem_of<C> get_rank(Ctx& c, const C& container, Int rank) {
     if constexpr (is_same_v<E, Int> || is_same_v<E, Bool>) {
       return E(0);
     } else {
-      c.fail();  // the int 0 is no E
+      c.fail(Why::Index);  // the int 0 is no E
       return E{};
     }
   }
@@ -594,7 +594,7 @@ DSL_FN result_t<F, elem_of<C>> get_val_rank(Ctx& c, const C& container, const F&
   if constexpr (is_same_v<E, Int>) {
     return compfunc(c, Int(0));
   } else {
-    c.fail();
+    c.fail(Why::Index);
     return K{};
   }
 }
@@ -614,7 +614,7 @@ template <int kDefault, bool kList, class C>
 DSL_FN elem_of<C> common_rank(Ctx& c, const C& container, Int rank) {
   using E = elem_of<C>;
   if constexpr (Container<C>::is_set && !kList) {
-    c.fail();  // 'frozenset' object has no attribute 'count'
+    c.fail(Why::Type);  // 'frozenset' object has no attribute 'count'
     return E{};
   } else {
     if (!not_none(c, rank)) return E{};

@@ -29,7 +29,7 @@ DSL_HD Grid strict_crop(Ctx& c, const Grid& g, i64 s0, i64 s1, i64 d0, i64 d1) {
   if (g.h == 0) return Grid{};
   i64 h = g.h, w = g.rlen(0);
   auto none = [&](i64 v) {
-    if (v == kNone) c.fail();
+    if (v == kNone) c.fail(Why::Type);
     return v == kNone;
   };
   if (none(s0) || !(s0 >= 0 && s0 < h)) return Grid{};
@@ -47,7 +47,7 @@ DSL_HD Tuple<Int> p_g(Ctx& c, const Grid& g) {
   i64 n;
   Int* v = all_values(c, g, n);
   if (c.failed() || n > kInt32Max) {
-    if (c.ok()) c.fail(Status::Budget);
+    if (c.ok()) c.fail(Status::Budget, Why::Arena);
     return {};
   }
   IntSet s = make_set(c, v, i32(n));
@@ -73,7 +73,7 @@ DSL_HD Int get_color_rank_t(Ctx& c, const Grid& g, Int rank) {
   Int* v = all_values(c, g, n);
   if (c.failed()) return 0;
   if (n > kInt32Max) {
-    c.fail(Status::Budget);
+    c.fail(Status::Budget, Why::Arena);
     return 0;
   }
   // (value, first position) sorted by value; equal values stay in order
@@ -105,11 +105,11 @@ DSL_HD Int get_color_rank_t(Ctx& c, const Grid& g, Int rank) {
   stable_sort(c, s, m, ByCount{});
   i32 at = detail::py_index(rank, m);
   if (rank == kNone) {
-    c.fail();  // None compared with an int
+    c.fail(Why::Type);  // None compared with an int
     return 0;
   }
   if (at < 0) {
-    c.fail();  // (), which no Int holds
+    c.fail(Why::Index);  // (), which no Int holds
     return 0;
   }
   return s[at].value;
@@ -118,7 +118,7 @@ DSL_HD Int get_color_rank_t(Ctx& c, const Grid& g, Int rank) {
 DSL_HD Grid tk_crop(Ctx& c, const Grid& g, Pt start, Pt dims) {
   if (g.h == 0) return Grid{};  // grid == ()
   if (is_empty_pt(start)) {
-    c.fail();  // start[0] of ()
+    c.fail(Why::Empty);  // start[0] of ()
     return {};
   }
   // dims == () raises only where the test reaches dims[0]
@@ -131,13 +131,13 @@ template <bool kCols>
 DSL_HD Tuple<Grid> tk_split(Ctx& c, const Grid& g, Int n) {
   if (!detail::readable_rows(c, g) || !not_none(c, n)) return {};
   if (kCols && g.h == 0) {
-    c.fail();  // len(grid[0])
+    c.fail(Why::Empty);  // len(grid[0])
     return {};
   }
   i64 len = kCols ? g.rlen(0) : g.h;
   Int part = py_floordiv(c, Int(len), n);
   if (!kCols && g.h == 0) {
-    c.fail();  // len(grid[0])
+    c.fail(Why::Empty);  // len(grid[0])
     return {};
   }
   i64 offset = py_mod(c, Int(len), n) != 0;
@@ -157,22 +157,22 @@ DSL_HD Tuple<Grid> tk_vsplit(Ctx& c, const Grid& g, Int n) { return tk_split<fal
 
 DSL_HD Int tk_index(Ctx& c, const Grid& g, Pt loc) {
   if (is_empty_pt(loc)) {
-    c.fail();  // -inf
+    c.fail(Why::Empty);  // -inf
     return 0;
   }
   if (!detail::readable_rows(c, g)) return 0;
   if (g.h == 0) {
-    c.fail();  // len(grid[0])
+    c.fail(Why::Empty);  // len(grid[0])
     return 0;
   }
   if (!not_none(c, loc.a)) return 0;
   if (loc.a < 0 || loc.a >= g.h) {
-    c.fail();  // -inf
+    c.fail(Why::Index);  // -inf
     return 0;
   }
   if (!not_none(c, loc.b)) return 0;
   if (loc.b < 0 || loc.b >= g.rlen(0) || loc.b >= g.rlen(loc.a)) {
-    c.fail();  // -inf outside len(grid[0]); IndexError past a shorter row
+    c.fail(Why::Index);  // -inf outside len(grid[0]); IndexError past a shorter row
     return 0;
   }
   return g.rptr(loc.a)[loc.b];
@@ -181,11 +181,11 @@ DSL_HD Int tk_index(Ctx& c, const Grid& g, Pt loc) {
 DSL_HD Grid tk_cellwise(Ctx& c, const Grid& a, const Grid& b, Int fallback) {
   if (!detail::readable(c, a) || !detail::readable(c, b)) return {};
   if (a.h == 0) {
-    c.fail();  // len(a[0])
+    c.fail(Why::Empty);  // len(a[0])
     return {};
   }
   if (a.w > 0 && b.h == 0) {
-    c.fail();  // index(b, ...): len(b[0])
+    c.fail(Why::Empty);  // index(b, ...): len(b[0])
     return {};
   }
   Int* cells = nullptr;

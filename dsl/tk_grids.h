@@ -43,7 +43,7 @@ DSL_FN Grid upscale_t(Ctx& c, const Grid& g, Int factor) { return upscale(c, g, 
 // len(grid) == len(grid[0]): () raises.
 DSL_FN Bool square_t(Ctx& c, const Grid& g) {
   if (g.h <= 0) {
-    c.fail();
+    c.fail(Why::Empty);
     return false;
   }
   return g.h == g.rlen(0);
@@ -60,7 +60,7 @@ DSL_FN Int py_len(Ctx& c, const T& x) {
   } else if constexpr (is_pair_v<T>) {
     return 2;
   } else {
-    c.fail();  // object of type 'int' has no len()
+    c.fail(Why::Type);  // object of type 'int' has no len()
     return 0;
   }
 }
@@ -79,7 +79,7 @@ DSL_FN Int width_t(Ctx& c, const C& piece) {
   } else {
     if (Container<C>::size(piece) == 0) return 0;
     if constexpr (Container<C>::is_set) {
-      c.fail();
+      c.fail(Why::Type);
       return 0;
     } else {
       return detail::py_len(c, Container<C>::get(piece, 0));

@@ -172,7 +172,7 @@ Tuple<Tuple<TCell>> objects_t(Ctx& c, const Grid& g, Bool univalued, Bool diagon
 
 Tuple<Tuple<TCell>> o_g_t(Ctx& c, const Grid& g, Int type) {
   if (type < 0 || type > 7) {  // tokpidjin returns None
-    c.fail();
+    c.fail(Why::Value);
     return {};
   }
   return objects_t(c, g, (type & 4) != 0, (type & 2) != 0, (type & 1) != 0);
@@ -184,7 +184,7 @@ Tuple<Tuple<TCell>> colorfilter_t(Ctx& c, const Tuple<Tuple<TCell>>& objs, Int c
   i32 n = 0;
   for (const Tuple<TCell>& o : objs) {
     if (o.n == 0) {  // obj[0] raises IndexError
-      c.fail();
+      c.fail(Why::Empty);
       return {};
     }
     if (o[0].c == color) buf[n++] = o;

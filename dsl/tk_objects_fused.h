@@ -18,7 +18,7 @@ namespace battc::dsl {
 DSL_HD Tuple<TObjects> o_g_fused(Ctx& c, const Grid& g, Int mask);
 DSL_FN TObjects o_g_pick(Ctx& c, const Tuple<TObjects>& all, Int type) {
   if (type < 0 || type >= all.n) {
-    c.fail();
+    c.fail(Why::Value);
     return {};
   }
   return all[type];

@@ -11,7 +11,7 @@ namespace {
 // A failure where tokpidjin returns a float (nan, -inf, inf): battc has none.
 template <class T>
 DSL_FN T no_float(Ctx& c) {
-  c.fail();
+  c.fail(Why::Empty);
   return T{};
 }
 
@@ -39,7 +39,7 @@ DSL_FN Int extreme(Ctx& c, const P& p, bool row, bool max) {
 DSL_FN Grid strict_crop(Ctx& c, const Grid& g, Pt s, Pt d) {
   if (g.h == 0) return Grid{};
   if (g.ragged()) {
-    c.fail();
+    c.fail(Why::Value);
     return Grid{};
   }
   i64 h = g.h, w = g.w;
@@ -114,7 +114,7 @@ TObject tk_shift(Ctx& c, const TObject& p, Pt d) {
   for (i32 k = 0; k < p.n; ++k) {
     i64 i = i64(p[k].a) + d.a, j = i64(p[k].b) + d.b;
     if (i > kInt32Max || i < -kInt32Max || j > kInt32Max || j < -kInt32Max) {
-      c.fail();
+      c.fail(Why::Value);
       return {};
     }
     buf[k] = TCell{Int(i), Int(j), p[k].c};
@@ -140,7 +140,7 @@ TObjects tk_objects(Ctx& c, const Grid& g, Bool univalued, Bool diagonal, Bool w
 
 TObjects o_g(Ctx& c, const Grid& g, Int type) {
   if (type < 0 || type > 7) {  // tokpidjin returns None
-    c.fail();
+    c.fail(Why::Value);
     return {};
   }
   return tk_objects(c, g, (type & 4) != 0, (type & 2) != 0, (type & 1) != 0);
@@ -204,7 +204,7 @@ TObjects tk_colorfilter(Ctx& c, const TObjects& objs, Int color) {
   i32 n = 0;
   for (const TObject& o : objs) {
     if (o.n == 0) {  // next() on it raises inside a generator
-      c.fail();
+      c.fail(Why::Empty);
       return {};
     }
     if (o[0].c == color) buf[n++] = o;
@@ -272,7 +272,7 @@ Int get_color_rank_f(Ctx& c, const TObject& obj, Int rank) {
       t = col[j]; col[j] = col[j - 1]; col[j - 1] = t;
     }
   if (rank < -m || rank >= m) {  // tokpidjin returns frozenset()
-    c.fail();
+    c.fail(Why::Index);
     return 0;
   }
   return col[rank < 0 ? m + rank : rank];
@@ -415,7 +415,7 @@ DSL_FN Int manhattan_impl(Ctx& c, const A& a, const B& b) {
 template <class A, class B>
 DSL_FN Pt gravitate_impl(Ctx& c, const A& a, const B& b) {
   if (b.n == 0) {  // tokpidjin returns the source patch, not a point
-    c.fail();
+    c.fail(Why::Empty);
     return Pt{};
   }
   return gravitate(c, indices_of(c, a), indices_of(c, b));

@@ -160,6 +160,11 @@ DSL_HD Indices tk_neighbors(Ctx& c, Pt loc);
 DSL_FN Indices tk_dneighbors(Ctx& c, const TCell& x) { return tk_dneighbors(c, Pt{x.a, x.b}); }
 DSL_FN Indices tk_ineighbors(Ctx& c, const TCell& x) { return tk_ineighbors(c, Pt{x.a, x.b}); }
 DSL_FN Indices tk_neighbors(Ctx& c, const TCell& x) { return tk_neighbors(c, Pt{x.a, x.b}); }
+// Of anything but a tuple (an int: chain(ineighbors, ...) over a cell's
+// colour) Python returns frozenset().
+DSL_FN Indices tk_dneighbors(Ctx&, Int) { return Indices{}; }
+DSL_FN Indices tk_ineighbors(Ctx&, Int) { return Indices{}; }
+DSL_FN Indices tk_neighbors(Ctx&, Int) { return Indices{}; }
 
 // ---- relations between two patches ----------------------------------------------------------
 
@@ -191,6 +196,15 @@ DSL_HD TObject cmirror_f(Ctx& c, const TObject& p);
 // 0 hmirror, 1 dmirror, 2 vmirror, 3 cmirror; another type: the patch.
 DSL_HD Indices mir_rot_f(Ctx& c, const Indices& p, Int type);
 DSL_HD TObject mir_rot_f(Ctx& c, const TObject& p, Int type);
+// Of a grid, another type gives the grid; types 0..3 fail. (Python's
+// hmirror_f/dmirror_f/vmirror_f read a grid's rows as points or cells and
+// return a set, or raise, depending on its width; cmirror_f calls vmirror,
+// which tokpidjin does not define. No program uses such a set as one:
+// docs/semantics.md.)
+DSL_FN Grid mir_rot_f(Ctx& c, const Grid& g, Int type) {
+  if (type >= 0 && type <= 3) c.fail(Why::Type);
+  return g;
+}
 DSL_HD TObject upscale_f(Ctx& c, const TObject& obj, Int factor);
 // The _i (Indices) and _o (objects) forms: no guard for the empty patch, so
 // the mirrors of an empty one fail (Python raises), vmirror's too.
@@ -254,6 +268,16 @@ DSL_FN Bool is_no_grid(Ctx&, const T& x) {
 // ---- building cells ------------------------------------------------------------------------
 
 DSL_FN TCell ascell(Ctx&, Pt ij, Int color) { return TCell{ij.a, ij.b, color}; }
+// Python builds (ij[0], ij[1], c) of whatever ij holds: of a tuple, its first
+// two elements (IndexError when it has fewer).
+template <class T, class C>
+DSL_FN Triple<T, T, C> ascell(Ctx& c, const Tuple<T>& ij, const C& color) {
+  if (ij.n < 2) {
+    c.fail(Why::Index);
+    return Triple<T, T, C>{};
+  }
+  return Triple<T, T, C>{ij.p[0], ij.p[1], color};
+}
 DSL_FN TCell astriple(Ctx&, Int i, Int j, Int color) { return TCell{i, j, color}; }
 DSL_FN Pt toij(Ctx&, const TCell& x) { return Pt{x.a, x.b}; }
 // zip(a, b) into (i, j, c) cells, up to the shorter length

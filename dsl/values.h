@@ -74,6 +74,10 @@ struct is_vunion_t<VUnion<A, B>> {
 template <class T>
 inline constexpr bool is_vunion_v = is_vunion_t<T>::value;
 
+// Functions (primitive functors, closures) have a name(), values do not.
+template <class T>
+inline constexpr bool is_dsl_function_v = requires(const T& f) { f.name(); };
+
 template <class T>
 struct Tuple {
   const T* p = nullptr;

@@ -154,7 +154,7 @@ extern "C" __global__ void battc_eval_kernel(const abi::CudaItem* items, int n_i
   Ctx c(arena + u64(i) * arena_bytes, arena_bytes, work);
   abi::ProgramOut* out = outs + u64(i) * kPrograms;
   const u8* w = want ? want + u64(item.task) * kPrograms : nullptr;
-  for (int k = 0; k < kPrograms; ++k) out[k] = abi::ProgramOut{u8(Status::Budget), 0, 0, 0, Grid{}, nullptr};
+  for (int k = 0; k < kPrograms; ++k) out[k] = abi::ProgramOut{u8(Status::Budget), 0, 0, 0, u8(Why::Arena), 0, Grid{}, nullptr};
   State* V = c.alloc<State>(1);
   if (!V) return;
   zero_bytes(V, sizeof(State));
@@ -168,7 +168,7 @@ extern "C" __global__ void battc_eval_kernel(const abi::CudaItem* items, int n_i
   for (int k = 0; k < kPrograms; ++k) {
     if (w && !w[k]) continue;
     out[k].evaluated = 1;
-    out[k].status = abi::program_status(V->st, kStmts, kStmtStart[k], kStmtStart[k + 1]);
+    abi::program_failure(V->st, kStmts, kStmtStart[k], kStmtStart[k + 1], out[k]);
     c.status = Status::Ok;
     if (out[k].status == 0) finish_program(e, k, out[k], encode);
   }

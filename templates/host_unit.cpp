@@ -148,7 +148,7 @@ BATTC_EXPORT void battc_eval(const abi::TaskIn* task, const void* prologue, cons
   Ctx& c = *ctx;
   i64 work = c.work_left;
   State* V = c.alloc<State>(1);
-  for (int k = 0; k < kPrograms; ++k) out[k] = abi::ProgramOut{u8(Status::Budget), 0, 0, 0, Grid{}, nullptr};
+  for (int k = 0; k < kPrograms; ++k) out[k] = abi::ProgramOut{u8(Status::Budget), 0, 0, 0, u8(Why::Arena), 0, Grid{}, nullptr};
   if (!V) return;
   std::memset(static_cast<void*>(V), 0, sizeof(State));
   Prologue& P = *const_cast<Prologue*>(static_cast<const Prologue*>(prologue));
@@ -161,7 +161,7 @@ BATTC_EXPORT void battc_eval(const abi::TaskIn* task, const void* prologue, cons
   for (int k = 0; k < kPrograms; ++k) {
     if (want && !want[k]) continue;
     out[k].evaluated = 1;
-    out[k].status = abi::program_status(V->st, kStmts, kStmtStart[k], kStmtStart[k + 1]);
+    abi::program_failure(V->st, kStmts, kStmtStart[k], kStmtStart[k + 1], out[k]);
     c.status = Status::Ok;
     if (out[k].status == 0) finish_program(e, k, out[k], encode);
   }

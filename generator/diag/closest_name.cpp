@@ -22,6 +22,11 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 
 std::optional<std::string> closest_name(const std::string& word, const std::vector<std::string>& names,
                                         std::size_t max_edits) {
+  // A short word is one or two edits from too many names to mean any of
+  // them ('x9' is two from 'I'): one edit up to four letters, and always
+  // fewer edits than the word has letters.
+  if (word.size() <= 4) max_edits = std::min<std::size_t>(max_edits, 1);
+  if (word.size() <= max_edits) max_edits = word.size() - (word.empty() ? 0 : 1);
   std::optional<std::string> best;
   std::size_t best_d = max_edits + 1;
   for (const auto& n : names) {

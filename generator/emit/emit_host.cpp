@@ -26,8 +26,9 @@ std::string statement(const Batt& b, int i) {
       switch (n.param) {
         case ParamKind::S: return fmt::format("  {} = P.S;\n  {} = 0;\n", v, s);
         case ParamKind::I: return fmt::format("  {} = e.s->input;\n  {} = 0;\n", v, s);
-        case ParamKind::C: return fmt::format("  {} = e.s->expected;\n  {} = e.s->has_expected ? 0 : 1;\n", v, s);
-        case ParamKind::CNone: return fmt::format("  {} = 1;  // C is None in a solver\n", s);
+        case ParamKind::C:
+          return fmt::format("  {} = e.s->expected;\n  {} = e.s->has_expected ? 0 : abi::kStNoOutput;\n", v, s);
+        case ParamKind::CNone: return fmt::format("  {} = abi::kStCIsNone;  // C is None in a solver\n", s);
       }
       break;
     case NodeKind::Const: return fmt::format("  {} = {};\n  {} = 0;\n", v, constant_literal(n.value), s);
@@ -54,7 +55,7 @@ std::string statement(const Batt& b, int i) {
                            callee, args);
         failed.clear();
       }
-      if (!failed.empty()) body = fmt::format("if ({}) {} = 1; else {}", failed, s, body);
+      if (!failed.empty()) body = fmt::format("if ({}) {} = abi::kStOperand; else {}", failed, s, body);
       if (!n.hoisted) body = fmt::format("if (V.need[{}]) {{ {} }}", i, body);
       return "  " + body + "\n";
     }

@@ -29,7 +29,7 @@ void operands(const Batt& b, const Node& n, size_t first, std::string& args, std
 std::string run_wrapped(const std::string& assign) {
   return fmt::format(
       "  u64 mark_ = c.mark();\n  c.status = Status::Ok;\n  c.work_left = work;\n  {};\n"
-      "  status = u8(c.status);\n  if (status != 0) c.release(mark_);\n",
+      "  status = abi::status_byte(c.status, c.why);\n  if (status != 0) c.release(mark_);\n",
       assign);
 }
 

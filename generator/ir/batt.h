@@ -56,6 +56,10 @@ struct BattProgram {
   SrcLoc loc;
   std::vector<int> stmts;  // the node of each statement, in program order
   int result = -1;         // the returned node
+  // Per statement: where it was written and the callee's name as written
+  // (what a failed evaluation reports: RunResult::statements).
+  std::vector<SrcLoc> stmt_locs;
+  std::vector<std::string> stmt_callees;
 };
 
 class Batt {

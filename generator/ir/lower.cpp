@@ -68,6 +68,8 @@ class Lowering {
       locals_[st.target] = *v;
       assigned_later_.erase(st.target);
       out.stmts.push_back(v->node);
+      out.stmt_locs.push_back(st.loc);
+      out.stmt_callees.push_back(st.call.callee);
     }
     std::optional<Val> r = resolve(prog_.ret, prog_.ret_loc);
     if (!r) return false;

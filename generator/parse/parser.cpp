@@ -438,6 +438,7 @@ class Parser {
     take();  // (
     bool seen_keyword = false;
     while (!is_op(")")) {
+      SrcLoc at = peek().loc;
       std::string keyword;  // (not an optional: GCC 12 warns falsely on copying one)
       if (peek().kind == Tok::Name && peek(1).kind == Tok::Op && peek(1).text == "=") {
         check_not_keyword(peek());
@@ -447,7 +448,6 @@ class Parser {
       } else if (seen_keyword) {
         throw SyntaxError{peek().loc, "positional argument after a keyword argument"};
       }
-      SrcLoc at = peek().loc;
       Arg a = parse_expr(prog, st, nullptr);
       if (!keyword.empty()) a.keyword = keyword;
       a.loc = at;

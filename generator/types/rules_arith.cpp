@@ -34,9 +34,13 @@ void add_arith_rules(RuleBuilder& b) {
       if ((t == tt.raw_tuple(tt.point()) && other == tt.indices()) || (t == tt.raw_tuple(tt.cell()) && other == tt.object()))
         return RuleBuilder::ok(other);
     }
-    if (a[1] != a[2])
-      return RuleBuilder::bad(fmt::format("branch: the two values differ in type ({} and {})", type_name(a[1]), type_name(a[2])));
-    return RuleBuilder::ok(a[1]);
+    if (a[1] == a[2]) return RuleBuilder::ok(a[1]);
+    // two values of different types: Python returns whichever the condition
+    // picks, so the result is one of the two, and each later call must
+    // type for both (Signatures::call_prim); dsl/arith.h's branch makes it
+    if (!a[1]->callable() && !a[2]->callable()) return RuleBuilder::ok(tt.vunion(a[1], a[2]));
+    return RuleBuilder::bad(fmt::format("branch between a function and a value ({} and {}) is not supported",
+                                        type_name(a[1]), type_name(a[2])));
   });
 }
 

@@ -77,7 +77,7 @@ void add_tk_patches_rules(RuleBuilder& b) {
   b.same({"tk_backdrop", "tk_delta", "tk_inbox", "tk_outbox", "tk_box"}, {O{{p}, Ix}});
   b.same({"tk_connect", "tk_shoot"}, {O{{pt, pt}, Ix}});
   b.overloads("tk_hfrontier", {O{{pt}, Ix}});
-  b.same({"tk_dneighbors", "tk_ineighbors", "tk_neighbors"}, {O{{pt}, Ix}, O{{Pat::TCell}, Ix}});
+  b.same({"tk_dneighbors", "tk_ineighbors", "tk_neighbors"}, {O{{pt}, Ix}, O{{Pat::TCell}, Ix}, O{{n}, Ix}});
 
   // relations between two patches
   b.same({"tk_hmatching", "tk_vmatching", "tk_adjacent"}, {O{{p, p}, B}});
@@ -87,7 +87,7 @@ void add_tk_patches_rules(RuleBuilder& b) {
 
   // mirrors and scaling
   b.same({"hmirror_f", "vmirror_f", "dmirror_f", "cmirror_f"}, {O{{p}, nullptr, 0}});
-  b.overloads("mir_rot_f", {O{{p, n}, nullptr, 0}});
+  b.overloads("mir_rot_f", {O{{p, n}, nullptr, 0}, O{{g, n}, tt.grid()}});
   b.overloads("upscale_f", {O{{ob, n}, Ob}});
   b.same({"hmirror_i", "vmirror_i", "dmirror_i"}, {O{{ix}, Ix}});
   b.same({"hmirror_o", "vmirror_o", "dmirror_o"}, {O{{ob}, Ob}});
@@ -96,7 +96,12 @@ void add_tk_patches_rules(RuleBuilder& b) {
 
   // building cells (ascell and astriple take any ints; celltuple is a zip)
   TypeRef C = tt.tcell();
-  b.overloads("ascell", {O{{pt, n}, C}});
+  b.add("ascell", 2, [&tt, C](const std::vector<TypeRef>& a) {
+    if (a[0] == tt.point() && (a[1] == tt.integer() || a[1] == tt.boolean())) return RuleBuilder::ok(C);
+    // Python builds (ij[0], ij[1], c) of any ij: of a tuple, two of its elements
+    if (a[0]->is(TypeKind::Tuple)) return RuleBuilder::ok(tt.triple(a[0]->parts[0], a[0]->parts[0], a[1]));
+    return RuleBuilder::no_overload("ascell", a);
+  });
   b.overloads("astriple", {O{{n, n, n}, C}});
   b.add("toij", 1, [C, P](const std::vector<TypeRef>& a) {
     return a[0] == C ? RuleBuilder::ok(P) : RuleBuilder::no_overload("toij", a);

@@ -11,7 +11,7 @@
 namespace battc::abi {
 
 // Bump when any struct or function below changes shape or meaning.
-constexpr int kAbiVersion = 1;
+constexpr int kAbiVersion = 2;  // 2: ProgramOut::why, ::stmt
 
 struct TaskIn {
   const dsl::Grid* train_in;   // n_train grids
@@ -31,6 +31,8 @@ struct ProgramOut {
   dsl::u8 is_grid;   // the returned value is a Grid
   dsl::u8 matches;   // ok, a Grid, and equal to SampleIn::expected
   dsl::u8 evaluated; // 0 when the program was not asked for (want mask)
+  dsl::u8 why;       // when failed: the dsl::Why of the first failing statement
+  dsl::u16 stmt;     // when failed: that statement's index in the program
   dsl::Grid grid;    // the value when is_grid (cells live in the sample's arena)
   const char* text;  // the value as dump JSON (in the arena) when asked, else nullptr
 };

@@ -8,18 +8,32 @@
 #include "dsl/order.h"
 #include "runtime/abi/batt_abi.h"
 
+namespace battc::abi {
+
+// A statement's status byte: 0 when it succeeded, else the dsl::Status in the
+// low two bits and the dsl::Why above them. Emitted code tests it for
+// nonzero only; program_failure splits it.
+DSL_FN constexpr dsl::u8 status_byte(dsl::Status s, dsl::Why w) {
+  return s == dsl::Status::Ok ? dsl::u8(0) : dsl::u8(dsl::u8(s) | dsl::u8(dsl::u8(w) << 2));
+}
+inline constexpr dsl::u8 kStOperand = status_byte(dsl::Status::Error, dsl::Why::Operand);
+inline constexpr dsl::u8 kStNoOutput = status_byte(dsl::Status::Error, dsl::Why::NoOutput);
+inline constexpr dsl::u8 kStCIsNone = status_byte(dsl::Status::Error, dsl::Why::CIsNone);
+
+}  // namespace battc::abi
+
 // One statement: a fresh status and work budget; a failed statement's
 // allocations are dropped, so a runaway value cannot starve the others.
 // Used inside emitted chunk functions, where `c` is the context and `e` the
 // unit's Env.
-#define BATTC_RUN(STATUS, ...)         \
-  do {                                 \
-    u64 mark_ = c.mark();              \
-    c.status = Status::Ok;             \
-    c.work_left = e.work;              \
-    __VA_ARGS__;                       \
-    STATUS = u8(c.status);             \
-    if (STATUS != 0) c.release(mark_); \
+#define BATTC_RUN(STATUS, ...)                            \
+  do {                                                    \
+    u64 mark_ = c.mark();                                 \
+    c.status = Status::Ok;                                \
+    c.work_left = e.work;                                 \
+    __VA_ARGS__;                                          \
+    STATUS = ::battc::abi::status_byte(c.status, c.why);  \
+    if (STATUS != 0) c.release(mark_);                    \
   } while (0)
 
 // Whether this compile defines emitted chunk function number k: every chunk,
@@ -47,12 +61,21 @@ namespace battc::abi {
 
 // A program's status: that of its first failing statement, in program order
 // (Python stops there), else ok.
-DSL_FN dsl::u8 program_status(const dsl::u8* st, const int* stmts, int begin, int end) {
-  for (int i = begin; i < end; ++i)
-    if (st[stmts[i]] != 0) return st[stmts[i]];
-  return 0;
+// A program's outcome from its statements' status bytes: the first failing
+// statement in program order is where Python raises (an operand fails before
+// any statement that uses it), so its status, reason and index are the
+// program's.
+DSL_FN void program_failure(const dsl::u8* st, const int* stmts, int begin, int end, ProgramOut& out) {
+  out.status = 0;
+  for (int i = begin; i < end; ++i) {
+    dsl::u8 b = st[stmts[i]];
+    if (b == 0) continue;
+    out.status = dsl::u8(b & 3);
+    out.why = dsl::u8(b >> 2);
+    out.stmt = dsl::u16(i - begin);
+    return;
+  }
 }
-
 // A returned value into its ProgramOut: a grid and whether it matches the
 // known output; its dump JSON in the arena when asked (budget when no room).
 template <class T>
@@ -68,20 +91,20 @@ DSL_FN void record_value(dsl::Ctx& c, const SampleIn& s, const T& v, ProgramOut&
   }
 }
 
-// BATTC_RUN around `out = f(c, a...)`, or status 1 (operand failed) when
+// BATTC_RUN around `out = f(c, a...)`, or kStOperand (an operand failed) when
 // `failed`: one emitted statement of kind call.
 template <class T, class F, class... A>
 BATTC_CALL_FN void run_call(dsl::Ctx& c, dsl::i64 work, dsl::u8& status, T& out, bool failed, const F& f,
                             const A&... a) {
   if (failed) {
-    status = 1;
+    status = kStOperand;
     return;
   }
   dsl::u64 mark = c.mark();
   c.status = dsl::Status::Ok;
   c.work_left = work;
   out = f(c, a...);
-  status = dsl::u8(c.status);
+  status = status_byte(c.status, c.why);
   if (status != 0) c.release(mark);
 }
 

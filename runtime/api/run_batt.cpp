@@ -41,6 +41,26 @@ ApiResult<std::vector<Task>> select_tasks(std::vector<Task> tasks, const std::ve
   return out;
 }
 
+// Where each program's statements were written (RunResult::statements), in
+// the batt's program order, which is the run's.
+std::vector<std::vector<StatementSite>> statement_sites(const generator::Generated& g, const RunResult& run) {
+  std::vector<std::vector<StatementSite>> out;
+  const auto& programs = g.batt.programs();
+  if (programs.size() != run.programs.size()) return out;
+  for (std::size_t i = 0; i < programs.size(); ++i)
+    if (programs[i].name != run.programs[i]) return out;
+  for (const generator::BattProgram& p : programs) {
+    std::vector<StatementSite> sites;
+    for (std::size_t k = 0; k < p.stmt_locs.size(); ++k) {
+      const generator::SrcLoc& loc = p.stmt_locs[k];
+      std::string at = loc.file >= 0 ? fmt::format("{}:{}", g.sources.path(loc.file), loc.line) : "";
+      sites.push_back(StatementSite{std::move(at), p.stmt_callees[k]});
+    }
+    out.push_back(std::move(sites));
+  }
+  return out;
+}
+
 // The CPU side of a run: a BattEntry and what keeps it alive.
 struct CpuEngine {
   BattEntry entry;
@@ -162,7 +182,9 @@ ApiResult<const GpuAvailability*> choose_backend(const RunRequest& req) {
   const GpuAvailability& a = gpu_availability();
   if (a.usable()) return &a;
   if (req.backend == Backend::Cuda) return ApiError{ErrorKind::Usage, "--backend cuda: no usable GPU: " + a.why};
-  if (req.note) req.note("backend auto: using the CPU (no usable GPU: " + a.why + ")");
+  // Said only where a GPU was to be expected (the driver loaded): on a
+  // machine without one the CPU is no news (`battc doctor` says why).
+  if (req.note && a.driver) req.note("no usable GPU (" + a.why + "): running on the CPU");
   return static_cast<const GpuAvailability*>(nullptr);
 }
 
@@ -227,6 +249,7 @@ ApiResult<RunOutcome> run_from_compile(RunRequest& req, RunOutcome out, const Gp
     return input_error(e.what());
   }
   out.times.run = since(t0);
+  out.result.statements = statement_sites(g, out.result);
 
   t0 = Clock::now();
   out.scores = score(out.result);

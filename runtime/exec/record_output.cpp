@@ -54,6 +54,10 @@ void record_output(const abi::ProgramOut& out, int p, SampleResult& sample, bool
   r.status = out.status;
   r.flags = EvalRecord::kEvaluated | (rerun ? EvalRecord::kRerun : 0);
   bool ok = out.status == std::uint8_t(dsl::Status::Ok);
+  if (!ok) {
+    r.why = out.why;
+    r.stmt = out.stmt;
+  }
   if (ok && out.is_grid) {
     r.flags |= EvalRecord::kIsGrid;
     if (out.matches && sample.has_expected) r.flags |= EvalRecord::kMatches;

@@ -23,10 +23,12 @@ struct EvalRecord {
 
   std::uint8_t status = 0;  // dsl::Status
   std::uint8_t flags = 0;
+  std::uint16_t stmt = 0;   // failed: the index of the first failing statement in the program
   std::int32_t grid = -1;   // index into SampleResult::grids (test samples, ok grids)
   // With ExecOptions::grid_stats, for an ok grid: its hash (0 otherwise) and
   // how many of its cells equal the known output's (0 unless the shapes agree).
   std::uint32_t cells_equal = 0;
+  std::uint8_t why = 0;     // failed: the dsl::Why of that statement
   std::uint64_t hash = 0;
 
   bool evaluated() const { return flags & kEvaluated; }
@@ -35,6 +37,7 @@ struct EvalRecord {
   bool rerun() const { return flags & kRerun; }
   bool skipped() const { return flags & kSkipped; }
   dsl::Status st() const { return dsl::Status(status); }
+  dsl::Why reason() const { return dsl::Why(why); }
   bool ok() const { return evaluated() && st() == dsl::Status::Ok; }
 };
 
@@ -56,8 +59,20 @@ struct TaskResult {
   std::vector<SampleResult> samples;  // train samples, then test samples
 };
 
+// A program statement, for saying where an evaluation failed: the file and
+// line it was written at ("solvers.py:12") and what it calls ("objects", or
+// the variable holding the function). Statements the parser made for nested
+// calls have their own entries, at the nested call.
+struct StatementSite {
+  std::string at;
+  std::string callee;
+};
+
 struct RunResult {
   std::vector<std::string> programs;       // the batt's programs, in its order
+  // Per program, its statements in order (EvalRecord::stmt indexes them);
+  // empty when the caller did not give them (an entry without a batt).
+  std::vector<std::vector<StatementSite>> statements;
   std::vector<std::uint8_t> is_differ;     // per program
   std::vector<TaskResult> tasks;           // in the order given to execute()
   std::uint64_t evaluations = 0;  // (sample, program) evaluations recorded

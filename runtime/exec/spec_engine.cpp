@@ -166,7 +166,7 @@ void SpecEngine::run_op(const Op& op, dsl::Ctx& c, dsl::i64 work, u8* st, u8* pr
       const int* node = arg_nodes_.data() + op.arg_begin;
       for (u32 k = 0; k < op.n_args; ++k) {
         if (st[node[k]] != 0) {
-          st[i] = 1;
+          st[i] = abi::kStOperand;
           return;
         }
         args[k] = (loc[k] & kInPrologue) ? pro_slots + (loc[k] & ~kInPrologue) : state_slots + loc[k];
@@ -185,9 +185,9 @@ void SpecEngine::run_op(const Op& op, dsl::Ctx& c, dsl::i64 work, u8* st, u8* pr
       return;
     case Op::Kind::ParamC:
       *static_cast<dsl::Grid*>(slot) = sample->expected;
-      st[i] = sample->has_expected ? 0 : 1;
+      st[i] = sample->has_expected ? 0 : abi::kStNoOutput;
       return;
-    case Op::Kind::ParamCNone: st[i] = 1; return;  // C is None in a solver
+    case Op::Kind::ParamCNone: st[i] = abi::kStCIsNone; return;  // C is None in a solver
     case Op::Kind::Prim: st[i] = 0; return;
   }
 }
@@ -213,7 +213,8 @@ void SpecEngine::eval(const abi::TaskIn*, const void* prologue, const abi::Sampl
   dsl::Ctx& c = *ctx;
   dsl::i64 work = c.work_left;
   int n_programs = info_.n_programs;
-  for (int k = 0; k < n_programs; ++k) out[k] = abi::ProgramOut{u8(dsl::Status::Budget), 0, 0, 0, dsl::Grid{}, nullptr};
+  for (int k = 0; k < n_programs; ++k)
+    out[k] = abi::ProgramOut{u8(dsl::Status::Budget), 0, 0, 0, u8(dsl::Why::Arena), 0, dsl::Grid{}, nullptr};
   u8* state = c.alloc<u8>(static_cast<dsl::i64>(state_bytes_));
   if (!state) return;
   u8* pro = static_cast<u8*>(const_cast<void*>(prologue));
@@ -230,7 +231,7 @@ void SpecEngine::eval(const abi::TaskIn*, const void* prologue, const abi::Sampl
   for (int k = 0; k < n_programs; ++k) {
     if (want && !want[k]) continue;
     out[k].evaluated = 1;
-    out[k].status = abi::program_status(st, stmts_.data(), stmt_start_[k], stmt_start_[k + 1]);
+    abi::program_failure(st, stmts_.data(), stmt_start_[k], stmt_start_[k + 1], out[k]);
     c.status = dsl::Status::Ok;
     if (out[k].status != 0) continue;
     int r = result_[k];

@@ -1,5 +1,6 @@
 // runtime/score/dump_writer.cpp: keys in canonical_ref's order: task, sample,
-// program, status, value; compact separators.
+// program, status, value; compact separators. A failed evaluation has keys
+// of battc's own after those: reason, at (file:line), primitive.
 #include "runtime/score/dump_writer.h"
 
 #include <algorithm>
@@ -21,6 +22,21 @@ std::vector<int> order_by(const std::vector<std::string>& names) {
   return idx;
 }
 
+// A failed evaluation's extra keys, after the reference's: why it failed,
+// and where (the statement and its callee) when the run knows its programs'
+// statements.
+void append_failure(std::string& line, const RunResult& run, int p, const EvalRecord& r) {
+  line += ",\"reason\":\"";
+  line += dsl::why_name(r.reason());
+  line += '"';
+  if (static_cast<std::size_t>(p) >= run.statements.size() || r.stmt >= run.statements[p].size()) return;
+  const StatementSite& site = run.statements[p][r.stmt];
+  line += ",\"at\":";
+  line += json_string(site.at);
+  line += ",\"primitive\":";
+  line += json_string(site.callee);
+}
+
 void write_task(std::ostream& out, const RunResult& run, const TaskResult& task, const std::vector<int>& programs) {
   std::string task_key = "{\"task\":" + json_string(task.id) + ",\"sample\":\"";
   std::string line;
@@ -37,7 +53,9 @@ void write_task(std::ostream& out, const RunResult& run, const TaskResult& task,
       line += ",\"status\":\"";
       line += dsl::status_name(r.st());
       line += '"';
-      if (r.ok()) {
+      if (!r.ok()) {
+        append_failure(line, run, p, r);
+      } else {
         if (!s.texts.empty() && !s.texts[p].empty()) {
           line += ",\"value\":";
           line += s.texts[p];

@@ -13,6 +13,22 @@ namespace {
 
 using nlohmann::json;
 
+json failures_json(const RunSummary& s) {
+  json out = json::object();
+  for (const auto& [name, n] : failures_by_reason(s)) out[name] = n;
+  return out;
+}
+
+// A failed evaluation: why, and where when the run knows its statements.
+json failure_json(const RunResult& run, int p, const EvalRecord& r) {
+  json out{{"reason", dsl::why_name(r.reason())}};
+  if (static_cast<std::size_t>(p) < run.statements.size() && r.stmt < run.statements[p].size()) {
+    out["at"] = run.statements[p][r.stmt].at;
+    out["primitive"] = run.statements[p][r.stmt].callee;
+  }
+  return out;
+}
+
 json summary_json(const RunSummary& s) {
   return json{{"tasks", s.tasks},
               {"tasks_paired", s.tasks_paired},
@@ -30,16 +46,19 @@ json summary_json(const RunSummary& s) {
               {"partial", s.partial},
               {"evaluation", s.until_train_fails ? "until-train-fails" : "all"},
               {"near_misses", s.near_misses},
+              {"failures", failures_json(s)},
               {"seconds", s.seconds}};
 }
 
 json program_json(const RunResult& run, const TaskResult& task, const ProgramScore& score, int p) {
-  json status = json::array(), match = json::array(), values = json::array();
-  bool differ = run.is_differ[p] != 0;
+  json status = json::array(), match = json::array(), values = json::array(), failures = json::array();
+  bool differ = run.is_differ[p] != 0, failed = false;
   for (const SampleResult& s : task.samples) {
     const EvalRecord* r = s.evals.empty() || !s.evals[p].evaluated() ? nullptr : &s.evals[p];
     bool skipped = !s.evals.empty() && s.evals[p].skipped();
     status.push_back(r ? json(dsl::status_name(r->st())) : skipped ? json("skipped") : json(nullptr));
+    failures.push_back(r && !r->ok() ? failure_json(run, p, *r) : json(nullptr));
+    failed |= r && !r->ok();
     match.push_back(r && s.has_expected ? json(r->matches() ? 1 : 0) : json(nullptr));
     if (differ) {
       bool has_text = r && r->ok() && !s.texts.empty() && !s.texts[p].empty();
@@ -48,6 +67,7 @@ json program_json(const RunResult& run, const TaskResult& task, const ProgramSco
   }
   json out{{"solved", score.solved}, {"train_matched", score.train_matched}, {"status", std::move(status)},
            {"match", std::move(match)}};
+  if (failed) out["failures"] = std::move(failures);  // per sample: null, or why and where it failed
   if (differ) {
     out["differ"] = true;
     out["values"] = std::move(values);

@@ -34,6 +34,7 @@ RunSummary summarize_run(const RunResult& run, const Scores& scores) {
           case dsl::Status::Error: ++s.error; break;
           case dsl::Status::Budget: ++s.budget; break;
         }
+        if (!r.ok() && r.why < s.failures.size()) ++s.failures[r.why];
       }
     s.tasks_paired += paired;
     for (const SampleResult& sample : task.samples) s.tests_known += sample.is_test && sample.has_expected;
@@ -60,6 +61,25 @@ RunSummary summarize_run(const RunResult& run, const Scores& scores) {
   return s;
 }
 
+std::vector<std::pair<std::string, std::uint64_t>> failures_by_reason(const RunSummary& s) {
+  std::vector<std::pair<std::string, std::uint64_t>> out;
+  for (std::size_t w = 0; w < s.failures.size(); ++w)
+    if (s.failures[w]) out.emplace_back(dsl::why_name(dsl::Why(w)), s.failures[w]);
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  return out;
+}
+
+namespace {
+
+// "empty container 1200, index out of range 40, ..." (most first), or "".
+std::string failure_counts(const RunSummary& s) {
+  std::string out;
+  for (const auto& [name, n] : failures_by_reason(s)) out += fmt::format("{}{} {}", out.empty() ? "" : ", ", name, n);
+  return out;
+}
+
+}  // namespace
+
 std::string render_summary(const RunSummary& s, bool list_solved) {
   std::string out;
   if (s.partial)
@@ -75,6 +95,7 @@ std::string render_summary(const RunSummary& s, bool list_solved) {
                      s.rejected, s.programs_solving);
   out += fmt::format("evaluations: {} (ok {}, error {}, budget {}) in {} batt calls, {} re-run alone\n",
                      s.evaluations, s.ok, s.error, s.budget, s.batt_calls, s.reruns);
+  if (std::string f = failure_counts(s); !f.empty()) out += "failures: " + f + "\n";
   if (s.until_train_fails)
     out += fmt::format("skipped: {} evaluations of programs that had missed a train pair of the task "
                        "(--evaluate all runs them)\n",

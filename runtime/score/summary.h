@@ -3,6 +3,7 @@
 // the terminal.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -22,6 +23,8 @@ struct RunSummary {
   std::size_t rejected = 0;  // programs the generator rejected (the run API fills it in)
   std::size_t programs_solving = 0;  // programs that solve at least one task
   std::uint64_t evaluations = 0, ok = 0, error = 0, budget = 0;
+  // Failed evaluations (error and budget) by reason, indexed by dsl::Why.
+  std::array<std::uint64_t, dsl::kWhyCount> failures{};
   std::uint64_t batt_calls = 0, reruns = 0;
   // Records not run: their program had missed a train pair of the task
   // (Evaluation::UntilTrainFails, which until_train_fails says was used).
@@ -50,6 +53,9 @@ struct RunSummary {
 };
 
 RunSummary summarize_run(const RunResult& run, const Scores& scores);
+
+// The failure reasons that occurred, with their counts, most first.
+std::vector<std::pair<std::string, std::uint64_t>> failures_by_reason(const RunSummary& s);
 
 // A few lines; with list_solved, one more line per task: solved ones with
 // their programs, unsolved ones with their best program.

@@ -161,7 +161,12 @@ TEST_CASE("typing results by name", "[generator][signatures]") {
     CHECK_FALSE(split.ok());
     CHECK(split.error == "identity gives Grid or Integer depending on which value a branch chose");
     CHECK(f.call("branch", {f.B, f.G, f.G}).result == f.G);
-    CHECK_FALSE(f.call("branch", {f.B, f.G, f.I}).ok());
+    // two values of different types: one of them, whichever the condition picks
+    CallType values = f.call("branch", {f.B, f.G, f.I});
+    REQUIRE(values.ok());
+    CHECK(type_name(values.result) == "Union[Grid, Integer]");
+    CHECK(f.sig.call_prim("equality", {values.result, f.I}).result == f.B);  // a Boolean either way
+    CHECK_FALSE(f.call("branch", {f.B, f.G, f.fn("size")}).ok());
     CHECK_FALSE(f.call("branch", {f.G, f.G, f.G}).ok());
   }
   SECTION("fill with a Tuple[IntegerTuple] patch converts it to Indices") {

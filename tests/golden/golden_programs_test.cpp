@@ -24,6 +24,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <tuple>
@@ -299,7 +300,39 @@ void check_hashed_golden(const char* name, api::Engine engine) {
   check_golden(dir / "programs.py", load_tasks(files), dir / "dump.jsonl", Values::Sha256, engine);
 }
 
+// tests/golden/arc1/programs_wide.py: a subset of arc1's programs written
+// with nested calls, lambdas, tuples, aliases and annotations, against the
+// reference's evaluations of the same programs (written one call per line).
+void check_wide_syntax(api::Engine engine) {
+  auto root = battc::test::arc_data("ARC-AGI-1/training");
+  if (!root) return;
+  const fs::path dir = kSource / "tests" / "golden" / "arc1";
+  std::vector<fs::path> files;
+  for (const std::string& id : read_lines(dir / "tasks.txt")) files.push_back(*root / "ARC-AGI-1" / "training" / (id + ".json"));
+  auto golden = read_golden(dir / "dump.jsonl");
+  Cache cache;
+  std::string dump = battc_dump(dir / "programs_wide.py", load_tasks(files), cache, engine);
+  std::istringstream text(dump);
+  auto ours = parse_dump(text, "battc's dump");
+  std::set<std::string> programs;
+  for (const auto& [k, e] : ours) programs.insert(std::get<2>(k));
+  CHECK(programs.size() == 17);
+  std::map<Key, Eval> same_programs;
+  for (const auto& [k, e] : golden)
+    if (programs.count(std::get<2>(k))) same_programs.emplace(k, e);
+  CHECK(compare(same_programs, ours, Values::Sha256) == 0);
+}
+
 }  // namespace
+
+TEST_CASE("arc1 programs in the wider syntax give the reference's results (unit)", "[golden][programs][jit][arc_data]") {
+  check_wide_syntax(api::Engine::Unit);
+}
+
+TEST_CASE("arc1 programs in the wider syntax give the reference's results (specs)",
+          "[golden][programs][specs][arc_data]") {
+  check_wide_syntax(api::Engine::Specs);
+}
 
 TEST_CASE("demo programs on the demo tasks match the reference dump (unit)", "[golden][programs][jit]") {
   check_demo(api::Engine::Unit);

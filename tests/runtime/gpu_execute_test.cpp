@@ -145,7 +145,7 @@ namespace {
 void strict_eval(const battc::abi::TaskIn* task, const void* prologue, const battc::abi::SampleIn* s,
                  battc::dsl::Ctx* ctx, const battc::dsl::u8* want, battc::abi::ProgramOut* out, int encode) {
   if (ctx->cap < 24) {
-    for (int k = 0; k < 3; ++k) out[k] = battc::abi::ProgramOut{2, 0, 0, 0, battc::dsl::Grid{}, nullptr};
+    for (int k = 0; k < 3; ++k) out[k] = battc::abi::ProgramOut{2, 0, 0, 0, 0, 0, battc::dsl::Grid{}, nullptr};
     return;
   }
   mini_batt().eval(task, prologue, s, ctx, want, out, encode);

@@ -1,7 +1,8 @@
 // tests/runtime/run_backend_test.cpp: `battc run --backend` as a user meets
 // it, the battc binary run as a child process. With no usable GPU (forced
 // here with BATTC_LIBCUDA pointing nowhere, so the test means the same on a
-// machine with a GPU): auto runs on the CPU, says why in one line, and writes
+// machine with a GPU): auto runs on the CPU, says nothing of a GPU (there is
+// no driver: a CPU machine), and writes
 // exactly what --backend cpu writes (results.json less its wall time, and the
 // dump, byte for byte); cuda is an error, exit code 2, one line naming why.
 #include <catch2/catch.hpp>
@@ -49,8 +50,9 @@ TEST_CASE("run --backend auto without a usable GPU writes what --backend cpu wri
       battc_run(dir, "auto", "--backend auto --out '" + auto_out + "' --dump-outputs '" + auto_out + "/dump.jsonl'");
   INFO(au.err);
   REQUIRE(au.exit_code == 0);
-  CHECK_THAT(au.err, Catch::Contains("battc: backend auto: using the CPU (no usable GPU: "));
-  CHECK_FALSE(cpu.err.find("backend auto") != std::string::npos);
+  // no driver at all: a CPU machine, where running on the CPU is no news
+  CHECK(au.err.find("GPU") == std::string::npos);
+  CHECK(cpu.err.find("GPU") == std::string::npos);
 
   std::string dump_cpu = slurp(cpu_out + "/dump.jsonl"), dump_auto = slurp(auto_out + "/dump.jsonl");
   CHECK_FALSE(dump_cpu.empty());

@@ -217,9 +217,9 @@ TEST_CASE("the dump follows canonical_ref: tasks by id, programs by name, train 
   // solve_fail and solve_row are ok without a value: the mini unit encodes
   // grids only (a generated unit encodes every value).
   const char* expected =
-      R"({"task":"a","sample":"train/0","program":"solve_fail","status":"error"})" "\n"
-      R"({"task":"a","sample":"train/1","program":"solve_fail","status":"error"})" "\n"
-      R"({"task":"a","sample":"test/0","program":"solve_fail","status":"error"})" "\n"
+      R"({"task":"a","sample":"train/0","program":"solve_fail","status":"error","reason":"error"})" "\n"
+      R"({"task":"a","sample":"train/1","program":"solve_fail","status":"error","reason":"error"})" "\n"
+      R"({"task":"a","sample":"test/0","program":"solve_fail","status":"error","reason":"error"})" "\n"
       R"({"task":"a","sample":"train/0","program":"solve_mirror","status":"ok","value":[[3,4],[1,2]]})" "\n"
       R"({"task":"a","sample":"train/1","program":"solve_mirror","status":"ok","value":[[7]]})" "\n"
       R"({"task":"a","sample":"test/0","program":"solve_mirror","status":"ok","value":[[5]]})" "\n"
@@ -235,25 +235,43 @@ TEST_CASE("the dump follows canonical_ref: tasks by id, programs by name, train 
   CHECK(out.str() == expected);
 }
 
-TEST_CASE("the dump sorts programs by name, skips what did not run, writes budget", "[score]") {
+TEST_CASE("the dump sorts programs by name, skips what did not run, writes budget and why", "[score]") {
   RunResult r;
   r.programs = {"solve_b", "solve_a", "differ_a"};
   r.is_differ = {0, 0, 1};
+  r.statements = {{{"b.py:3", "mapply"}}, {{"a.py:2", "objects"}, {"a.py:3", "first"}}, {}};
   TaskResult& t = r.tasks.emplace_back();
   t.id = "x";
   t.want = {1, 1, 1};
-  t.samples.push_back(sample(false, 0, true, {rec(Status::Ok), rec(Status::Error), rec(Status::Ok)}));
+  EvalRecord empty = rec(Status::Error), runaway = rec(Status::Budget);
+  empty.why = std::uint8_t(battc::dsl::Why::Empty);
+  empty.stmt = 1;
+  runaway.why = std::uint8_t(battc::dsl::Why::Work);
+  t.samples.push_back(sample(false, 0, true, {rec(Status::Ok), empty, rec(Status::Ok)}));
   t.samples[0].texts = {"1", "", "true"};
-  t.samples.push_back(sample(true, 0, false, {rec(Status::Budget), rec(Status::Ok, true, false, 0), EvalRecord{}}));
+  t.samples.push_back(sample(true, 0, false, {runaway, rec(Status::Ok, true, false, 0), EvalRecord{}}));
   t.samples[1].grids = {grid({{1, -2}})};
   std::ostringstream out;
   write_dump(out, r);
   CHECK(out.str() ==
         R"({"task":"x","sample":"train/0","program":"differ_a","status":"ok","value":true})" "\n"
-        R"({"task":"x","sample":"train/0","program":"solve_a","status":"error"})" "\n"
+        R"({"task":"x","sample":"train/0","program":"solve_a","status":"error","reason":"empty container",)"
+        R"("at":"a.py:3","primitive":"first"})" "\n"
         R"({"task":"x","sample":"test/0","program":"solve_a","status":"ok","value":[[1,-2]]})" "\n"
         R"({"task":"x","sample":"train/0","program":"solve_b","status":"ok","value":1})" "\n"
-        R"({"task":"x","sample":"test/0","program":"solve_b","status":"budget"})" "\n");
+        R"({"task":"x","sample":"test/0","program":"solve_b","status":"budget","reason":"work budget",)"
+        R"("at":"b.py:3","primitive":"mapply"})" "\n");
+  // results.json: the same per program and task, and the counts by reason
+  Scores sc = score(r);
+  RunSummary sum = summarize_run(r, sc);
+  CHECK(sum.failures[std::size_t(battc::dsl::Why::Empty)] == 1);
+  CHECK(sum.failures[std::size_t(battc::dsl::Why::Work)] == 1);
+  CHECK_THAT(render_summary(sum), Catch::Contains("failures: empty container 1, work budget 1"));
+  json j = results_json(r, sc, sum);
+  CHECK(j["summary"]["failures"] == json::parse(R"({"empty container":1,"work budget":1})"));
+  const json& a = j["tasks"]["x"]["programs"]["solve_a"];
+  CHECK(a["failures"] == json::parse(R"([{"reason":"empty container","at":"a.py:3","primitive":"first"},null])"));
+  CHECK_FALSE(j["tasks"]["x"]["programs"]["differ_a"].contains("failures"));
 }
 
 TEST_CASE("JSON strings are escaped as Python's json.dumps does", "[score]") {

@@ -65,7 +65,7 @@ extern "C" __attribute__((visibility("default"))) void battc_eval(const abi::Tas
                                                                   abi::ProgramOut* out, int encode) {
   Ctx& c = *ctx;
   const auto* P = static_cast<const Prologue*>(prologue);
-  for (int k = 0; k < 3; ++k) out[k] = abi::ProgramOut{0, 0, 0, 0, Grid{}, nullptr};
+  for (int k = 0; k < 3; ++k) out[k] = abi::ProgramOut{0, 0, 0, 0, 0, 0, Grid{}, nullptr};
   if (!want || want[0]) {  // solve_fail
     c.status = Status::Ok;
     Int v = P->n_train == 1 ? 1 : first(c, Tuple<Int>{nullptr, 0});
