@@ -4,13 +4,15 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "runtime/cli/input_paths.h"
+
 namespace battc::runtime {
 
 void add_filter_options(CLI::App* cmd, FilterOptions& f, bool with_tasks) {
   if (with_tasks) {
     cmd->add_option("--task", f.tasks, "Only these task ids (of the tasks loaded)");
     cmd->add_option("--task-file", f.task_file, "Only the task ids in this file (one a line, # comments)")
-        ->check(CLI::ExistingFile);
+        ->check(input_file());
   }
   cmd->add_option("--program", f.programs, "Only programs whose name matches one of these globs (solve_1*)");
 }

@@ -15,6 +15,7 @@
 #include "runtime/api/run_batt.h"
 #include "runtime/cli/commands.h"
 #include "runtime/cli/filter_options.h"
+#include "runtime/cli/input_paths.h"
 #include "runtime/jit/compile_host.h"
 #include "runtime/jit/cuda_jit.h"
 
@@ -36,7 +37,7 @@ struct GenOptions {
 };
 
 void add_program_options(CLI::App* cmd, GenOptions& o) {
-  cmd->add_option("--programs", o.programs, "Program files (solve_*/differ_* functions)")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--programs", o.programs, "Program files (solve_*/differ_* functions)")->required()->check(input_file());
   cmd->add_option("--disable-pass", o.disabled, "Turn a generator pass off")->check(CLI::IsMember(generator::pass_names()));
   add_dialect_option(cmd, o.dialect);
   add_filter_options(cmd, o.filter, false);
@@ -99,6 +100,18 @@ void compile_cuda_target(const GenOptions& o) {
   set_exit_code(0);
 }
 
+// Writes `text` to `path`; false, with exit code 1 and a message, when it
+// cannot be written.
+bool write_text(const char* flag, const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  out.flush();
+  if (out) return true;
+  fmt::print(stderr, "battc: error: {} {}: cannot write it\n", flag, path);
+  set_exit_code(1);
+  return false;
+}
+
 }  // namespace
 
 // The generator's CUDA emission: templates/cuda_unit.cu filled with the same
@@ -125,10 +138,11 @@ void add_generate_commands(CLI::App& app) {
     const std::string& unit = gen_o.target == "cuda" ? cuda_unit_source(*g) : g->unit;
     if (gen_o.out.empty()) {
       fmt::print("{}", unit);
-    } else {
-      std::ofstream(gen_o.out, std::ios::binary) << unit;
+    } else if (!write_text("--out", gen_o.out, unit)) {
+      return;
     }
-    if (!gen_o.report_json.empty()) std::ofstream(gen_o.report_json) << report_json(g->report).dump(2) << "\n";
+    if (!gen_o.report_json.empty() && !write_text("--report-json", gen_o.report_json, report_json(g->report).dump(2) + "\n"))
+      return;
     fmt::print(stderr, "battc: {} programs ({} rejected), {} values, {} merged, {} hoisted\n", g->report.programs,
                g->report.rejected, g->report.nodes, g->report.merged_duplicates, g->report.hoisted_s_invariant);
     set_exit_code(0);

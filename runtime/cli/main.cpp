@@ -4,6 +4,7 @@
 #include <fmt/core.h>
 
 #include "runtime/cli/commands.h"
+#include "runtime/cli/input_paths.h"
 #include "runtime/cli/suggest.h"
 
 int main(int argc, char** argv) {
@@ -22,6 +23,10 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    if (battc::runtime::input_missing()) {  // a missing input file is bad input, not usage
+      fmt::print(stderr, "battc: error: {}\n", e.what());
+      return 1;
+    }
     int code = app.exit(e);
     if (code == 0) return 0;
     if (auto s = battc::runtime::suggestion(app, argc, argv)) fmt::print(stderr, "battc: did you mean '{}'?\n", *s);

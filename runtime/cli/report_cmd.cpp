@@ -9,6 +9,7 @@
 
 #include "runtime/cli/commands.h"
 #include "runtime/cli/filter_options.h"
+#include "runtime/cli/input_paths.h"
 #include "runtime/report/html_report.h"
 
 namespace battc::runtime {
@@ -39,10 +40,10 @@ void add_report_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("report", "Write a self-contained HTML report of a run's output folder");
   cmd->add_option("OUT", o->out_dir, "The run's --out folder (results.json, submission.json)")
       ->required()
-      ->check(CLI::ExistingDirectory);
+      ->check(input_folder());
   cmd->add_option("-o,--output", o->file, "The HTML file (default: OUT/report.html)");
   cmd->add_option("--tasks", o->tasks, "The run's tasks, when results.json's record of them is stale");
-  cmd->add_option("--solutions", o->solutions, "Kaggle solutions file for a challenges file")->check(CLI::ExistingFile);
+  cmd->add_option("--solutions", o->solutions, "Kaggle solutions file for a challenges file")->check(input_file());
   cmd->add_option("--programs", o->programs, "The run's program files (for their source)");
   cmd->add_option("--top", o->top, "Best programs shown per task")->capture_default_str()->check(CLI::Range(1, 3));
   add_filter_options(cmd, o->filter, true);

@@ -16,6 +16,7 @@
 #include "runtime/api/run_batt.h"
 #include "runtime/cli/commands.h"
 #include "runtime/cli/filter_options.h"
+#include "runtime/cli/input_paths.h"
 #include "runtime/cli/interrupt.h"
 #include "runtime/exec/gpu_backend.h"
 #include "runtime/exec/progress.h"
@@ -75,7 +76,13 @@ std::optional<std::string> unwritable_folder(const char* flag, const std::string
   while (!fs::exists(p, ec) && p.has_parent_path() && p != p.parent_path()) p = p.parent_path();
   if (fs::exists(p, ec) && !fs::is_directory(p, ec))
     return fmt::format("{} '{}': '{}' is not a folder", flag, out, p.string());
-  if (access(p.c_str(), W_OK | X_OK) != 0) return fmt::format("{} '{}': '{}' is not writable", flag, out, p.string());
+  // access() says yes to root everywhere (/proc, a read-only mount): make and
+  // remove a file there instead
+  std::string probe = (p / ".battc-write-probe-XXXXXX").string();
+  int fd = mkstemp(probe.data());
+  if (fd < 0) return fmt::format("{} '{}': '{}' is not writable", flag, out, p.string());
+  close(fd);
+  unlink(probe.c_str());
   return std::nullopt;
 }
 
@@ -257,8 +264,8 @@ void add_run_command(CLI::App& app) {
   static RunOptions o;
   auto* cmd = app.add_subcommand("run", "Generate, compile and run programs over tasks; score them (the demo without arguments)");
   cmd->add_option("--tasks", o.tasks, "Task folder, task file or Kaggle challenges file");
-  cmd->add_option("--solutions", o.solutions, "Kaggle solutions file for a challenges file")->check(CLI::ExistingFile);
-  cmd->add_option("--programs", o.programs, "Program files")->check(CLI::ExistingFile);
+  cmd->add_option("--solutions", o.solutions, "Kaggle solutions file for a challenges file")->check(input_file());
+  cmd->add_option("--programs", o.programs, "Program files")->check(input_file());
   cmd->add_option("--pairing", o.pairing, "all: every program on every task; by-name: solve_<id> on task <id>")
       ->check(CLI::IsMember({"all", "by-name"}));
   cmd->add_option("--backend", o.backend, "cpu, cuda (exit 2 without a usable GPU) or auto (the GPU when usable)")->check(CLI::IsMember({"cpu", "cuda", "auto"}));

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/cli/commands.h"
+#include "runtime/cli/input_paths.h"
 #include "runtime/search/search.h"
 #include "runtime/search/store.h"
 
@@ -97,8 +98,8 @@ void add_search_commands(CLI::App& app) {
   static SearchFlags f;
   auto* cmd = app.add_subcommand("search", "Search for programs: mutate the best, evaluate, keep the best per task in a store");
   cmd->add_option("--tasks", f.o.task_paths, "Task folders or files to solve")->required();
-  cmd->add_option("--solutions", f.o.solutions, "Kaggle solutions file for a challenges file")->check(CLI::ExistingFile);
-  cmd->add_option("--programs", f.o.program_files, "Seed program files")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--solutions", f.o.solutions, "Kaggle solutions file for a challenges file")->check(input_file());
+  cmd->add_option("--programs", f.o.program_files, "Seed program files")->required()->check(input_file());
   cmd->add_option("--store", f.o.store, "The SQLite store (created when absent)")->required();
   cmd->add_option("--rounds", f.o.rounds, "Stop when the store has this many rounds")->check(CLI::NonNegativeNumber);
   cmd->add_option("--minutes", f.o.minutes, "Stop after this many minutes")->check(CLI::NonNegativeNumber);
@@ -123,7 +124,7 @@ void add_search_commands(CLI::App& app) {
   auto* st = app.add_subcommand("store", "Work with a search store");
   st->require_subcommand(1);
   auto* ex = st->add_subcommand("export", "Write the store's kept programs as a program file battc run reads");
-  ex->add_option("--store", store, "The SQLite store")->required()->check(CLI::ExistingFile);
+  ex->add_option("--store", store, "The SQLite store")->required()->check(input_file());
   ex->add_option("-o,--out", out, "The program file to write")->required();
   ex->add_flag("--best", best, "Only the best program of each task");
   ex->callback([] {

@@ -1,7 +1,11 @@
 // tests/runtime/cli_usage_test.cpp: usage errors as a user meets them (the
 // battc binary as a child process): exit 2, and a suggestion for a mistyped
-// subcommand or flag; --help shows defaults.
+// subcommand or flag; --help shows defaults; one exit-code rule across the
+// subcommands.
 #include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
 
 #include "tests/test_support.h"
 
@@ -46,4 +50,45 @@ TEST_CASE("primitives lists either dialect's primitives, or its constants", "[cl
   Child tk_consts = run_battc(dir, "tc", "primitives --constants --dialect tokpidjin --json");
   CHECK(tk_consts.exit_code == 0);
   CHECK_THAT(tk_consts.out, Catch::Contains(R"("name": "BURGUNDY")") && Catch::Contains(R"("value": "9")"));
+}
+
+// 0 done, 1 bad input (a missing or unwritable file, whichever flag names it),
+// 2 usage (an unknown flag, a value out of range), on every subcommand.
+// (battc diff keeps diff(1)'s rule: 1 means the runs differ, 2 trouble.)
+TEST_CASE("every subcommand exits 1 on bad input and 2 on bad usage", "[cli][usage]") {
+  TempDir dir("battc-exit-codes");
+  const std::string missing = dir.path + "/no-such-file.py", programs = std::string(BATTC_SOURCE_DIR) + "/tasks/demo/programs.py";
+  for (const char* sub : {"run", "check", "generate", "compile", "tasks", "primitives", "doctor", "report", "diff",
+                          "search", "store export"}) {
+    Child c = run_battc(dir, "flag", std::string(sub) + " --no-such-flag");
+    INFO(sub << ": " << c.err);
+    CHECK(c.exit_code == 2);
+  }
+  struct Case {
+    const char* name;
+    std::string args;
+  };
+  const std::vector<Case> bad_input = {
+      {"run programs", "run --tasks " + dir.path + " --programs " + missing},
+      {"run tasks", "run --tasks " + missing + " --programs " + programs},
+      {"check", "check --programs " + missing},
+      {"generate", "generate --programs " + missing},
+      {"compile", "compile --programs " + missing},
+      {"tasks", "tasks --tasks " + missing},
+      {"report", "report " + dir.path + "/no-such-folder"},
+      {"search", "search --tasks " + missing + " --programs " + programs + " --store " + dir.path + "/s.db --rounds 1"},
+      {"store export", "store export --store " + dir.path + "/no-such.db -o " + dir.path + "/k.py"},
+      {"run task file", "run --tasks " + dir.path + " --programs " + programs + " --task-file " + missing},
+      {"generate unwritable", "generate --programs " + programs + " -o " + dir.path + "/no-such-folder/unit.cpp"},
+  };
+  for (const Case& k : bad_input) {
+    Child c = run_battc(dir, "input", k.args);
+    INFO(k.name << ": " << c.err);
+    CHECK(c.exit_code == 1);
+    CHECK_THAT(c.err, Catch::StartsWith("battc: error: ") || Catch::Contains("\nbattc: error: "));
+  }
+  Child range = run_battc(dir, "range", "run --budget-mb 0");
+  CHECK(range.exit_code == 2);
+  Child ok = run_battc(dir, "ok", "check --programs " + programs);
+  CHECK(ok.exit_code == 0);
 }
