@@ -19,12 +19,15 @@ json failures_json(const RunSummary& s) {
   return out;
 }
 
-// A failed evaluation: why, and where when the run knows its statements.
-json failure_json(const RunResult& run, int p, const EvalRecord& r) {
-  json out{{"reason", dsl::why_name(r.reason())}};
+// A failed evaluation: why, and where when the run knows its statements:
+// "empty container at solvers.py:861 (first)". One string, not an object: a
+// cross product has a hundred thousand of them, and results.json's size is
+// its writing time.
+std::string failure_text(const RunResult& run, int p, const EvalRecord& r) {
+  std::string out = dsl::why_name(r.reason());
   if (static_cast<std::size_t>(p) < run.statements.size() && r.stmt < run.statements[p].size()) {
-    out["at"] = run.statements[p][r.stmt].at;
-    out["primitive"] = run.statements[p][r.stmt].callee;
+    const StatementSite& site = run.statements[p][r.stmt];
+    out += " at " + site.at + " (" + site.callee + ")";
   }
   return out;
 }
@@ -57,7 +60,7 @@ json program_json(const RunResult& run, const TaskResult& task, const ProgramSco
     const EvalRecord* r = s.evals.empty() || !s.evals[p].evaluated() ? nullptr : &s.evals[p];
     bool skipped = !s.evals.empty() && s.evals[p].skipped();
     status.push_back(r ? json(dsl::status_name(r->st())) : skipped ? json("skipped") : json(nullptr));
-    failures.push_back(r && !r->ok() ? failure_json(run, p, *r) : json(nullptr));
+    failures.push_back(r && !r->ok() ? json(failure_text(run, p, *r)) : json(nullptr));
     failed |= r && !r->ok();
     match.push_back(r && s.has_expected ? json(r->matches() ? 1 : 0) : json(nullptr));
     if (differ) {

@@ -43,8 +43,7 @@ std::string read_text(const fs::path& file) {
   return std::move(text).str();
 }
 
-json parse_json(const fs::path& file) {
-  std::string text = read_text(file);
+json parse_json_text(const std::string& text, const fs::path& file) {
   try {
     return json::parse(text);
   } catch (const json::parse_error& e) {
@@ -113,7 +112,7 @@ std::vector<Task> load_task_folder(const fs::path& folder, const LoadOptions& op
   std::vector<Task> tasks;
   tasks.reserve(files.size());
   for (const auto& file : files) {
-    json j = parse_json(file);
+    json j = parse_json_text(read_text(file), file);
     std::string why = not_a_task(j);
     if (why.empty() && !(j.contains("train") || j.contains("test")))
       why = "a Kaggle challenges file, which a task folder does not hold (pass it by itself)";
@@ -127,8 +126,10 @@ std::vector<Task> load_task_folder(const fs::path& folder, const LoadOptions& op
   return tasks;
 }
 
-std::vector<Task> load_task_file(const fs::path& file) {
-  json j = parse_json(file);
+std::vector<Task> load_task_file(const fs::path& file) { return load_task_text(read_text(file), file); }
+
+std::vector<Task> load_task_text(const std::string& text, const fs::path& file) {
+  json j = parse_json_text(text, file);
   if (classify(j, file) == FileKind::kChallenges) return load_challenges(j, file);
   std::vector<Task> tasks;
   tasks.push_back(parse_task(j, JsonSource{file.string(), "", false}, id_from_file(file)));
@@ -178,7 +179,7 @@ std::vector<Task> load_tasks(const std::vector<fs::path>& paths, const std::stri
 }
 
 void apply_solutions(std::vector<Task>& tasks, const fs::path& solutions_file) {
-  json j = parse_json(solutions_file);
+  json j = parse_json_text(read_text(solutions_file), solutions_file);
   const std::string file = solutions_file.string();
   if (!j.is_object())
     throw TaskError(file, fmt::format("expected a solutions object (task id -> list of grids), got {}", describe_json(j)));

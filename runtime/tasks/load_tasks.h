@@ -32,6 +32,9 @@ std::vector<Task> load_task_folder(const std::filesystem::path& folder, const Lo
 // A file: one task (an object with "train"/"test"; id = file name without
 // .json) or a challenges file (task id -> task; tasks sorted by id).
 std::vector<Task> load_task_file(const std::filesystem::path& file);
+// The same for a file's text already read; `file` names it in messages and
+// gives the task id.
+std::vector<Task> load_task_text(const std::string& text, const std::filesystem::path& file);
 
 // A folder or a file, as above.
 std::vector<Task> load_tasks(const std::filesystem::path& path, const LoadOptions& options = {});
