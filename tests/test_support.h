@@ -17,6 +17,21 @@
 
 namespace battc::test {
 
+// Whether this build runs under AddressSanitizer (BATTC_SANITIZE), which
+// reserves terabytes of address space at start: a process under `ulimit -v`
+// cannot start at all there.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kAddressSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool kAddressSanitizer = true;
+#else
+inline constexpr bool kAddressSanitizer = false;
+#endif
+#else
+inline constexpr bool kAddressSanitizer = false;
+#endif
+
 struct TempDir {
   std::string path;
   explicit TempDir(const std::string& prefix = "battc-test") {

@@ -12,7 +12,15 @@ packages=(build-essential g++ cmake ninja-build catch2 libcli11-dev libfmt-dev n
           libssl-dev libsqlite3-dev python3 python3-venv python3-dev git ca-certificates)
 # --with-browser: Chromium too, for the test that opens the HTML report
 # (skipped without it; CI passes this).
-if [ "${1:-}" = "--with-browser" ]; then packages+=(chromium); fi
+# --with-fuzz: clang and its sanitizer and libFuzzer runtimes, for the
+# sanitizer build and tools/fuzz.sh (CI passes it).
+for flag in "$@"; do
+  case "$flag" in
+    --with-browser) packages+=(chromium) ;;
+    --with-fuzz) packages+=(clang libclang-rt-14-dev llvm) ;;
+    *) echo "install_deps: unknown flag $flag (--with-browser, --with-fuzz)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

@@ -141,6 +141,7 @@ std::optional<Program> Mutator::constant(const TypedProgram& p, Rng& rng, const 
   if (repl.empty() || repl == old) return std::nullopt;
   arg.is_int = false;
   arg.name = repl;
+  arg.text.clear();  // what the file wrote no longer applies
   return out;
 }
 
@@ -159,6 +160,7 @@ std::optional<Program> Mutator::argument(const TypedProgram& p, Rng& rng) const 
   if (same.empty()) return std::nullopt;
   Program out = p.program;
   out.body[k].call.args[a].name = rng.pick(same);
+  out.body[k].call.args[a].text.clear();
   return out;
 }
 
@@ -227,6 +229,7 @@ std::optional<Program> Mutator::function_value(const TypedProgram& p, Rng& rng) 
   if (fits.empty()) return std::nullopt;
   Program out = p.program;
   out.body[k].call.args[a].name = rng.pick(fits);
+  out.body[k].call.args[a].text.clear();
   return out;
 }
 
