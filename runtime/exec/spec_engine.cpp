@@ -151,13 +151,14 @@ BattEntry SpecEngine::entry() const {
 }
 
 // One node: the template's statement for its kind (emit_host.cpp). A
-// failed operand fails the statement without running it (status 1);
-// operands come before their users, so their status is final.
+// failed operand fails the statement without running it (kStOperand);
+// operands come before their users, so their status is final. In the
+// prologue there is no sample state (state is null; only hoisted nodes run).
 void SpecEngine::run_op(const Op& op, dsl::Ctx& c, dsl::i64 work, u8* st, u8* pro, u8* state,
                         const abi::SampleIn* sample) const {
   std::size_t i = static_cast<std::size_t>(&op - ops_.data());
   u8* pro_slots = pro + prologue_slots_;
-  u8* state_slots = state + state_slots_;
+  u8* state_slots = state ? state + state_slots_ : nullptr;
   void* slot = (op.hoisted ? pro_slots : state_slots) + op.offset;
   switch (op.kind) {
     case Op::Kind::Statement: {
