@@ -6,7 +6,7 @@
 # same files the replay tests read) and the inputs found before
 # (tests/fuzz/regressions/<target>/), and keeps the corpus between runs.
 # Exit 0 when nothing was found; else 1, with each finding under
-# <build>/findings/<target>/: reproduce with `<build>/fuzz_<target> FILE`,
+# <build>/findings/<target>/: reproduce with `<build>/tests/fuzz/fuzz_<target> FILE`,
 # fix it, and copy the file into tests/fuzz/regressions/<target>/ (a
 # regression test from then on).
 set -euo pipefail
@@ -37,9 +37,11 @@ for t in "${targets[@]}"; do
   corpus="$build/corpus/$t" findings="$build/findings/$t"
   mkdir -p "$corpus" "$findings"
   seed "$t" | while read -r f; do cp "$f" "$corpus/seed-$(echo "$f" | tr '/' '_')"; done
+  exe="$build/tests/fuzz/fuzz_$t"
+  [ -x "$exe" ] || { echo "fuzz.sh: $exe was not built" >&2; exit 2; }
   echo "fuzz.sh: fuzz_$t for ${seconds} s"
   # -timeout: an input that takes 10 s is a finding (a runaway parse or check)
-  if ! "$build/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=8192 \
+  if ! "$exe" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=8192 \
         -print_final_stats=1 -artifact_prefix="$findings/" "$corpus" "tests/fuzz/regressions/$t" \
         > "$build/fuzz_$t.log" 2>&1; then
     echo "fuzz.sh: fuzz_$t found something: $(ls "$findings" | head -5 | tr '\n' ' ')(log: $build/fuzz_$t.log)"
