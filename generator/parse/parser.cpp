@@ -10,7 +10,8 @@
 //   call    := NAME '(' [arg (',' arg)* [',']] ')'
 //   arg     := [NAME '='] expr
 //   tuple   := '(' expr ',' expr [','] ')'
-//   lambda  := 'lambda' NAME ':' NAME '(' simple (',' simple)* ')'
+//   lambda  := 'lambda' NAME ':' NAME '(' larg (',' larg)* ')'
+//   larg    := the lambda's NAME | NAME | ['-'] INT | a tuple of those (no calls)
 // and desugars as it goes, so that every program comes out as one call per
 // statement (ast.h):
 //   - a nested call, tuple or lambda becomes a statement of its own, named

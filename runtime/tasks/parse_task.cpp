@@ -66,6 +66,22 @@ void fail_at(const JsonSource& src, const std::string& path, const std::string& 
   throw TaskError(src.file, where + problem);
 }
 
+namespace {
+
+// A value as JSON text for a message; bytes that are no UTF-8 become U+FFFD
+// (dump() would throw on them).
+std::string json_text(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+// The first n bytes of s, not cutting a UTF-8 sequence in two (found by
+// fuzzing: a cut sequence made the message's dump() throw).
+std::string utf8_prefix(const std::string& s, std::size_t n) {
+  if (s.size() <= n) return s;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // s[n] continues a sequence
+  return s.substr(0, n);
+}
+
+}  // namespace
+
 std::string describe_json(const json& j) {
   switch (j.type()) {
     case json::value_t::object: return "an object";
@@ -73,14 +89,14 @@ std::string describe_json(const json& j) {
     case json::value_t::null: return "null";
     case json::value_t::string: {
       const auto& s = j.get_ref<const std::string&>();
-      if (s.size() <= 20) return "a string " + j.dump();
-      return "a string " + json(s.substr(0, 20)).dump() + "...";
+      if (s.size() <= 20) return "a string " + json_text(j);
+      return "a string " + json_text(json(utf8_prefix(s, 20))) + "...";
     }
-    case json::value_t::boolean: return "a boolean " + j.dump();
+    case json::value_t::boolean: return "a boolean " + json_text(j);
     case json::value_t::number_float:
     case json::value_t::number_integer:
-    case json::value_t::number_unsigned: return "a number " + j.dump();
-    default: return j.dump();
+    case json::value_t::number_unsigned: return "a number " + json_text(j);
+    default: return json_text(j);
   }
 }
 
