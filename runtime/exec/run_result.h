@@ -84,4 +84,12 @@ struct RunResult {
   double seconds = 0;             // wall time of execute()
 };
 
+// The statement a failed evaluation of program p stopped at, or nullptr when
+// the run does not know its programs' statements (the dump and results.json
+// both say where from it).
+inline const StatementSite* failed_statement(const RunResult& run, int p, const EvalRecord& r) {
+  if (static_cast<std::size_t>(p) >= run.statements.size() || r.stmt >= run.statements[p].size()) return nullptr;
+  return &run.statements[p][r.stmt];
+}
+
 }  // namespace battc::runtime

@@ -29,12 +29,12 @@ void append_failure(std::string& line, const RunResult& run, int p, const EvalRe
   line += ",\"reason\":\"";
   line += dsl::why_name(r.reason());
   line += '"';
-  if (static_cast<std::size_t>(p) >= run.statements.size() || r.stmt >= run.statements[p].size()) return;
-  const StatementSite& site = run.statements[p][r.stmt];
+  const StatementSite* site = failed_statement(run, p, r);
+  if (!site) return;
   line += ",\"at\":";
-  line += json_string(site.at);
+  line += json_string(site->at);
   line += ",\"primitive\":";
-  line += json_string(site.callee);
+  line += json_string(site->callee);
 }
 
 void write_task(std::ostream& out, const RunResult& run, const TaskResult& task, const std::vector<int>& programs) {

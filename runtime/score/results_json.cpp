@@ -25,10 +25,7 @@ json failures_json(const RunSummary& s) {
 // its writing time.
 std::string failure_text(const RunResult& run, int p, const EvalRecord& r) {
   std::string out = dsl::why_name(r.reason());
-  if (static_cast<std::size_t>(p) < run.statements.size() && r.stmt < run.statements[p].size()) {
-    const StatementSite& site = run.statements[p][r.stmt];
-    out += " at " + site.at + " (" + site.callee + ")";
-  }
+  if (const StatementSite* site = failed_statement(run, p, r)) out += " at " + site->at + " (" + site->callee + ")";
   return out;
 }
 
