@@ -143,34 +143,39 @@ extern "C" __global__ void battc_prologue_kernel(const abi::TaskIn* tasks, int n
   run_prologue(e);
 }
 
-// One thread per work item: every wanted program on items[i]'s sample.
-// want: kPrograms flags per task (nullptr: all); outs: kPrograms per item.
+// One thread per work item: the asked programs of items[i]'s group on its
+// sample. Group g's programs are group_programs[group_start[g] ..
+// group_start[g + 1]); outs holds out_stride entries per item, entry k for
+// the group's k-th program. Only the values those programs need are computed.
 extern "C" __global__ void battc_eval_kernel(const abi::CudaItem* items, int n_items, const u8* prologues,
                                              unsigned long long stride, u8* arena, unsigned long long arena_bytes,
-                                             long long work, const u8* want, abi::ProgramOut* outs, int encode) {
+                                             long long work, const int* group_start, const int* group_programs,
+                                             int out_stride, abi::ProgramOut* outs, int encode) {
   int i = blockIdx.x * blockDim.x + threadIdx.x;
   if (i >= n_items) return;
   const abi::CudaItem& item = items[i];
+  const int* progs = group_programs + group_start[item.group];
+  const int n = group_start[item.group + 1] - group_start[item.group];
   Ctx c(arena + u64(i) * arena_bytes, arena_bytes, work);
-  abi::ProgramOut* out = outs + u64(i) * kPrograms;
-  const u8* w = want ? want + u64(item.task) * kPrograms : nullptr;
-  for (int k = 0; k < kPrograms; ++k) out[k] = abi::ProgramOut{u8(Status::Budget), 0, 0, 0, u8(Why::Arena), 0, Grid{}, nullptr};
+  abi::ProgramOut* out = outs + u64(i) * out_stride;
+  for (int k = 0; k < n; ++k) out[k] = abi::ProgramOut{u8(Status::Budget), 0, 0, 0, u8(Why::Arena), 0, Grid{}, nullptr};
   State* V = c.alloc<State>(1);
   if (!V) return;
   zero_bytes(V, sizeof(State));
   Prologue& P = *reinterpret_cast<Prologue*>(const_cast<u8*>(prologues) + u64(item.task) * stride);
-  for (int n = 0; n < kNodes; ++n) V->st[n] = P.st[n];
-  for (int k = 0; k < kPrograms; ++k)
-    if (!w || w[k])
-      for (int j = kNeedStart[k]; j < kNeedStart[k + 1]; ++j) V->need[kNeed[j]] = 1;
+  for (int v = 0; v < kNodes; ++v) V->st[v] = P.st[v];
+  for (int k = 0; k < n; ++k)
+    if (item.mask >> k & 1)
+      for (int j = kNeedStart[progs[k]]; j < kNeedStart[progs[k] + 1]; ++j) V->need[kNeed[j]] = 1;
   Env e{c, work, &item.sample, P, V};
   run_sample(e);
-  for (int k = 0; k < kPrograms; ++k) {
-    if (w && !w[k]) continue;
+  for (int k = 0; k < n; ++k) {
+    if (!(item.mask >> k & 1)) continue;
+    const int p = progs[k];
     out[k].evaluated = 1;
-    abi::program_failure(V->st, kStmts, kStmtStart[k], kStmtStart[k + 1], out[k]);
+    abi::program_failure(V->st, kStmts, kStmtStart[p], kStmtStart[p + 1], out[k]);
     c.status = Status::Ok;
-    if (out[k].status == 0) finish_program(e, k, out[k], encode);
+    if (out[k].status == 0) finish_program(e, p, out[k], encode);
   }
 }
 

@@ -122,7 +122,8 @@ void finish_program(Env& e, int k, abi::ProgramOut& out, int encode) {
 }  // namespace
 
 BATTC_EXPORT const abi::BattInfo* battc_info() {
-  static const abi::BattInfo info{abi::kAbiVersion, kPrograms, kNames, kDiffer, sizeof(Prologue), kNodes};
+  static const abi::BattInfo info{abi::kAbiVersion, kPrograms, kNames, kDiffer, sizeof(Prologue), kNodes,
+                                  sizeof(State)};
   return &info;
 }
 

@@ -11,7 +11,7 @@
 namespace battc::abi {
 
 // Bump when any struct or function below changes shape or meaning.
-constexpr int kAbiVersion = 2;  // 2: ProgramOut::why, ::stmt
+constexpr int kAbiVersion = 3;  // 2: ProgramOut::why, ::stmt; 3: BattInfo::state_bytes
 
 struct TaskIn {
   const dsl::Grid* train_in;   // n_train grids
@@ -37,12 +37,18 @@ struct ProgramOut {
   const char* text;  // the value as dump JSON (in the arena) when asked, else nullptr
 };
 
-// A GPU work item: which task (index into the kernel's tasks and
-// prologues) and the sample (device pointers).
+// A GPU work item: one group of programs on one sample. `task` indexes the
+// launch's prologues, `group` the kernel's group table (group_start[group] ..
+// group_start[group + 1] in group_programs), and bit k of `mask` asks for the
+// group's k-th program: the pairing of this very sample (a differ is not
+// asked on a sample whose output is unknown).
 struct CudaItem {
   dsl::i32 task;
+  dsl::i32 group;
+  dsl::u64 mask;
   SampleIn sample;
 };
+constexpr int kMaxGroupPrograms = 64;  // the bits of CudaItem::mask
 
 struct BattInfo {
   dsl::i32 abi_version;
@@ -51,6 +57,7 @@ struct BattInfo {
   const dsl::u8* program_is_differ;     // n_programs flags
   unsigned long long prologue_bytes;    // storage battc_prologue fills (16-aligned)
   dsl::i32 n_nodes;                     // values in the batt (for reports)
+  unsigned long long state_bytes;       // one sample's State (what each evaluation allocates first)
 };
 
 // Exported by every unit (extern "C", default visibility):
@@ -70,7 +77,9 @@ using EvalFn = void (*)(const TaskIn*, const void*, const SampleIn*, dsl::Ctx*, 
 
 // CUDA units (templates/cuda_unit.cu) export instead, for the driver API:
 //   __global__ battc_prologue_kernel(tasks, n_tasks, arena, arena_bytes, work, prologues, stride)
-//   __global__ battc_eval_kernel(items, n_items, prologues, stride, arena, arena_bytes, work, want, outs, encode)
+//   __global__ battc_eval_kernel(items, n_items, prologues, stride, arena, arena_bytes, work,
+//                                group_start, group_programs, out_stride, outs, encode)
+//     out_stride ProgramOut per item, one per program of its group
 //   __device__ battc_prologue_bytes, battc_n_programs
 constexpr const char* kInfoSymbol = "battc_info";
 constexpr const char* kPrologueSymbol = "battc_prologue";

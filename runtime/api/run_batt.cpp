@@ -241,6 +241,9 @@ ApiResult<RunOutcome> run_from_compile(RunRequest& req, RunOutcome out, const Gp
     if (gpu) {
       GpuExecOptions go;
       go.item_arena_bytes = req.gpu_arena_bytes;
+      int sms = 0;
+      for (const GpuPick& pick : gpu->gpus) sms += pick.multiprocessors;
+      go.groups = gpu_program_groups(g.batt, out.tasks, sms);
       out.result = run_on_gpus(*gpu, *units, cpu->entry, out.tasks, req.exec, go, &out.gpu);
     } else {
       out.result = execute(cpu->entry, out.tasks, req.exec);

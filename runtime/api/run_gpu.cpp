@@ -1,9 +1,11 @@
 // runtime/api/run_gpu.cpp: compile per architecture, open, execute.
 #include "runtime/api/run_gpu.h"
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 
+#include "generator/ir/program_groups.h"
 #include "runtime/api/cuda_unit.h"
 #include "runtime/exec/cuda_device.h"
 
@@ -27,6 +29,15 @@ jit::Result<GpuUnits> compile_gpu_units(const generator::Generated& g, const Gpu
   }
   units.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return units;
+}
+
+std::vector<std::vector<int>> gpu_program_groups(const generator::Batt& batt, const std::vector<Task>& tasks,
+                                                 int multiprocessors) {
+  std::uint64_t samples = 0;
+  for (const Task& t : tasks) samples += t.train.size() + t.test.size();
+  int size = choose_group_size(samples, int(batt.programs().size()),
+                               std::uint64_t(std::max(multiprocessors, 1)) * kThreadsWantedPerSm);
+  return generator::program_groups(batt, size);
 }
 
 RunResult run_on_gpus(const GpuAvailability& gpus, const GpuUnits& units, const BattEntry& host,

@@ -25,6 +25,12 @@ struct GpuUnits {
 jit::Result<GpuUnits> compile_gpu_units(const generator::Generated& g, const GpuAvailability& gpus,
                                         const std::optional<std::string>& cache_dir);
 
+// The program groups of the GPU work items for `multiprocessors` SMs in all:
+// sized by choose_group_size from the tasks' samples, formed by
+// generator::program_groups.
+std::vector<std::vector<int>> gpu_program_groups(const generator::Batt& batt, const std::vector<Task>& tasks,
+                                                 int multiprocessors);
+
 // Opens every usable device with its cubin and runs the batt on them.
 RunResult run_on_gpus(const GpuAvailability& gpus, const GpuUnits& units, const BattEntry& host,
                       const std::vector<Task>& tasks, const ExecOptions& options, const GpuExecOptions& gpu,

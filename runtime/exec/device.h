@@ -26,15 +26,17 @@ struct PrologueLaunch {
 
 // battc_eval_kernel's arguments.
 struct EvalLaunch {
-  DevPtr items = 0;  // abi::CudaItem[n_items]; item.task indexes the round's tasks
+  DevPtr items = 0;  // abi::CudaItem[n_items]; item.task indexes the round's tasks, item.group the groups
   int n_items = 0;
   DevPtr prologues = 0;
   std::uint64_t stride = 0;
   DevPtr arena = 0;  // n_items slices of arena_bytes
   std::uint64_t arena_bytes = 0;
   std::int64_t work = 0;
-  DevPtr want = 0;  // n_programs flags per round task
-  DevPtr outs = 0;  // abi::ProgramOut[n_items * n_programs]
+  DevPtr group_start = 0;     // int[n_groups + 1]
+  DevPtr group_programs = 0;  // int[n_programs]: each group's programs
+  int out_stride = 0;         // ProgramOut per item: the largest group
+  DevPtr outs = 0;            // abi::ProgramOut[n_items * out_stride]
   int encode = 0;
 };
 

@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <stdexcept>
+
+#include "runtime/abi/batt_abi.h"
 
 namespace battc::runtime {
 
@@ -31,6 +34,45 @@ std::optional<std::string> cubin_arch_for(int cc_major, int cc_minor, const std:
     best = a;
   }
   return best;
+}
+
+GroupTable group_table(const std::vector<std::vector<int>>& groups, int n_programs) {
+  GroupTable t;
+  auto add = [&](const std::vector<int>& g) {
+    if (g.empty() || g.size() > std::size_t(abi::kMaxGroupPrograms))
+      throw std::logic_error("battc bug: a program group of " + std::to_string(g.size()) + " programs");
+    t.programs.insert(t.programs.end(), g.begin(), g.end());
+    t.start.push_back(int(t.programs.size()));
+    t.max_size = std::max(t.max_size, int(g.size()));
+  };
+  if (groups.empty()) {
+    for (int p = 0; p < n_programs; p += kDefaultGroupPrograms) {
+      std::vector<int> g;
+      for (int q = p; q < std::min(n_programs, p + kDefaultGroupPrograms); ++q) g.push_back(q);
+      add(g);
+    }
+    return t;
+  }
+  std::vector<char> seen(std::size_t(std::max(n_programs, 0)), 0);
+  for (const auto& g : groups) {
+    for (int p : g) {
+      if (p < 0 || p >= n_programs || seen[std::size_t(p)])
+        throw std::logic_error("battc bug: program groups are not a partition of the batt's programs");
+      seen[std::size_t(p)] = 1;
+    }
+    add(g);
+  }
+  if (int(t.programs.size()) != n_programs)
+    throw std::logic_error("battc bug: program groups leave programs out");
+  return t;
+}
+
+int choose_group_size(std::uint64_t samples, int programs, std::uint64_t threads_wanted) {
+  for (int size = kLargestChosenGroup; size > 1; --size) {
+    std::uint64_t groups = (std::uint64_t(std::max(programs, 0)) + size - 1) / size;
+    if (samples * groups >= threads_wanted) return size;
+  }
+  return 1;
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> split_tasks(const std::vector<std::size_t>& items_per_task,

@@ -25,6 +25,34 @@ std::optional<std::string> cubin_arch_for(int cc_major, int cc_minor, const std:
 std::vector<std::pair<std::size_t, std::size_t>> split_tasks(const std::vector<std::size_t>& items_per_task,
                                                              const std::vector<double>& weights);
 
+// The program groups as the eval kernel reads them (abi::CudaItem): group g
+// is programs[start[g] .. start[g + 1]).
+struct GroupTable {
+  std::vector<int> start = {0};
+  std::vector<int> programs;
+  int max_size = 0;  // the ProgramOut row of an item
+  std::size_t size() const { return start.size() - 1; }
+};
+
+// Checks that `groups` is a partition of 0 .. n_programs - 1 into groups of
+// 1 .. abi::kMaxGroupPrograms programs (a battc bug otherwise: throws
+// std::logic_error). Empty `groups`: consecutive groups of
+// kDefaultGroupPrograms.
+constexpr int kDefaultGroupPrograms = 4;
+GroupTable group_table(const std::vector<std::vector<int>>& groups, int n_programs);
+
+// The group size that keeps a device busy: the largest (at most
+// kLargestChosenGroup) whose items, samples x groups, still reach
+// `threads_wanted`; 1 when even single programs do not. Smaller groups mean
+// more threads but less shared work per thread, and a warp's threads stay
+// together only while they run the same group's statements.
+constexpr int kLargestChosenGroup = 16;
+// Threads a launch should keep per multiprocessor: half of the 2,048 an SM
+// of sm_80/sm_90 holds (the T4's hold 1,024), since a kernel this heavy in
+// registers does not reach full occupancy.
+constexpr std::uint64_t kThreadsWantedPerSm = 1024;
+int choose_group_size(std::uint64_t samples, int programs, std::uint64_t threads_wanted);
+
 // Device memory one run needs.
 struct DeviceFootprint {
   std::uint64_t fixed_bytes = 0;     // resident for the whole run: packed tasks, want masks

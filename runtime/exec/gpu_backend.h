@@ -16,6 +16,7 @@ struct GpuPick {
   int ordinal = 0;
   std::string arch;  // the cubin architecture it runs, "sm_90"
   std::string name;  // the device's name
+  int multiprocessors = 0;
 };
 
 struct GpuAvailability {

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <exception>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -50,14 +51,25 @@ class DeviceBuffer {
 // What one device leaves besides the records it wrote.
 struct DeviceOutcome {
   std::vector<CpuRerun> reruns;
+  std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> rerun_of;  // (task, sample) -> reruns index
   std::uint64_t evaluations = 0, calls = 0;
   GpuRunStats stats;
   bool stopped = false;  // ExecOptions::stop ended it before its last round
 };
 
+// A work item as the host sees it: a group's asked programs on one sample.
+struct ItemRef {
+  std::uint32_t task = 0;    // the device's local task
+  std::uint32_t sample = 0;  // the task's sample (train, then test)
+  std::uint32_t group = 0;
+  std::uint64_t mask = 0;    // bit k: the group's k-th program is asked
+  bool keep_texts = false;   // the sample's values are kept as dump text
+};
+
 // One launch's items, as the host sees them.
 struct LaunchView {
-  std::size_t first = 0, count = 0;  // device item numbers
+  const ItemRef* items = nullptr;
+  std::size_t count = 0;
   DevPtr arena = 0;
   std::uint64_t arena_bytes = 0;
 };
@@ -66,7 +78,13 @@ class GpuExecutor {
  public:
   GpuExecutor(const std::vector<Device*>& devices, const BattEntry& host, const std::vector<Task>& tasks,
               const ExecOptions& opt, const GpuExecOptions& gpu)
-      : devices_(devices), host_(host), info_(*host.info), tasks_(tasks), opt_(opt), gpu_(gpu) {}
+      : devices_(devices),
+        host_(host),
+        info_(*host.info),
+        tasks_(tasks),
+        opt_(opt),
+        gpu_(gpu),
+        groups_(group_table(gpu.groups, host.info->n_programs)) {}
 
   RunResult run(GpuRunStats* stats) {
     auto start = Clock::now();
@@ -165,41 +183,62 @@ class GpuExecutor {
     // Free memory before this run's own allocations, which the plan counts.
     const std::uint64_t free_bytes = dev.free_bytes();
 
-    // The tasks, packed and relocated to where they land; the pairing masks.
+    // The tasks, packed and relocated to where they land; the work items:
+    // per sample, one per group with an asked program, each with its mask.
     std::vector<const Task*> tp;
     std::vector<std::size_t> items_per_task;
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> item_of;  // device item -> (local task, sample)
-    std::vector<u8> want(ids.size() * std::size_t(n));
+    std::vector<ItemRef> items_all;  // by task, then group, then sample
+    std::vector<u8> task_encode(ids.size(), 0);  // a round's values are encoded when one task asks
     for (std::size_t lt = 0; lt < ids.size(); ++lt) {
       tp.push_back(&tasks_[ids[lt]]);
       const TaskResult& tr = result_.tasks[ids[lt]];
-      items_per_task.push_back(tr.samples.size());
-      for (std::size_t s = 0; s < tr.samples.size(); ++s) item_of.emplace_back(std::uint32_t(lt), std::uint32_t(s));
-      std::copy(tr.want.begin(), tr.want.end(), want.begin() + lt * n);
+      std::size_t before = items_all.size();
+      std::vector<std::vector<u8>> wants;
+      std::vector<bool> keep;
+      for (const SampleResult& sr : tr.samples) {
+        wants.push_back(sample_want_mask(info_, tr.want, sr.has_expected));
+        bool k = opt_.dump;
+        for (int p = 0; p < n; ++p) k = k || (wants.back()[p] && info_.program_is_differ[p]);
+        keep.push_back(k);
+        task_encode[lt] = task_encode[lt] || k;
+      }
+      for (std::size_t g = 0; g < groups_.size(); ++g)
+        for (std::size_t s = 0; s < tr.samples.size(); ++s) {
+          std::uint64_t mask = 0;
+          for (int k = groups_.start[g]; k < groups_.start[g + 1]; ++k)
+            if (wants[s][groups_.programs[k]]) mask |= std::uint64_t(1) << (k - groups_.start[g]);
+          if (mask)
+            items_all.push_back(ItemRef{std::uint32_t(lt), std::uint32_t(s), std::uint32_t(g), mask, bool(keep[s])});
+        }
+      items_per_task.push_back(items_all.size() - before);
     }
     DeviceImage img = pack_device_image(tp);
     DeviceBuffer image(dev, img.bytes.size());
     std::vector<unsigned char> reloc = img.relocated(image.get());
     dev.upload(image.get(), reloc.data(), reloc.size());
-    DeviceBuffer want_buf(dev, want.size());
-    if (!want.empty()) dev.upload(want_buf.get(), want.data(), want.size());
-    out.stats.bytes_up += reloc.size() + want.size();
+    const std::uint64_t group_bytes = (groups_.start.size() + groups_.programs.size()) * sizeof(int);
+    DeviceBuffer group_buf(dev, group_bytes);
+    dev.upload(group_buf.get(), groups_.start.data(), groups_.start.size() * sizeof(int));
+    const DevPtr group_programs = group_buf.get() + groups_.start.size() * sizeof(int);
+    if (!groups_.programs.empty()) dev.upload(group_programs, groups_.programs.data(), groups_.programs.size() * sizeof(int));
+    out.stats.bytes_up += reloc.size() + group_bytes;
+    const int stride_out = std::max(groups_.max_size, 1);
 
     // Sizes, and the rounds that fit.
     const std::uint64_t stride = round_up(std::max<std::uint64_t>(dev.prologue_bytes(), 1), 16);
     const std::uint64_t item_arena = round_up(std::min(gpu_.item_arena_bytes, opt_.arena_bytes), 16);
     const std::uint64_t prologue_arena = round_up(std::min(gpu_.prologue_arena_bytes, opt_.arena_bytes), 16);
     DeviceFootprint fp;
-    fp.fixed_bytes = reloc.size() + want.size();
+    fp.fixed_bytes = reloc.size() + group_bytes;
     fp.per_task_bytes = stride + prologue_arena;
-    fp.per_item_bytes = item_arena + std::uint64_t(n) * sizeof(abi::ProgramOut) + sizeof(abi::CudaItem);
+    fp.per_item_bytes = item_arena + std::uint64_t(stride_out) * sizeof(abi::ProgramOut) + sizeof(abi::CudaItem);
     BatchPlan plan = plan_batches(items_per_task, fp, free_bytes, gpu_.memory);
     if (!plan.error.empty()) throw ExecError(dev.name() + ": " + plan.error);
 
     DeviceBuffer prologues(dev, plan.max_round_tasks * stride);
     DeviceBuffer parena(dev, plan.max_round_tasks * prologue_arena);
     DeviceBuffer items(dev, plan.max_launch_items * sizeof(abi::CudaItem));
-    DeviceBuffer outs(dev, std::max<std::uint64_t>(plan.max_launch_items * n * sizeof(abi::ProgramOut), 1));
+    DeviceBuffer outs(dev, std::max<std::uint64_t>(plan.max_launch_items * stride_out * sizeof(abi::ProgramOut), 1));
     DeviceBuffer iarena(dev, plan.max_launch_items * item_arena);
     DeviceReadback::Buffers buffers{image.range(), prologues.range(), parena.range(), iarena.range()};
 
@@ -219,16 +258,24 @@ class GpuExecutor {
       pl.stride = stride;
       dev.prologue_kernel(pl);
       // Values are encoded on the device when a dump or a differ keeps them.
-      bool encode = opt_.dump;
-      for (std::size_t lt = r.task_begin; lt < r.task_end && !encode; ++lt)
-        for (int p = 0; p < n && !encode; ++p) encode = want[lt * n + p] && info_.program_is_differ[p];
+      bool encode = false;
+      for (std::size_t lt = r.task_begin; lt < r.task_end; ++lt) encode = encode || task_encode[lt];
+      // The round's items, group by group, so that a warp's threads run the
+      // same group's statements on consecutive samples.
+      std::size_t first = 0;
+      for (std::size_t lt = 0; lt < r.task_begin; ++lt) first += items_per_task[lt];
+      std::size_t count = 0;
+      for (std::size_t lt = r.task_begin; lt < r.task_end; ++lt) count += items_per_task[lt];
+      std::vector<ItemRef> round_items(items_all.begin() + first, items_all.begin() + first + count);
+      std::stable_sort(round_items.begin(), round_items.end(),
+                       [](const ItemRef& x, const ItemRef& y) { return x.group < y.group; });
 
       for (auto [a, b] : r.launches) {
+        const ItemRef* li = round_items.data() + (a - first);
         std::vector<abi::CudaItem> ci(b - a);
-        for (std::size_t k = a; k < b; ++k) {
-          auto [lt, s] = item_of[k];
-          ci[k - a] = abi::CudaItem{dsl::i32(lt - r.task_begin), DeviceImage::sample_in(reloc, img.samples[lt][s])};
-        }
+        for (std::size_t k = 0; k < b - a; ++k)
+          ci[k] = abi::CudaItem{dsl::i32(li[k].task - r.task_begin), dsl::i32(li[k].group), li[k].mask,
+                                DeviceImage::sample_in(reloc, img.samples[li[k].task][li[k].sample])};
         dev.upload(items.get(), ci.data(), ci.size() * sizeof(abi::CudaItem));
         EvalLaunch el;
         el.items = items.get();
@@ -238,18 +285,20 @@ class GpuExecutor {
         el.arena = iarena.get();
         el.arena_bytes = item_arena;
         el.work = opt_.work_budget;
-        el.want = want_buf.get() + r.task_begin * n;
+        el.group_start = group_buf.get();
+        el.group_programs = group_programs;
+        el.out_stride = stride_out;
         el.outs = outs.get();
         el.encode = encode;
         dev.eval_kernel(el);
-        std::vector<abi::ProgramOut> host_outs((b - a) * n);
+        std::vector<abi::ProgramOut> host_outs((b - a) * stride_out);
         if (!host_outs.empty()) dev.download(host_outs.data(), outs.get(), host_outs.size() * sizeof(abi::ProgramOut));
         out.stats.bytes_up += ci.size() * sizeof(abi::CudaItem);
         out.stats.bytes_down += host_outs.size() * sizeof(abi::ProgramOut);
         ++out.stats.launches;
         out.stats.items += b - a;
         DeviceReadback rb(dev, buffers);
-        record_launch(rb, ids, item_of, LaunchView{a, b - a, iarena.get(), item_arena}, host_outs, out);
+        record_launch(rb, ids, LaunchView{li, b - a, iarena.get(), item_arena}, stride_out, host_outs, out);
         out.stats.bytes_down += rb.bytes_down();
         done_.fetch_add(b - a);
       }
@@ -259,66 +308,61 @@ class GpuExecutor {
 
   // The launch's ProgramOut rows into the result: grids and texts copied back
   // where they are kept; `budget` (or not evaluated at all: the item's state
-  // did not fit) handed to the CPU.
-  void record_launch(DeviceReadback& rb, const std::vector<std::uint32_t>& ids,
-                     const std::vector<std::pair<std::uint32_t, std::uint32_t>>& item_of, const LaunchView& v,
+  // did not fit) handed to the CPU, one re-run per sample.
+  void record_launch(DeviceReadback& rb, const std::vector<std::uint32_t>& ids, const LaunchView& v, int stride_out,
                      const std::vector<abi::ProgramOut>& outs, DeviceOutcome& out) {
     const int n = info_.n_programs;
     struct Pending {
-      std::size_t k;
+      std::size_t row;  // into outs
+      const ItemRef* item;
       int p;
       long text = -1;  // index into texts
     };
     std::vector<Pending> pending;
     std::vector<std::pair<DevPtr, DevPtr>> texts;
     for (std::size_t k = 0; k < v.count; ++k) {
-      auto [lt, s] = item_of[v.first + k];
-      std::uint32_t t = ids[lt];
-      SampleResult& sr = result_.tasks[t].samples[s];
-      std::vector<u8> want = sample_want_mask(info_, result_.tasks[t].want, sr.has_expected);
-      // Texts are kept as the CPU executor keeps them: for a sample with
-      // wanted programs, when dumping or when one of them is a differ.
+      const ItemRef& it = v.items[k];
+      std::uint32_t t = ids[it.task];
+      SampleResult& sr = result_.tasks[t].samples[it.sample];
+      if (it.keep_texts) sr.texts.resize(n);
       std::uint64_t n_want = 0, n_back = 0;
-      bool sample_encode = opt_.dump;
-      for (int p = 0; p < n; ++p) {
-        n_want += want[p];
-        sample_encode = sample_encode || (want[p] && info_.program_is_differ[p]);
-      }
-      if (n_want == 0) continue;
-      if (sample_encode) sr.texts.resize(n);
-      CpuRerun back{t, s, std::vector<u8>(n, 0)};
       DevPtr slice_end = v.arena + (k + 1) * v.arena_bytes;
-      for (int p = 0; p < n; ++p) {
-        if (!want[p]) continue;
-        const abi::ProgramOut& o = outs[k * n + p];
+      const int g0 = groups_.start[it.group], gn = groups_.start[it.group + 1] - g0;
+      for (int j = 0; j < gn; ++j) {
+        if (!(it.mask >> j & 1)) continue;
+        const int p = groups_.programs[g0 + j];
+        ++n_want;
+        const std::size_t row = k * std::size_t(stride_out) + j;
+        const abi::ProgramOut& o = outs[row];
         if (!o.evaluated || o.status == u8(dsl::Status::Budget)) {
-          back.want[p] = 1;
+          auto key = std::make_pair(t, it.sample);
+          auto [pos, fresh] = out.rerun_of.emplace(key, out.reruns.size());
+          if (fresh) {
+            out.reruns.push_back(CpuRerun{t, it.sample, std::vector<u8>(n, 0)});
+            ++out.stats.fallback_samples;
+          }
+          out.reruns[pos->second].want[p] = 1;
           ++n_back;
           continue;
         }
-        Pending pe{k, p};
+        Pending pe{row, &it, p};
         bool ok = o.status == u8(dsl::Status::Ok);
         if (ok && o.is_grid && sr.is_test) rb.want(DevPtr(o.grid.c), std::uint64_t(o.grid.cells()) * sizeof(dsl::Int));
-        if (ok && o.text && sample_encode && (opt_.dump || info_.program_is_differ[p])) {
+        if (ok && o.text && it.keep_texts && (opt_.dump || info_.program_is_differ[p])) {
           pe.text = long(texts.size());
           texts.emplace_back(DevPtr(o.text), slice_end);
         }
         pending.push_back(pe);
       }
       out.evaluations += n_want - n_back;
+      out.stats.fallback_evaluations += n_back;
       ++out.calls;
-      if (n_back > 0) {
-        out.reruns.push_back(std::move(back));
-        out.stats.fallback_evaluations += n_back;
-        ++out.stats.fallback_samples;
-      }
     }
     rb.fetch();
     std::vector<std::string> text = rb.read_texts(texts);
     for (const Pending& pe : pending) {
-      auto [lt, s] = item_of[v.first + pe.k];
-      SampleResult& sr = result_.tasks[ids[lt]].samples[s];
-      abi::ProgramOut o = outs[pe.k * n + pe.p];
+      SampleResult& sr = result_.tasks[ids[pe.item->task]].samples[pe.item->sample];
+      abi::ProgramOut o = outs[pe.row];
       if (o.status == u8(dsl::Status::Ok) && o.is_grid && sr.is_test) {
         std::uint64_t bytes = std::uint64_t(o.grid.cells()) * sizeof(dsl::Int);
         const unsigned char* h = bytes ? rb.host(DevPtr(o.grid.c), bytes) : nullptr;
@@ -336,6 +380,7 @@ class GpuExecutor {
   const std::vector<Task>& tasks_;
   const ExecOptions& opt_;
   const GpuExecOptions& gpu_;
+  const GroupTable groups_;
   RunResult result_;
   std::atomic<std::size_t> done_{0};
 };

@@ -1,8 +1,9 @@
 // runtime/exec/gpu_execute.h: the GPU executor (DESIGN.md step 8). The tasks
 // are split over the devices; on each, the tasks go up packed in one buffer
 // and run in rounds sized from free memory: the prologue kernel once per
-// task, the eval kernel over the round's (task, sample) work items, one
-// thread and one arena slice each. ProgramOut comes back; grids and texts
+// task, the eval kernel over the round's (sample, program group) work items,
+// one thread and one arena slice each, asking only the programs paired with
+// that sample. ProgramOut comes back; grids and texts
 // only where the results keep them. Evaluations that end in `budget` on the
 // device are evaluated again on the CPU with the host unit of the same batt,
 // so the RunResult (and the dump) is the CPU executor's.
@@ -27,6 +28,9 @@ struct GpuExecOptions {
   std::uint64_t item_arena_bytes = 16 * kMiB;
   std::uint64_t prologue_arena_bytes = 64 * kMiB;
   MemoryPolicy memory;
+  // The program groups of the work items (generator::program_groups); empty:
+  // consecutive groups of kDefaultGroupPrograms.
+  std::vector<std::vector<int>> groups;
 };
 
 struct GpuRunStats {

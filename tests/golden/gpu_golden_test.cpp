@@ -16,6 +16,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "generator/ir/program_groups.h"
 #include "generator/pipeline.h"
 #include "runtime/api/run_gpu.h"
 #include "runtime/exec/execute.h"
@@ -86,21 +87,30 @@ ExecOptions dump_all() {
   return o;
 }
 
-void check_stand_in(const fs::path& programs, const std::vector<Task>& tasks, std::uint64_t item_arena) {
+// Twice on two stand-in devices of 512 MiB (so that larger runs take several
+// launches), with the work items over (sample, group of up to 3 programs) the
+// generator forms: a 1 MiB arena, and a tiny one under which evaluations must
+// fall back to the CPU.
+void check_stand_in(const fs::path& programs, const std::vector<Task>& tasks, std::uint64_t tiny_arena) {
   Batt b(programs);
   ExecOptions o = dump_all();
   std::string cpu = dump_text(execute(b.entry, tasks, o));
-  battc::test::HostDevice d0(b.entry, 1ull << 30, "stand-in 0"), d1(b.entry, 1ull << 30, "stand-in 1");
-  GpuExecOptions gpu;
-  gpu.item_arena_bytes = item_arena;  // small: some evaluations must fall back to the CPU
-  gpu.memory.reserve_bytes = 0;
-  GpuRunStats stats;
-  std::string dev = dump_text(execute_on_devices({&d0, &d1}, b.entry, tasks, o, gpu, &stats));
-  std::cout << "stand-in: " << stats.items << " samples in " << stats.launches << " launches on " << stats.devices
-            << " devices, " << stats.fallback_evaluations << " evaluations re-run on the CPU\n";
-  INFO(first_difference(dev, cpu));
-  CHECK(dev == cpu);
-  CHECK(stats.fallback_evaluations > 0);
+  for (std::uint64_t arena : {std::uint64_t(1) << 20, tiny_arena}) {
+    INFO("item arena " << arena);
+    battc::test::HostDevice d0(b.entry, 512ull << 20, "stand-in 0"), d1(b.entry, 512ull << 20, "stand-in 1");
+    GpuExecOptions gpu;
+    gpu.item_arena_bytes = arena;
+    gpu.memory.reserve_bytes = 0;
+    gpu.groups = battc::generator::program_groups(b.g->batt, 3);
+    GpuRunStats stats;
+    std::string dev = dump_text(execute_on_devices({&d0, &d1}, b.entry, tasks, o, gpu, &stats));
+    std::cout << "stand-in, arena " << (arena >> 10) << " KiB: " << stats.items << " items of "
+              << gpu.groups.size() << " groups in " << stats.launches << " launches on " << stats.devices
+              << " devices, " << stats.fallback_evaluations << " evaluations re-run on the CPU\n";
+    INFO(first_difference(dev, cpu));
+    CHECK(dev == cpu);
+    if (arena == tiny_arena) CHECK(stats.fallback_evaluations > 0);
+  }
 }
 
 void check_gpu(const fs::path& programs, const std::vector<Task>& tasks) {
@@ -115,8 +125,12 @@ void check_gpu(const fs::path& programs, const std::vector<Task>& tasks) {
   auto units = compile_gpu_units(*b.g, gpus, b.cache_dir());
   if (!units) FAIL(units.error().what());
   GpuRunStats stats;
-  std::string gpu = dump_text(run_on_gpus(gpus, *units, b.entry, tasks, o, GpuExecOptions{}, &stats));
-  std::cout << "GPU: " << stats.items << " samples in " << stats.launches << " launches on " << stats.devices
+  GpuExecOptions go;
+  int sms = 0;
+  for (const GpuPick& pick : gpus.gpus) sms += pick.multiprocessors;
+  go.groups = gpu_program_groups(b.g->batt, tasks, sms);
+  std::string gpu = dump_text(run_on_gpus(gpus, *units, b.entry, tasks, o, go, &stats));
+  std::cout << "GPU: " << stats.items << " items of " << go.groups.size() << " groups in " << stats.launches << " launches on " << stats.devices
             << " devices, " << stats.fallback_evaluations << " evaluations re-run on the CPU\n";
   INFO(first_difference(gpu, cpu));
   CHECK(gpu == cpu);
@@ -142,6 +156,26 @@ TEST_CASE("arc1 on the stand-in device: the GPU executor's dump is the CPU's", "
   auto root = battc::test::arc_data("ARC-AGI-1/training");
   if (!root) return;
   check_stand_in(kSource / "tests" / "golden" / "arc1" / "programs.py", arc1_tasks(*root), 64 << 10);
+}
+
+// arc-dsl's solvers.py (fetched, never in the project) on the first 40
+// ARC-AGI-1 training tasks, where $BATTC_ARC_DSL_SOLVERS names the file.
+TEST_CASE("arc-dsl's solvers on the stand-in device: the GPU executor's dump is the CPU's",
+          "[golden][gpu_exec][jit][arc_data][arc_dsl]") {
+  const char* solvers = std::getenv("BATTC_ARC_DSL_SOLVERS");
+  if (!solvers || !*solvers) {
+    std::cout << "[SKIP] BATTC_ARC_DSL_SOLVERS is not set (the path of arc-dsl's solvers.py)\n";
+    return;
+  }
+  auto root = battc::test::arc_data("ARC-AGI-1/training");
+  if (!root) return;
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(*root / "ARC-AGI-1" / "training"))
+    if (e.path().extension() == ".json") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  if (files.size() > 40) files.resize(40);
+  REQUIRE(files.size() == 40);
+  check_stand_in(solvers, load_tasks(files), 64 << 10);
 }
 
 TEST_CASE("demo on the GPU: the dump is the CPU's", "[golden][gpu][jit]") {

@@ -105,10 +105,11 @@ TEST_CASE("gpu executor: little device memory means several rounds and launches,
   auto tasks = some_tasks();
   ExecOptions o = options(true);
   GpuExecOptions gpu = small_gpu();
-  // Room for the packed tasks and masks, two prologues and two items at a time.
+  // Room for the packed tasks and the group table (one group of the three
+  // programs), two prologues and two items at a time.
   std::vector<const Task*> ptrs;
   for (const Task& t : tasks) ptrs.push_back(&t);
-  std::uint64_t fixed = pack_device_image(ptrs).bytes.size() + tasks.size() * 3;
+  std::uint64_t fixed = pack_device_image(ptrs).bytes.size() + (2 + 3) * sizeof(int);
   std::uint64_t per_task = 16 + (64 << 10);  // the mini unit's prologue slot and its arena
   std::uint64_t per_item = (64 << 10) + 3 * sizeof(battc::abi::ProgramOut) + sizeof(battc::abi::CudaItem);
   HostDevice dev(mini_batt(), fixed + 2 * per_task + 2 * per_item);
@@ -198,6 +199,68 @@ TEST_CASE("gpu executor: differs keep their texts without a dump, and skip unkno
       some_text = some_text || (!s.texts.empty() && !s.texts[1].empty());
     }
   CHECK(some_text);
+}
+
+TEST_CASE("gpu executor: work items over (sample, program group), same result", "[exec][gpu_exec]") {
+  auto tasks = some_tasks();
+  for (auto groups : std::vector<std::vector<std::vector<int>>>{{{0}, {1}, {2}}, {{0, 2}, {1}}, {{2, 1, 0}}}) {
+    for (bool dump : {false, true}) {
+      INFO("groups " << groups.size() << ", dump " << dump);
+      ExecOptions o = options(dump);
+      GpuExecOptions gpu = small_gpu();
+      gpu.groups = groups;
+      HostDevice dev(mini_batt(), 64 << 20);
+      GpuRunStats stats;
+      RunResult g = execute_on_devices({&dev}, mini_batt(), tasks, o, gpu, &stats);
+      require_same(g, execute(mini_batt(), tasks, o));
+      CHECK(stats.items == 21 * groups.size());  // every program is paired with every sample
+      REQUIRE(dev.items_run.size() == stats.items);
+      // One launch: the items come group by group, each asking all its programs.
+      for (std::size_t i = 0; i < dev.items_run.size(); ++i) {
+        const auto& it = dev.items_run[i];
+        CHECK(it.mask == (std::uint64_t(1) << groups[std::size_t(it.group)].size()) - 1);
+        if (i > 0) CHECK(dev.items_run[i - 1].group <= it.group);
+      }
+    }
+  }
+  GpuExecOptions bad = small_gpu();
+  bad.groups = {{0, 1}};  // leaves program 2 out
+  HostDevice dev(mini_batt(), 64 << 20);
+  CHECK_THROWS_WITH(execute_on_devices({&dev}, mini_batt(), tasks, options(false), bad),
+                    Catch::Contains("leave programs out"));
+}
+
+TEST_CASE("gpu executor: an item asks only the programs paired with its sample", "[exec][gpu_exec]") {
+  // solve_mirror taken for a differ, in a group of its own and in a group
+  // with another program: on a sample without a known output, its group's
+  // item is not made at all, or asks the other program only.
+  static const battc::dsl::u8 differ[] = {0, 1, 0};
+  static battc::abi::BattInfo info = *mini_batt().info;
+  info.program_is_differ = differ;
+  BattEntry unit{&info, mini_batt().prologue, mini_batt().eval};
+  auto tasks = some_tasks();
+  std::size_t unknown = 0, samples = 0;
+  for (const Task& t : tasks) {
+    samples += t.train.size() + t.test.size();
+    for (const Sample& s : t.test) unknown += !s.output.has_value();
+  }
+  REQUIRE(unknown > 0);
+  for (auto groups : std::vector<std::vector<std::vector<int>>>{{{0}, {1}, {2}}, {{0, 1}, {2}}}) {
+    GpuExecOptions gpu = small_gpu();
+    gpu.groups = groups;
+    HostDevice dev(unit, 64 << 20);
+    GpuRunStats stats;
+    RunResult g = execute_on_devices({&dev}, unit, tasks, options(false), gpu, &stats);
+    require_same(g, execute(unit, tasks, options(false)));
+    if (groups.size() == 3) {
+      CHECK(stats.items == 3 * samples - unknown);
+    } else {
+      CHECK(stats.items == 2 * samples);
+      std::size_t partial = 0;
+      for (const auto& it : dev.items_run) partial += it.group == 0 && it.mask == 1;
+      CHECK(partial == unknown);
+    }
+  }
 }
 
 TEST_CASE("gpu executor: pairing by name leaves unpaired tasks off the device", "[exec][gpu_exec]") {

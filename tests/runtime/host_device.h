@@ -2,11 +2,12 @@
 // without a GPU. Its "device memory" is host memory and its kernels run a
 // host unit's entry points in a loop, under the CUDA kernels' exact contract
 // (templates/cuda_unit.cu: slices arena + i * arena_bytes, prologue slots
-// prologues + t * stride, want rows per round task, outs per item), so the
+// prologues + t * stride, group tables, out_stride outs per item), so the
 // GPU executor's planning, packing, relocation, copy-back and CPU fallback
 // all run for real. It records its launches for the tests to look at.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -71,19 +72,30 @@ class HostDevice : public runtime::Device {
     eval_launches.push_back(l.n_items);
     int n = unit_.info->n_programs;
     auto* items = reinterpret_cast<const abi::CudaItem*>(l.items);
+    auto* start = reinterpret_cast<const int*>(l.group_start);
+    auto* programs = reinterpret_cast<const int*>(l.group_programs);
+    std::vector<dsl::u8> want(n);
+    std::vector<abi::ProgramOut> all(n);
     for (int i = 0; i < l.n_items; ++i) {
       const abi::CudaItem& item = items[i];
+      const int* group = programs + start[item.group];
+      const int size = start[item.group + 1] - start[item.group];
+      std::fill(want.begin(), want.end(), 0);
+      for (int k = 0; k < size; ++k) want[group[k]] = (item.mask >> k & 1) != 0;
       dsl::Ctx c(reinterpret_cast<dsl::u8*>(l.arena) + std::uint64_t(i) * l.arena_bytes, l.arena_bytes, l.work);
-      const dsl::u8* want = l.want ? reinterpret_cast<const dsl::u8*>(l.want) + std::uint64_t(item.task) * n : nullptr;
       const void* prologue = reinterpret_cast<const dsl::u8*>(l.prologues) + std::uint64_t(item.task) * l.stride;
-      auto* out = reinterpret_cast<abi::ProgramOut*>(l.outs) + std::uint64_t(i) * n;
       // The kernel passes no TaskIn to a sample's evaluation (the prologue
-      // holds what depends on the task), so neither does the stand-in.
-      unit_.eval(nullptr, prologue, &item.sample, &c, want, out, l.encode);
+      // holds what depends on the task), so neither does the stand-in; the
+      // host unit writes a row of every program, the kernel the group's.
+      unit_.eval(nullptr, prologue, &item.sample, &c, want.data(), all.data(), l.encode);
+      auto* out = reinterpret_cast<abi::ProgramOut*>(l.outs) + std::uint64_t(i) * l.out_stride;
+      for (int k = 0; k < size; ++k) out[k] = all[group[k]];
+      items_run.push_back(item);
     }
   }
 
   std::vector<int> prologue_launches, eval_launches;  // tasks / items per launch
+  std::vector<abi::CudaItem> items_run;               // every item, in launch order
   std::vector<std::uint64_t> downloads;               // bytes per download
   int programs_override = -1;                         // report another program count
 
