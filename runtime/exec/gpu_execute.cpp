@@ -19,7 +19,7 @@
 #include "runtime/exec/execute.h"
 #include "runtime/exec/record_output.h"
 #include "runtime/exec/result_skeleton.h"
-#include "runtime/exec/want_mask.h"
+#include "runtime/exec/work_items.h"
 
 namespace battc::runtime {
 
@@ -55,15 +55,6 @@ struct DeviceOutcome {
   std::uint64_t evaluations = 0, calls = 0;
   GpuRunStats stats;
   bool stopped = false;  // ExecOptions::stop ended it before its last round
-};
-
-// A work item as the host sees it: a group's asked programs on one sample.
-struct ItemRef {
-  std::uint32_t task = 0;    // the device's local task
-  std::uint32_t sample = 0;  // the task's sample (train, then test)
-  std::uint32_t group = 0;
-  std::uint64_t mask = 0;    // bit k: the group's k-th program is asked
-  bool keep_texts = false;   // the sample's values are kept as dump text
 };
 
 // One launch's items, as the host sees them.
@@ -183,35 +174,16 @@ class GpuExecutor {
     // Free memory before this run's own allocations, which the plan counts.
     const std::uint64_t free_bytes = dev.free_bytes();
 
-    // The tasks, packed and relocated to where they land; the work items:
-    // per sample, one per group with an asked program, each with its mask.
+    // The tasks, packed and relocated to where they land; the work items.
     std::vector<const Task*> tp;
-    std::vector<std::size_t> items_per_task;
-    std::vector<ItemRef> items_all;  // by task, then group, then sample
-    std::vector<u8> task_encode(ids.size(), 0);  // a round's values are encoded when one task asks
-    for (std::size_t lt = 0; lt < ids.size(); ++lt) {
-      tp.push_back(&tasks_[ids[lt]]);
-      const TaskResult& tr = result_.tasks[ids[lt]];
-      std::size_t before = items_all.size();
-      std::vector<std::vector<u8>> wants;
-      std::vector<bool> keep;
-      for (const SampleResult& sr : tr.samples) {
-        wants.push_back(sample_want_mask(info_, tr.want, sr.has_expected));
-        bool k = opt_.dump;
-        for (int p = 0; p < n; ++p) k = k || (wants.back()[p] && info_.program_is_differ[p]);
-        keep.push_back(k);
-        task_encode[lt] = task_encode[lt] || k;
-      }
-      for (std::size_t g = 0; g < groups_.size(); ++g)
-        for (std::size_t s = 0; s < tr.samples.size(); ++s) {
-          std::uint64_t mask = 0;
-          for (int k = groups_.start[g]; k < groups_.start[g + 1]; ++k)
-            if (wants[s][groups_.programs[k]]) mask |= std::uint64_t(1) << (k - groups_.start[g]);
-          if (mask)
-            items_all.push_back(ItemRef{std::uint32_t(lt), std::uint32_t(s), std::uint32_t(g), mask, bool(keep[s])});
-        }
-      items_per_task.push_back(items_all.size() - before);
+    std::vector<const TaskResult*> trs;
+    for (std::uint32_t id : ids) {
+      tp.push_back(&tasks_[id]);
+      trs.push_back(&result_.tasks[id]);
     }
+    WorkItems work = make_work_items(info_, trs, groups_, opt_.dump);
+    const std::vector<ItemRef>& items_all = work.items;
+    const std::vector<std::size_t>& items_per_task = work.items_per_task;
     DeviceImage img = pack_device_image(tp);
     DeviceBuffer image(dev, img.bytes.size());
     std::vector<unsigned char> reloc = img.relocated(image.get());
@@ -259,7 +231,7 @@ class GpuExecutor {
       dev.prologue_kernel(pl);
       // Values are encoded on the device when a dump or a differ keeps them.
       bool encode = false;
-      for (std::size_t lt = r.task_begin; lt < r.task_end; ++lt) encode = encode || task_encode[lt];
+      for (std::size_t lt = r.task_begin; lt < r.task_end; ++lt) encode = encode || work.task_encode[lt];
       // The round's items, group by group, so that a warp's threads run the
       // same group's statements on consecutive samples.
       std::size_t first = 0;
