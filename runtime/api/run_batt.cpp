@@ -97,6 +97,8 @@ ApiResult<CpuEngine> spec_engine(RunRequest& req, const generator::Generated& g,
   return CpuEngine{engine->entry(), engine};
 }
 
+}  // namespace
+
 // Auto: the unit when the cache has it (fastest run, nothing to compile);
 // otherwise the specs, whose compile covers only statement shapes the
 // cache lacks, where a unit compile costs about 12 ms per value.
@@ -117,8 +119,6 @@ Engine choose_engine(const RunRequest& req, bool unit_cached, std::size_t values
                     values);
   return Engine::Specs;
 }
-
-}  // namespace
 
 const char* engine_name(Engine e) {
   switch (e) {

@@ -92,7 +92,7 @@ struct RunRequest {
   // How much to evaluate; unset: auto (resolve_evaluation). Overrides
   // exec.evaluation.
   std::optional<Evaluation> evaluation;
-  std::uint64_t gpu_arena_bytes = 16 * kMiB;
+  std::uint64_t gpu_arena_bytes = GpuExecOptions{}.item_arena_bytes;
   jit::JitOptions jit;                    // cache folder, extra compiler flags
   // Specializations to reuse across calls (search rounds, a Python
   // session); opened from jit.cache_dir on first use when null.
@@ -134,6 +134,10 @@ struct RunOutcome {
 // tasks from programs that missed some train pair).
 Evaluation resolve_evaluation(const std::optional<Evaluation>& asked, const ExecOptions& exec, bool on_gpu,
                               const std::vector<Task>& tasks);
+
+// The CPU engine a request gets (req.engine, or for Auto: the unit when it
+// is cached), and one line saying why.
+Engine choose_engine(const RunRequest& req, bool unit_cached, std::size_t values, std::string& why);
 
 // Parses, checks and merges the programs (no emit, no compile).
 std::unique_ptr<generator::Generated> check_programs(const ProgramInput& programs);

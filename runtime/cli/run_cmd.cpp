@@ -14,6 +14,7 @@
 
 #include "generator/pipeline.h"
 #include "runtime/api/run_batt.h"
+#include "runtime/api/run_plan.h"
 #include "runtime/cli/commands.h"
 #include "runtime/cli/filter_options.h"
 #include "runtime/cli/input_paths.h"
@@ -49,7 +50,7 @@ struct RunOptions {
   std::string dump;
   std::string timing_json;
   unsigned budget_mb = 256;
-  unsigned gpu_arena_mb = 16;
+  unsigned gpu_arena_kb = 512;
   std::string cache_dir;
   std::vector<std::string> cxx_flags;
   bool quiet = false;
@@ -57,6 +58,8 @@ struct RunOptions {
   FilterOptions filter;
   std::string expect;  // a golden run to compare against
   std::string html;    // the report file ("" none)
+  bool dry_run = false;
+  std::string gpu_model;  // plan for this GPU ("" the devices present)
 };
 
 // The demo that ships with battc: <prefix>/share/battc/demo (tasks/demo of
@@ -88,8 +91,10 @@ std::optional<std::string> unwritable_folder(const char* flag, const std::string
 
 int run(RunOptions o) {
   api::RunRequest req;
-  // A missing GPU first, so that it is the only thing said.
-  if (o.backend == "cuda" && !gpu_availability().usable()) {
+  if (!o.gpu_model.empty() && !o.dry_run) return fail("--gpu-model plans a run: add --dry-run");
+  // A missing GPU first, so that it is the only thing said (a plan for a
+  // named model needs none).
+  if (o.backend == "cuda" && o.gpu_model.empty() && !gpu_availability().usable()) {
     fmt::print(stderr, "battc: error: --backend cuda: no usable GPU: {}\n", gpu_availability().why);
     return 2;
   }
@@ -100,7 +105,7 @@ int run(RunOptions o) {
   } else if (o.tasks.empty() || o.programs.empty()) {
     return fail("give both --tasks and --programs (or neither, for the demo)");
   }
-  if (auto why = unwritable_folder("--out", o.out)) return fail(*why);
+  if (auto why = o.dry_run ? std::nullopt : unwritable_folder("--out", o.out)) return fail(*why);
   for (const auto& [flag, file] : {std::pair<const char*, const std::string&>{"--html", o.html},
                                     {"--dump-outputs", o.dump},
                                     {"--timing-json", o.timing_json}}) {
@@ -142,7 +147,7 @@ int run(RunOptions o) {
     req.evaluation = Evaluation::All;
   else if (o.evaluate == "until-train-fails")
     req.evaluation = Evaluation::UntilTrainFails;
-  req.gpu_arena_bytes = std::uint64_t(o.gpu_arena_mb) * kMiB;
+  req.gpu_arena_bytes = std::uint64_t(o.gpu_arena_kb) * 1024;
   if (!o.cache_dir.empty()) req.jit.cache_dir = o.cache_dir;
   req.jit.extra_flags = o.cxx_flags;
   ProgressReporter progress(ProgressReporter::mode_for(stderr, o.quiet));
@@ -150,6 +155,18 @@ int run(RunOptions o) {
   req.note = [&](const std::string& line) {
     if (!o.quiet || line.rfind("warning: ", 0) == 0) fmt::print(stderr, "battc: {}\n", line);
   };
+
+  if (o.dry_run) {
+    std::optional<GpuModel> model;
+    if (!o.gpu_model.empty()) model = parse_gpu_model(o.gpu_model);
+    auto plan = api::plan_run(req, model);
+    if (!plan.ok()) {
+      fmt::print(stderr, "battc: error: {}\n", plan.error().message);
+      return plan.error().kind == api::ErrorKind::Usage ? 2 : 1;
+    }
+    fmt::print("{}", api::describe_plan(plan.value()));
+    return 0;
+  }
 
   const bool req_dump = req.exec.dump;
   InterruptGuard interrupt;  // Ctrl-C: stop, then write what was evaluated
@@ -288,15 +305,25 @@ void add_run_command(CLI::App& app) {
   cmd->add_option("--dump-outputs", o.dump, "Write every evaluation as JSON lines (canonical_ref.py's format)");
   cmd->add_option("--timing-json", o.timing_json, "Write the time of each phase as JSON");
   cmd->add_option("--budget-mb", o.budget_mb, "Arena megabytes per evaluation")->capture_default_str()->check(CLI::Range(1u, 65536u));
-  cmd->add_option("--gpu-arena-mb", o.gpu_arena_mb, "Arena megabytes per evaluation on the GPU (capped at --budget-mb)")
+  cmd->add_option("--gpu-arena-kb", o.gpu_arena_kb,
+                  "Arena KiB per GPU work item (one program group on one sample; capped at --budget-mb); "
+                  "an evaluation that needs more is re-run on the CPU")
       ->capture_default_str()
-      ->check(CLI::Range(1u, 65536u));
+      ->check(CLI::Range(16u, 64u << 20));
   cmd->add_option("--cache-dir", o.cache_dir, "Compiled-unit cache (default: $BATTC_CACHE_DIR or ~/.cache/battc)");
   cmd->add_option("--cxx-flag", o.cxx_flags, "Extra flag for the host compiler (after -O1 ...; repeatable)")
       ->allow_extra_args(false);
   cmd->add_option("--disable-pass", o.disabled, "Turn a generator pass off")->check(CLI::IsMember(generator::pass_names()));
   add_dialect_option(cmd, o.dialect);
   cmd->add_flag("-q,--quiet", o.quiet, "No progress output");
+  cmd->add_flag("--dry-run", o.dry_run,
+               "Print what the run would do (tasks, samples, programs, evaluations, backend; for the GPU: groups, "
+               "work items, launches, bytes per item, memory per device) and stop, compiling and evaluating nothing");
+  cmd->add_option("--gpu-model", o.gpu_model,
+                  "With --dry-run: plan the cuda backend for this GPU instead of the ones present: " + gpu_model_names())
+      ->check([](const std::string& v) {
+        return parse_gpu_model(v) ? std::string() : "unknown GPU model " + v + "; known: " + gpu_model_names();
+      });
   cmd->add_flag("--list-solved", o.list_solved, "List the programs solving each task, and each unsolved task's best");
   add_filter_options(cmd, o.filter, true);
   static CLI::Option* html = cmd->add_option("--html", o.html, "Also write the HTML report (battc report) to this file (default: OUT/report.html)")

@@ -15,7 +15,7 @@ GpuAvailability pick_gpus(const std::vector<cuda::DeviceInfo>& devices, const st
     auto arch = cubin_arch_for(d.cc_major, d.cc_minor, built);
     std::string cc = "sm_" + std::to_string(d.cc_major) + std::to_string(d.cc_minor);
     if (arch) {
-      out.gpus.push_back(GpuPick{d.ordinal, *arch, d.name, d.multiprocessors});
+      out.gpus.push_back(GpuPick{d.ordinal, *arch, d.name, d.multiprocessors, d.total_bytes});
     } else {
       skipped += (skipped.empty() ? "" : ", ") + ("device " + std::to_string(d.ordinal) + " (" + d.name + ") is " + cc);
     }

@@ -4,6 +4,7 @@
 // a DSL device library (the cubin it runs is linked against one).
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@ struct GpuPick {
   std::string arch;  // the cubin architecture it runs, "sm_90"
   std::string name;  // the device's name
   int multiprocessors = 0;
+  std::uint64_t total_bytes = 0;
 };
 
 struct GpuAvailability {

@@ -89,13 +89,13 @@ ExecOptions dump_all() {
 
 // Twice on two stand-in devices of 512 MiB (so that larger runs take several
 // launches), with the work items over (sample, group of up to 3 programs) the
-// generator forms: a 1 MiB arena, and a tiny one under which evaluations must
-// fall back to the CPU.
+// generator forms: the default arenas, and a tiny item arena under which
+// evaluations must fall back to the CPU.
 void check_stand_in(const fs::path& programs, const std::vector<Task>& tasks, std::uint64_t tiny_arena) {
   Batt b(programs);
   ExecOptions o = dump_all();
   std::string cpu = dump_text(execute(b.entry, tasks, o));
-  for (std::uint64_t arena : {std::uint64_t(1) << 20, tiny_arena}) {
+  for (std::uint64_t arena : {GpuExecOptions{}.item_arena_bytes, tiny_arena}) {
     INFO("item arena " << arena);
     battc::test::HostDevice d0(b.entry, 512ull << 20, "stand-in 0"), d1(b.entry, 512ull << 20, "stand-in 1");
     GpuExecOptions gpu;
