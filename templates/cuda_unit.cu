@@ -1,11 +1,13 @@
 // templates/cuda_unit.cu: the translation unit a batt becomes on the GPU,
 // compiled by NVRTC to relocatable cubins and linked with nvJitLink against
-// the DSL device library. The regions between the @BATTC markers hold exactly the
-// text the host unit gets (generator/emit/emit_host.cpp): the same
-// statements, tables and value fields, here compiled as __device__ code. One
-// thread evaluates one work item (a sample of a task) in its own arena
-// slice; a prologue kernel computes each task's S-only values first. With the
-// default fill-ins it compiles alone as an empty batt (a test does so).
+// the DSL device library. The regions between the @BATTC markers hold the
+// text the host unit gets (generator/emit/emit_host.cpp) for the prologue and
+// for the program groups (generator/emit/emit_groups.cpp): the same
+// statements and tables, here compiled as __device__ code. One thread
+// evaluates one work item (one program group on one sample) in its own arena
+// slice, in a State holding only that group's values; a prologue kernel
+// computes each task's S-only values first. With the default fill-ins it
+// compiles alone as an empty batt (a test does so).
 //
 // The JIT may compile it as several parts in parallel (CudaJitOptions::parts:
 // -DBATTC_PARTS=n -DBATTC_PART=k, then one link): every part has the types
@@ -38,6 +40,18 @@ BATTC_TABLE int kNeed[1] = {0};
 BATTC_TABLE int kStmtStart[1] = {0};
 BATTC_TABLE int kStmts[1] = {0};
 // @BATTC:END TABLES
+// @BATTC:BEGIN GROUP_TABLES
+constexpr int kGroups = 0;
+BATTC_TABLE int kGroupStart[1] = {0};
+BATTC_TABLE int kGroupPrograms[1] = {0};
+BATTC_TABLE int kGNeedStart[1] = {0};
+BATTC_TABLE int kGNeed[1] = {0};
+BATTC_TABLE int kGStmtStart[1] = {0};
+BATTC_TABLE int kGStmts[1] = {0};
+BATTC_TABLE int kGHoistStart[1] = {0};
+BATTC_TABLE int kGHoistSlot[1] = {0};
+BATTC_TABLE int kGHoistNode[1] = {0};
+// @BATTC:END GROUP_TABLES
 
 }  // namespace
 
@@ -52,23 +66,18 @@ struct Prologue {
 // @BATTC:END PROLOGUE_FIELDS
 };
 
-struct State {
-  u8 need[kNodes + 1];
-  u8 st[kNodes + 1];
-// @BATTC:BEGIN STATE_FIELDS
-// @BATTC:END STATE_FIELDS
-};
-
 struct Env {
   Ctx& c;
   i64 work;
   const abi::SampleIn* s;
   Prologue& P;
-  State* V;
+  void* G;  // the item's group State; nullptr in the prologue
 };
 
 // @BATTC:BEGIN CHUNKS
 // @BATTC:END CHUNKS
+// @BATTC:BEGIN GROUP_CHUNKS
+// @BATTC:END GROUP_CHUNKS
 
 }  // namespace battc_unit
 
@@ -91,12 +100,6 @@ __device__ void run_prologue(Env& e) {
 // @BATTC:END PROLOGUE_CALLS
 }
 
-__device__ void run_sample(Env& e) {
-  (void)e;
-// @BATTC:BEGIN SAMPLE_CALLS
-// @BATTC:END SAMPLE_CALLS
-}
-
 // Not inlined: one copy per value type instead of one per program (the
 // switch below has a case per program, each recording and encoding a value).
 template <class T>
@@ -104,25 +107,56 @@ __device__ __noinline__ void set_result(Env& e, const T& v, abi::ProgramOut& out
   abi::record_value(e.c, *e.s, v, out, encode);
 }
 
-__device__ void finish_program(Env& e, int k, abi::ProgramOut& out, int encode) {
-  State& V = *e.V;
-  Prologue& P = e.P;
-  (void)V;
-  (void)P;
-  (void)out;
-  (void)encode;
-  switch (k) {
-// @BATTC:BEGIN RESULTS
-// @BATTC:END RESULTS
+// A program group's State, zeroed, first in the item's arena.
+template <class G>
+__device__ abi::GroupState alloc_group(Ctx& c) {
+  G* v = c.alloc<G>(1);
+  if (!v) return {};
+  zero_bytes(v, sizeof(G));
+  return {v, v->st, v->need};
+}
+
+__device__ abi::GroupState alloc_group_state(Ctx& c, int g) {
+  (void)c;
+  switch (g) {
+// @BATTC:BEGIN GROUP_ALLOC
+// @BATTC:END GROUP_ALLOC
+    default: return {};
+  }
+}
+
+__device__ void run_group(Env& e, int g) {
+  (void)e;
+  switch (g) {
+// @BATTC:BEGIN GROUP_RUN
+// @BATTC:END GROUP_RUN
     default: break;
   }
 }
+
+__device__ void finish_group_program(Env& e, int p, abi::ProgramOut& out, int encode) {
+  Prologue& P = e.P;
+  (void)P;
+  (void)out;
+  (void)encode;
+  switch (p) {
+// @BATTC:BEGIN GROUP_RESULTS
+// @BATTC:END GROUP_RESULTS
+    default: break;
+  }
+}
+
+#include "runtime/abi/group_eval.h"
 
 }  // namespace
 
 // Sizes the runtime reads with cuModuleGetGlobal.
 extern "C" __device__ const unsigned long long battc_prologue_bytes = sizeof(Prologue);
 extern "C" __device__ const int battc_n_programs = kPrograms;
+// The program groups the unit was emitted with: the executor's items follow them.
+extern "C" __device__ const int battc_n_groups = kGroups;
+extern "C" __device__ const int* const battc_group_start = kGroupStart;
+extern "C" __device__ const int* const battc_group_programs = kGroupPrograms;
 
 // One thread per task: tasks[t]'s S-only values into prologues + t * stride,
 // allocating in arena + t * arena_bytes (which must stay alive for the task).
@@ -144,39 +178,18 @@ extern "C" __global__ void battc_prologue_kernel(const abi::TaskIn* tasks, int n
 }
 
 // One thread per work item: the asked programs of items[i]'s group on its
-// sample. Group g's programs are group_programs[group_start[g] ..
-// group_start[g + 1]); outs holds out_stride entries per item, entry k for
-// the group's k-th program. Only the values those programs need are computed.
+// sample (runtime/abi/group_eval.h); outs holds out_stride entries per item,
+// entry k for the group's k-th program.
 extern "C" __global__ void battc_eval_kernel(const abi::CudaItem* items, int n_items, const u8* prologues,
                                              unsigned long long stride, u8* arena, unsigned long long arena_bytes,
-                                             long long work, const int* group_start, const int* group_programs,
-                                             int out_stride, abi::ProgramOut* outs, int encode) {
+                                             long long work, int out_stride, abi::ProgramOut* outs, int encode) {
   int i = blockIdx.x * blockDim.x + threadIdx.x;
   if (i >= n_items) return;
   const abi::CudaItem& item = items[i];
-  const int* progs = group_programs + group_start[item.group];
-  const int n = group_start[item.group + 1] - group_start[item.group];
   Ctx c(arena + u64(i) * arena_bytes, arena_bytes, work);
-  abi::ProgramOut* out = outs + u64(i) * out_stride;
-  for (int k = 0; k < n; ++k) out[k] = abi::ProgramOut{u8(Status::Budget), 0, 0, 0, u8(Why::Arena), 0, Grid{}, nullptr};
-  State* V = c.alloc<State>(1);
-  if (!V) return;
-  zero_bytes(V, sizeof(State));
   Prologue& P = *reinterpret_cast<Prologue*>(const_cast<u8*>(prologues) + u64(item.task) * stride);
-  for (int v = 0; v < kNodes; ++v) V->st[v] = P.st[v];
-  for (int k = 0; k < n; ++k)
-    if (item.mask >> k & 1)
-      for (int j = kNeedStart[progs[k]]; j < kNeedStart[progs[k] + 1]; ++j) V->need[kNeed[j]] = 1;
-  Env e{c, work, &item.sample, P, V};
-  run_sample(e);
-  for (int k = 0; k < n; ++k) {
-    if (!(item.mask >> k & 1)) continue;
-    const int p = progs[k];
-    out[k].evaluated = 1;
-    abi::program_failure(V->st, kStmts, kStmtStart[p], kStmtStart[p + 1], out[k]);
-    c.status = Status::Ok;
-    if (out[k].status == 0) finish_program(e, p, out[k], encode);
-  }
+  Env e{c, work, &item.sample, P, nullptr};
+  eval_group(e, item.group, item.mask, outs + u64(i) * out_stride, encode);
 }
 
 #endif  // BATTC_MAIN_PART

@@ -41,6 +41,18 @@ BATTC_TABLE int kNeed[1] = {0};
 BATTC_TABLE int kStmtStart[1] = {0};  // program k's statements: kStmts[kStmtStart[k] .. kStmtStart[k + 1])
 BATTC_TABLE int kStmts[1] = {0};
 // @BATTC:END TABLES
+// @BATTC:BEGIN GROUP_TABLES
+constexpr int kGroups = 0;  // program groups (generator/emit/emit_groups.cpp); none unless asked
+BATTC_TABLE int kGroupStart[1] = {0};   // group g's programs: kGroupPrograms[kGroupStart[g] .. kGroupStart[g + 1])
+BATTC_TABLE int kGroupPrograms[1] = {0};
+BATTC_TABLE int kGNeedStart[1] = {0};   // as kNeed*, kStmts*, in slots of the program's group State
+BATTC_TABLE int kGNeed[1] = {0};
+BATTC_TABLE int kGStmtStart[1] = {0};
+BATTC_TABLE int kGStmts[1] = {0};
+BATTC_TABLE int kGHoistStart[1] = {0};  // group g's per-task values: slot kGHoistSlot[h] has node kGHoistNode[h]
+BATTC_TABLE int kGHoistSlot[1] = {0};
+BATTC_TABLE int kGHoistNode[1] = {0};
+// @BATTC:END GROUP_TABLES
 // @BATTC:BEGIN NAMES
 const char* const kNames[1] = {""};
 const u8 kDiffer[1] = {0};
@@ -75,10 +87,13 @@ struct Env {
   const abi::SampleIn* s;
   Prologue& P;
   State* V;  // nullptr in the prologue
+  void* G = nullptr;  // a program group's State (battc_eval_group)
 };
 
 // @BATTC:BEGIN CHUNKS
 // @BATTC:END CHUNKS
+// @BATTC:BEGIN GROUP_CHUNKS
+// @BATTC:END GROUP_CHUNKS
 
 }  // namespace battc_unit
 
@@ -119,11 +134,52 @@ void finish_program(Env& e, int k, abi::ProgramOut& out, int encode) {
   }
 }
 
+// A program group's State, zeroed, first in the arena.
+template <class G>
+abi::GroupState alloc_group(Ctx& c) {
+  G* v = c.alloc<G>(1);
+  if (!v) return {};
+  std::memset(static_cast<void*>(v), 0, sizeof(G));
+  return {v, v->st, v->need};
+}
+
+abi::GroupState alloc_group_state(Ctx& c, int g) {
+  (void)c;
+  switch (g) {
+// @BATTC:BEGIN GROUP_ALLOC
+// @BATTC:END GROUP_ALLOC
+    default: return {};
+  }
+}
+
+void run_group(Env& e, int g) {
+  (void)e;
+  switch (g) {
+// @BATTC:BEGIN GROUP_RUN
+// @BATTC:END GROUP_RUN
+    default: break;
+  }
+}
+
+void finish_group_program(Env& e, int p, abi::ProgramOut& out, int encode) {
+  Prologue& P = e.P;
+  (void)P;
+  (void)out;
+  (void)encode;
+  switch (p) {
+// @BATTC:BEGIN GROUP_RESULTS
+// @BATTC:END GROUP_RESULTS
+    default: break;
+  }
+}
+
+#include "runtime/abi/group_eval.h"
+
 }  // namespace
 
 BATTC_EXPORT const abi::BattInfo* battc_info() {
-  static const abi::BattInfo info{abi::kAbiVersion, kPrograms, kNames, kDiffer, sizeof(Prologue), kNodes,
-                                  sizeof(State)};
+  static const abi::BattInfo info{abi::kAbiVersion, kPrograms,     kNames,      kDiffer,       sizeof(Prologue),
+                                  kNodes,           sizeof(State), kGroups,     kGroupStart,   kGroupPrograms};
   return &info;
 }
 
@@ -166,6 +222,15 @@ BATTC_EXPORT void battc_eval(const abi::TaskIn* task, const void* prologue, cons
     c.status = Status::Ok;
     if (out[k].status == 0) finish_program(e, k, out[k], encode);
   }
+}
+
+// One GPU work item, run on the host: what the stand-in device of the CPU
+// tests executes, the same emitted group code as the CUDA unit's kernel.
+BATTC_EXPORT void battc_eval_group(const void* prologue, const abi::SampleIn* s, Ctx* ctx, int group,
+                                   unsigned long long mask, abi::ProgramOut* out, int encode) {
+  Prologue& P = *const_cast<Prologue*>(static_cast<const Prologue*>(prologue));
+  Env e{*ctx, ctx->work_left, s, P, nullptr};
+  eval_group(e, group, mask, out, encode);
 }
 
 #endif  // BATTC_MAIN_PART

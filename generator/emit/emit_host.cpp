@@ -7,61 +7,14 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "generator/emit/emit_groups.h"
 #include "generator/emit/emit_literals.h"
+#include "generator/emit/emit_statement.h"
 #include "generator/emit/cuda_unit_template.h"
 #include "generator/emit/host_unit_template.h"
 
 namespace battc::generator {
 namespace {
-
-std::string ref(const Batt& b, int i) { return fmt::format("{}.v{}", b.nodes()[i].hoisted ? "P" : "V", i); }
-std::string st(const Batt& b, int i) { return fmt::format("{}.st[{}]", b.nodes()[i].hoisted ? "P" : "V", i); }
-
-// The statement that computes node i.
-std::string statement(const Batt& b, int i) {
-  const Node& n = b.nodes()[i];
-  std::string v = ref(b, i), s = st(b, i);
-  switch (n.kind) {
-    case NodeKind::Param:
-      switch (n.param) {
-        case ParamKind::S: return fmt::format("  {} = P.S;\n  {} = 0;\n", v, s);
-        case ParamKind::I: return fmt::format("  {} = e.s->input;\n  {} = 0;\n", v, s);
-        case ParamKind::C:
-          return fmt::format("  {} = e.s->expected;\n  {} = e.s->has_expected ? 0 : abi::kStNoOutput;\n", v, s);
-        case ParamKind::CNone: return fmt::format("  {} = abi::kStCIsNone;  // C is None in a solver\n", s);
-      }
-      break;
-    case NodeKind::Const: return fmt::format("  {} = {};\n  {} = 0;\n", v, constant_literal(n.value), s);
-    case NodeKind::Prim: return fmt::format("  {} = 0;\n", s);
-    case NodeKind::Call:
-    case NodeKind::CallValue:
-    case NodeKind::Convert: {
-      std::vector<int> ops = n.args;
-      std::string failed;
-      for (int a : ops) failed += (failed.empty() ? "" : " || ") + st(b, a);
-      std::string body;
-      if (n.kind == NodeKind::Convert) {
-        body = fmt::format("BATTC_RUN({}, {} = convert_to<{}>(c, {}));", s, v, cxx_type(n.type), ref(b, ops[0]));
-      } else if (n.type->is(TypeKind::Closure) && n.type->closure == ClosureKind::PowerN) {
-        body = fmt::format("BATTC_RUN({}, {} = {}{{{}}});", s, v, cxx_type(n.type), ref(b, ops[0]));  // power(f, N), unrolled
-      } else {
-        // A primitive or a closure value, called through abi::run_call
-        // (runtime/abi/unit_support.h), which also takes the operands' failure.
-        bool value = n.kind == NodeKind::CallValue;
-        std::string callee = value ? ref(b, ops[0]) : fmt::format("fn_{}{{}}", checked_identifier(n.prim));
-        std::string args;
-        for (size_t k = value ? 1 : 0; k < ops.size(); ++k) args += ", " + ref(b, ops[k]);
-        body = fmt::format("abi::run_call(c, e.work, {}, {}, {}, {}{});", s, v, failed.empty() ? "false" : failed,
-                           callee, args);
-        failed.clear();
-      }
-      if (!failed.empty()) body = fmt::format("if ({}) {} = abi::kStOperand; else {}", failed, s, body);
-      if (!n.hoisted) body = fmt::format("if (V.need[{}]) {{ {} }}", i, body);
-      return "  " + body + "\n";
-    }
-  }
-  throw std::logic_error("battc bug: unknown node kind in emit");
-}
 
 // Statements of one phase, in functions of at most chunk_size statements.
 // Each chunk is declared, then defined under BATTC_IN_PART(n), n counting
@@ -83,17 +36,10 @@ void emit_chunks(const Batt& b, bool hoisted, const EmitOptions& opt, int& seria
       if (!hoisted) chunks += "  State& V = *e.V;\n";
       calls += fmt::format("  {}_{}(e);\n", prefix, chunk);
     }
-    chunks += statement(b, i);
+    chunks += statement(b, i, nullptr);
     ++count;
   }
   if (chunk >= 0) chunks += "}\n#endif\n\n";
-}
-
-std::string int_list(const std::vector<int>& v) {
-  std::string s = "{";
-  for (size_t i = 0; i < v.size(); ++i) s += (i ? (i % 24 == 0 ? ",\n    " : ", ") : "") + std::to_string(v[i]);
-  if (v.empty()) s += "0";
-  return s + "}";
 }
 
 }  // namespace
@@ -106,7 +52,7 @@ std::string fill_template_region(const std::string& text, const std::string& nam
   return text.substr(0, a) + body + text.substr(z + end.size());
 }
 
-UnitParts emit_unit_parts(const Batt& b, const EmitOptions& opt) {
+UnitParts emit_unit_parts(const Batt& b, const EmitOptions& opt, bool whole_batt) {
   const auto& progs = b.programs();
   int n_nodes = static_cast<int>(b.nodes().size());
   UnitParts u;
@@ -135,36 +81,52 @@ UnitParts emit_unit_parts(const Batt& b, const EmitOptions& opt) {
   for (int i = 0; i < n_nodes; ++i) {
     const Node& n = b.nodes()[i];
     std::string field = fmt::format("  {} v{}{{}};\n", cxx_type(n.type), i);
-    (n.hoisted ? u.prologue_fields : u.state_fields) += field;
+    if (n.hoisted || whole_batt) (n.hoisted ? u.prologue_fields : u.state_fields) += field;
   }
 
   int serial = 0;
   emit_chunks(b, true, opt, serial, u.chunks, u.prologue_calls);
-  emit_chunks(b, false, opt, serial, u.chunks, u.sample_calls);
-
-  for (size_t k = 0; k < np; ++k)
-    u.results += fmt::format("    case {}: set_result(e, {}, out, encode); break;\n", k, ref(b, progs[k].result));
+  if (whole_batt) {
+    emit_chunks(b, false, opt, serial, u.chunks, u.sample_calls);
+    for (size_t k = 0; k < np; ++k)
+      u.results +=
+          fmt::format("    case {}: set_result(e, {}, out, encode); break;\n", k, ref(b, progs[k].result, nullptr));
+  }
+  GroupParts g = emit_group_parts(b, opt.groups, serial);
+  u.group_tables = std::move(g.tables);
+  u.group_chunks = std::move(g.chunks);
+  u.group_alloc = std::move(g.alloc);
+  u.group_run = std::move(g.run);
+  u.group_results = std::move(g.results);
   return u;
 }
 
-std::string fill_unit_template(std::string text, const UnitParts& u) {
+std::string fill_unit_template(std::string text, const UnitParts& u, bool whole_batt) {
   text = fill_template_region(text, "TABLES", u.tables);
   text = fill_template_region(text, "PROLOGUE_FIELDS", u.prologue_fields);
-  text = fill_template_region(text, "STATE_FIELDS", u.state_fields);
   text = fill_template_region(text, "CHUNKS", u.chunks);
   text = fill_template_region(text, "PROLOGUE_CALLS", u.prologue_calls);
-  text = fill_template_region(text, "SAMPLE_CALLS", u.sample_calls);
-  text = fill_template_region(text, "RESULTS", u.results);
+  if (whole_batt) {
+    text = fill_template_region(text, "STATE_FIELDS", u.state_fields);
+    text = fill_template_region(text, "SAMPLE_CALLS", u.sample_calls);
+    text = fill_template_region(text, "RESULTS", u.results);
+  }
+  text = fill_template_region(text, "GROUP_TABLES", u.group_tables);
+  text = fill_template_region(text, "GROUP_CHUNKS", u.group_chunks);
+  text = fill_template_region(text, "GROUP_ALLOC", u.group_alloc);
+  text = fill_template_region(text, "GROUP_RUN", u.group_run);
+  text = fill_template_region(text, "GROUP_RESULTS", u.group_results);
   return text;
 }
 
 std::string emit_host_unit(const Batt& b, const EmitOptions& opt) {
   UnitParts u = emit_unit_parts(b, opt);
-  return fill_template_region(fill_unit_template(kHostUnitTemplate, u), "NAMES", u.names);
+  return fill_template_region(fill_unit_template(kHostUnitTemplate, u, true), "NAMES", u.names);
 }
 
 std::string emit_cuda_unit(const Batt& b, const EmitOptions& opt) {
-  return fill_unit_template(kCudaUnitTemplate, emit_unit_parts(b, opt));
+  if (opt.groups.empty()) throw std::logic_error("battc bug: a CUDA unit without program groups");
+  return fill_unit_template(kCudaUnitTemplate, emit_unit_parts(b, opt, false), false);
 }
 
 }  // namespace battc::generator

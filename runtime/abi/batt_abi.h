@@ -11,7 +11,7 @@
 namespace battc::abi {
 
 // Bump when any struct or function below changes shape or meaning.
-constexpr int kAbiVersion = 3;  // 2: ProgramOut::why, ::stmt; 3: BattInfo::state_bytes
+constexpr int kAbiVersion = 3;  // 2: ProgramOut::why, ::stmt; 3: BattInfo's State size and groups, battc_eval_group
 
 struct TaskIn {
   const dsl::Grid* train_in;   // n_train grids
@@ -58,6 +58,11 @@ struct BattInfo {
   unsigned long long prologue_bytes;    // storage battc_prologue fills (16-aligned)
   dsl::i32 n_nodes;                     // values in the batt (for reports)
   unsigned long long state_bytes;       // one sample's State (what each evaluation allocates first)
+  // The program groups emitted for battc_eval_group (0: none): group g is
+  // group_programs[group_start[g] .. group_start[g + 1]).
+  dsl::i32 n_groups;
+  const int* group_start;
+  const int* group_programs;
 };
 
 // Exported by every unit (extern "C", default visibility):
@@ -74,15 +79,22 @@ struct BattInfo {
 using InfoFn = const BattInfo* (*)();
 using PrologueFn = void (*)(const TaskIn*, dsl::Ctx*, void*);
 using EvalFn = void (*)(const TaskIn*, const void*, const SampleIn*, dsl::Ctx*, const dsl::u8*, ProgramOut*, int);
+// Units emitted with groups also export (runtime/abi/group_eval.h):
+//   void battc_eval_group(const void* prologue, const SampleIn* sample, dsl::Ctx* ctx,
+//                         int group, unsigned long long mask, ProgramOut* out, int encode);
+//     one GPU work item on the host: out holds the group's programs in order.
+using EvalGroupFn = void (*)(const void*, const SampleIn*, dsl::Ctx*, int, unsigned long long, ProgramOut*, int);
 
 // CUDA units (templates/cuda_unit.cu) export instead, for the driver API:
 //   __global__ battc_prologue_kernel(tasks, n_tasks, arena, arena_bytes, work, prologues, stride)
 //   __global__ battc_eval_kernel(items, n_items, prologues, stride, arena, arena_bytes, work,
-//                                group_start, group_programs, out_stride, outs, encode)
+//                                out_stride, outs, encode)
 //     out_stride ProgramOut per item, one per program of its group
-//   __device__ battc_prologue_bytes, battc_n_programs
+//   __device__ battc_prologue_bytes, battc_n_programs, battc_n_groups,
+//              battc_group_start, battc_group_programs (pointers to the tables)
 constexpr const char* kInfoSymbol = "battc_info";
 constexpr const char* kPrologueSymbol = "battc_prologue";
 constexpr const char* kEvalSymbol = "battc_eval";
+constexpr const char* kEvalGroupSymbol = "battc_eval_group";
 
 }  // namespace battc::abi

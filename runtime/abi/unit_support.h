@@ -59,8 +59,14 @@ inline constexpr dsl::u8 kStCIsNone = status_byte(dsl::Status::Error, dsl::Why::
 
 namespace battc::abi {
 
-// A program's status: that of its first failing statement, in program order
-// (Python stops there), else ok.
+// A program group's State as runtime/abi/group_eval.h sees it: the State
+// itself, its status bytes and its need flags (one per slot).
+struct GroupState {
+  void* v = nullptr;
+  dsl::u8* st = nullptr;
+  dsl::u8* need = nullptr;
+};
+
 // A program's outcome from its statements' status bytes: the first failing
 // statement in program order is where Python raises (an operand fails before
 // any statement that uses it), so its status, reason and index are the

@@ -4,10 +4,20 @@
 #include <algorithm>
 
 #include "generator/emit/emit_host.h"
+#include "generator/ir/program_groups.h"
+#include "runtime/exec/device_plan.h"
 
 namespace battc::runtime {
 
-std::string cuda_unit_source(const generator::Generated& g) { return generator::emit_cuda_unit(g.batt); }
+std::string cuda_unit_source(const generator::Generated& g, const std::vector<std::vector<int>>& groups) {
+  generator::EmitOptions opt;
+  opt.groups = groups;
+  return generator::emit_cuda_unit(g.batt, opt);
+}
+
+std::string cuda_unit_source(const generator::Generated& g) {
+  return cuda_unit_source(g, generator::program_groups(g.batt, kDefaultGroupPrograms));
+}
 
 int cuda_parts_for(const generator::Generated& g) {
   int values = static_cast<int>(g.batt.nodes().size());

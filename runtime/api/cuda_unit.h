@@ -3,11 +3,16 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "generator/pipeline.h"
 
 namespace battc::runtime {
 
+// The CUDA unit over these program groups (generator::program_groups; the
+// executor's work items follow the unit's); without, groups of
+// kDefaultGroupPrograms (what `battc compile --target cuda` caches).
+std::string cuda_unit_source(const generator::Generated& g, const std::vector<std::vector<int>>& groups);
 std::string cuda_unit_source(const generator::Generated& g);
 
 // How many NVRTC programs a batt's CUDA unit is compiled as: one per 1000

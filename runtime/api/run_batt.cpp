@@ -218,7 +218,9 @@ ApiResult<RunOutcome> run_from_compile(RunRequest& req, RunOutcome out, const Gp
   out.times.compile_host = since(t0);
   std::optional<GpuUnits> units;
   if (gpu) {
-    auto u = compile_gpu_units(g, *gpu, req.jit.cache_dir);
+    int sms = 0;
+    for (const GpuPick& pick : gpu->gpus) sms += pick.multiprocessors;
+    auto u = compile_gpu_units(g, gpu_program_groups(g.batt, out.tasks, sms), *gpu, req.jit.cache_dir);
     if (!u.ok()) {
       if (req.backend == Backend::Cuda) return input_error("--backend cuda: " + u.error().what());
       note(fmt::format("backend auto: using the CPU (the CUDA unit did not compile: {}: {})", u.error().stage,
@@ -241,9 +243,6 @@ ApiResult<RunOutcome> run_from_compile(RunRequest& req, RunOutcome out, const Gp
     if (gpu) {
       GpuExecOptions go;
       go.item_arena_bytes = req.gpu_arena_bytes;
-      int sms = 0;
-      for (const GpuPick& pick : gpu->gpus) sms += pick.multiprocessors;
-      go.groups = gpu_program_groups(g.batt, out.tasks, sms);
       out.result = run_on_gpus(*gpu, *units, cpu->entry, out.tasks, req.exec, go, &out.gpu);
     } else {
       out.result = execute(cpu->entry, out.tasks, req.exec);

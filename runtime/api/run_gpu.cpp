@@ -11,11 +11,11 @@
 
 namespace battc::runtime {
 
-jit::Result<GpuUnits> compile_gpu_units(const generator::Generated& g, const GpuAvailability& gpus,
-                                        const std::optional<std::string>& cache_dir) {
+jit::Result<GpuUnits> compile_gpu_units(const generator::Generated& g, const std::vector<std::vector<int>>& groups,
+                                        const GpuAvailability& gpus, const std::optional<std::string>& cache_dir) {
   auto t0 = std::chrono::steady_clock::now();
   GpuUnits units;
-  std::string source = cuda_unit_source(g);
+  std::string source = cuda_unit_source(g, groups);
   for (const GpuPick& pick : gpus.gpus) {
     if (units.by_arch.count(pick.arch)) continue;
     jit::CudaJitOptions co;

@@ -21,9 +21,10 @@ struct GpuUnits {
   bool all_hits = true;  // every architecture was a cache hit
 };
 
-// compile_cuda for each architecture in `gpus`; the first failure is returned.
-jit::Result<GpuUnits> compile_gpu_units(const generator::Generated& g, const GpuAvailability& gpus,
-                                        const std::optional<std::string>& cache_dir);
+// compile_cuda of the unit over `groups` for each architecture in `gpus`;
+// the first failure is returned.
+jit::Result<GpuUnits> compile_gpu_units(const generator::Generated& g, const std::vector<std::vector<int>>& groups,
+                                        const GpuAvailability& gpus, const std::optional<std::string>& cache_dir);
 
 // The program groups of the GPU work items for `multiprocessors` SMs in all:
 // sized by choose_group_size from the tasks' samples, formed by

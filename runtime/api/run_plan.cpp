@@ -42,7 +42,7 @@ void describe_batt(const generator::Generated& g, const RunRequest& req, Planned
   }
   for (const std::string& s : b.names) b.name_ptrs.push_back(s.c_str());
   b.info = abi::BattInfo{abi::kAbiVersion, dsl::i32(b.names.size()), b.name_ptrs.data(), b.differ.data(), 0,
-                         dsl::i32(g.batt.nodes().size()), 0};
+                         dsl::i32(g.batt.nodes().size()), 0, 0, nullptr, nullptr};
   jit::EmittedUnit unit{"batt", generator::emit_host_unit(g.batt)};
   b.unit_cached = jit::host_unit_cached(unit, req.jit);
   if (!b.unit_cached) return;

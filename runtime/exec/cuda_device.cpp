@@ -3,6 +3,7 @@
 #include "runtime/exec/cuda_device.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace battc::runtime {
 
@@ -46,6 +47,18 @@ CudaDevice::CudaDevice(std::shared_ptr<const Driver> driver, int ordinal, const 
     global("battc_prologue_bytes", &pb, sizeof pb);
     prologue_bytes_ = pb;
     global("battc_n_programs", &n_programs_, sizeof n_programs_);
+    // The group tables: their sizes, then the arrays the pointers point at.
+    int n_groups = 0;
+    global("battc_n_groups", &n_groups, sizeof n_groups);
+    CUdeviceptr start = 0, programs = 0;
+    global("battc_group_start", &start, sizeof start);
+    global("battc_group_programs", &programs, sizeof programs);
+    std::vector<int> s(std::size_t(std::max(n_groups, 0)) + 1), p(std::size_t(std::max(n_programs_, 0)));
+    drv_->check(a.cuMemcpyDtoH_v2(s.data(), start, s.size() * sizeof(int)), "battc_group_start");
+    if (!p.empty()) drv_->check(a.cuMemcpyDtoH_v2(p.data(), programs, p.size() * sizeof(int)), "battc_group_programs");
+    std::vector<std::vector<int>> groups;
+    for (int g = 0; g < n_groups; ++g) groups.emplace_back(p.begin() + s[g], p.begin() + s[g + 1]);
+    groups_ = runtime::group_table(groups, n_programs_);
   } catch (...) {
     if (module_) a.cuModuleUnload(module_);
     a.cuDevicePrimaryCtxRelease_v2(dev_);
@@ -112,8 +125,8 @@ void CudaDevice::prologue_kernel(const PrologueLaunch& l) {
 
 void CudaDevice::eval_kernel(const EvalLaunch& l) {
   EvalLaunch c = l;
-  void* args[] = {&c.items, &c.n_items,     &c.prologues,      &c.stride,     &c.arena, &c.arena_bytes,
-                  &c.work,  &c.group_start, &c.group_programs, &c.out_stride, &c.outs,  &c.encode};
+  void* args[] = {&c.items, &c.n_items, &c.prologues,  &c.stride, &c.arena,
+                  &c.arena_bytes, &c.work, &c.out_stride, &c.outs,   &c.encode};
   launch(eval_fn_, eval_block_, c.n_items, args, "battc_eval_kernel");
 }
 

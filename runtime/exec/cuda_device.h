@@ -39,6 +39,7 @@ class CudaDevice : public Device {
   void download(void* dst, DevPtr src, std::uint64_t bytes) override;
   std::uint64_t prologue_bytes() const override { return prologue_bytes_; }
   int n_programs() const override { return n_programs_; }
+  GroupTable group_table() const override { return groups_; }
   void prologue_kernel(const PrologueLaunch& l) override;
   void eval_kernel(const EvalLaunch& l) override;
 
@@ -55,6 +56,7 @@ class CudaDevice : public Device {
   unsigned prologue_block_ = 0, eval_block_ = 0;
   std::uint64_t prologue_bytes_ = 0;
   int n_programs_ = 0;
+  GroupTable groups_;
   std::set<DevPtr> live_;  // freed with the device if still held
 };
 

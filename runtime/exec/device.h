@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <string>
 
+#include "runtime/exec/device_plan.h"
+
 namespace battc::runtime {
 
 using DevPtr = std::uint64_t;  // a device address (CUdeviceptr)
@@ -26,15 +28,13 @@ struct PrologueLaunch {
 
 // battc_eval_kernel's arguments.
 struct EvalLaunch {
-  DevPtr items = 0;  // abi::CudaItem[n_items]; item.task indexes the round's tasks, item.group the groups
+  DevPtr items = 0;  // abi::CudaItem[n_items]; item.task indexes the round's tasks, item.group group_table()
   int n_items = 0;
   DevPtr prologues = 0;
   std::uint64_t stride = 0;
   DevPtr arena = 0;  // n_items slices of arena_bytes
   std::uint64_t arena_bytes = 0;
   std::int64_t work = 0;
-  DevPtr group_start = 0;     // int[n_groups + 1]
-  DevPtr group_programs = 0;  // int[n_programs]: each group's programs
   int out_stride = 0;         // ProgramOut per item: the largest group
   DevPtr outs = 0;            // abi::ProgramOut[n_items * out_stride]
   int encode = 0;
@@ -59,6 +59,9 @@ class Device {
   // The loaded unit: its battc_prologue_bytes and battc_n_programs.
   virtual std::uint64_t prologue_bytes() const = 0;
   virtual int n_programs() const = 0;
+  // The program groups its unit was emitted with (battc_group_*): the work
+  // items' groups.
+  virtual GroupTable group_table() const = 0;
   // Run to completion (a kernel fault throws).
   virtual void prologue_kernel(const PrologueLaunch& l) = 0;
   virtual void eval_kernel(const EvalLaunch& l) = 0;

@@ -75,7 +75,7 @@ class GpuExecutor {
         tasks_(tasks),
         opt_(opt),
         gpu_(gpu),
-        groups_(group_table(gpu.groups, host.info->n_programs)) {}
+        groups_(devices.empty() ? GroupTable{} : devices.front()->group_table()) {}
 
   RunResult run(GpuRunStats* stats) {
     auto start = Clock::now();
@@ -170,6 +170,10 @@ class GpuExecutor {
     if (dev.n_programs() != n)
       throw ExecError(dev.name() + ": the CUDA unit has " + std::to_string(dev.n_programs()) +
                       " programs, the host unit " + std::to_string(n) + " (not the same batt)");
+    GroupTable dev_groups = dev.group_table();
+    if (dev_groups.start != groups_.start || dev_groups.programs != groups_.programs)
+      throw ExecError(dev.name() + ": its unit's program groups are not those of " + devices_.front()->name() +
+                      " (one batt, one grouping for every device)");
     out.stats.devices = 1;
     // Free memory before this run's own allocations, which the plan counts.
     const std::uint64_t free_bytes = dev.free_bytes();
@@ -188,12 +192,7 @@ class GpuExecutor {
     DeviceBuffer image(dev, img.bytes.size());
     std::vector<unsigned char> reloc = img.relocated(image.get());
     dev.upload(image.get(), reloc.data(), reloc.size());
-    const std::uint64_t group_bytes = (groups_.start.size() + groups_.programs.size()) * sizeof(int);
-    DeviceBuffer group_buf(dev, group_bytes);
-    dev.upload(group_buf.get(), groups_.start.data(), groups_.start.size() * sizeof(int));
-    const DevPtr group_programs = group_buf.get() + groups_.start.size() * sizeof(int);
-    if (!groups_.programs.empty()) dev.upload(group_programs, groups_.programs.data(), groups_.programs.size() * sizeof(int));
-    out.stats.bytes_up += reloc.size() + group_bytes;
+    out.stats.bytes_up += reloc.size();
     const int stride_out = std::max(groups_.max_size, 1);
 
     // Sizes, and the rounds that fit.
@@ -201,7 +200,7 @@ class GpuExecutor {
     const std::uint64_t item_arena = round_up(std::min(gpu_.item_arena_bytes, opt_.arena_bytes), 16);
     const std::uint64_t prologue_arena = round_up(std::min(gpu_.prologue_arena_bytes, opt_.arena_bytes), 16);
     DeviceFootprint fp;
-    fp.fixed_bytes = reloc.size() + group_bytes;
+    fp.fixed_bytes = reloc.size();
     fp.per_task_bytes = stride + prologue_arena;
     fp.per_item_bytes = item_arena + std::uint64_t(stride_out) * sizeof(abi::ProgramOut) + sizeof(abi::CudaItem);
     BatchPlan plan = plan_batches(items_per_task, fp, free_bytes, gpu_.memory);
@@ -257,8 +256,6 @@ class GpuExecutor {
         el.arena = iarena.get();
         el.arena_bytes = item_arena;
         el.work = opt_.work_budget;
-        el.group_start = group_buf.get();
-        el.group_programs = group_programs;
         el.out_stride = stride_out;
         el.outs = outs.get();
         el.encode = encode;

@@ -33,9 +33,6 @@ struct GpuExecOptions {
   std::uint64_t item_arena_bytes = 512 * 1024;
   std::uint64_t prologue_arena_bytes = 4 * kMiB;
   MemoryPolicy memory;
-  // The program groups of the work items (generator::program_groups); empty:
-  // consecutive groups of kDefaultGroupPrograms.
-  std::vector<std::vector<int>> groups;
 };
 
 struct GpuRunStats {

@@ -24,6 +24,7 @@ Result<BattEntries> find_batt_entries(const LoadedModule& module) {
   e.info_fn = reinterpret_cast<abi::InfoFn>(info);
   e.prologue = reinterpret_cast<abi::PrologueFn>(prologue);
   e.eval = reinterpret_cast<abi::EvalFn>(eval);
+  e.eval_group = reinterpret_cast<abi::EvalGroupFn>(find(abi::kEvalGroupSymbol));
   e.info = e.info_fn();
   if (!e.info) return jit_error("entry", std::string(abi::kInfoSymbol) + " returned null in " + module.path());
   if (e.info->abi_version != abi::kAbiVersion) {
@@ -31,7 +32,8 @@ Result<BattEntries> find_batt_entries(const LoadedModule& module) {
                                   std::to_string(e.info->abi_version) + ", this runtime " +
                                   std::to_string(abi::kAbiVersion));
   }
-  if (e.info->n_programs < 0 || (e.info->n_programs > 0 && !e.info->program_names)) {
+  if (e.info->n_programs < 0 || (e.info->n_programs > 0 && !e.info->program_names) || e.info->n_groups < 0 ||
+      (e.info->n_groups > 0 && (!e.eval_group || !e.info->group_start || !e.info->group_programs))) {
     return jit_error("entry", "malformed program table in " + module.path());
   }
   return e;

@@ -1,5 +1,5 @@
 // runtime/jit/batt_entries.h: the entry stage: the three functions every batt
-// unit exports (runtime/abi/batt_abi.h), looked up in a LoadedModule, with
+// unit exports (and battc_eval_group, which only some have) (runtime/abi/batt_abi.h), looked up in a LoadedModule, with
 // the unit's ABI version checked against the runtime's before anything runs.
 #pragma once
 
@@ -13,6 +13,7 @@ struct BattEntries {
   abi::InfoFn info_fn = nullptr;
   abi::PrologueFn prologue = nullptr;
   abi::EvalFn eval = nullptr;
+  abi::EvalGroupFn eval_group = nullptr;  // units emitted with groups only
   const abi::BattInfo* info = nullptr;  // info_fn()'s answer, checked
 };
 

@@ -14,6 +14,7 @@
 
 #include "generator/emit/emit_host.h"
 #include "generator/emit/host_unit_template.h"
+#include "generator/pipeline.h"
 #include "runtime/jit/compile_host.h"
 
 namespace fs = std::filesystem;
@@ -64,7 +65,8 @@ TEST_CASE("fill_template_region replaces a region and throws on a missing one", 
   // every region the emitter fills is in the template
   std::string t = kHostUnitTemplate;
   for (const char* region :
-       {"TABLES", "PROLOGUE_FIELDS", "STATE_FIELDS", "CHUNKS", "PROLOGUE_CALLS", "SAMPLE_CALLS", "RESULTS"}) {
+       {"TABLES", "PROLOGUE_FIELDS", "STATE_FIELDS", "CHUNKS", "PROLOGUE_CALLS", "SAMPLE_CALLS", "RESULTS",
+        "GROUP_TABLES", "GROUP_CHUNKS", "GROUP_ALLOC", "GROUP_RUN", "GROUP_RESULTS"}) {
     INFO(region);
     CHECK_NOTHROW(t = fill_template_region(t, region, ""));
   }
@@ -75,4 +77,37 @@ TEST_CASE("an empty batt emits a unit with every region filled", "[generator][em
   std::string unit = emit_host_unit(empty);
   CHECK(unit.find("@BATTC:BEGIN") == std::string::npos);
   CHECK(unit.find("constexpr int kPrograms = 0;") != std::string::npos);
+}
+
+TEST_CASE("program groups are emitted as group States over group-local slots", "[generator][emit][groups]") {
+  fs::path dir = fs::temp_directory_path() / "battc-emit-groups-test";
+  fs::create_directories(dir);
+  std::ofstream(dir / "p.py") << "def solve_a(I):\n    x1 = vmirror(I)\n    return hmirror(x1)\n\n"
+                                 "def solve_b(I):\n    x1 = vmirror(I)\n    return dmirror(x1)\n\n"
+                                 "def solve_c(I):\n    return rot90(I)\n";
+  PipelineOptions po;
+  po.program_files = {(dir / "p.py").string()};
+  po.emit = false;
+  auto g = run_pipeline(po);
+  REQUIRE(g->batt.programs().size() == 3);
+  EmitOptions eo;
+  eo.groups = {{0, 1}, {2}};
+  std::string host = emit_host_unit(g->batt, eo);
+  std::string cuda = emit_cuda_unit(g->batt, eo);
+  for (const std::string* unit : {&host, &cuda}) {
+    CHECK(unit->find("@BATTC:BEGIN") == std::string::npos);
+    CHECK(unit->find("constexpr int kGroups = 2;") != std::string::npos);
+    CHECK(unit->find("struct G0 {") != std::string::npos);
+    CHECK(unit->find("struct G1 {") != std::string::npos);
+    CHECK(unit->find("BATTC_DEV void group_1(Env& e) {") != std::string::npos);
+    CHECK(unit->find("BATTC_TABLE int kGroupPrograms[3] = {0, 1, 2};") != std::string::npos);
+  }
+  // The CUDA unit has no whole-batt State: its threads hold one group's.
+  CHECK(host.find("struct State {") != std::string::npos);
+  CHECK(cuda.find("struct State") == std::string::npos);
+  CHECK(cuda.find("V.v") == std::string::npos);
+  CHECK_THROWS_AS(emit_cuda_unit(g->batt, EmitOptions{}), std::logic_error);
+  eo.groups = {{0, 1}};  // leaves solve_c out
+  CHECK_THROWS_AS(emit_host_unit(g->batt, eo), std::logic_error);
+  fs::remove_all(dir);
 }

@@ -16,6 +16,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "generator/emit/emit_host.h"
 #include "generator/ir/program_groups.h"
 #include "generator/pipeline.h"
 #include "runtime/api/run_gpu.h"
@@ -61,14 +62,22 @@ struct Batt {
   std::optional<jit::LoadedBatt> loaded;
   BattEntry entry;
 
-  explicit Batt(const fs::path& programs) {
+  // group_size > 0: the unit also has the GPU's group code over groups of
+  // that size (what the stand-in device runs).
+  explicit Batt(const fs::path& programs, int group_size = 0) {
     battc::generator::PipelineOptions po;
     po.program_files = {programs.string()};
     g = battc::generator::run_pipeline(po);
     REQUIRE(g->report.rejected == 0);
     jit::JitOptions jo;
     jo.cache_dir = cache_dir();
-    auto r = jit::compile_host(jit::EmittedUnit{"batt", g->unit}, jo);
+    std::string unit = g->unit;
+    if (group_size > 0) {
+      battc::generator::EmitOptions eo;
+      eo.groups = battc::generator::program_groups(g->batt, group_size);
+      unit = battc::generator::emit_host_unit(g->batt, eo);
+    }
+    auto r = jit::compile_host(jit::EmittedUnit{"batt", unit}, jo);
     if (!r) FAIL(r.error().what());
     loaded = std::move(r.value());
     entry = BattEntry{loaded->info, loaded->prologue, loaded->eval};
@@ -88,24 +97,26 @@ ExecOptions dump_all() {
 }
 
 // Twice on two stand-in devices of 512 MiB (so that larger runs take several
-// launches), with the work items over (sample, group of up to 3 programs) the
-// generator forms: the default arenas, and a tiny item arena under which
+// launches), running the unit's group code (groups of up to 3 programs) as
+// the CUDA kernel does: the default arenas, and a tiny item arena under which
 // evaluations must fall back to the CPU.
 void check_stand_in(const fs::path& programs, const std::vector<Task>& tasks, std::uint64_t tiny_arena) {
-  Batt b(programs);
+  Batt b(programs, 3);
+  REQUIRE(b.loaded->eval_group != nullptr);
+  REQUIRE(b.entry.info->n_groups > 0);
   ExecOptions o = dump_all();
   std::string cpu = dump_text(execute(b.entry, tasks, o));
   for (std::uint64_t arena : {GpuExecOptions{}.item_arena_bytes, tiny_arena}) {
     INFO("item arena " << arena);
-    battc::test::HostDevice d0(b.entry, 512ull << 20, "stand-in 0"), d1(b.entry, 512ull << 20, "stand-in 1");
+    battc::test::HostDevice d0(b.entry, 512ull << 20, "stand-in 0", b.loaded->eval_group),
+        d1(b.entry, 512ull << 20, "stand-in 1", b.loaded->eval_group);
     GpuExecOptions gpu;
     gpu.item_arena_bytes = arena;
     gpu.memory.reserve_bytes = 0;
-    gpu.groups = battc::generator::program_groups(b.g->batt, 3);
     GpuRunStats stats;
     std::string dev = dump_text(execute_on_devices({&d0, &d1}, b.entry, tasks, o, gpu, &stats));
     std::cout << "stand-in, arena " << (arena >> 10) << " KiB: " << stats.items << " items of "
-              << gpu.groups.size() << " groups in " << stats.launches << " launches on " << stats.devices
+              << b.entry.info->n_groups << " groups in " << stats.launches << " launches on " << stats.devices
               << " devices, " << stats.fallback_evaluations << " evaluations re-run on the CPU\n";
     INFO(first_difference(dev, cpu));
     CHECK(dev == cpu);
@@ -122,15 +133,14 @@ void check_gpu(const fs::path& programs, const std::vector<Task>& tasks) {
   Batt b(programs);
   ExecOptions o = dump_all();
   std::string cpu = dump_text(execute(b.entry, tasks, o));
-  auto units = compile_gpu_units(*b.g, gpus, b.cache_dir());
-  if (!units) FAIL(units.error().what());
-  GpuRunStats stats;
-  GpuExecOptions go;
   int sms = 0;
   for (const GpuPick& pick : gpus.gpus) sms += pick.multiprocessors;
-  go.groups = gpu_program_groups(b.g->batt, tasks, sms);
-  std::string gpu = dump_text(run_on_gpus(gpus, *units, b.entry, tasks, o, go, &stats));
-  std::cout << "GPU: " << stats.items << " items of " << go.groups.size() << " groups in " << stats.launches << " launches on " << stats.devices
+  auto groups = gpu_program_groups(b.g->batt, tasks, sms);
+  auto units = compile_gpu_units(*b.g, groups, gpus, b.cache_dir());
+  if (!units) FAIL(units.error().what());
+  GpuRunStats stats;
+  std::string gpu = dump_text(run_on_gpus(gpus, *units, b.entry, tasks, o, GpuExecOptions{}, &stats));
+  std::cout << "GPU: " << stats.items << " items of " << groups.size() << " groups in " << stats.launches << " launches on " << stats.devices
             << " devices, " << stats.fallback_evaluations << " evaluations re-run on the CPU\n";
   INFO(first_difference(gpu, cpu));
   CHECK(gpu == cpu);

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "generator/emit/emit_host.h"
+#include "generator/ir/program_groups.h"
 #include "generator/pipeline.h"
 
 #include <catch2/catch.hpp>
@@ -111,7 +112,9 @@ std::string cuda_unit_of(const std::string& programs) {
   auto g = battc::generator::run_pipeline(po);
   INFO(g->diags.render(g->sources));
   REQUIRE(g->report.rejected == 0);
-  return battc::generator::emit_cuda_unit(g->batt);
+  battc::generator::EmitOptions eo;
+  eo.groups = battc::generator::program_groups(g->batt, 3);
+  return battc::generator::emit_cuda_unit(g->batt, eo);
 }
 
 }  // namespace

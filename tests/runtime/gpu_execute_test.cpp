@@ -105,11 +105,10 @@ TEST_CASE("gpu executor: little device memory means several rounds and launches,
   auto tasks = some_tasks();
   ExecOptions o = options(true);
   GpuExecOptions gpu = small_gpu();
-  // Room for the packed tasks and the group table (one group of the three
-  // programs), two prologues and two items at a time.
+  // Room for the packed tasks, two prologues and two items at a time.
   std::vector<const Task*> ptrs;
   for (const Task& t : tasks) ptrs.push_back(&t);
-  std::uint64_t fixed = pack_device_image(ptrs).bytes.size() + (2 + 3) * sizeof(int);
+  std::uint64_t fixed = pack_device_image(ptrs).bytes.size();
   std::uint64_t per_task = 16 + (64 << 10);  // the mini unit's prologue slot and its arena
   std::uint64_t per_item = (64 << 10) + 3 * sizeof(battc::abi::ProgramOut) + sizeof(battc::abi::CudaItem);
   HostDevice dev(mini_batt(), fixed + 2 * per_task + 2 * per_item);
@@ -207,11 +206,10 @@ TEST_CASE("gpu executor: work items over (sample, program group), same result", 
     for (bool dump : {false, true}) {
       INFO("groups " << groups.size() << ", dump " << dump);
       ExecOptions o = options(dump);
-      GpuExecOptions gpu = small_gpu();
-      gpu.groups = groups;
       HostDevice dev(mini_batt(), 64 << 20);
+      dev.set_groups(groups);
       GpuRunStats stats;
-      RunResult g = execute_on_devices({&dev}, mini_batt(), tasks, o, gpu, &stats);
+      RunResult g = execute_on_devices({&dev}, mini_batt(), tasks, o, small_gpu(), &stats);
       require_same(g, execute(mini_batt(), tasks, o));
       CHECK(stats.items == 21 * groups.size());  // every program is paired with every sample
       REQUIRE(dev.items_run.size() == stats.items);
@@ -223,11 +221,11 @@ TEST_CASE("gpu executor: work items over (sample, program group), same result", 
       }
     }
   }
-  GpuExecOptions bad = small_gpu();
-  bad.groups = {{0, 1}};  // leaves program 2 out
-  HostDevice dev(mini_batt(), 64 << 20);
-  CHECK_THROWS_WITH(execute_on_devices({&dev}, mini_batt(), tasks, options(false), bad),
-                    Catch::Contains("leave programs out"));
+  HostDevice dev(mini_batt(), 64 << 20, "a"), other(mini_batt(), 64 << 20, "b");
+  CHECK_THROWS_WITH(dev.set_groups({{0, 1}}), Catch::Contains("leave programs out"));
+  other.set_groups({{0}, {1, 2}});
+  CHECK_THROWS_WITH(execute_on_devices({&dev, &other}, mini_batt(), tasks, options(false), small_gpu()),
+                    Catch::Contains("b: its unit's program groups are not those of a"));
 }
 
 TEST_CASE("gpu executor: an item asks only the programs paired with its sample", "[exec][gpu_exec]") {
@@ -246,11 +244,10 @@ TEST_CASE("gpu executor: an item asks only the programs paired with its sample",
   }
   REQUIRE(unknown > 0);
   for (auto groups : std::vector<std::vector<std::vector<int>>>{{{0}, {1}, {2}}, {{0, 1}, {2}}}) {
-    GpuExecOptions gpu = small_gpu();
-    gpu.groups = groups;
     HostDevice dev(unit, 64 << 20);
+    dev.set_groups(groups);
     GpuRunStats stats;
-    RunResult g = execute_on_devices({&dev}, unit, tasks, options(false), gpu, &stats);
+    RunResult g = execute_on_devices({&dev}, unit, tasks, options(false), small_gpu(), &stats);
     require_same(g, execute(unit, tasks, options(false)));
     if (groups.size() == 3) {
       CHECK(stats.items == 3 * samples - unknown);

@@ -23,8 +23,24 @@ namespace battc::test {
 
 class HostDevice : public runtime::Device {
  public:
-  HostDevice(const runtime::BattEntry& unit, std::uint64_t memory_bytes, std::string name = "host stand-in")
-      : unit_(unit), memory_(memory_bytes), name_(std::move(name)) {}
+  // With eval_group (a unit emitted with groups: jit::BattEntries::eval_group)
+  // the items run the unit's group code, as the CUDA kernel does, in the
+  // unit's groups; without, the whole-batt battc_eval asks the item's
+  // programs, in the groups set_groups gives (default: consecutive groups).
+  HostDevice(const runtime::BattEntry& unit, std::uint64_t memory_bytes, std::string name = "host stand-in",
+             abi::EvalGroupFn eval_group = nullptr)
+      : unit_(unit), eval_group_(eval_group), memory_(memory_bytes), name_(std::move(name)) {
+    const abi::BattInfo& info = *unit.info;
+    std::vector<std::vector<int>> groups;
+    if (eval_group_)
+      for (int g = 0; g < info.n_groups; ++g)
+        groups.emplace_back(info.group_programs + info.group_start[g], info.group_programs + info.group_start[g + 1]);
+    groups_ = runtime::group_table(groups, info.n_programs);
+  }
+  void set_groups(const std::vector<std::vector<int>>& groups) {
+    if (eval_group_) throw std::logic_error("the unit's groups are fixed");
+    groups_ = runtime::group_table(groups, unit_.info->n_programs);
+  }
   ~HostDevice() override {
     for (auto& [p, n] : live_) std::free(reinterpret_cast<void*>(p));
   }
@@ -59,6 +75,7 @@ class HostDevice : public runtime::Device {
   }
   std::uint64_t prologue_bytes() const override { return unit_.info->prologue_bytes; }
   int n_programs() const override { return programs_override >= 0 ? programs_override : unit_.info->n_programs; }
+  runtime::GroupTable group_table() const override { return groups_; }
 
   void prologue_kernel(const runtime::PrologueLaunch& l) override {
     prologue_launches.push_back(l.n_tasks);
@@ -72,25 +89,29 @@ class HostDevice : public runtime::Device {
     eval_launches.push_back(l.n_items);
     int n = unit_.info->n_programs;
     auto* items = reinterpret_cast<const abi::CudaItem*>(l.items);
-    auto* start = reinterpret_cast<const int*>(l.group_start);
-    auto* programs = reinterpret_cast<const int*>(l.group_programs);
+    const int* start = groups_.start.data();
+    const int* programs = groups_.programs.data();
     std::vector<dsl::u8> want(n);
     std::vector<abi::ProgramOut> all(n);
     for (int i = 0; i < l.n_items; ++i) {
       const abi::CudaItem& item = items[i];
       const int* group = programs + start[item.group];
       const int size = start[item.group + 1] - start[item.group];
-      std::fill(want.begin(), want.end(), 0);
-      for (int k = 0; k < size; ++k) want[group[k]] = (item.mask >> k & 1) != 0;
       dsl::Ctx c(reinterpret_cast<dsl::u8*>(l.arena) + std::uint64_t(i) * l.arena_bytes, l.arena_bytes, l.work);
       const void* prologue = reinterpret_cast<const dsl::u8*>(l.prologues) + std::uint64_t(item.task) * l.stride;
+      auto* out = reinterpret_cast<abi::ProgramOut*>(l.outs) + std::uint64_t(i) * l.out_stride;
+      items_run.push_back(item);
+      if (eval_group_) {
+        eval_group_(prologue, &item.sample, &c, item.group, item.mask, out, l.encode);
+        continue;
+      }
+      std::fill(want.begin(), want.end(), 0);
+      for (int k = 0; k < size; ++k) want[group[k]] = (item.mask >> k & 1) != 0;
       // The kernel passes no TaskIn to a sample's evaluation (the prologue
       // holds what depends on the task), so neither does the stand-in; the
       // host unit writes a row of every program, the kernel the group's.
       unit_.eval(nullptr, prologue, &item.sample, &c, want.data(), all.data(), l.encode);
-      auto* out = reinterpret_cast<abi::ProgramOut*>(l.outs) + std::uint64_t(i) * l.out_stride;
       for (int k = 0; k < size; ++k) out[k] = all[group[k]];
-      items_run.push_back(item);
     }
   }
 
@@ -109,6 +130,8 @@ class HostDevice : public runtime::Device {
   }
 
   const runtime::BattEntry& unit_;
+  abi::EvalGroupFn eval_group_;
+  runtime::GroupTable groups_;
   std::uint64_t memory_, used_ = 0;
   std::string name_;
   std::map<runtime::DevPtr, std::uint64_t> live_;
