@@ -16,7 +16,7 @@ CPU backend alone.
 Usage:
   tools/gpu_benchmark.py --programs PATH/TO/solvers.py \\
       --tasks ../shared/arc/ARC-AGI-1/training [--max-tasks 20] [--jobs 0] \\
-      [--battc build/battc] [--cache-dir DIR] [--gpu-arena-kb 512] [--check-dumps]
+      [--battc build/battc] [--cache-dir DIR] [--gpu-arena-kb N] [--check-dumps]
 """
 import json
 import os
@@ -72,7 +72,7 @@ def main():
     ap.add_argument('--tasks', required=True, help='a folder of task files')
     ap.add_argument('--max-tasks', type=int, default=20, help='first N tasks by name (0: all)')
     ap.add_argument('--jobs', type=int, default=0, help='CPU threads (0: all cores)')
-    ap.add_argument('--gpu-arena-kb', type=int, default=512, help='arena per GPU work item (KiB)')
+    ap.add_argument('--gpu-arena-kb', type=int, default=0, help="arena per GPU work item (KiB; 0: battc's default)")
     ap.add_argument('--cache-dir', help='battc compile cache (default: a fresh one, so compiles are cold)')
     ap.add_argument('--check-dumps', action='store_true', help='dump both and compare them byte for byte')
     args = ap.parse_args()
@@ -90,8 +90,8 @@ def main():
             sys.exit(f'battc run --backend cpu failed (exit {rc}):\n{err}')
         line('cpu', cpu, cpu_wall)
 
-        rc, err, gpu, gpu_wall = run_battc(args, tasks, work, 'cuda', cache,
-                                           ['--jobs', str(args.jobs), '--gpu-arena-kb', str(args.gpu_arena_kb)])
+        arena = ['--gpu-arena-kb', str(args.gpu_arena_kb)] if args.gpu_arena_kb else []
+        rc, err, gpu, gpu_wall = run_battc(args, tasks, work, 'cuda', cache, ['--jobs', str(args.jobs)] + arena)
         if rc == 2 and 'no usable GPU' in err:
             why = err.strip().splitlines()[-1].split('no usable GPU: ', 1)[-1]
             print(f'cuda: NOT RUN, no usable GPU: {why}')

@@ -32,7 +32,7 @@ struct PlannedBatt {
   std::vector<dsl::u8> differ;
   abi::BattInfo info{};
   bool unit_cached = false;
-  std::optional<std::uint64_t> state_bytes, prologue_bytes;
+  std::optional<std::uint64_t> prologue_bytes;
 };
 
 void describe_batt(const generator::Generated& g, const RunRequest& req, PlannedBatt& b) {
@@ -48,7 +48,6 @@ void describe_batt(const generator::Generated& g, const RunRequest& req, Planned
   if (!b.unit_cached) return;
   auto loaded = jit::compile_host(unit, req.jit);  // a cache hit: loads the module
   if (!loaded.ok()) return;
-  b.state_bytes = loaded->info->state_bytes;
   b.prologue_bytes = loaded->info->prologue_bytes;
 }
 
@@ -71,11 +70,11 @@ GpuPlan plan_gpu(const RunRequest& req, const generator::Generated& g, const Pla
   auto sharing = generator::group_sharing(g.batt, groups);
   p.group_values = sharing.group_values;
   p.program_values = sharing.program_values;
+  for (const auto& n : g.batt.nodes()) p.batt_values += n.hoisted ? 0 : 1;
   for (const auto& grp : groups) p.max_group_values = std::max(p.max_group_values, std::size_t(generator::group_sharing(g.batt, {grp}).group_values));
   GpuExecOptions defaults;
   p.item_arena = round16(std::min(req.gpu_arena_bytes, req.exec.arena_bytes));
   p.prologue_arena = round16(std::min(defaults.prologue_arena_bytes, req.exec.arena_bytes));
-  p.state_bytes = b.state_bytes;
   p.prologue_bytes = b.prologue_bytes;
 
   std::vector<std::uint32_t> paired;
@@ -202,17 +201,16 @@ std::string describe_plan(const RunPlan& p) {
                    p.gpu ? " (for the evaluations the GPU gives back)" : "");
   if (!p.gpu) return s;
   const GpuPlan& g = *p.gpu;
-  s += fmt::format("groups: {} of up to {} programs; per sample {} values computed in groups, {} if each program "
-                   "ran alone; the largest group {} values\n",
-                   g.groups, g.group_size, g.group_values, g.program_values, g.max_group_values);
+  s += fmt::format("groups: {} of up to {} programs, the largest {} values; values per sample: {} in groups, {} in "
+                   "the whole batt, {} with each program alone\n",
+                   g.groups, g.group_size, g.max_group_values, g.group_values, g.batt_values, g.program_values);
   s += fmt::format("work items: {} (sample, group) with a program asked; {} threads wanted per launch\n", g.items,
                    g.threads_wanted);
-  s += fmt::format("bytes per item: {} (arena {} KiB{}), per task: {} (prologue arena {} KiB{}), fixed: {}\n",
-                   g.bytes_per_item, g.item_arena >> 10,
-                   g.state_bytes ? fmt::format(", of which the State {} KiB", (*g.state_bytes + 1023) >> 10)
-                                 : std::string(", State size unknown until compiled"),
-                   g.bytes_per_task, g.prologue_arena >> 10,
-                   g.prologue_bytes ? fmt::format(" + slot {} B", *g.prologue_bytes) : std::string(""),
+  s += fmt::format("bytes per item: {} (arena {} KiB, its group's State first), per task: {} (prologue arena {} "
+                   "KiB + {}), fixed: {}\n",
+                   g.bytes_per_item, g.item_arena >> 10, g.bytes_per_task, g.prologue_arena >> 10,
+                   g.prologue_bytes ? fmt::format("slot {} B", *g.prologue_bytes)
+                                    : std::string("a slot whose size is known once the unit is compiled"),
                    mib(g.fixed_bytes));
   for (std::size_t d = 0; d < g.per_device.size(); ++d) {
     const DevicePlan& dp = g.per_device[d];
@@ -226,8 +224,11 @@ std::string describe_plan(const RunPlan& p) {
       s += "\n";
       continue;
     }
-    s += fmt::format(" in {} round(s), {} launch(es) of {} to {} threads; peak {} of device memory\n", dp.rounds,
-                     dp.launches, dp.min_launch_items, dp.max_launch_items, mib(dp.peak_bytes));
+    std::string threads = dp.min_launch_items == dp.max_launch_items
+                              ? fmt::format("{}", dp.max_launch_items)
+                              : fmt::format("{} to {}", dp.min_launch_items, dp.max_launch_items);
+    s += fmt::format(" in {} round(s), {} launch(es) of {} threads; peak {} of device memory\n", dp.rounds,
+                     dp.launches, threads, mib(dp.peak_bytes));
   }
   return s;
 }

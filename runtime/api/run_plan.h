@@ -33,10 +33,11 @@ struct GpuPlan {
   int group_size = 0;
   std::size_t groups = 0;
   long long group_values = 0, program_values = 0;  // per sample: shared in groups, and alone
+  long long batt_values = 0;                       // per sample in the whole batt (the CPU's)
   std::size_t max_group_values = 0;
   std::uint64_t threads_wanted = 0;  // kThreadsWantedPerSm x multiprocessors
   std::uint64_t item_arena = 0, prologue_arena = 0, bytes_per_item = 0, bytes_per_task = 0, fixed_bytes = 0;
-  std::optional<std::uint64_t> state_bytes, prologue_bytes;  // from the cached unit
+  std::optional<std::uint64_t> prologue_bytes;  // from the cached unit
   std::uint64_t items = 0;
   std::vector<DevicePlan> per_device;
 };

@@ -50,7 +50,7 @@ struct RunOptions {
   std::string dump;
   std::string timing_json;
   unsigned budget_mb = 256;
-  unsigned gpu_arena_kb = 512;
+  unsigned gpu_arena_kb = 448;
   std::string cache_dir;
   std::vector<std::string> cxx_flags;
   bool quiet = false;
