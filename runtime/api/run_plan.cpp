@@ -22,8 +22,6 @@ namespace battc::runtime::api {
 
 namespace {
 
-std::uint64_t round16(std::uint64_t n) { return (n + 15) / 16 * 16; }
-
 // What the plan knows of the batt before it is compiled: names and differs,
 // and the sizes when the unit is in the cache.
 struct PlannedBatt {
@@ -72,9 +70,10 @@ GpuPlan plan_gpu(const RunRequest& req, const generator::Generated& g, const Pla
   p.program_values = sharing.program_values;
   for (const auto& n : g.batt.nodes()) p.batt_values += n.hoisted ? 0 : 1;
   for (const auto& grp : groups) p.max_group_values = std::max(p.max_group_values, std::size_t(generator::group_sharing(g.batt, {grp}).group_values));
-  GpuExecOptions defaults;
-  p.item_arena = round16(std::min(req.gpu_arena_bytes, req.exec.arena_bytes));
-  p.prologue_arena = round16(std::min(defaults.prologue_arena_bytes, req.exec.arena_bytes));
+  GpuExecOptions gpu;
+  gpu.item_arena_bytes = req.gpu_arena_bytes;
+  p.item_arena = std::min(gpu.item_arena_bytes, req.exec.arena_bytes);
+  p.prologue_arena = std::min(gpu.prologue_arena_bytes, req.exec.arena_bytes);
   p.prologue_bytes = b.prologue_bytes;
 
   std::vector<std::uint32_t> paired;
@@ -87,8 +86,6 @@ GpuPlan plan_gpu(const RunRequest& req, const generator::Generated& g, const Pla
   std::vector<double> weights;
   for (const PlannedDevice& d : devices) weights.push_back(std::max(d.multiprocessors, 1));
   auto ranges = split_tasks(samples_per_task, weights);
-  const std::uint64_t stride = round16(std::max<std::uint64_t>(b.prologue_bytes.value_or(0), 1));
-  const int stride_out = std::max(table.max_size, 1);
   for (std::size_t d = 0; d < devices.size(); ++d) {
     DevicePlan dp;
     dp.name = devices[d].name;
@@ -104,15 +101,13 @@ GpuPlan plan_gpu(const RunRequest& req, const generator::Generated& g, const Pla
     WorkItems work = make_work_items(b.info, trs, table, req.exec.dump);
     dp.items = work.items.size();
     p.items += dp.items;
-    DeviceFootprint fp;
-    fp.fixed_bytes = pack_device_image(tp).bytes.size() + (table.start.size() + table.programs.size()) * sizeof(int);
-    fp.per_task_bytes = stride + p.prologue_arena;
-    fp.per_item_bytes = p.item_arena + std::uint64_t(stride_out) * sizeof(abi::ProgramOut) + sizeof(abi::CudaItem);
+    DeviceFootprint fp = device_footprint(gpu, req.exec.arena_bytes, b.prologue_bytes.value_or(0),
+                                          pack_device_image(tp).bytes.size(), table.max_size);
     p.bytes_per_item = fp.per_item_bytes;
     p.bytes_per_task = fp.per_task_bytes;
     p.fixed_bytes = std::max(p.fixed_bytes, fp.fixed_bytes);
     if (dp.items > 0) {
-      BatchPlan bp = plan_batches(work.items_per_task, fp, dp.free_bytes, defaults.memory);
+      BatchPlan bp = plan_batches(work.items_per_task, fp, dp.free_bytes, gpu.memory);
       dp.error = bp.error;
       dp.rounds = bp.rounds.size();
       dp.min_launch_items = dp.items;

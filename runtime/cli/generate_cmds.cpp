@@ -10,9 +10,11 @@
 #include <nlohmann/json.hpp>
 
 #include "generator/emit/emit_host.h"
+#include "generator/ir/program_groups.h"
 #include "generator/pipeline.h"
 #include "runtime/api/cuda_unit.h"
 #include "runtime/api/run_batt.h"
+#include "runtime/exec/device_plan.h"
 #include "runtime/cli/commands.h"
 #include "runtime/cli/filter_options.h"
 #include "runtime/cli/input_paths.h"
@@ -33,8 +35,22 @@ struct GenOptions {
   std::vector<std::string> cxx_flags;
   std::string arch;
   int cuda_parts = 0;  // 0: cuda_parts_for()
+  int group_size = kDefaultGroupPrograms;  // programs per group of the CUDA unit
   FilterOptions filter;  // --program GLOB
 };
+
+// The CUDA unit over groups of o.group_size programs.
+std::string cuda_source(const generator::Generated& g, const GenOptions& o) {
+  return cuda_unit_source(g, generator::program_groups(g.batt, o.group_size));
+}
+
+void add_group_size_option(CLI::App* cmd, GenOptions& o) {
+  cmd->add_option("--group-size", o.group_size,
+                  "--target cuda: programs per group (a GPU thread runs one group on one sample; `battc run` "
+                  "chooses the size for its devices and tasks)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, abi::kMaxGroupPrograms));
+}
 
 void add_program_options(CLI::App* cmd, GenOptions& o) {
   cmd->add_option("--programs", o.programs, "Program files (solve_*/differ_* functions)")->required()->check(input_file());
@@ -75,7 +91,7 @@ void compile_cuda_target(const GenOptions& o) {
     return;
   }
   auto g = generate(o, false);  // the host unit is not needed
-  std::string source = cuda_unit_source(*g);
+  std::string source = cuda_source(*g, o);
   jit::CudaJitOptions co;
   if (!o.arch.empty()) co.arch = o.arch;
   if (!o.cache_dir.empty()) co.cache_dir = o.cache_dir;
@@ -132,10 +148,11 @@ void add_generate_commands(CLI::App& app) {
   add_program_options(gen, gen_o);
   gen->add_option("--target", gen_o.target, "host or cuda")->check(CLI::IsMember({"host", "cuda"}));
   gen->add_option("-o,--out", gen_o.out, "Write the unit here (default: stdout)");
+  add_group_size_option(gen, gen_o);
   gen->add_option("--report-json", gen_o.report_json, "Write pass statistics as JSON here");
   gen->callback([] {
     auto g = generate(gen_o, true);
-    const std::string& unit = gen_o.target == "cuda" ? cuda_unit_source(*g) : g->unit;
+    const std::string unit = gen_o.target == "cuda" ? cuda_source(*g, gen_o) : g->unit;
     if (gen_o.out.empty()) {
       fmt::print("{}", unit);
     } else if (!write_text("--out", gen_o.out, unit)) {
@@ -157,6 +174,7 @@ void add_generate_commands(CLI::App& app) {
   comp->add_option("--cuda-parts", comp_o.cuda_parts,
                    "NVRTC programs the CUDA unit is compiled as, in parallel (default: 1 per 1000 values, at most 8)")
       ->check(CLI::Range(1, 64));
+  add_group_size_option(comp, comp_o);
   comp->callback([] {
     if (comp_o.target == "cuda") return compile_cuda_target(comp_o);
     if (!comp_o.arch.empty()) {

@@ -199,10 +199,7 @@ class GpuExecutor {
     const std::uint64_t stride = round_up(std::max<std::uint64_t>(dev.prologue_bytes(), 1), 16);
     const std::uint64_t item_arena = round_up(std::min(gpu_.item_arena_bytes, opt_.arena_bytes), 16);
     const std::uint64_t prologue_arena = round_up(std::min(gpu_.prologue_arena_bytes, opt_.arena_bytes), 16);
-    DeviceFootprint fp;
-    fp.fixed_bytes = reloc.size();
-    fp.per_task_bytes = stride + prologue_arena;
-    fp.per_item_bytes = item_arena + std::uint64_t(stride_out) * sizeof(abi::ProgramOut) + sizeof(abi::CudaItem);
+    DeviceFootprint fp = device_footprint(gpu_, opt_.arena_bytes, dev.prologue_bytes(), reloc.size(), stride_out);
     BatchPlan plan = plan_batches(items_per_task, fp, free_bytes, gpu_.memory);
     if (!plan.error.empty()) throw ExecError(dev.name() + ": " + plan.error);
 
@@ -355,6 +352,17 @@ class GpuExecutor {
 };
 
 }  // namespace
+
+DeviceFootprint device_footprint(const GpuExecOptions& gpu, std::uint64_t cpu_arena_bytes,
+                                 std::uint64_t prologue_bytes, std::uint64_t image_bytes, int largest_group) {
+  DeviceFootprint fp;
+  fp.fixed_bytes = image_bytes;
+  fp.per_task_bytes = round_up(std::max<std::uint64_t>(prologue_bytes, 1), 16) +
+                      round_up(std::min(gpu.prologue_arena_bytes, cpu_arena_bytes), 16);
+  fp.per_item_bytes = round_up(std::min(gpu.item_arena_bytes, cpu_arena_bytes), 16) +
+                      std::uint64_t(std::max(largest_group, 1)) * sizeof(abi::ProgramOut) + sizeof(abi::CudaItem);
+  return fp;
+}
 
 RunResult execute_on_devices(const std::vector<Device*>& devices, const BattEntry& host, const std::vector<Task>& tasks,
                              const ExecOptions& options, const GpuExecOptions& gpu, GpuRunStats* stats) {

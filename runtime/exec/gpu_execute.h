@@ -37,6 +37,13 @@ struct GpuExecOptions {
   MemoryPolicy memory;
 };
 
+// What a device needs for a run (the executor's allocations, which
+// `--dry-run` plans with): the packed tasks; per task its prologue slot and
+// arena; per item its arena slice, ProgramOut row (the largest group) and
+// CudaItem. Both arenas are capped at the CPU's (cpu_arena_bytes).
+DeviceFootprint device_footprint(const GpuExecOptions& gpu, std::uint64_t cpu_arena_bytes,
+                                 std::uint64_t prologue_bytes, std::uint64_t image_bytes, int largest_group);
+
 struct GpuRunStats {
   std::size_t devices = 0, rounds = 0, launches = 0, items = 0;
   std::uint64_t fallback_evaluations = 0;  // (sample, program) pairs given back to the CPU
