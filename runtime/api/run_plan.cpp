@@ -69,7 +69,10 @@ GpuPlan plan_gpu(const RunRequest& req, const generator::Generated& g, const Pla
   p.group_values = sharing.group_values;
   p.program_values = sharing.program_values;
   for (const auto& n : g.batt.nodes()) p.batt_values += n.hoisted ? 0 : 1;
-  for (const auto& grp : groups) p.max_group_values = std::max(p.max_group_values, std::size_t(generator::group_sharing(g.batt, {grp}).group_values));
+  for (const auto& grp : groups) {
+    auto one = generator::group_sharing(g.batt, {grp});
+    p.max_group_values = std::max(p.max_group_values, std::size_t(one.group_values));
+  }
   GpuExecOptions gpu;
   gpu.item_arena_bytes = req.gpu_arena_bytes;
   p.item_arena = std::min(gpu.item_arena_bytes, req.exec.arena_bytes);
@@ -140,7 +143,7 @@ ApiResult<RunPlan> plan_run(const RunRequest& req, const std::optional<GpuModel>
   } else if (req.backend != Backend::Cpu) {
     const GpuAvailability& a = gpu_availability();
     for (const GpuPick& pick : a.gpus)
-      devices.push_back(PlannedDevice{pick.name, pick.multiprocessors, pick.total_bytes});
+      devices.push_back(PlannedDevice{pick.name, pick.multiprocessors, fresh_process_free_bytes(pick.total_bytes)});
     if (devices.empty() && req.backend == Backend::Cuda)
       return ApiError{ErrorKind::Usage, "--backend cuda: no usable GPU: " + a.why +
                                             " (--gpu-model NAME plans for one: " + gpu_model_names() + ")"};

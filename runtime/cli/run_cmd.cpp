@@ -91,7 +91,10 @@ std::optional<std::string> unwritable_folder(const char* flag, const std::string
 
 int run(RunOptions o) {
   api::RunRequest req;
-  if (!o.gpu_model.empty() && !o.dry_run) return fail("--gpu-model plans a run: add --dry-run");
+  if (!o.gpu_model.empty() && !o.dry_run) {
+    fmt::print(stderr, "battc: error: --gpu-model plans a run: add --dry-run\n");
+    return 2;
+  }
   // A missing GPU first, so that it is the only thing said (a plan for a
   // named model needs none).
   if (o.backend == "cuda" && o.gpu_model.empty() && !gpu_availability().usable()) {

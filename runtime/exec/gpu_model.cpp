@@ -10,7 +10,11 @@ constexpr std::uint64_t kGB = 1000ull * 1000 * 1000;
 constexpr std::uint64_t kContextBytes = 512ull << 20;  // a CUDA context and its module, about
 }  // namespace
 
-std::uint64_t GpuModel::free_bytes() const { return memory_bytes > kContextBytes ? memory_bytes - kContextBytes : 0; }
+std::uint64_t fresh_process_free_bytes(std::uint64_t total_bytes) {
+  return total_bytes > kContextBytes ? total_bytes - kContextBytes : 0;
+}
+
+std::uint64_t GpuModel::free_bytes() const { return fresh_process_free_bytes(memory_bytes); }
 
 const std::vector<GpuModel>& gpu_models() {
   static const std::vector<GpuModel> models = {

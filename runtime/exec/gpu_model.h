@@ -22,6 +22,10 @@ struct GpuModel {
   std::uint64_t free_bytes() const;
 };
 
+// A device's free memory as a fresh process sees it: its total less the
+// CUDA context (the planner's estimate; the executor measures it).
+std::uint64_t fresh_process_free_bytes(std::uint64_t total_bytes);
+
 const std::vector<GpuModel>& gpu_models();
 
 // "h100", "t4x2" (NAME or NAMExCOUNT, COUNT 1..16); nullopt when unknown.

@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "runtime/exec/device_plan.h"
+#include "runtime/exec/gpu_model.h"
 
 using namespace battc::runtime;
 
@@ -178,4 +179,48 @@ TEST_CASE("plan_batches: launches never exceed max_items_per_launch", "[exec][gp
   CHECK(p.rounds.size() == 1);
   CHECK(p.max_launch_items == 64);
   CHECK(check_cover(p, items) == 1000);
+}
+
+TEST_CASE("group tables: a checked partition, consecutive groups by default", "[exec][gpu_plan][groups]") {
+  GroupTable d = group_table({}, 10);
+  CHECK(d.start == std::vector<int>{0, 4, 8, 10});
+  CHECK(d.programs == std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+  CHECK(d.max_size == 4);
+  CHECK(d.size() == 3);
+  GroupTable t = group_table({{2, 0}, {1}}, 3);
+  CHECK(t.start == std::vector<int>{0, 2, 3});
+  CHECK(t.programs == std::vector<int>{2, 0, 1});
+  CHECK(t.max_size == 2);
+  CHECK_THROWS_AS(group_table({{0, 1}}, 3), std::logic_error);          // leaves 2 out
+  CHECK_THROWS_AS(group_table({{0, 1}, {1, 2}}, 3), std::logic_error);  // 1 twice
+  CHECK_THROWS_AS(group_table({{0}, {}, {1}}, 2), std::logic_error);    // an empty group
+  CHECK_THROWS_AS(group_table({{0, 3}}, 3), std::logic_error);          // no program 3
+  std::vector<int> big(65);
+  for (int i = 0; i < 65; ++i) big[std::size_t(i)] = i;
+  CHECK_THROWS_AS(group_table({big}, 65), std::logic_error);  // more than a mask holds
+}
+
+TEST_CASE("choose_group_size: the largest groups that still fill the device", "[exec][gpu_plan][groups]") {
+  // ARC-AGI-1 training (1,718 samples) x 400 programs on 132 SMs: 80 groups of 5.
+  CHECK(choose_group_size(1718, 400, 132 * kThreadsWantedPerSm) == 5);
+  CHECK(choose_group_size(1718, 400, 80 * kThreadsWantedPerSm) == 8);  // two T4s
+  CHECK(choose_group_size(20, 5, 132 * kThreadsWantedPerSm) == 1);     // too little work for any sharing
+  CHECK(choose_group_size(100000, 400, 1024) == kLargestChosenGroup);
+}
+
+TEST_CASE("gpu models: names, counts, and what is unknown", "[exec][gpu_plan]") {
+  auto h = parse_gpu_model("h100");
+  REQUIRE(h);
+  CHECK(h->multiprocessors == 132);
+  CHECK(h->arch == "sm_90");
+  CHECK(h->count == 1);
+  CHECK(h->free_bytes() < h->memory_bytes);
+  auto t = parse_gpu_model("t4x2");
+  REQUIRE(t);
+  CHECK(t->count == 2);
+  CHECK(t->multiprocessors == 40);
+  for (const char* bad : {"v100", "t4x0", "t4x17", "t4x", "x2", "", "h100x2x2"}) {
+    INFO(bad);
+    CHECK_FALSE(parse_gpu_model(bad));
+  }
 }

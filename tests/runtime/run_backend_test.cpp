@@ -69,3 +69,45 @@ TEST_CASE("run --backend cuda without a usable GPU is one line and exit code 2",
   CHECK(std::count(c.err.begin(), c.err.end(), '\n') == 1);
   CHECK_FALSE(fs::exists(dir.path + "/out"));  // it stopped before doing anything
 }
+
+TEST_CASE("run --dry-run plans for a named GPU without one, writing nothing", "[cli][gpu_backend][dry_run]") {
+  battc::test::TempDir dir("battc-dry-run");
+  std::string out = dir.path + "/out";
+  Child c = battc_run(dir, "h100", "--dry-run --backend cuda --gpu-model h100 --out '" + out + "'");
+  INFO(c.err);
+  REQUIRE(c.exit_code == 0);
+  // The demo: 5 tasks of 20 samples, 5 programs; too few items to fill an
+  // H100, so groups of one program, and every (sample, program) asked.
+  CHECK_THAT(c.out, Catch::Contains("tasks: 5 (5 paired with some program), 20 samples"));
+  CHECK_THAT(c.out, Catch::Contains("evaluations: 100 (sample, program) pairs, evaluate all"));
+  CHECK_THAT(c.out, Catch::Contains("--gpu-model h100; 132 SMs"));
+  CHECK_THAT(c.out, Catch::Contains("groups: 5 of up to 1 programs"));
+  CHECK_THAT(c.out, Catch::Contains("work items: 100 (sample, group)"));
+  CHECK_THAT(c.out, Catch::Contains("device 0: NVIDIA H100 SXM 80GB (132 SMs"));
+  CHECK_THAT(c.out, Catch::Contains("1 launch(es) of 100 threads"));
+  CHECK_FALSE(fs::exists(out));
+
+  Child two = battc_run(dir, "t4x2", "--dry-run --gpu-model t4x2 --evaluate until-train-fails");
+  INFO(two.err);
+  REQUIRE(two.exit_code == 0);
+  CHECK_THAT(two.out, Catch::Contains("device 1: NVIDIA T4 16GB"));
+
+  Child cpu = battc_run(dir, "cpu", "--dry-run --backend cpu");
+  REQUIRE(cpu.exit_code == 0);
+  CHECK_THAT(cpu.out, Catch::Contains("backend: cpu (asked for (--backend cpu))"));
+  CHECK_THAT(cpu.out, Catch::Contains("until-train-fails"));
+  CHECK(cpu.out.find("work items") == std::string::npos);
+}
+
+TEST_CASE("run --dry-run: what it needs is said in one line", "[cli][gpu_backend][dry_run]") {
+  battc::test::TempDir dir("battc-dry-run");
+  Child no_gpu = battc_run(dir, "no-gpu", "--dry-run --backend cuda");
+  CHECK(no_gpu.exit_code == 2);
+  CHECK_THAT(no_gpu.err, Catch::Contains("no usable GPU"));
+  Child alone = battc_run(dir, "alone", "--gpu-model h100");
+  CHECK(alone.exit_code == 2);
+  CHECK_THAT(alone.err, Catch::Contains("--gpu-model plans a run: add --dry-run"));
+  Child unknown = battc_run(dir, "unknown", "--dry-run --gpu-model v100");
+  CHECK(unknown.exit_code != 0);
+  CHECK_THAT(unknown.err, Catch::Contains("unknown GPU model v100; known: t4, p100, l4, a100, h100"));
+}
