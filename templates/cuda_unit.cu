@@ -35,10 +35,6 @@ namespace {
 // @BATTC:BEGIN TABLES
 constexpr int kPrograms = 0;
 constexpr int kNodes = 0;
-BATTC_TABLE int kNeedStart[1] = {0};
-BATTC_TABLE int kNeed[1] = {0};
-BATTC_TABLE int kStmtStart[1] = {0};
-BATTC_TABLE int kStmts[1] = {0};
 // @BATTC:END TABLES
 // @BATTC:BEGIN GROUP_TABLES
 constexpr int kGroups = 0;

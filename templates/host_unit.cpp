@@ -178,8 +178,8 @@ void finish_group_program(Env& e, int p, abi::ProgramOut& out, int encode) {
 }  // namespace
 
 BATTC_EXPORT const abi::BattInfo* battc_info() {
-  static const abi::BattInfo info{abi::kAbiVersion, kPrograms,     kNames,      kDiffer,       sizeof(Prologue),
-                                  kNodes,           sizeof(State), kGroups,     kGroupStart,   kGroupPrograms};
+  static const abi::BattInfo info{abi::kAbiVersion, kPrograms, kNames,      kDiffer,       sizeof(Prologue),
+                                  kNodes,           kGroups,   kGroupStart, kGroupPrograms};
   return &info;
 }
 

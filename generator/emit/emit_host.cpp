@@ -62,6 +62,7 @@ UnitParts emit_unit_parts(const Batt& b, const EmitOptions& opt, bool whole_batt
   for (const BattProgram& p : progs) {
     names += (names.empty() ? "" : ",\n    ") + c_string_literal(p.name);
     differ += std::string(differ.empty() ? "" : ", ") + (p.differ ? "1" : "0");
+    if (!whole_batt) continue;
     std::vector<int> nd = sample_needs(b, p);
     need_all.insert(need_all.end(), nd.begin(), nd.end());
     need_start.push_back(static_cast<int>(need_all.size()));
@@ -69,12 +70,13 @@ UnitParts emit_unit_parts(const Batt& b, const EmitOptions& opt, bool whole_batt
     stmt_start.push_back(static_cast<int>(stmts_all.size()));
   }
   size_t np = progs.size();
-  u.tables = fmt::format(
-      "constexpr int kPrograms = {};\nconstexpr int kNodes = {};\n"
-      "BATTC_TABLE int kNeedStart[{}] = {};\nBATTC_TABLE int kNeed[{}] = {};\n"
-      "BATTC_TABLE int kStmtStart[{}] = {};\nBATTC_TABLE int kStmts[{}] = {};\n",
-      np, n_nodes, np + 1, int_list(need_start), need_all.size() + 1, int_list(need_all), np + 1, int_list(stmt_start),
-      stmts_all.size() + 1, int_list(stmts_all));
+  u.tables = fmt::format("constexpr int kPrograms = {};\nconstexpr int kNodes = {};\n", np, n_nodes);
+  if (whole_batt)  // the group tables stand for these where there is no whole-batt State
+    u.tables += fmt::format(
+        "BATTC_TABLE int kNeedStart[{}] = {};\nBATTC_TABLE int kNeed[{}] = {};\n"
+        "BATTC_TABLE int kStmtStart[{}] = {};\nBATTC_TABLE int kStmts[{}] = {};\n",
+        np + 1, int_list(need_start), need_all.size() + 1, int_list(need_all), np + 1, int_list(stmt_start),
+        stmts_all.size() + 1, int_list(stmts_all));
   u.names = fmt::format("const char* const kNames[{}] = {{{}}};\nconst u8 kDiffer[{}] = {{{}}};\n", np + 1,
                         names.empty() ? "\"\"" : names, np + 1, differ.empty() ? "0" : differ);
 

@@ -11,7 +11,7 @@
 namespace battc::abi {
 
 // Bump when any struct or function below changes shape or meaning.
-constexpr int kAbiVersion = 3;  // 2: ProgramOut::why, ::stmt; 3: BattInfo's State size and groups, battc_eval_group
+constexpr int kAbiVersion = 3;  // 2: ProgramOut::why, ::stmt; 3: BattInfo's groups, battc_eval_group
 
 struct TaskIn {
   const dsl::Grid* train_in;   // n_train grids
@@ -57,7 +57,6 @@ struct BattInfo {
   const dsl::u8* program_is_differ;     // n_programs flags
   unsigned long long prologue_bytes;    // storage battc_prologue fills (16-aligned)
   dsl::i32 n_nodes;                     // values in the batt (for reports)
-  unsigned long long state_bytes;       // one sample's State (what each evaluation allocates first)
   // The program groups emitted for battc_eval_group (0: none): group g is
   // group_programs[group_start[g] .. group_start[g + 1]).
   dsl::i32 n_groups;

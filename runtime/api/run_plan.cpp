@@ -40,7 +40,7 @@ void describe_batt(const generator::Generated& g, const RunRequest& req, Planned
   }
   for (const std::string& s : b.names) b.name_ptrs.push_back(s.c_str());
   b.info = abi::BattInfo{abi::kAbiVersion, dsl::i32(b.names.size()), b.name_ptrs.data(), b.differ.data(), 0,
-                         dsl::i32(g.batt.nodes().size()), 0, 0, nullptr, nullptr};
+                         dsl::i32(g.batt.nodes().size()), 0, nullptr, nullptr};
   jit::EmittedUnit unit{"batt", generator::emit_host_unit(g.batt)};
   b.unit_cached = jit::host_unit_cached(unit, req.jit);
   if (!b.unit_cached) return;
@@ -104,8 +104,9 @@ GpuPlan plan_gpu(const RunRequest& req, const generator::Generated& g, const Pla
     WorkItems work = make_work_items(b.info, trs, table, req.exec.dump);
     dp.items = work.items.size();
     p.items += dp.items;
-    DeviceFootprint fp = device_footprint(gpu, req.exec.arena_bytes, b.prologue_bytes.value_or(0),
-                                          pack_device_image(tp).bytes.size(), table.max_size);
+    DeviceFootprint fp = device_sizes(gpu, req.exec.arena_bytes, b.prologue_bytes.value_or(0),
+                                      pack_device_image(tp).bytes.size(), table.max_size)
+                             .footprint;
     p.bytes_per_item = fp.per_item_bytes;
     p.bytes_per_task = fp.per_task_bytes;
     p.fixed_bytes = std::max(p.fixed_bytes, fp.fixed_bytes);

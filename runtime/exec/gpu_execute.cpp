@@ -196,11 +196,9 @@ class GpuExecutor {
     const int stride_out = std::max(groups_.max_size, 1);
 
     // Sizes, and the rounds that fit.
-    const std::uint64_t stride = round_up(std::max<std::uint64_t>(dev.prologue_bytes(), 1), 16);
-    const std::uint64_t item_arena = round_up(std::min(gpu_.item_arena_bytes, opt_.arena_bytes), 16);
-    const std::uint64_t prologue_arena = round_up(std::min(gpu_.prologue_arena_bytes, opt_.arena_bytes), 16);
-    DeviceFootprint fp = device_footprint(gpu_, opt_.arena_bytes, dev.prologue_bytes(), reloc.size(), stride_out);
-    BatchPlan plan = plan_batches(items_per_task, fp, free_bytes, gpu_.memory);
+    const DeviceSizes sizes = device_sizes(gpu_, opt_.arena_bytes, dev.prologue_bytes(), reloc.size(), stride_out);
+    const std::uint64_t stride = sizes.stride, item_arena = sizes.item_arena, prologue_arena = sizes.prologue_arena;
+    BatchPlan plan = plan_batches(items_per_task, sizes.footprint, free_bytes, gpu_.memory);
     if (!plan.error.empty()) throw ExecError(dev.name() + ": " + plan.error);
 
     DeviceBuffer prologues(dev, plan.max_round_tasks * stride);
@@ -353,15 +351,17 @@ class GpuExecutor {
 
 }  // namespace
 
-DeviceFootprint device_footprint(const GpuExecOptions& gpu, std::uint64_t cpu_arena_bytes,
-                                 std::uint64_t prologue_bytes, std::uint64_t image_bytes, int largest_group) {
-  DeviceFootprint fp;
-  fp.fixed_bytes = image_bytes;
-  fp.per_task_bytes = round_up(std::max<std::uint64_t>(prologue_bytes, 1), 16) +
-                      round_up(std::min(gpu.prologue_arena_bytes, cpu_arena_bytes), 16);
-  fp.per_item_bytes = round_up(std::min(gpu.item_arena_bytes, cpu_arena_bytes), 16) +
-                      std::uint64_t(std::max(largest_group, 1)) * sizeof(abi::ProgramOut) + sizeof(abi::CudaItem);
-  return fp;
+DeviceSizes device_sizes(const GpuExecOptions& gpu, std::uint64_t cpu_arena_bytes, std::uint64_t prologue_bytes,
+                         std::uint64_t image_bytes, int largest_group) {
+  DeviceSizes s;
+  s.stride = round_up(std::max<std::uint64_t>(prologue_bytes, 1), 16);
+  s.item_arena = round_up(std::min(gpu.item_arena_bytes, cpu_arena_bytes), 16);
+  s.prologue_arena = round_up(std::min(gpu.prologue_arena_bytes, cpu_arena_bytes), 16);
+  s.footprint.fixed_bytes = image_bytes;
+  s.footprint.per_task_bytes = s.stride + s.prologue_arena;
+  s.footprint.per_item_bytes =
+      s.item_arena + std::uint64_t(std::max(largest_group, 1)) * sizeof(abi::ProgramOut) + sizeof(abi::CudaItem);
+  return s;
 }
 
 RunResult execute_on_devices(const std::vector<Device*>& devices, const BattEntry& host, const std::vector<Task>& tasks,

@@ -38,11 +38,16 @@ struct GpuExecOptions {
 };
 
 // What a device needs for a run (the executor's allocations, which
-// `--dry-run` plans with): the packed tasks; per task its prologue slot and
-// arena; per item its arena slice, ProgramOut row (the largest group) and
-// CudaItem. Both arenas are capped at the CPU's (cpu_arena_bytes).
-DeviceFootprint device_footprint(const GpuExecOptions& gpu, std::uint64_t cpu_arena_bytes,
-                                 std::uint64_t prologue_bytes, std::uint64_t image_bytes, int largest_group);
+// `--dry-run` plans with): the prologue slot stride and the two arena slices,
+// 16-aligned, both arenas capped at the CPU's (cpu_arena_bytes); and the
+// footprint: the packed tasks; per task its slot and prologue arena; per item
+// its arena slice, ProgramOut row (the largest group) and CudaItem.
+struct DeviceSizes {
+  std::uint64_t stride = 0, item_arena = 0, prologue_arena = 0;
+  DeviceFootprint footprint;
+};
+DeviceSizes device_sizes(const GpuExecOptions& gpu, std::uint64_t cpu_arena_bytes, std::uint64_t prologue_bytes,
+                         std::uint64_t image_bytes, int largest_group);
 
 struct GpuRunStats {
   std::size_t devices = 0, rounds = 0, launches = 0, items = 0;

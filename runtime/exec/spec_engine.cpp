@@ -136,7 +136,6 @@ std::shared_ptr<const SpecEngine> SpecEngine::build(const generator::Batt& b, co
                            e->differ_.data(),
                            static_cast<unsigned long long>(e->prologue_bytes_),
                            static_cast<dsl::i32>(e->n_nodes_),
-                           static_cast<unsigned long long>(e->state_bytes_),
                            0,
                            nullptr,
                            nullptr};

@@ -114,7 +114,7 @@ TEST_CASE("by-name pairing runs solve_<id> and solve_<id>_<n> only on task <id>"
   // A differ is dropped on samples whose output is unknown.
   const char* names[] = {"differ_a", "solve_a"};
   const battc::dsl::u8 differ[] = {1, 0};
-  battc::abi::BattInfo fake{battc::abi::kAbiVersion, 2, names, differ, 0, 0, 0, 0, nullptr, nullptr};
+  battc::abi::BattInfo fake{battc::abi::kAbiVersion, 2, names, differ, 0, 0, 0, nullptr, nullptr};
   auto mask = task_want_mask(fake, "a", Pairing::ByName);
   CHECK(sample_want_mask(fake, mask, true) == std::vector<std::uint8_t>{1, 1});
   CHECK(sample_want_mask(fake, mask, false) == std::vector<std::uint8_t>{0, 1});

@@ -178,13 +178,25 @@ TEST_CASE("gpu executor: evaluations out of device arena are re-run on the CPU, 
     }
 }
 
+namespace {
+
+// The mini unit with solve_mirror (program 1) taken for a differ.
+BattEntry mirror_as_differ() {
+  static const battc::dsl::u8 differ[] = {0, 1, 0};
+  static battc::abi::BattInfo info = [] {
+    battc::abi::BattInfo i = *mini_batt().info;
+    i.program_is_differ = differ;
+    return i;
+  }();
+  return BattEntry{&info, mini_batt().prologue, mini_batt().eval};
+}
+
+}  // namespace
+
 TEST_CASE("gpu executor: differs keep their texts without a dump, and skip unknown outputs", "[exec][gpu_exec]") {
   // The mini unit with solve_mirror taken for a differ: its value is kept as
   // a differ's, and samples without a known output do not run it.
-  static const battc::dsl::u8 differ[] = {0, 1, 0};
-  static battc::abi::BattInfo info = *mini_batt().info;
-  info.program_is_differ = differ;
-  BattEntry unit{&info, mini_batt().prologue, mini_batt().eval};
+  BattEntry unit = mirror_as_differ();
   auto tasks = some_tasks();
   ExecOptions o = options(false);
   HostDevice dev(unit, 64 << 20);
@@ -232,10 +244,7 @@ TEST_CASE("gpu executor: an item asks only the programs paired with its sample",
   // solve_mirror taken for a differ, in a group of its own and in a group
   // with another program: on a sample without a known output, its group's
   // item is not made at all, or asks the other program only.
-  static const battc::dsl::u8 differ[] = {0, 1, 0};
-  static battc::abi::BattInfo info = *mini_batt().info;
-  info.program_is_differ = differ;
-  BattEntry unit{&info, mini_batt().prologue, mini_batt().eval};
+  BattEntry unit = mirror_as_differ();
   auto tasks = some_tasks();
   std::size_t unknown = 0, samples = 0;
   for (const Task& t : tasks) {

@@ -206,7 +206,7 @@ TEST_CASE("jit: a unit built for another ABI version is refused", "[jit]") {
   const char* src = R"(#include "runtime/abi/batt_abi.h"
 namespace abi = battc::abi;
 extern "C" __attribute__((visibility("default"))) const abi::BattInfo* battc_info() {
-  static const abi::BattInfo info{abi::kAbiVersion + 1, 0, nullptr, nullptr, 0, 0, 0, 0, nullptr, nullptr};
+  static const abi::BattInfo info{abi::kAbiVersion + 1, 0, nullptr, nullptr, 0, 0, 0, nullptr, nullptr};
   return &info;
 }
 extern "C" __attribute__((visibility("default"))) void battc_prologue(const abi::TaskIn*, battc::dsl::Ctx*, void*) {}

@@ -49,7 +49,7 @@ const char* grid_text(Ctx& c, const Grid& g) {
 }  // namespace
 
 extern "C" __attribute__((visibility("default"))) const abi::BattInfo* battc_info() {
-  static const abi::BattInfo info{abi::kAbiVersion, 3, kNames, kDiffer, sizeof(Prologue), 3, 0, 0, nullptr, nullptr};
+  static const abi::BattInfo info{abi::kAbiVersion, 3, kNames, kDiffer, sizeof(Prologue), 3, 0, nullptr, nullptr};
   return &info;
 }
 
