@@ -9,10 +9,16 @@
 // computes each task's S-only values first. With the default fill-ins it
 // compiles alone as an empty batt (a test does so).
 //
-// The JIT may compile it as several parts in parallel (CudaJitOptions::parts:
-// -DBATTC_PARTS=n -DBATTC_PART=k, then one link): every part has the types
-// and all chunk declarations; part k defines the chunks BATTC_IN_PART picks
+// The JIT compiles each program group as a module of its own: the text up
+// to "@BATTC:PRELUDE_END" and the group's text between its @BATTC:GROUP
+// lines, which names nothing of the batt (runtime/jit/cuda_modules.h), so
+// that a group already compiled in another batt comes from the cache. The
+// rest, compiled with -DBATTC_GROUP_BODIES=0, is the main module; it may be
+// compiled as several parts in parallel (CudaJitOptions::parts:
+// -DBATTC_PARTS=n -DBATTC_PART=k): every part has the types and all chunk
+// declarations; part k defines the chunks BATTC_IN_PART picks
 // (runtime/abi/unit_support.h), part 0 also the kernels and what they call.
+// Then one link.
 #include "dsl/dsl.h"
 #include "dsl/encode.h"
 #include "runtime/abi/batt_abi.h"
@@ -23,6 +29,28 @@ namespace abi = battc::abi;
 
 #define BATTC_DEV __device__
 #define BATTC_TABLE __device__ const
+// 0: the groups' functions are declared, not defined (they are modules of
+// their own); a split unit defines each in one part.
+#ifndef BATTC_GROUP_BODIES
+#define BATTC_GROUP_BODIES 1
+#endif
+#define BATTC_GROUP_BODY(h) (BATTC_GROUP_BODIES && BATTC_IN_PART(h))
+
+namespace battc_unit {
+
+struct Prologue;
+
+struct Env {
+  Ctx& c;
+  i64 work;
+  const abi::SampleIn* s;
+  Prologue& P;
+  void* G;  // the item's group State; nullptr in the prologue
+};
+
+}  // namespace battc_unit
+
+// @BATTC:PRELUDE_END
 
 #if !defined(BATTC_PARTS) || BATTC_PART == 0
 #define BATTC_MAIN_PART 1
@@ -60,14 +88,6 @@ struct Prologue {
   u8 st[kNodes + 1];
 // @BATTC:BEGIN PROLOGUE_FIELDS
 // @BATTC:END PROLOGUE_FIELDS
-};
-
-struct Env {
-  Ctx& c;
-  i64 work;
-  const abi::SampleIn* s;
-  Prologue& P;
-  void* G;  // the item's group State; nullptr in the prologue
 };
 
 // @BATTC:BEGIN CHUNKS
@@ -109,7 +129,7 @@ __device__ abi::GroupState alloc_group(Ctx& c) {
   G* v = c.alloc<G>(1);
   if (!v) return {};
   zero_bytes(v, sizeof(G));
-  return {v, v->st, v->need};
+  return {v, v->st, v->need, v->in};
 }
 
 __device__ abi::GroupState alloc_group_state(Ctx& c, int g) {
@@ -118,6 +138,16 @@ __device__ abi::GroupState alloc_group_state(Ctx& c, int g) {
 // @BATTC:BEGIN GROUP_ALLOC
 // @BATTC:END GROUP_ALLOC
     default: return {};
+  }
+}
+
+__device__ void group_imports(const Prologue& P, int g, const void** in) {
+  (void)P;
+  (void)in;
+  switch (g) {
+// @BATTC:BEGIN GROUP_IMPORTS
+// @BATTC:END GROUP_IMPORTS
+    default: break;
   }
 }
 

@@ -24,6 +24,8 @@ namespace abi = battc::abi;
 // which defines these two as __device__.
 #define BATTC_DEV
 #define BATTC_TABLE const
+// A program group's function body is in part BATTC_IN_PART(its name's hash).
+#define BATTC_GROUP_BODY(h) BATTC_IN_PART(h)
 
 #if !defined(BATTC_PARTS) || BATTC_PART == 0
 #define BATTC_MAIN_PART 1
@@ -140,7 +142,7 @@ abi::GroupState alloc_group(Ctx& c) {
   G* v = c.alloc<G>(1);
   if (!v) return {};
   std::memset(static_cast<void*>(v), 0, sizeof(G));
-  return {v, v->st, v->need};
+  return {v, v->st, v->need, v->in};
 }
 
 abi::GroupState alloc_group_state(Ctx& c, int g) {
@@ -149,6 +151,17 @@ abi::GroupState alloc_group_state(Ctx& c, int g) {
 // @BATTC:BEGIN GROUP_ALLOC
 // @BATTC:END GROUP_ALLOC
     default: return {};
+  }
+}
+
+// Group g's State's in[]: its per-task values kGHoistNode[kGHoistStart[g] ..].
+void group_imports(const Prologue& P, int g, const void** in) {
+  (void)P;
+  (void)in;
+  switch (g) {
+// @BATTC:BEGIN GROUP_IMPORTS
+// @BATTC:END GROUP_IMPORTS
+    default: break;
   }
 }
 

@@ -4,6 +4,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <stdexcept>
 
 #include "generator/emit/emit_literals.h"
@@ -14,8 +15,9 @@ namespace battc::generator {
 namespace {
 
 // A group's slots: every node its programs need per sample, state as a
-// statement, or return, ascending (so per-sample ones stay in schedule
-// order). Prologue nodes get a slot for their status only.
+// statement, or return, and every per-task value those statements read,
+// ascending (so per-sample ones stay in schedule order). Per-task nodes get
+// a slot for their status and a pointer to their value (the State's in[]).
 std::vector<int> group_nodes(const Batt& b, const std::vector<int>& programs) {
   std::vector<int> nodes;
   for (int p : programs) {
@@ -25,14 +27,55 @@ std::vector<int> group_nodes(const Batt& b, const std::vector<int>& programs) {
     nodes.insert(nodes.end(), prog.stmts.begin(), prog.stmts.end());
     nodes.push_back(prog.result);
   }
+  const size_t own = nodes.size();
+  for (size_t k = 0; k < own; ++k)
+    if (!b.nodes()[nodes[k]].hoisted)
+      for (int a : b.nodes()[nodes[k]].args)
+        if (b.nodes()[a].hoisted) nodes.push_back(a);
   std::sort(nodes.begin(), nodes.end());
   nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
   return nodes;
 }
 
+// FNV-1a, 64 bits: a group's name from its text, so that the same group
+// emitted in another batt has the same name and the same text (the CUDA JIT
+// caches each group's module by its text: runtime/jit/cuda_modules.h).
+std::string text_name(const std::string& text) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char ch : text) h = (h ^ ch) * 1099511628211ull;
+  return fmt::format("{:016x}", h);
+}
+
+std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+// Group g's State and function, named "@@" until its text is known.
+std::string group_text(const Batt& b, const std::vector<int>& nodes, const std::vector<int>& slots) {
+  std::string fields, imports, body;
+  int n_in = 0;
+  for (int k = 0; k < static_cast<int>(nodes.size()); ++k) {
+    const Node& n = b.nodes()[nodes[k]];
+    if (n.hoisted) {
+      imports += fmt::format("  const {0}& p{1} = *static_cast<const {0}*>(V.in[{2}]);\n  (void)p{1};\n",
+                             cxx_type(n.type), k, n_in++);
+    } else {
+      fields += fmt::format("  {} s{}{{}};\n", cxx_type(n.type), k);
+      body += statement(b, nodes[k], &slots);
+    }
+  }
+  return fmt::format(
+      "struct G_@@ {{\n  u8 need[{0}];\n  u8 st[{0}];\n  const void* in[{1}];\n{2}}};\n"
+      "BATTC_DEV void group_@@(Env& e);\n#if BATTC_GROUP_BODY(0x@@ull)\nBATTC_DEV void group_@@(Env& e) {{\n"
+      "  Ctx& c = e.c;\n  (void)c;\n  G_@@& V = *static_cast<G_@@*>(e.G);\n{3}{4}}}\n#endif\n",
+      nodes.size(), std::max(n_in, 1), fields, imports, body);
+}
+
 }  // namespace
 
-GroupParts emit_group_parts(const Batt& b, const std::vector<std::vector<int>>& groups, int& serial) {
+GroupParts emit_group_parts(const Batt& b, const std::vector<std::vector<int>>& groups) {
   const auto& progs = b.programs();
   const int n_nodes = static_cast<int>(b.nodes().size());
   const int np = static_cast<int>(progs.size());
@@ -43,6 +86,7 @@ GroupParts emit_group_parts(const Batt& b, const std::vector<std::vector<int>>& 
   std::vector<std::vector<int>> need(np), stmts(np);
   std::vector<int> seen(np, 0);
   std::vector<int> slots(n_nodes, -1);
+  std::vector<std::string> names;
 
   for (int g = 0; g < static_cast<int>(groups.size()); ++g) {
     const std::vector<int>& members = groups[g];
@@ -53,37 +97,37 @@ GroupParts emit_group_parts(const Batt& b, const std::vector<std::vector<int>>& 
     }
     group_start.push_back(static_cast<int>(group_programs.size()));
     std::vector<int> nodes = group_nodes(b, members);
-    for (int k = 0; k < static_cast<int>(nodes.size()); ++k) slots[nodes[k]] = k;
-
-    std::string fields;
     for (int k = 0; k < static_cast<int>(nodes.size()); ++k) {
-      const Node& n = b.nodes()[nodes[k]];
-      if (n.hoisted) {
+      slots[nodes[k]] = k;
+      if (b.nodes()[nodes[k]].hoisted) {
         hoist_slot.push_back(k);
         hoist_node.push_back(nodes[k]);
-      } else {
-        fields += fmt::format("  {} s{}{{}};\n", cxx_type(n.type), k);
       }
     }
+    // The group State's in[]: where the per-task values it reads lie in the
+    // Prologue (runtime/abi/group_eval.h).
+    std::string in;
+    for (int h = hoist_start.back(); h < static_cast<int>(hoist_slot.size()); ++h)
+      in += fmt::format(" in[{}] = &P.v{};", h - hoist_start.back(), hoist_node[h]);
+    if (!in.empty()) out.imports += fmt::format("    case {}:{} break;\n", g, in);
     hoist_start.push_back(static_cast<int>(hoist_slot.size()));
-    out.chunks += fmt::format("struct G{} {{\n  u8 need[{}];\n  u8 st[{}];\n{}}};\n", g, nodes.size(), nodes.size(),
-                              fields);
-    out.chunks += fmt::format(
-        "BATTC_DEV void group_{0}(Env& e);\n#if BATTC_IN_PART({1})\nBATTC_DEV void group_{0}(Env& e) {{\n"
-        "  Ctx& c = e.c;\n  Prologue& P = e.P;\n  (void)c;\n  (void)P;\n  G{0}& V = *static_cast<G{0}*>(e.G);\n",
-        g, serial++);
-    for (int node : nodes)
-      if (!b.nodes()[node].hoisted) out.chunks += statement(b, node, &slots);
-    out.chunks += "}\n#endif\n\n";
-    out.alloc += fmt::format("    case {0}: return alloc_group<G{0}>(c);\n", g);
-    out.run += fmt::format("    case {0}: group_{0}(e); break;\n", g);
+
+    std::string text = group_text(b, nodes, slots);
+    std::string name = text_name(text);
+    // Two groups of one batt with equal text (possible only for equal
+    // programs, which value numbering merges) would define one name twice.
+    if (std::find(names.begin(), names.end(), name) != names.end()) name += fmt::format("_{}", g);
+    names.push_back(name);
+    out.chunks += "// @BATTC:GROUP " + name + "\n" + replace_all(text, "@@", name) + "// @BATTC:GROUP_END\n\n";
+    out.alloc += fmt::format("    case {}: return alloc_group<G_{}>(c);\n", g, name);
+    out.run += fmt::format("    case {}: group_{}(e); break;\n", g, name);
 
     for (int p : members) {
       for (int node : sample_needs(b, progs[p])) need[p].push_back(slots[node]);
       for (int node : progs[p].stmts) stmts[p].push_back(slots[node]);
       int r = progs[p].result;
       std::string value = b.nodes()[r].hoisted ? fmt::format("P.v{}", r)
-                                               : fmt::format("static_cast<G{}*>(e.G)->s{}", g, slots[r]);
+                                               : fmt::format("static_cast<G_{}*>(e.G)->s{}", name, slots[r]);
       out.results += fmt::format("    case {}: set_result(e, {}, out, encode); break;\n", p, value);
     }
     for (int node : nodes) slots[node] = -1;

@@ -14,15 +14,22 @@
 
 namespace battc::generator {
 
-// Each region's text (templates: GROUP_TABLES, GROUP_CHUNKS, GROUP_ALLOC,
-// GROUP_RUN, GROUP_RESULTS). `serial` numbers the chunk functions for
-// BATTC_IN_PART, continuing the unit's count.
+// Each region's text (templates: GROUP_TABLES, GROUP_CHUNKS, GROUP_IMPORTS (the cases of group_imports),
+// GROUP_ALLOC, GROUP_RUN, GROUP_RESULTS).
+//
+// A group's State and function (in GROUP_CHUNKS, between the lines
+// "// @BATTC:GROUP <name>" and "// @BATTC:GROUP_END") name nothing outside
+// the group: no Prologue, no node numbers, no group index. Its name is a
+// hash of its text, so the same programs grouped alike in another batt give
+// the same text, which the CUDA JIT compiles and caches on its own
+// (runtime/jit/cuda_modules.h); its body is under BATTC_GROUP_BODY(name),
+// which the templates define.
 struct GroupParts {
-  std::string tables, chunks, alloc, run, results;
+  std::string tables, chunks, imports, alloc, run, results;
 };
 
 // `groups` must be a partition of the programs (generator::program_groups),
 // or empty: no groups (kGroups = 0, empty tables).
-GroupParts emit_group_parts(const Batt& batt, const std::vector<std::vector<int>>& groups, int& serial);
+GroupParts emit_group_parts(const Batt& batt, const std::vector<std::vector<int>>& groups);
 
 }  // namespace battc::generator

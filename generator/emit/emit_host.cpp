@@ -94,9 +94,10 @@ UnitParts emit_unit_parts(const Batt& b, const EmitOptions& opt, bool whole_batt
       u.results +=
           fmt::format("    case {}: set_result(e, {}, out, encode); break;\n", k, ref(b, progs[k].result, nullptr));
   }
-  GroupParts g = emit_group_parts(b, opt.groups, serial);
+  GroupParts g = emit_group_parts(b, opt.groups);
   u.group_tables = std::move(g.tables);
   u.group_chunks = std::move(g.chunks);
+  u.group_imports = std::move(g.imports);
   u.group_alloc = std::move(g.alloc);
   u.group_run = std::move(g.run);
   u.group_results = std::move(g.results);
@@ -115,6 +116,7 @@ std::string fill_unit_template(std::string text, const UnitParts& u, bool whole_
   }
   text = fill_template_region(text, "GROUP_TABLES", u.group_tables);
   text = fill_template_region(text, "GROUP_CHUNKS", u.group_chunks);
+  text = fill_template_region(text, "GROUP_IMPORTS", u.group_imports);
   text = fill_template_region(text, "GROUP_ALLOC", u.group_alloc);
   text = fill_template_region(text, "GROUP_RUN", u.group_run);
   text = fill_template_region(text, "GROUP_RESULTS", u.group_results);

@@ -29,7 +29,7 @@ std::string emit_cuda_unit(const Batt& batt, const EmitOptions& options);
 // battc_eval); the prologue's are always there.
 struct UnitParts {
   std::string tables, names, prologue_fields, state_fields, chunks, prologue_calls, sample_calls, results;
-  std::string group_tables, group_chunks, group_alloc, group_run, group_results;
+  std::string group_tables, group_chunks, group_imports, group_alloc, group_run, group_results;
 };
 UnitParts emit_unit_parts(const Batt& batt, const EmitOptions& options, bool whole_batt = true);
 

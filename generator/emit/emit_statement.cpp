@@ -23,12 +23,13 @@ int slot_of(int node, const std::vector<int>* slots) {
 }  // namespace
 
 std::string ref(const Batt& b, int i, const std::vector<int>* slots) {
-  if (b.nodes()[i].hoisted) return fmt::format("P.v{}", i);
-  return slots ? fmt::format("V.s{}", slot_of(i, slots)) : fmt::format("V.v{}", i);
+  const bool hoisted = b.nodes()[i].hoisted;
+  if (!slots) return (hoisted ? "P.v" : "V.v") + std::to_string(i);
+  return (hoisted ? "p" : "V.s") + std::to_string(slot_of(i, slots));
 }
 
 std::string st(const Batt& b, int i, const std::vector<int>* slots) {
-  if (b.nodes()[i].hoisted) return fmt::format("P.st[{}]", i);
+  if (!slots && b.nodes()[i].hoisted) return fmt::format("P.st[{}]", i);
   return fmt::format("V.st[{}]", slot_of(i, slots));
 }
 

@@ -3,7 +3,10 @@
 // the Prologue's (P.v<node>, P.st[<node>]). A per-sample value is the
 // State's: in the whole-batt units V.v<node>, V.st[<node>]; in a program
 // group's State (generator/emit/emit_groups.cpp) its slot there,
-// V.s<slot>, V.st[<slot>].
+// V.s<slot>, V.st[<slot>]. Group code never names the Prologue (so that its
+// text depends on the group alone): a per-task value it reads has a slot
+// too, for its status copied in, and is read through the local reference
+// p<slot> to the Prologue's value.
 #pragma once
 
 #include <string>

@@ -60,11 +60,13 @@ inline constexpr dsl::u8 kStCIsNone = status_byte(dsl::Status::Error, dsl::Why::
 namespace battc::abi {
 
 // A program group's State as runtime/abi/group_eval.h sees it: the State
-// itself, its status bytes and its need flags (one per slot).
+// itself, its status bytes and its need flags (one per slot), and its
+// pointers to the per-task values it reads (in the task's Prologue).
 struct GroupState {
   void* v = nullptr;
   dsl::u8* st = nullptr;
   dsl::u8* need = nullptr;
+  const void** in = nullptr;
 };
 
 // A program's outcome from its statements' status bytes: the first failing

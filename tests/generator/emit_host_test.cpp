@@ -97,11 +97,43 @@ TEST_CASE("program groups are emitted as group States over group-local slots", "
   for (const std::string* unit : {&host, &cuda}) {
     CHECK(unit->find("@BATTC:BEGIN") == std::string::npos);
     CHECK(unit->find("constexpr int kGroups = 2;") != std::string::npos);
-    CHECK(unit->find("struct G0 {") != std::string::npos);
-    CHECK(unit->find("struct G1 {") != std::string::npos);
-    CHECK(unit->find("BATTC_DEV void group_1(Env& e) {") != std::string::npos);
     CHECK(unit->find("BATTC_TABLE int kGroupPrograms[3] = {0, 1, 2};") != std::string::npos);
   }
+  // Each group is a block naming nothing of the batt, named by its text.
+  auto blocks = [](const std::string& unit) {
+    std::vector<std::string> out;
+    for (size_t at = unit.find("// @BATTC:GROUP "); at != std::string::npos;
+         at = unit.find("// @BATTC:GROUP ", at + 1)) {
+      size_t end = unit.find("// @BATTC:GROUP_END\n", at);
+      REQUIRE(end != std::string::npos);
+      out.push_back(unit.substr(at, end - at));
+    }
+    return out;
+  };
+  std::vector<std::string> host_blocks = blocks(host), cuda_blocks = blocks(cuda);
+  REQUIRE(cuda_blocks.size() == 2);
+  CHECK(host_blocks == cuda_blocks);
+  for (const std::string& block : cuda_blocks) {
+    CHECK(block.find("P.") == std::string::npos);
+    CHECK(block.find("Prologue") == std::string::npos);
+    std::string name = block.substr(16, block.find('\n') - 16);
+    CHECK(name.size() == 16);
+    CHECK(block.find("struct G_" + name + " {") != std::string::npos);
+    CHECK(block.find("BATTC_DEV void group_" + name + "(Env& e) {") != std::string::npos);
+  }
+  // The same group in another batt (other programs, another order) has the
+  // same text: the CUDA JIT compiles it once.
+  std::ofstream(dir / "q.py") << "def solve_c(I):\n    return rot90(I)\n\n"
+                                 "def solve_d(I):\n    x1 = rot180(I)\n    return vmirror(x1)\n";
+  po.program_files = {(dir / "q.py").string()};
+  auto q = run_pipeline(po);
+  REQUIRE(q->batt.programs().size() == 2);
+  EmitOptions qo;
+  qo.groups = {{1}, {0}};
+  std::vector<std::string> q_blocks = blocks(emit_cuda_unit(q->batt, qo));
+  REQUIRE(q_blocks.size() == 2);
+  CHECK(q_blocks[1] == cuda_blocks[1]);
+  CHECK(q_blocks[0] != cuda_blocks[0]);
   // The CUDA unit has no whole-batt State: its threads hold one group's.
   CHECK(host.find("struct State {") != std::string::npos);
   CHECK(cuda.find("struct State") == std::string::npos);
