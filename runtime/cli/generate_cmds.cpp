@@ -108,9 +108,11 @@ void compile_cuda_target(const GenOptions& o) {
     fmt::print("compiled {} programs for {} into {} (cache hit, {:.3f} s)\n", g->report.programs, obj.arch, where,
                obj.seconds);
   } else {
-    fmt::print("compiled {} programs for {} into {} (compiled, {:.1f} s: NVRTC {:.1f} s in {} part{}, nvJitLink {:.1f} s)\n",
-               g->report.programs, obj.arch, where, obj.seconds, obj.nvrtc_seconds, obj.parts,
-               obj.parts == 1 ? "" : "s", obj.nvjitlink_seconds);
+    fmt::print(
+        "compiled {} programs for {} into {} (compiled, {:.1f} s: NVRTC {:.1f} s for the main module in {} part{} and "
+        "{} group modules, {} of them cached; nvJitLink {:.1f} s)\n",
+        g->report.programs, obj.arch, where, obj.seconds, obj.nvrtc_seconds, obj.parts, obj.parts == 1 ? "" : "s",
+        obj.group_modules, obj.group_modules_cached, obj.nvjitlink_seconds);
   }
   if (!obj.cache_note.empty()) fmt::print(stderr, "battc: note: the cache was not used: {}\n", obj.cache_note);
   set_exit_code(0);

@@ -13,7 +13,7 @@ namespace battc::runtime::jit {
 
 // You MUST bump this when the NVRTC/nvJitLink option templates (cuda_jit.cpp),
 // the layout of a CUDA cache entry (cubin + framed log) or the key's fields change.
-constexpr int kCudaCacheFormatVersion = 2;  // 2: relocatable cubins, no LTO; parts
+constexpr int kCudaCacheFormatVersion = 3;  // 2: relocatable cubins, no LTO; parts. 3: group modules
 
 // sha256 hex over: kCudaCacheFormatVersion, the backend ("cuda"), the unit's
 // file stem and source, the NVRTC options in order (the include root written
@@ -25,5 +25,11 @@ std::string cuda_cache_key(const EmittedUnit& unit, const std::vector<std::strin
                            int parts, const std::vector<std::string>& nvjitlink_options,
                            const std::string& toolchain_id,
                            const CudaDeviceRuntime& rt);
+
+// The key of one group module's relocatable cubin (runtime/jit/cuda_modules.h):
+// as above, less the unit's name, parts and nvJitLink options, which it does
+// not depend on (so a group compiled for one batt serves every other).
+std::string cuda_module_key(const std::string& module_source, const std::vector<std::string>& nvrtc_options,
+                            const std::string& toolchain_id, const CudaDeviceRuntime& rt);
 
 }  // namespace battc::runtime::jit

@@ -5,6 +5,7 @@
 // error (stage "probe").
 #include "runtime/jit/cuda_jit.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -16,6 +17,7 @@
 #include "runtime/jit/cuda_cache_key.h"
 #include "runtime/jit/cuda_device_runtime.h"
 #include "runtime/jit/cuda_libraries.h"
+#include "runtime/jit/cuda_modules.h"
 #include "runtime/jit/cuda_toolchain.h"
 
 namespace fs = std::filesystem;
@@ -99,32 +101,99 @@ std::vector<std::string> part_options(const std::vector<std::string>& options, i
   return o;
 }
 
-// NVRTC on every part, at most hardware_concurrency() at a time (each part
-// is independent: its own NVRTC program), then nvJitLink, into `out`.
-Result<bool> build(const EmittedUnit& unit, int parts, CudaObject& out) {
-  const std::string stem = unit_file_stem(unit.name);
-  std::vector<std::optional<Result<RelocatableCubin>>> done(static_cast<size_t>(parts));
-  auto compile = [&](int k) {
-    done[size_t(k)] = nvrtc_compile(unit.source, stem + ".cu", part_options(out.nvrtc_options, parts, k));
-  };
-  int width = std::max(1, std::min(parts, int(std::thread::hardware_concurrency())));
-  auto t0 = Clock::now();
-  for (int first = 0; first < parts; first += width) {
-    std::vector<std::thread> pool;
-    for (int k = first + 1; k < std::min(parts, first + width); ++k) pool.emplace_back(compile, k);
-    compile(first);
-    for (auto& t : pool) t.join();
+// One NVRTC program of a build: a part of the main module, or a group
+// module (runtime/jit/cuda_modules.h), which may come from the module cache.
+struct Job {
+  std::string label;  // for errors: "part 1 of 4", "group <name>"
+  const std::string* source;
+  std::vector<std::string> options;
+  std::string key;  // a group module's cache key ("" when the cache is off)
+  std::optional<Result<RelocatableCubin>> done;
+  bool cached = false;
+};
+
+// A cached group module's cubin, if there is a sound one.
+std::optional<RelocatableCubin> cached_module(const FileCache& cache, const std::string& key) {
+  auto path = cache.lookup(key);
+  if (!path) return std::nullopt;
+  auto bytes = read_bytes(*path);
+  if (!bytes || !is_elf(*bytes)) {
+    cache.forget(key);
+    return std::nullopt;
   }
+  RelocatableCubin r;
+  r.bytes = std::move(*bytes);
+  r.log = cache.read_log(key);
+  return r;
+}
+
+// Publishes a compiled group module; a cache that cannot take it only costs
+// a compile next time.
+void publish_module(const FileCache& cache, const std::string& key, const RelocatableCubin& cubin) {
+  auto tmp = cache.make_temp_dir(key);
+  if (!tmp) return;
+  RemoveDirOnExit cleanup{*tmp};
+  std::string file = *tmp + "/module.cubin";
+  if (write_bytes(file, cubin.bytes)) (void)cache.publish(key, file, cubin.log);
+}
+
+// NVRTC on the main module's parts and every group module not in `modules`
+// (nullptr: no module cache), at most hardware_concurrency() at a time (each
+// is its own NVRTC program), then nvJitLink, into `out`.
+Result<bool> build(const EmittedUnit& unit, int parts, const FileCache* modules, const CudaDeviceRuntime& rt,
+                   CudaObject& out) {
+  const std::string stem = unit_file_stem(unit.name);
+  auto groups = cuda_group_modules(unit.source);
+  if (!groups) return groups.error();
+  std::vector<std::string> main_options = out.nvrtc_options;
+  if (!groups->empty()) main_options.push_back("-DBATTC_GROUP_BODIES=0");  // each group is its own module
+  std::vector<Job> jobs;
+  for (int k = 0; k < parts; ++k)
+    jobs.push_back({parts > 1 ? "part " + std::to_string(k) + " of " + std::to_string(parts) : std::string("main"),
+                    &unit.source, part_options(main_options, parts, k), "", std::nullopt, false});
+  for (const CudaGroupModule& m : *groups) {
+    Job j{"group " + m.name, &m.source, out.nvrtc_options, "", std::nullopt, false};
+    if (modules) {
+      j.key = cuda_module_key(m.source, out.nvrtc_options, cuda_toolchain_id(), rt);
+      if (auto hit = cached_module(*modules, j.key)) {
+        j.done = std::move(*hit);
+        j.cached = true;
+        ++out.group_modules_cached;
+      }
+    }
+    jobs.push_back(std::move(j));
+  }
+  out.group_modules = static_cast<int>(groups->size());
+
+  std::vector<size_t> todo;
+  for (size_t i = 0; i < jobs.size(); ++i)
+    if (!jobs[i].done) todo.push_back(i);
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t t = next++; t < todo.size(); t = next++) {
+      Job& j = jobs[todo[t]];
+      j.done = nvrtc_compile(*j.source, stem + ".cu", j.options);
+      if (modules && !j.key.empty() && *j.done) publish_module(*modules, j.key, **j.done);
+    }
+  };
+  int width = std::max(1, std::min(int(todo.size()), int(std::thread::hardware_concurrency())));
+  auto t0 = Clock::now();
+  std::vector<std::thread> pool;
+  for (int k = 1; k < width; ++k) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
   out.nvrtc_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  if (modules && out.group_modules > out.group_modules_cached) modules->evict("");
+
   std::vector<RelocatableCubin> cubins;
-  for (int k = 0; k < parts; ++k) {
-    auto& r = *done[size_t(k)];
+  for (Job& j : jobs) {
+    auto& r = *j.done;
     if (!r) {
       JitError e = r.error();
-      if (parts > 1) e.message = "part " + std::to_string(k) + " of " + std::to_string(parts) + ": " + e.message;
+      if (jobs.size() > 1) e.message = j.label + ": " + e.message;
       return e;
     }
-    if (!r->log.empty()) out.nvrtc_log += (parts > 1 ? "part " + std::to_string(k) + ":\n" : "") + r->log;
+    if (!r->log.empty() && !j.cached) out.nvrtc_log += (jobs.size() > 1 ? j.label + ":\n" : "") + r->log;
     cubins.push_back(std::move(*r));
   }
   auto linked = nvjitlink_link(cubins, stem, out.device_library, out.nvjitlink_options);
@@ -142,10 +211,12 @@ Result<bool> build(const EmittedUnit& unit, int parts, CudaObject& out) {
 Result<CudaObject> compile_cached(const EmittedUnit& unit, const CudaJitOptions& options, const std::string& dir,
                                   const CudaDeviceRuntime& rt, CudaObject out) {
   FileCache cache(dir, options.max_cache_bytes, ".cubin");
+  // Group modules' cubins, by their own keys, beside the linked units.
+  FileCache modules(dir + "/cuda-modules", options.max_cache_bytes, ".cubin");
   auto degrade = [&](const JitError& e) -> Result<CudaObject> {
     out.cache_note = e.what();
     out.cache_key.clear();
-    auto built = build(unit, options.parts, out);
+    auto built = build(unit, options.parts, nullptr, rt, out);
     if (!built) return built.error();
     return out;
   };
@@ -177,7 +248,7 @@ Result<CudaObject> compile_cached(const EmittedUnit& unit, const CudaJitOptions&
   if (try_hit()) return out;  // another writer finished while we waited
   count_cache_lookup(false);
 
-  auto built = build(unit, options.parts, out);
+  auto built = build(unit, options.parts, modules.prepare() ? &modules : nullptr, rt, out);
   if (!built) return built.error();  // failures are not cached
   auto tmp = cache.make_temp_dir(out.cache_key);
   if (!tmp) {
@@ -229,7 +300,7 @@ Result<CudaObject> compile_cuda(const EmittedUnit& unit, const CudaJitOptions& o
   if (auto dir = resolve_cache_dir(options.cache_dir)) {
     r = compile_cached(unit, options, *dir, *rt, std::move(out));
   } else {
-    auto built = build(unit, options.parts, out);
+    auto built = build(unit, options.parts, nullptr, *rt, out);
     if (built) r = std::move(out);
     else r = built.error();
   }

@@ -29,7 +29,11 @@ struct CudaJitOptions {
 };
 
 // A linked unit. On a cache hit the logs are the ones stored with the entry
-// and the stage times are 0.
+// and the stage times are 0. A unit with program groups is compiled as its
+// main module (in `parts` parts) and one module per group
+// (runtime/jit/cuda_modules.h); with the cache on, a group module already
+// compiled (for this or any other batt) is taken from
+// <cache dir>/cuda-modules instead of compiled again.
 struct CudaObject {
   std::vector<char> cubin;                     // an ELF image for cuModuleLoadData
   std::string arch;                            // "sm_75"
@@ -38,7 +42,9 @@ struct CudaObject {
   std::vector<std::string> nvrtc_options;      // exactly as passed to NVRTC
   std::vector<std::string> nvjitlink_options;  // exactly as passed to nvJitLink
   std::string device_library;                  // the libbattc_dsl_device_sm_XX.a linked in
-  int parts = 1;                               // NVRTC programs the unit was compiled as
+  int parts = 1;                               // NVRTC programs the main module was compiled as
+  int group_modules = 0;                       // the unit's program groups, each its own NVRTC program
+  int group_modules_cached = 0;                // of which came from the module cache (not compiled)
   double nvrtc_seconds = 0;                    // wall time of all parts (they overlap)
   double nvjitlink_seconds = 0;
   double seconds = 0;                          // wall time of compile_cuda
