@@ -2,8 +2,10 @@
 // hand-written CUDA unit tests/data/batt/mini_batt.cu goes through NVRTC and
 // nvJitLink (with the DSL device library) to a cubin for sm_75 and sm_90; a
 // second compile is a cache hit; a unit compiled in parts links into one
-// cubin; and the error values: an NVRTC syntax error, an unknown or malformed
-// architecture, a missing device library, a bad number of parts.
+// cubin; an emitted unit's program groups are modules of their own, cached
+// across batts; and the error values: an NVRTC syntax error, an unknown or
+// malformed architecture, a missing device library, a bad number of parts,
+// malformed group markers.
 #include <catch2/catch.hpp>
 
 #include <stdlib.h>
@@ -19,9 +21,12 @@
 #include <thread>
 #include <vector>
 
-#include "tests/test_support.h"
+#include "generator/emit/emit_host.h"
+#include "generator/pipeline.h"
 #include "runtime/jit/cuda_device_runtime.h"
 #include "runtime/jit/cuda_jit.h"
+#include "runtime/jit/cuda_modules.h"
+#include "tests/test_support.h"
 
 namespace fs = std::filesystem;
 using namespace battc::runtime::jit;
@@ -243,4 +248,85 @@ TEST_CASE("compile_cuda: a missing device library is a clear error", "[nvrtc][cu
   CHECK(r.error().stage == "runtime");
   CHECK(r.error().message.find(empty.path + "/libbattc_dsl_device_" + o.arch + ".a") != std::string::npos);
   CHECK(r.error().message.find("BATTC_DSL_DEVICE_DIR") != std::string::npos);
+}
+
+namespace {
+
+// The CUDA unit of `programs` (Python text), one group per program.
+EmittedUnit grouped_unit(const std::string& dir, const std::string& programs) {
+  std::string path = dir + "/programs.py";
+  std::ofstream(path) << programs;
+  battc::generator::PipelineOptions po;
+  po.program_files = {path};
+  po.emit = false;
+  auto g = battc::generator::run_pipeline(po);
+  REQUIRE(g->report.rejected == 0);
+  battc::generator::EmitOptions eo;
+  for (int p = 0; p < static_cast<int>(g->batt.programs().size()); ++p) eo.groups.push_back({p});
+  return EmittedUnit{"grouped", battc::generator::emit_cuda_unit(g->batt, eo)};
+}
+
+}  // namespace
+
+TEST_CASE("compile_cuda: each program group is a module, compiled once for every batt", "[nvrtc][cuda_jit]") {
+  if (!built_for("sm_75")) {
+    std::cout << "[SKIP] no DSL device library was built for sm_75\n";
+    return;
+  }
+  TempDir work{"battc-cuda-modules-test"};
+  const std::string shared = "def solve_a(I):\n    x1 = vmirror(I)\n    return hmirror(x1)\n\n"
+                             "def solve_b(I):\n    x1 = objects(I, T, F, T)\n    x2 = argmax(x1, size)\n"
+                             "    return subgrid(x2, I)\n\n";
+  EmittedUnit before = grouped_unit(work.path, shared + "def solve_c(I):\n    return rot90(I)\n");
+  EmittedUnit after = grouped_unit(work.path, shared + "def solve_c(I):\n    return rot270(I)\n");
+  auto modules = cuda_group_modules(before.source);
+  REQUIRE(modules.ok());
+  REQUIRE(modules->size() == 3);
+  for (const CudaGroupModule& m : *modules) {
+    CHECK(m.name.size() == 16);
+    CHECK(m.source.find("struct Prologue {") == std::string::npos);  // only the prelude's declaration
+    CHECK(m.source.find("void group_" + m.name + "(Env& e) {") != std::string::npos);
+  }
+
+  CudaJitOptions o;
+  o.arch = "sm_75";
+  o.cache_dir = work.path + "/cache";
+  auto first = compile_cuda(before, o);
+  INFO((first ? std::string() : first.error().what()));
+  REQUIRE(first.ok());
+  CHECK(first->group_modules == 3);
+  CHECK(first->group_modules_cached == 0);
+  CHECK(files_with(work.path + "/cache/cuda-modules", ".cubin").size() == 3);
+  CHECK(std::string(first->cubin.begin(), first->cubin.end()).find("battc_eval_kernel") != std::string::npos);
+
+  // solve_c changed: its group is compiled, the other two come from the cache.
+  auto second = compile_cuda(after, o);
+  REQUIRE(second.ok());
+  CHECK_FALSE(second->cache_hit);
+  CHECK(second->group_modules == 3);
+  CHECK(second->group_modules_cached == 2);
+  CHECK(is_elf(second->cubin));
+  CHECK(files_with(work.path + "/cache/cuda-modules", ".cubin").size() == 4);
+
+  // Without the cache every group is compiled.
+  o.cache_dir = "";
+  auto uncached = compile_cuda(after, o);
+  REQUIRE(uncached.ok());
+  CHECK(uncached->group_modules_cached == 0);
+}
+
+TEST_CASE("compile_cuda: a unit whose group markers are malformed is a modules error", "[nvrtc][cuda_jit]") {
+  EmittedUnit unit = mini_cuda();
+  std::string no_end = unit.source + "// @BATTC:GROUP 0123456789abcdef\nstruct G_x {};\n";
+  auto split = cuda_group_modules(no_end);
+  REQUIRE_FALSE(split.ok());
+  CHECK(split.error().stage == "modules");
+  CHECK(split.error().message.find("no \"// @BATTC:PRELUDE_END\"") != std::string::npos);
+  std::string prelude = "// @BATTC:PRELUDE_END\n" + no_end;
+  split = cuda_group_modules(prelude);
+  REQUIRE_FALSE(split.ok());
+  CHECK(split.error().message.find("has no \"// @BATTC:GROUP_END\"") != std::string::npos);
+  auto none = cuda_group_modules(unit.source);
+  REQUIRE(none.ok());
+  CHECK(none->empty());
 }
