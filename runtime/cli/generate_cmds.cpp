@@ -174,7 +174,7 @@ void add_generate_commands(CLI::App& app) {
   comp->add_option("--cxx-flag", comp_o.cxx_flags, "Extra flag for the host compiler (repeatable)")->allow_extra_args(false);
   comp->add_option("--arch", comp_o.arch, "GPU architecture for --target cuda (sm_75, sm_90, ...)");
   comp->add_option("--cuda-parts", comp_o.cuda_parts,
-                   "NVRTC programs the CUDA unit is compiled as, in parallel (default: 1 per 1000 values, at most 8)")
+                   "Parts the CUDA unit's main module is compiled as, in parallel (default: 1 per 1000 values, at most 8); each program group is a module of its own")
       ->check(CLI::Range(1, 64));
   add_group_size_option(comp, comp_o);
   comp->callback([] {
