@@ -20,6 +20,26 @@ int slot_of(int node, const std::vector<int>* slots) {
   return s;
 }
 
+// A closure-building primitive (compose, chain, matcher, rbind, lbind,
+// fork) only gathers its operands into a struct: it cannot fail and spends
+// no work (dsl/closures.h). Such a statement is emitted as the aggregate
+// itself, not as a run_call: no function is instantiated for it, which is
+// most of a prologue's code (the 400 arc-dsl solvers hoist hundreds of
+// closures). Only when every operand has exactly the closure's part type
+// (a VUnion operand goes through the functor's dispatch).
+bool builds_closure(const Batt& b, const Node& n) {
+  static const std::pair<const char*, ClosureKind> kBuilders[] = {
+      {"compose", ClosureKind::Compose}, {"chain", ClosureKind::Chain}, {"matcher", ClosureKind::Matcher},
+      {"rbind", ClosureKind::RBind},     {"lbind", ClosureKind::LBind}, {"fork", ClosureKind::Fork}};
+  if (n.kind != NodeKind::Call || !n.type->is(TypeKind::Closure)) return false;
+  bool named = false;
+  for (const auto& [prim, kind] : kBuilders) named = named || (n.prim == prim && n.type->closure == kind);
+  if (!named || n.type->parts.size() != n.args.size()) return false;
+  for (size_t k = 0; k < n.args.size(); ++k)
+    if (b.nodes()[n.args[k]].type != n.type->parts[k]) return false;
+  return true;
+}
+
 }  // namespace
 
 std::string ref(const Batt& b, int i, const std::vector<int>* slots) {
@@ -57,6 +77,10 @@ std::string statement(const Batt& b, int i, const std::vector<int>* slots) {
       std::string body;
       if (n.kind == NodeKind::Convert) {
         body = fmt::format("BATTC_RUN({}, {} = convert_to<{}>(c, {}));", s, v, cxx_type(n.type), ref(b, ops[0], slots));
+      } else if (builds_closure(b, n)) {
+        std::string parts;
+        for (int a : ops) parts += (parts.empty() ? "" : ", ") + ref(b, a, slots);
+        body = fmt::format("{{ {} = {}{{{}}}; {} = 0; }}", v, cxx_type(n.type), parts, s);
       } else if (n.type->is(TypeKind::Closure) && n.type->closure == ClosureKind::PowerN) {
         body = fmt::format("BATTC_RUN({}, {} = {}{{{}}});", s, v, cxx_type(n.type), ref(b, ops[0], slots));  // power(f, N), unrolled
       } else {

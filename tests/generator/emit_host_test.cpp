@@ -143,3 +143,24 @@ TEST_CASE("program groups are emitted as group States over group-local slots", "
   CHECK_THROWS_AS(emit_host_unit(g->batt, eo), std::logic_error);
   fs::remove_all(dir);
 }
+
+TEST_CASE("closure-building statements are emitted as the closure itself, not as a call", "[generator][emit]") {
+  fs::path dir = fs::temp_directory_path() / "battc-emit-closures-test";
+  fs::create_directories(dir);
+  std::ofstream(dir / "p.py") << "def solve_a(I):\n    x1 = rbind(shoot, DOWN)\n    x2 = compose(x1, center)\n"
+                                 "    x3 = objects(I, T, F, T)\n    x4 = mapply(x2, x3)\n"
+                                 "    return underfill(I, SIX, x4)\n";
+  PipelineOptions po;
+  po.program_files = {(dir / "p.py").string()};
+  po.emit = false;
+  auto g = run_pipeline(po);
+  REQUIRE(g->batt.programs().size() == 1);
+  std::string host = emit_host_unit(g->batt);
+  // Both closures depend on no sample: prologue statements, built in place.
+  CHECK(host.find("= RBind<fn_shoot, Pt>{P.v") != std::string::npos);
+  CHECK(host.find("= Compose<RBind<fn_shoot, Pt>, fn_center>{P.v") != std::string::npos);
+  CHECK(host.find("fn_rbind{}") == std::string::npos);
+  CHECK(host.find("fn_compose{}") == std::string::npos);
+  CHECK(host.find("fn_mapply{}") != std::string::npos);  // other primitives are still calls
+  fs::remove_all(dir);
+}
