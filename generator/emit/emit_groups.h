@@ -14,8 +14,8 @@
 
 namespace battc::generator {
 
-// Each region's text (templates: GROUP_TABLES, GROUP_CHUNKS, GROUP_IMPORTS (the cases of group_imports),
-// GROUP_ALLOC, GROUP_RUN, GROUP_RESULTS).
+// Each region's text (templates: GROUP_TABLES, GROUP_CHUNKS, GROUP_IMPORTS
+// (group_imports' cases), GROUP_ALLOC, GROUP_RUN, GROUP_RESULTS).
 //
 // A group's State and function (in GROUP_CHUNKS, between the lines
 // "// @BATTC:GROUP <name>" and "// @BATTC:GROUP_END") name nothing outside
