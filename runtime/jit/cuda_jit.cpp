@@ -115,8 +115,9 @@ struct Job {
   bool cached = false;
 };
 
-// A cached group module's cubin, if there is a sound one.
-std::optional<RelocatableCubin> cached_module(const FileCache& cache, const std::string& key) {
+// The bytes of the cache entry `key` and its path, if it is a sound ELF
+// file; a truncated or foreign one is dropped (the caller rebuilds it).
+std::optional<std::pair<std::vector<char>, std::string>> sound_entry(const FileCache& cache, const std::string& key) {
   auto path = cache.lookup(key);
   if (!path) return std::nullopt;
   auto bytes = read_bytes(*path);
@@ -124,8 +125,15 @@ std::optional<RelocatableCubin> cached_module(const FileCache& cache, const std:
     cache.forget(key);
     return std::nullopt;
   }
+  return std::make_pair(std::move(*bytes), *path);
+}
+
+// A cached group module's cubin, if there is a sound one.
+std::optional<RelocatableCubin> cached_module(const FileCache& cache, const std::string& key) {
+  auto entry = sound_entry(cache, key);
+  if (!entry) return std::nullopt;
   RelocatableCubin r;
-  r.bytes = std::move(*bytes);
+  r.bytes = std::move(entry->first);
   r.log = cache.read_log(key);
   return r;
 }
@@ -228,15 +236,10 @@ Result<CudaObject> compile_cached(const EmittedUnit& unit, const CudaJitOptions&
 
   out.cache_key = cuda_cache_key(unit, out.nvrtc_options, out.parts, out.nvjitlink_options, cuda_toolchain_id(), rt);
   auto try_hit = [&]() -> bool {
-    auto path = cache.lookup(out.cache_key);
-    if (!path) return false;
-    auto bytes = read_bytes(*path);
-    if (!bytes || !is_elf(*bytes)) {  // truncated or foreign file: drop it, rebuild
-      cache.forget(out.cache_key);
-      return false;
-    }
-    out.cubin = std::move(*bytes);
-    out.cubin_path = *path;
+    auto entry = sound_entry(cache, out.cache_key);
+    if (!entry) return false;
+    out.cubin = std::move(entry->first);
+    out.cubin_path = entry->second;
     std::string log = cache.read_log(out.cache_key);
     out.nvrtc_log = unframe(log, "nvrtc log");
     out.nvjitlink_log = unframe(log, "nvJitLink info log");

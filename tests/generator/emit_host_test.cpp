@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -16,6 +17,7 @@
 #include "generator/emit/host_unit_template.h"
 #include "generator/pipeline.h"
 #include "runtime/jit/compile_host.h"
+#include "tests/test_support.h"
 
 namespace fs = std::filesystem;
 using namespace battc::generator;
@@ -29,6 +31,17 @@ std::string template_file() {
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+// The batt of `programs` (Python text), written to `file` first.
+std::unique_ptr<Generated> batt_of(const fs::path& file, const std::string& programs) {
+  std::ofstream(file) << programs;
+  PipelineOptions po;
+  po.program_files = {file.string()};
+  po.emit = false;
+  auto g = run_pipeline(po);
+  REQUIRE(g->report.rejected == 0);
+  return g;
 }
 
 }  // namespace
@@ -80,15 +93,11 @@ TEST_CASE("an empty batt emits a unit with every region filled", "[generator][em
 }
 
 TEST_CASE("program groups are emitted as group States over group-local slots", "[generator][emit][groups]") {
-  fs::path dir = fs::temp_directory_path() / "battc-emit-groups-test";
-  fs::create_directories(dir);
-  std::ofstream(dir / "p.py") << "def solve_a(I):\n    x1 = vmirror(I)\n    return hmirror(x1)\n\n"
-                                 "def solve_b(I):\n    x1 = vmirror(I)\n    return dmirror(x1)\n\n"
-                                 "def solve_c(I):\n    return rot90(I)\n";
-  PipelineOptions po;
-  po.program_files = {(dir / "p.py").string()};
-  po.emit = false;
-  auto g = run_pipeline(po);
+  battc::test::TempDir dir("battc-emit-groups-test");
+  auto g = batt_of(fs::path(dir.path) / "p.py",
+                   "def solve_a(I):\n    x1 = vmirror(I)\n    return hmirror(x1)\n\n"
+                   "def solve_b(I):\n    x1 = vmirror(I)\n    return dmirror(x1)\n\n"
+                   "def solve_c(I):\n    return rot90(I)\n");
   REQUIRE(g->batt.programs().size() == 3);
   EmitOptions eo;
   eo.groups = {{0, 1}, {2}};
@@ -123,10 +132,9 @@ TEST_CASE("program groups are emitted as group States over group-local slots", "
   }
   // The same group in another batt (other programs, another order) has the
   // same text: the CUDA JIT compiles it once.
-  std::ofstream(dir / "q.py") << "def solve_c(I):\n    return rot90(I)\n\n"
-                                 "def solve_d(I):\n    x1 = rot180(I)\n    return vmirror(x1)\n";
-  po.program_files = {(dir / "q.py").string()};
-  auto q = run_pipeline(po);
+  auto q = batt_of(fs::path(dir.path) / "q.py",
+                   "def solve_c(I):\n    return rot90(I)\n\n"
+                   "def solve_d(I):\n    x1 = rot180(I)\n    return vmirror(x1)\n");
   REQUIRE(q->batt.programs().size() == 2);
   EmitOptions qo;
   qo.groups = {{1}, {0}};
@@ -141,19 +149,14 @@ TEST_CASE("program groups are emitted as group States over group-local slots", "
   CHECK_THROWS_AS(emit_cuda_unit(g->batt, EmitOptions{}), std::logic_error);
   eo.groups = {{0, 1}};  // leaves solve_c out
   CHECK_THROWS_AS(emit_host_unit(g->batt, eo), std::logic_error);
-  fs::remove_all(dir);
 }
 
 TEST_CASE("closure-building statements are emitted as the closure itself, not as a call", "[generator][emit]") {
-  fs::path dir = fs::temp_directory_path() / "battc-emit-closures-test";
-  fs::create_directories(dir);
-  std::ofstream(dir / "p.py") << "def solve_a(I):\n    x1 = rbind(shoot, DOWN)\n    x2 = compose(x1, center)\n"
-                                 "    x3 = objects(I, T, F, T)\n    x4 = mapply(x2, x3)\n"
-                                 "    return underfill(I, SIX, x4)\n";
-  PipelineOptions po;
-  po.program_files = {(dir / "p.py").string()};
-  po.emit = false;
-  auto g = run_pipeline(po);
+  battc::test::TempDir dir("battc-emit-closures-test");
+  auto g = batt_of(fs::path(dir.path) / "p.py",
+                   "def solve_a(I):\n    x1 = rbind(shoot, DOWN)\n    x2 = compose(x1, center)\n"
+                   "    x3 = objects(I, T, F, T)\n    x4 = mapply(x2, x3)\n"
+                   "    return underfill(I, SIX, x4)\n");
   REQUIRE(g->batt.programs().size() == 1);
   std::string host = emit_host_unit(g->batt);
   // Both closures depend on no sample: prologue statements, built in place.
@@ -162,5 +165,4 @@ TEST_CASE("closure-building statements are emitted as the closure itself, not as
   CHECK(host.find("fn_rbind{}") == std::string::npos);
   CHECK(host.find("fn_compose{}") == std::string::npos);
   CHECK(host.find("fn_mapply{}") != std::string::npos);  // other primitives are still calls
-  fs::remove_all(dir);
 }
