@@ -54,6 +54,23 @@ DSL_FN const char* why_name(Why w) {
   return "error";
 }
 
+// Results of a primitive on an arena value met before in this evaluation, by
+// the value's address, length and element size (see Ctx::memo). Values are
+// immutable, and an address is only used again after release() frees it,
+// which drops its entries; a Ctx is made per batt call, so entries never
+// outlive the arena contents they describe.
+struct MemoEntry {
+  const void* p = nullptr;
+  i32 n = 0;
+  i32 tag = 0;  // which primitive, and the element size
+  i64 v = 0;
+};
+#ifdef __CUDA_ARCH__
+inline constexpr int kMemoSlots = 4;  // a GPU thread's Ctx stays small
+#else
+inline constexpr int kMemoSlots = 64;  // argmin over dozens of objects, per cell
+#endif
+
 struct Ctx {
   u8* base = nullptr;  // arena memory, owned by the caller
   u64 cap = 0;         // arena bytes
@@ -103,7 +120,38 @@ struct Ctx {
   // Arena watermark: temporaries allocated after mark() can be dropped by
   // release(mark) once nothing refers to them.
   DSL_FN u64 mark() const { return top; }
-  DSL_FN void release(u64 m) { top = m; }
+  DSL_FN void release(u64 m) {
+    top = m;
+    if (memo_hi < base + m) return;  // no entry in the freed bytes (the usual case)
+    memo_hi = nullptr;
+    for (MemoEntry& e : memo) {
+      if (!in_arena(e.p)) continue;
+      if (e.p >= base + m) e = MemoEntry{};
+      else if (e.p > memo_hi) memo_hi = e.p;
+    }
+  }
+
+  // A direct-mapped memo: center() asks the same object again and again when
+  // a closure compares every cell with every object (the profile's hottest
+  // primitive). A hit must charge the work the computation would have, so
+  // budgets end where they did without it.
+  MemoEntry memo[kMemoSlots];
+  const void* memo_hi = nullptr;  // the highest entry address in the arena
+  DSL_FN bool in_arena(const void* p) const { return p >= base && p < base + cap; }
+  DSL_FN MemoEntry& memo_slot(const void* p) {
+    u64 h = (reinterpret_cast<u64>(p) >> 3) * 0x9E3779B97F4A7C15ull;
+    return memo[h >> 58 & u64(kMemoSlots - 1)];
+  }
+  DSL_FN bool memo_find(const void* p, i32 n, i32 tag, i64& v) {
+    const MemoEntry& e = memo_slot(p);
+    if (e.p != p || e.n != n || e.tag != tag) return false;
+    v = e.v;
+    return true;
+  }
+  DSL_FN void memo_keep(const void* p, i32 n, i32 tag, i64 v) {
+    memo_slot(p) = MemoEntry{p, n, tag, v};
+    if (in_arena(p) && p > memo_hi) memo_hi = p;
+  }
 };
 
 }  // namespace battc::dsl

@@ -213,16 +213,29 @@ DSL_FN Int extent(Ctx& c, const FSet<P>& patch, int axis) {
 
 // Python's formula scans the patch four times (uppermost, height, leftmost,
 // width): one bbox, charged as those four scans.
+// A patch's center is kept in the Ctx's memo; a hit spends what bbox and the
+// formula would, in the same steps (a patch that once succeeded cannot fail
+// but for the budget).
 template <class P>
 DSL_FN Pt center_impl(Ctx& c, const FSet<P>& patch) {
+  constexpr bool kIndices = is_same_v<P, Pt>;
+  constexpr i32 kTag = 1 << 8 | i32(sizeof(P));
+  i64 kept;
+  if (patch.n > 0 && c.memo_find(patch.p, patch.n, kTag, kept)) {
+    if (!kIndices && !c.spend(patch.n)) return {};  // bbox's row scan
+    if (!c.spend(patch.n)) return {};                // its column scan
+    if (!c.spend(kIndices ? patch.n : 2 * i64(patch.n))) return {};
+    return Pt{Int(kept >> 32), Int(u64(kept) & 0xffffffffu)};
+  }
   Box b;
   if (!bbox(c, patch, b)) return {};
-  if (!c.spend(is_same_v<P, Pt> ? patch.n : 2 * i64(patch.n))) return {};
+  if (!c.spend(kIndices ? patch.n : 2 * i64(patch.n))) return {};
   Int h = py_add(c, py_sub(c, b.r.hi, b.r.lo), 1);
   Int i = py_add(c, b.r.lo, py_floordiv(c, h, 2));
   Int w = py_add(c, py_sub(c, b.c.hi, b.c.lo), 1);
   Int j = py_add(c, b.c.lo, py_floordiv(c, w, 2));
   if (c.failed()) return {};
+  c.memo_keep(patch.p, patch.n, kTag, i64(u64(u32(i)) << 32 | u32(j)));
   return Pt{i, j};
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 #include <nlohmann/json.hpp>
 
 #include "runtime/exec/run_result.h"
@@ -23,15 +24,19 @@ namespace battc::runtime {
 // when nothing solves it.
 inline constexpr std::size_t kBestKept = 3;
 
+// results.json's text: compact, keys ascending (nlohmann's compact dump of
+// the same object, byte for byte), with `inputs` (where the tasks and programs
+// came from, for battc report) when not null.
+std::string results_text(const RunResult& run, const Scores& scores, const RunSummary& summary,
+                         const nlohmann::json& inputs = nullptr);
+
+// The same as an object (parsed from results_text).
 nlohmann::json results_json(const RunResult& run, const Scores& scores, const RunSummary& summary);
 
-// Writes a results object compactly; throws std::runtime_error on failure.
-void write_results_json(const std::filesystem::path& file, const nlohmann::json& results);
-
-// Writes results_json compactly, with `inputs` (where the tasks and programs
-// came from, for battc report) when not null; throws std::runtime_error on
-// failure.
+// Writes results_text(...) or a text it made, and a newline; throws
+// std::runtime_error on failure.
 void write_results_file(const std::filesystem::path& file, const RunResult& run, const Scores& scores,
                         const RunSummary& summary, const nlohmann::json& inputs = nullptr);
+void write_results_text(const std::filesystem::path& file, const std::string& text);
 
 }  // namespace battc::runtime

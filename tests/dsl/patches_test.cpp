@@ -149,6 +149,43 @@ TEST_CASE("centerofmass and center", "[dsl][patches]") {
   CHECK(e.failed_error());
 }
 
+// center keeps its results in the Ctx's memo: a second call on the same set
+// answers from it and spends exactly the work of the first; a set built where
+// a released one was is not mistaken for it; a budget runs out on a hit as on
+// the scans.
+TEST_CASE("center's memo: the same results and work, nothing stale after release", "[dsl][patches]") {
+  P e;
+  auto work_of = [&](const auto& patch, Pt& out) {
+    i64 before = e.c.work_left;
+    out = center(e.c, patch);
+    return before - e.c.work_left;
+  };
+  u64 m = e.c.mark();
+  Indices l = e.I(kL);
+  Object o = e.O(kObj);
+  Pt miss, hit;
+  i64 w_miss = work_of(l, miss), w_hit = work_of(l, hit);
+  CHECK(enc(miss) == J("[1,1]"));
+  CHECK((enc(hit) == enc(miss) && w_hit == w_miss && w_miss > 0));
+  w_miss = work_of(o, miss), w_hit = work_of(o, hit);
+  CHECK(enc(miss) == J("[3,2]"));
+  CHECK((enc(hit) == enc(miss) && w_hit == w_miss && w_miss > 0));
+  CHECK(e.c.ok());
+
+  e.c.release(m);
+  Indices l2 = e.I("[[7,7],[7,8],[8,8],[9,9]]");  // the length of kL, where kL was
+  REQUIRE(l2.p == l.p);
+  CHECK(enc(center(e.c, l2)) == J("[8,8]"));
+
+  center(e.c, o);  // o's bytes were released too: recomputed from what is there now
+  CHECK(e.c.ok());
+  Object o2 = e.O(kObj);
+  center(e.c, o2);
+  e.c.work_left = 5;  // o2's scans take 4 and 4, then 8
+  center(e.c, o2);
+  CHECK(e.c.status == Status::Budget);
+}
+
 TEST_CASE("position compares centers", "[dsl][patches]") {
   P e;
   CHECK(enc(position(e.c, e.I("[[0,0]]"), e.I("[[0,5]]"))) == J("[0,1]"));

@@ -165,6 +165,46 @@ TEST_CASE("differs never solve, and results.json reports their values", "[score]
   CHECK(d["status"] == json::parse(R"(["ok",null])"));
 }
 
+// results.json is written as text, not through a DOM: it must be what
+// nlohmann's compact dump of the same object gives (keys ascending, strings
+// escaped as it does), so parsing and dumping it again changes nothing.
+TEST_CASE("results.json text is the compact dump of its own object", "[score]") {
+  RunResult r;
+  r.programs = {"solve_z", "differ_\"q\"", "solve_\xc3\xa9", "solve_a", "solve_z", "solve_bad\xff"};
+  r.is_differ = {0, 1, 0, 0, 0, 0};
+  for (const char* id : {"t2", "t1\\x", "t0"}) {
+    TaskResult& t = r.tasks.emplace_back();
+    t.id = id;
+    t.want = {1, 1, 1, 1, 0, 1};  // the second solve_z is not paired: the first one is reported
+    EvalRecord skipped;
+    skipped.flags = EvalRecord::kSkipped;
+    EvalRecord failed = rec(Status::Error);
+    t.samples.push_back(sample(false, 0, true,
+                               {rec(Status::Ok, true, true), rec(Status::Ok, false, false), rec(Status::Ok, true, false),
+                                failed, rec(Status::Ok, true, true), rec(Status::Budget)}));
+    t.samples.push_back(sample(true, 0, false,
+                               {rec(Status::Ok, true, false, 0), EvalRecord{}, skipped, skipped, skipped,
+                                rec(Status::Ok, true, false, 0)}));
+    t.samples[0].texts = {"", "{\"b\": [1, 2], \"a\": \"\\u00e9\"}", "", "", "", ""};
+    t.samples[1].grids = {grid({{1, 2}})};
+  }
+  Scores s = score(r);
+  RunSummary sum = summarize_run(r, s);
+  json inputs = {{"tasks", "dir/\xc3\xa9"}, {"programs", json::array({"p.py"})}};
+  std::string text = results_text(r, s, sum, inputs);
+  json j = json::parse(text);
+  CHECK(j.dump(-1, ' ', false, json::error_handler_t::replace) == text);
+  CHECK(j["tasks"].size() == 3);
+  const json& programs = j["tasks"]["t0"]["programs"];
+  CHECK(programs.size() == 5);
+  CHECK(programs["solve_z"]["match"] == json::parse("[1,null]"));
+  CHECK(programs["solve_a"]["status"] == json::parse(R"(["error","skipped"])"));
+  CHECK(programs["solve_a"]["failures"][1].is_null());
+  CHECK(programs["differ_\"q\""]["values"] == json::parse(R"([{"a":"\u00e9","b":[1,2]},null])"));
+  CHECK(programs.contains("solve_bad\xef\xbf\xbd"));  // invalid UTF-8 replaced, as nlohmann does
+  CHECK(results_json(r, s, sum) == json::parse(results_text(r, s, sum)));
+}
+
 TEST_CASE("submission: two distinct grids ranked by train pairs matched, ties by name", "[score]") {
   RunResult r;
   r.programs = {"p_c", "p_a", "p_b", "differ_z", "p_fail"};
