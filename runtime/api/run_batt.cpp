@@ -7,12 +7,15 @@
 #include <chrono>
 #include <exception>
 #include <filesystem>
+#include <memory>
 
 #include "generator/emit/emit_host.h"
 #include "generator/emit/emit_specs.h"
 #include "runtime/api/run_gpu.h"
 #include "runtime/exec/execute.h"
+#include "runtime/exec/result_skeleton.h"
 #include "runtime/exec/spec_engine.h"
+#include "runtime/score/dump_writer.h"
 #include "runtime/tasks/load_tasks.h"
 
 namespace fs = std::filesystem;
@@ -237,6 +240,17 @@ ApiResult<RunOutcome> run_from_compile(RunRequest& req, RunOutcome out, const Gp
 
   // run
   req.exec.evaluation = resolve_evaluation(req.evaluation, req.exec, gpu != nullptr, out.tasks);
+  std::unique_ptr<DumpStream> dump;
+  try {
+    if (!req.dump_file.empty()) {
+      RunResult meta = result_skeleton(*cpu->entry.info, {}, req.exec.pairing);
+      meta.statements = statement_sites(g, meta);
+      dump = std::make_unique<DumpStream>(req.dump_file, std::move(meta), out.tasks);
+      req.exec.task_done = [&dump](std::size_t t, TaskResult& task) { dump->task_done(t, task); };
+    }
+  } catch (const std::exception& e) {
+    return input_error(e.what());
+  }
   t0 = Clock::now();
   out.times.to_first_evaluation = since(t_start);
   try {
@@ -250,8 +264,13 @@ ApiResult<RunOutcome> run_from_compile(RunRequest& req, RunOutcome out, const Gp
   } catch (const std::exception& e) {
     return input_error(e.what());
   }
-  out.times.run = since(t0);
   out.result.statements = statement_sites(g, out.result);
+  try {
+    if (dump) dump->finish(out.result);
+  } catch (const std::exception& e) {
+    return input_error(e.what());
+  }
+  out.times.run = since(t0);
 
   t0 = Clock::now();
   out.scores = score(out.result);
@@ -282,6 +301,7 @@ Evaluation resolve_evaluation(const std::optional<Evaluation>& asked, const Exec
 
 ApiResult<RunOutcome> run_batt(RunRequest req) {
   auto t_start = Clock::now();
+  if (!req.dump_file.empty()) req.exec.dump = true;
   auto gpu = choose_backend(req);
   if (!gpu.ok()) return gpu.error();
   RunOutcome out;

@@ -89,6 +89,10 @@ struct RunRequest {
   Backend backend = Backend::Cpu;
   Engine engine = Engine::Auto;
   ExecOptions exec;                       // pairing, jobs, budgets, dump, progress
+  // The evaluation dump's file, written while the run goes on (DumpStream);
+  // sets exec.dump. Non-differ value texts are freed once written, so
+  // RunResult then holds none of them.
+  std::string dump_file;
   // How much to evaluate; unset: auto (resolve_evaluation). Overrides
   // exec.evaluation.
   std::optional<Evaluation> evaluation;

@@ -144,6 +144,7 @@ int run(RunOptions o) {
   req.exec.jobs = o.jobs;
   req.exec.arena_bytes = std::uint64_t(o.budget_mb) * kMiB;
   req.exec.dump = !o.dump.empty() || (golden && golden->has_values);
+  req.dump_file = o.dump;  // written as the run goes
   // auto: the API's rule, except that a report and a golden comparison show
   // every evaluation.
   if (o.evaluate == "all" || (o.evaluate == "auto" && (golden || !o.html.empty())))
@@ -172,6 +173,10 @@ int run(RunOptions o) {
   }
 
   const bool req_dump = req.exec.dump;
+  if (!o.dump.empty() && fs::path(o.dump).has_parent_path()) {
+    std::error_code ec;
+    fs::create_directories(fs::path(o.dump).parent_path(), ec);  // a failure is the open's error, with the path
+  }
   InterruptGuard interrupt;  // Ctrl-C: stop, then write what was evaluated
   req.exec.stop = interrupt.flag();
   auto outcome = api::run_batt(std::move(req));
@@ -199,11 +204,10 @@ int run(RunOptions o) {
       results_text(r.result, r.scores, r.summary, run_inputs_json(o.tasks, o.solutions, o.programs));
   try {
     fs::create_directories(o.out);
-    for (const std::string& file : {o.dump, o.timing_json})
-      if (!file.empty() && fs::path(file).has_parent_path()) fs::create_directories(fs::path(file).parent_path());
+    if (!o.timing_json.empty() && fs::path(o.timing_json).has_parent_path())
+      fs::create_directories(fs::path(o.timing_json).parent_path());
     write_results_text(fs::path(o.out) / "results.json", results_file_text);
     write_submission_file(fs::path(o.out) / "submission.json", r.result, r.scores);
-    if (!o.dump.empty()) write_dump_file(o.dump, r.result);
     if (!o.timing_json.empty()) {
       nlohmann::ordered_json t = {{"phases",
                                    {{"parse", r.times.parse},
@@ -274,7 +278,10 @@ int run(RunOptions o) {
   if (r.result.partial) return interrupt.exit_code();
   if (!golden) return 0;
   std::vector<std::string> lines;
-  if (req_dump) {
+  if (!o.dump.empty()) {  // the run wrote it, and kept no value texts
+    std::ifstream in(o.dump, std::ios::binary);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+  } else if (req_dump) {
     std::ostringstream dump;
     write_dump(dump, r.result);
     std::istringstream in(dump.str());

@@ -10,6 +10,8 @@
 
 namespace battc::runtime {
 
+struct TaskResult;
+
 // All: every program on every task (the batt cross product).
 // ByName: solve_<id> / differ_<id> only on task <id> (canonical_ref's default).
 enum class Pairing { All, ByName };
@@ -38,6 +40,10 @@ struct ExecOptions {
   // When set and true (an interrupt: Ctrl-C), no further sample starts; what
   // was evaluated is kept and RunResult::partial says the rest is missing.
   const std::atomic<bool>* stop = nullptr;
+  // Called by the CPU executor, on a worker thread, once every sample of a
+  // task is done (or skipped after a stop): what the streamed dump writes
+  // from (runtime/score/dump_writer.h). May change the task's texts.
+  std::function<void(std::size_t task, TaskResult& result)> task_done;
 };
 
 }  // namespace battc::runtime

@@ -63,6 +63,9 @@ class Executor {
       std::stable_sort(items_.begin(), items_.end(), [&](const Item& a, const Item& b) {
         return first_input_cells(a.task) > first_input_cells(b.task);
       });
+    // A task with nothing to run is done already.
+    for (std::size_t t = 0; t < tasks.size() && opt_.task_done; ++t)
+      if (states_[t].samples_left == 0) opt_.task_done(t, result_.tasks[t]);
   }
 
   RunResult run() {
@@ -91,7 +94,7 @@ class Executor {
     TaskState& ts = states_[item.task];
     if (stopping()) {
       partial_ = true;
-      if (ts.samples_left.fetch_sub(1) == 1) ts.prologue.release();
+      if (ts.samples_left.fetch_sub(1) == 1) task_done(item.task);
       return;
     }
     const abi::TaskIn& task = hosts_[item.task].task_in();
@@ -103,7 +106,12 @@ class Executor {
       std::vector<u8> want = sample_want_mask(info_, result_.tasks[item.task].want, sr.has_expected);
       eval_sample(entry_, opt_, w, task, ts.prologue.storage.get(), hosts_[item.task].samples()[item.sample], want, sr);
     }
-    if (ts.samples_left.fetch_sub(1) == 1) ts.prologue.release();  // the task's last sample
+    if (ts.samples_left.fetch_sub(1) == 1) task_done(item.task);  // the task's last sample
+  }
+
+  void task_done(std::uint32_t t) {
+    states_[t].prologue.release();
+    if (opt_.task_done) opt_.task_done(t, result_.tasks[t]);
   }
 
   std::int64_t first_input_cells(std::uint32_t t) const {

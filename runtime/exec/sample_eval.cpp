@@ -59,8 +59,12 @@ void eval_sample(const BattEntry& entry, const ExecOptions& opt, EvalScratch& w,
   for (int p = 0; p < n; ++p)
     if (want[p]) record_output(w.out[p], p, sr, opt.dump || info.program_is_differ[p], false, stats);
   w.evaluations += n_want;
+  // Only the arena is shared in a batt call: a program out of arena may fit
+  // alone. Work budgets are per statement and a statement's work does not
+  // depend on the other programs, so one out of work would run out alone at
+  // the same place (re-running those was 40% of a cross product's time).
   for (int p = 0; p < n && n_want > 1; ++p) {
-    if (!want[p] || sr.evals[p].st() != dsl::Status::Budget) continue;
+    if (!want[p] || sr.evals[p].st() != dsl::Status::Budget || sr.evals[p].reason() == dsl::Why::Work) continue;
     w.alone[p] = 1;
     call(entry, opt, w, task, prologue, in, w.alone.data(), encode);
     w.alone[p] = 0;

@@ -37,16 +37,17 @@ void append_failure(std::string& line, const RunResult& run, int p, const EvalRe
   line += json_string(site->callee);
 }
 
-void write_task(std::ostream& out, const RunResult& run, const TaskResult& task, const std::vector<int>& programs) {
+// The task's lines, appended to `out`.
+void append_task(std::string& out, const RunResult& run, const TaskResult& task, const std::vector<int>& programs) {
   std::string task_key = "{\"task\":" + json_string(task.id) + ",\"sample\":\"";
-  std::string line;
+  std::string& line = out;
   for (int p : programs) {
     if (!task.want[p]) continue;
     std::string program = json_string(run.programs[p]);
     for (const SampleResult& s : task.samples) {
       if (s.evals.empty() || !s.evals[p].evaluated()) continue;
       const EvalRecord& r = s.evals[p];
-      line = task_key;
+      line += task_key;
       line += s.name();
       line += "\",\"program\":";
       line += program;
@@ -65,18 +66,66 @@ void write_task(std::ostream& out, const RunResult& run, const TaskResult& task,
         }
       }
       line += "}\n";
-      out << line;
     }
   }
+}
+
+std::vector<int> task_order(const std::vector<TaskResult>& tasks) {
+  std::vector<std::string> ids;
+  for (const TaskResult& t : tasks) ids.push_back(t.id);
+  return order_by(ids);
 }
 
 }  // namespace
 
 void write_dump(std::ostream& out, const RunResult& run) {
-  std::vector<std::string> task_ids;
-  for (const TaskResult& t : run.tasks) task_ids.push_back(t.id);
   std::vector<int> programs = order_by(run.programs);
-  for (int t : order_by(task_ids)) write_task(out, run, run.tasks[t], programs);
+  std::string text;
+  for (int t : task_order(run.tasks)) {
+    text.clear();
+    append_task(text, run, run.tasks[t], programs);
+    out << text;
+  }
+}
+
+DumpStream::DumpStream(const std::filesystem::path& file, RunResult meta, const std::vector<Task>& tasks)
+    : file_(file), out_(file, std::ios::binary), meta_(std::move(meta)), programs_(order_by(meta_.programs)) {
+  if (!out_) throw std::runtime_error(file.string() + ": cannot open for writing");
+  std::vector<std::string> ids;
+  for (const Task& t : tasks) ids.push_back(t.id);
+  order_ = order_by(ids);
+  done_.assign(tasks.size(), nullptr);
+}
+
+void DumpStream::task_done(std::size_t t, TaskResult& task) {
+  std::unique_lock lock(mu_);
+  done_[t] = &task;
+  if (writing_) return;  // the thread writing now takes this one too, in its turn
+  writing_ = true;
+  while (next_ < order_.size() && done_[order_[next_]]) {
+    TaskResult& ready = *done_[order_[next_++]];
+    lock.unlock();
+    write(ready);
+    lock.lock();
+  }
+  writing_ = false;
+}
+
+void DumpStream::write(TaskResult& task) {
+  buffer_.clear();
+  append_task(buffer_, meta_, task, programs_);
+  out_ << buffer_;
+  // Written: the values' texts are not needed again (differs' are, for
+  // results.json), and freeing them lets the next tasks reuse the memory.
+  for (SampleResult& s : task.samples)
+    for (std::size_t p = 0; p < s.texts.size(); ++p)
+      if (p >= meta_.is_differ.size() || !meta_.is_differ[p]) std::string().swap(s.texts[p]);
+}
+
+void DumpStream::finish(RunResult& run) {
+  for (; next_ < order_.size(); ++next_) write(run.tasks[order_[next_]]);
+  out_.flush();
+  if (!out_) throw std::runtime_error(file_.string() + ": write failed");
 }
 
 void write_dump_file(const std::filesystem::path& file, const RunResult& run) {

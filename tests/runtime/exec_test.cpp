@@ -200,6 +200,20 @@ TEST_CASE("budget: a program short of arena alone keeps `budget` after its re-ru
   CHECK(n.reruns == 0);
 }
 
+TEST_CASE("budget: a program out of work is not re-run alone (it would run out again)", "[exec]") {
+  std::vector<Task> tasks{mirror_task("m", {grid({{1, 2, 3}, {4, 5, 6}, {7, 8, 9}})}, {grid({{1, 1, 1}, {2, 2, 2}, {3, 3, 3}})})};
+  ExecOptions o = all_pairs();
+  o.work_budget = 1;
+  RunResult r = execute(mini_batt(), tasks, o);
+  for (const SampleResult& s : r.tasks[0].samples) {
+    CHECK(s.evals[kMirror].st() == Status::Budget);
+    CHECK(s.evals[kMirror].reason() == battc::dsl::Why::Work);
+    CHECK_FALSE(s.evals[kMirror].rerun());
+  }
+  CHECK(r.reruns == 0);
+  CHECK(r.batt_calls == 2);
+}
+
 TEST_CASE("budget: another program's memory never fails a program that fits alone", "[exec]") {
   BattEntry hog = mini_batt();
   hog.eval = hog_eval;

@@ -3,11 +3,17 @@
 // dump (canonical_ref's order and bytes) and the summary text.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "runtime/exec/execute.h"
+#include "runtime/exec/result_skeleton.h"
 #include "runtime/score/dump_writer.h"
 #include "runtime/score/json_text.h"
 #include "runtime/score/results_json.h"
@@ -255,11 +261,12 @@ TEST_CASE("the dump follows canonical_ref: tasks by id, programs by name, train 
   std::ostringstream out;
   write_dump(out, r);
   // solve_fail and solve_row are ok without a value: the mini unit encodes
-  // grids only (a generated unit encodes every value).
+  // grids only (a generated unit encodes every value). solve_fail's first of
+  // an empty tuple says why it failed.
   const char* expected =
-      R"({"task":"a","sample":"train/0","program":"solve_fail","status":"error","reason":"error"})" "\n"
-      R"({"task":"a","sample":"train/1","program":"solve_fail","status":"error","reason":"error"})" "\n"
-      R"({"task":"a","sample":"test/0","program":"solve_fail","status":"error","reason":"error"})" "\n"
+      R"({"task":"a","sample":"train/0","program":"solve_fail","status":"error","reason":"empty container"})" "\n"
+      R"({"task":"a","sample":"train/1","program":"solve_fail","status":"error","reason":"empty container"})" "\n"
+      R"({"task":"a","sample":"test/0","program":"solve_fail","status":"error","reason":"empty container"})" "\n"
       R"({"task":"a","sample":"train/0","program":"solve_mirror","status":"ok","value":[[3,4],[1,2]]})" "\n"
       R"({"task":"a","sample":"train/1","program":"solve_mirror","status":"ok","value":[[7]]})" "\n"
       R"({"task":"a","sample":"test/0","program":"solve_mirror","status":"ok","value":[[5]]})" "\n"
@@ -273,6 +280,43 @@ TEST_CASE("the dump follows canonical_ref: tasks by id, programs by name, train 
       R"({"task":"b","sample":"train/0","program":"solve_row","status":"ok"})" "\n"
       R"({"task":"b","sample":"test/0","program":"solve_row","status":"ok"})" "\n";
   CHECK(out.str() == expected);
+}
+
+// The dump written during the run (a task once it and every task before it
+// by id are done) is the one written after it, byte for byte, whatever order
+// the workers finish in; written tasks no longer hold their value texts.
+TEST_CASE("the streamed dump is the dump written after the run", "[score]") {
+  std::vector<Task> tasks = dump_tasks();  // "b" before "a": "b" waits for "a"
+  tasks.push_back(mirror_task("c", {grid({{1}}), grid({{2, 3}})}, {grid({{4}})}));
+  tasks.push_back(mirror_task("0", {}, {}));  // nothing to run: done from the start
+  for (unsigned jobs : {1u, 2u}) {
+    ExecOptions o;
+    o.pairing = Pairing::All;
+    o.jobs = jobs;
+    o.dump = true;
+    RunResult after = execute(mini_batt(), tasks, o);
+    std::ostringstream expected;
+    write_dump(expected, after);
+
+    auto file = std::filesystem::temp_directory_path() /
+                ("battc-dump-stream-" + std::to_string(::getpid()) + "-" + std::to_string(jobs) + ".jsonl");
+    DumpStream stream(file, result_skeleton(*mini_batt().info, {}, o.pairing), tasks);
+    std::vector<std::size_t> done_order;
+    o.task_done = [&](std::size_t t, TaskResult& task) {
+      done_order.push_back(t);  // jobs 2: concurrent, but only read after the run
+      stream.task_done(t, task);
+    };
+    RunResult streamed = execute(mini_batt(), tasks, o);
+    stream.finish(streamed);
+    std::ifstream in(file, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::filesystem::remove(file);
+    CHECK(text == expected.str());
+    CHECK(done_order.size() == tasks.size());
+    for (const TaskResult& t : streamed.tasks)
+      for (const SampleResult& s : t.samples)
+        for (const std::string& v : s.texts) CHECK(v.empty());
+  }
 }
 
 TEST_CASE("the dump sorts programs by name, skips what did not run, writes budget and why", "[score]") {

@@ -70,6 +70,7 @@ extern "C" __attribute__((visibility("default"))) void battc_eval(const abi::Tas
     c.status = Status::Ok;
     Int v = P->n_train == 1 ? 1 : first(c, Tuple<Int>{nullptr, 0});
     out[0].status = u8(c.status);
+    out[0].why = u8(c.why);
     out[0].evaluated = 1;
     (void)v;
   }
@@ -77,6 +78,7 @@ extern "C" __attribute__((visibility("default"))) void battc_eval(const abi::Tas
     c.status = Status::Ok;
     Grid g = hmirror(c, s->input);
     out[1].status = u8(c.status);
+    out[1].why = u8(c.why);
     out[1].evaluated = 1;
     if (c.ok()) {
       out[1].is_grid = 1;
@@ -89,6 +91,7 @@ extern "C" __attribute__((visibility("default"))) void battc_eval(const abi::Tas
     c.status = Status::Ok;
     Tuple<Int> r = first(c, s->input);
     out[2].status = u8(c.status);
+    out[2].why = u8(c.why);
     out[2].evaluated = 1;
     (void)r;  // this fixture does not encode tuples: text stays nullptr
   }
