@@ -68,7 +68,7 @@ struct MemoEntry {
 #ifdef __CUDA_ARCH__
 inline constexpr int kMemoSlots = 4;  // a GPU thread's Ctx stays small
 #else
-inline constexpr int kMemoSlots = 64;  // argmin over dozens of objects, per cell
+inline constexpr int kMemoSlots = 512;  // argmin over a hundred objects, per cell
 #endif
 
 struct Ctx {
@@ -140,7 +140,7 @@ struct Ctx {
   DSL_FN bool in_arena(const void* p) const { return p >= base && p < base + cap; }
   DSL_FN MemoEntry& memo_slot(const void* p) {
     u64 h = (reinterpret_cast<u64>(p) >> 3) * 0x9E3779B97F4A7C15ull;
-    return memo[h >> 58 & u64(kMemoSlots - 1)];
+    return memo[h >> 52 & u64(kMemoSlots - 1)];
   }
   DSL_FN bool memo_find(const void* p, i32 n, i32 tag, i64& v) {
     const MemoEntry& e = memo_slot(p);

@@ -124,19 +124,54 @@ DSL_FN void write_json(TextWriter& w, const FSet<T>& v) {
   }
   w.put("]}");
 }
+// The text of one int: its length, and the text written at `o`.
+DSL_FN i64 json_int_length(Int v) {
+  if (v >= 0 && v < 10) return 1;
+  if (v == kNone) return 4;
+  i64 n = v < 0 ? 2 : 1;
+  for (u64 u = v < 0 ? u64(-(i64(v))) : u64(v); u >= 10; u /= 10) ++n;
+  return n;
+}
+DSL_FN char* put_json_int(char* o, Int v) {
+  if (v >= 0 && v < 10) {
+    *o++ = char('0' + v);
+    return o;
+  }
+  if (v == kNone) {
+    for (const char* s = "null"; *s;) *o++ = *s++;
+    return o;
+  }
+  if (v < 0) *o++ = '-';
+  u64 u = v < 0 ? u64(-(i64(v))) : u64(v);
+  char* end = o + json_int_length(Int(u));
+  for (char* q = end; q != o; u /= 10) *--q = char('0' + u % 10);
+  return end;
+}
+
+// Grids are most of a dump: the exact length first, one reservation (with
+// room for finish's NUL), then the digits written in place.
 DSL_FN void write_json(TextWriter& w, const Grid& g) {
-  w.put('[');
+  i64 n = 2 + (g.h > 0 ? g.h - 1 : 0);
   for (i32 i = 0; i < g.h; ++i) {
-    if (i) w.put(',');
-    w.put('[');
+    const Int* r = g.rptr(i);
+    n += 2 + (g.rlen(i) > 0 ? g.rlen(i) - 1 : 0);
+    for (i32 j = 0; j < g.rlen(i); ++j) n += json_int_length(r[j]);
+  }
+  if (!w.reserve(n + 1)) return;
+  char* o = w.buf + w.len;
+  *o++ = '[';
+  for (i32 i = 0; i < g.h; ++i) {
+    if (i) *o++ = ',';
+    *o++ = '[';
     const Int* r = g.rptr(i);
     for (i32 j = 0; j < g.rlen(i); ++j) {
-      if (j) w.put(',');
-      write_json(w, r[j]);
+      if (j) *o++ = ',';
+      o = put_json_int(o, r[j]);
     }
-    w.put(']');
+    *o++ = ']';
   }
-  w.put(']');
+  *o++ = ']';
+  w.len += n;
 }
 
 // The dump JSON of v as a NUL-terminated string in the arena, or nullptr

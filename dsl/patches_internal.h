@@ -230,10 +230,12 @@ DSL_FN Pt center_impl(Ctx& c, const FSet<P>& patch) {
   Box b;
   if (!bbox(c, patch, b)) return {};
   if (!c.spend(kIndices ? patch.n : 2 * i64(patch.n))) return {};
+  // h and w are at least 1 (or 0 after a failure, which the check below
+  // catches), so Python's // 2 is the plain one, without a division.
   Int h = py_add(c, py_sub(c, b.r.hi, b.r.lo), 1);
-  Int i = py_add(c, b.r.lo, py_floordiv(c, h, 2));
+  Int i = py_add(c, b.r.lo, h / 2);
   Int w = py_add(c, py_sub(c, b.c.hi, b.c.lo), 1);
-  Int j = py_add(c, b.c.lo, py_floordiv(c, w, 2));
+  Int j = py_add(c, b.c.lo, w / 2);
   if (c.failed()) return {};
   c.memo_keep(patch.p, patch.n, kTag, i64(u64(u32(i)) << 32 | u32(j)));
   return Pt{i, j};

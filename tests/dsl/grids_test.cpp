@@ -1,6 +1,7 @@
 // tests/dsl/grids_test.cpp: grid and element primitives (grids.h) against
 // arc-dsl's Python results, empty grids (), grids of empty rows, negative
 // slices, degenerate splits and failures included.
+#include "dsl/encode.h"
 #include "tests/dsl/dsl_test_util.h"
 
 using namespace battc::test;
@@ -509,4 +510,30 @@ TEST_CASE("rotations and diagonal mirrors of a ragged grid stop at its shortest 
   CHECK(enc(cmirror(e.c, g)) == J("[[9,5,3],[8,4,2]]"));
   CHECK(enc(dmirror(e.c, e.val<Grid>("[[1,2],[]]"))) == J("[]"));  // an empty row: zip gives nothing
   CHECK(e.c.ok());
+}
+
+// The arena encoder writes a grid in one reservation: the same text as the
+// host encoder for every kind of cell (one digit, several, negative, the
+// extremes, None) and shape (empty, empty rows, ragged), and nullptr with a
+// budget status when the arena cannot hold it.
+TEST_CASE("encode_json writes grids as the host encoder does", "[dsl][grids]") {
+  Eval e;
+  for (const char* text : {"[]", "[[]]", "[[],[]]", "[[0]]", "[[9,10],[-1,-10]]", "[[2147483647,-2147483647]]",
+                           "[[1,null,3]]", "[[1,2,3],[4],[]]", "[[0,0,0],[5,5,5],[7,8,123456]]"}) {
+    INFO(text);
+    Grid g = G(e, text);
+    const char* out = encode_json(e.c, g);
+    REQUIRE(out != nullptr);
+    CHECK(std::string(out) == enc(g));
+    // Written after other text, as inside a tuple.
+    Pair<Int, Grid> p{-3, g};
+    const char* pair_out = encode_json(e.c, p);
+    REQUIRE(pair_out != nullptr);
+    CHECK(std::string(pair_out) == enc(p));
+  }
+  std::vector<unsigned char> small(24);
+  Ctx tiny(small.data(), small.size(), 1000);
+  Grid wide = G(e, "[[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20]]");
+  CHECK(encode_json(tiny, wide) == nullptr);
+  CHECK(tiny.status == Status::Budget);
 }
