@@ -233,34 +233,49 @@ DSL_FN void stable_sort(Ctx& c, T* a, i32 n, const Less& less) {
 }
 
 // Merges the sorted runs a[bounds[0]..bounds[1]), a[bounds[1]..bounds[2]),
-// ... (bounds[runs] == n) pairwise, bottom-up, through an arena buffer.
+// ... (bounds[runs] == n) pairwise, bottom-up, through an arena buffer;
+// returns the merged length. Points and cells that are equal in canonical
+// order are one value, so a merge keeps one of them and later passes move
+// less (shifted copies of a shape overlap a lot: the profile's hottest
+// merge); each pass is charged the work of all n, as without that.
 template <class T, class Less>
-DSL_FN void merge_runs(Ctx& c, T* a, i32 n, i32* bounds, i32 runs, const Less& less) {
+DSL_FN i32 merge_runs(Ctx& c, T* a, i32 n, i32* bounds, i32 runs, const Less& less) {
+  constexpr bool kDropEqual = is_same_v<T, Pt> || is_same_v<T, Cell>;
   u64 m = c.mark();
   T* tmp = c.alloc<T>(n);
-  if (!tmp) return;
+  if (!tmp) return n;
   T* src = a;
   T* dst = tmp;
+  i32 len = n;
   while (runs > 1) {
     if (!c.spend(n)) break;
-    i32 out = 0;
+    i32 out = 0, k = 0;
     for (i32 r = 0; r < runs; r += 2) {
       i32 lo = bounds[r], mid = bounds[r + 1 < runs ? r + 1 : runs], hi = bounds[r + 2 < runs ? r + 2 : runs];
-      i32 i = lo, j = mid, k = lo;
-      while (i < mid && j < hi) dst[k++] = less(src[j], src[i]) ? src[j++] : src[i++];
+      i32 i = lo, j = mid;
+      bounds[out++] = k;  // read above: out <= r
+      while (i < mid && j < hi) {
+        if (less(src[j], src[i])) {
+          dst[k++] = src[j++];
+        } else {
+          if (kDropEqual && !less(src[i], src[j])) ++j;
+          dst[k++] = src[i++];
+        }
+      }
       while (i < mid) dst[k++] = src[i++];
       while (j < hi) dst[k++] = src[j++];
-      bounds[out++] = lo;
     }
-    bounds[out] = n;
+    bounds[out] = k;
+    len = k;
     runs = out;
     T* t = src;
     src = dst;
     dst = t;
   }
   if (src != a)
-    for (i32 i = 0; i < n; ++i) a[i] = src[i];
+    for (i32 i = 0; i < len; ++i) a[i] = src[i];
   c.release(m);
+  return len;
 }
 
 // Sorts a[0..n) canonically and drops duplicates; returns the new length.
@@ -284,7 +299,7 @@ DSL_FN i32 sort_unique(Ctx& c, T* a, i32 n) {
     for (i32 i = 1; i < n; ++i)
       if (less(a[i], a[i - 1])) bounds[r++] = i;
     bounds[runs] = n;
-    merge_runs(c, a, n, bounds, runs, less);
+    n = merge_runs(c, a, n, bounds, runs, less);
     c.release(m);
   } else if (!c.spend(n)) {
     return 0;

@@ -1,6 +1,11 @@
 // tests/dsl/containers_test.cpp: generic container primitives, with the
 // canonical-order cases (first, last, argmax, order, totuple, mostcommon on
 // ties) and the places where Python raises.
+#include <set>
+#include <string>
+#include <tuple>
+#include <utility>
+
 #include "tests/dsl/dsl_test_util.h"
 
 using namespace battc::test;
@@ -56,6 +61,40 @@ TEST_CASE("contained, initset, insert, remove, other", "[dsl][containers]") {
   CHECK(e.c.ok());
   other(e.c, e.val<IntSet>("[4]"), 4);
   CHECK(e.c.status == Status::Error);
+}
+
+// merge of many overlapping shifted copies takes the run-merging path
+// (enough cells, few runs), which drops equal cells as it merges: the result
+// is the set of all cells, for objects and for index sets.
+TEST_CASE("merge of overlapping shifted copies", "[dsl][containers]") {
+  Eval e;
+  auto point_text = [](int i, int j) { return "[" + std::to_string(i) + "," + std::to_string(j) + "]"; };
+  auto cell_text = [&](int color, int i, int j) { return "[" + std::to_string(color) + "," + point_text(i, j) + "]"; };
+  std::string objects = "[", indices = "[";
+  std::set<std::tuple<int, int, int>> want;
+  for (int k = 0; k < 8; ++k) {
+    std::string obj = "[", idx = "[";
+    for (int i = 0; i < 5; ++i)
+      for (int j = 0; j < 8; ++j) {
+        int color = 1 + (i + j) % 2;
+        obj += (obj.size() > 1 ? "," : "") + cell_text(color, i + k, j + k / 2);
+        idx += (idx.size() > 1 ? "," : "") + point_text(i + k, j + k / 2);
+        want.insert({color, i + k, j + k / 2});
+      }
+    objects += (k ? "," : "") + obj + "]";
+    indices += (k ? "," : "") + idx + "]";
+  }
+  objects += "]", indices += "]";
+  std::string cells = "[", points = "[";
+  std::set<std::pair<int, int>> want_points;
+  for (const auto& [color, i, j] : want) {
+    cells += (cells.size() > 1 ? "," : "") + cell_text(color, i, j);
+    want_points.insert({i, j});
+  }
+  for (const auto& [i, j] : want_points) points += (points.size() > 1 ? "," : "") + point_text(i, j);
+  CHECK(enc(merge(e.c, e.val<FSet<Object>>(objects))) == enc(e.val<Object>(cells + "]")));
+  CHECK(enc(merge(e.c, e.val<FSet<Indices>>(indices))) == enc(e.val<Indices>(points + "]")));
+  CHECK(e.c.ok());
 }
 
 TEST_CASE("combine, intersection, difference, dedupe, merge", "[dsl][containers]") {
