@@ -212,10 +212,9 @@ DSL_FN Int extent(Ctx& c, const FSet<P>& patch, int axis) {
 }
 
 // Python's formula scans the patch four times (uppermost, height, leftmost,
-// width): one bbox, charged as those four scans.
-// A patch's center is kept in the Ctx's memo; a hit spends what bbox and the
-// formula would, in the same steps (a patch that once succeeded cannot fail
-// but for the budget).
+// width): one bbox, charged as those four scans. The result is kept in the
+// Ctx's memo; a hit spends what bbox and the formula would, in the same steps
+// (a patch that once succeeded cannot fail but for the budget).
 template <class P>
 DSL_FN Pt center_impl(Ctx& c, const FSet<P>& patch) {
   constexpr bool kIndices = is_same_v<P, Pt>;

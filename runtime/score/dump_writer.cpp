@@ -128,12 +128,4 @@ void DumpStream::finish(RunResult& run) {
   if (!out_) throw std::runtime_error(file_.string() + ": write failed");
 }
 
-void write_dump_file(const std::filesystem::path& file, const RunResult& run) {
-  std::ofstream out(file, std::ios::binary);
-  if (!out) throw std::runtime_error(file.string() + ": cannot open for writing");
-  write_dump(out, run);
-  out.flush();
-  if (!out) throw std::runtime_error(file.string() + ": write failed");
-}
-
 }  // namespace battc::runtime

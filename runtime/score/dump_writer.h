@@ -21,14 +21,11 @@ namespace battc::runtime {
 // was kept (ExecOptions::dump); failing that, from a kept test grid.
 void write_dump(std::ostream& out, const RunResult& run);
 
-// The same into a file; throws std::runtime_error when it cannot be written.
-void write_dump_file(const std::filesystem::path& file, const RunResult& run);
-
 // The dump written while the run goes on (ExecOptions::task_done): a task's
 // lines go out once it and every task before it by id are done, and its
 // values' texts are then freed (differs' are kept for results.json). The
-// file is what write_dump_file gives for the finished run, and the run no
-// longer holds every value's text at once (a cross product's 800 MB).
+// file is what write_dump gives for the finished run, and the run no longer
+// holds every value's text at once (a cross product's 800 MB).
 class DumpStream {
  public:
   // meta: the run's programs (names, statements, is_differ) as execute()

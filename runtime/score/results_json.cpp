@@ -205,11 +205,6 @@ json results_json(const RunResult& run, const Scores& scores, const RunSummary& 
   return json::parse(results_text(run, scores, summary));
 }
 
-void write_results_file(const std::filesystem::path& file, const RunResult& run, const Scores& scores,
-                        const RunSummary& summary, const json& inputs) {
-  write_results_text(file, results_text(run, scores, summary, inputs));
-}
-
 void write_results_text(const std::filesystem::path& file, const std::string& text) {
   std::ofstream out(file, std::ios::binary);
   if (!out) throw std::runtime_error(file.string() + ": cannot open for writing");

@@ -33,10 +33,7 @@ std::string results_text(const RunResult& run, const Scores& scores, const RunSu
 // The same as an object (parsed from results_text).
 nlohmann::json results_json(const RunResult& run, const Scores& scores, const RunSummary& summary);
 
-// Writes results_text(...) or a text it made, and a newline; throws
-// std::runtime_error on failure.
-void write_results_file(const std::filesystem::path& file, const RunResult& run, const Scores& scores,
-                        const RunSummary& summary, const nlohmann::json& inputs = nullptr);
+// Writes a results_text and a newline; throws std::runtime_error on failure.
 void write_results_text(const std::filesystem::path& file, const std::string& text);
 
 }  // namespace battc::runtime
