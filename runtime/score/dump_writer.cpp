@@ -40,32 +40,31 @@ void append_failure(std::string& line, const RunResult& run, int p, const EvalRe
 // The task's lines, appended to `out`.
 void append_task(std::string& out, const RunResult& run, const TaskResult& task, const std::vector<int>& programs) {
   std::string task_key = "{\"task\":" + json_string(task.id) + ",\"sample\":\"";
-  std::string& line = out;
   for (int p : programs) {
     if (!task.want[p]) continue;
     std::string program = json_string(run.programs[p]);
     for (const SampleResult& s : task.samples) {
       if (s.evals.empty() || !s.evals[p].evaluated()) continue;
       const EvalRecord& r = s.evals[p];
-      line += task_key;
-      line += s.name();
-      line += "\",\"program\":";
-      line += program;
-      line += ",\"status\":\"";
-      line += dsl::status_name(r.st());
-      line += '"';
+      out += task_key;
+      out += s.name();
+      out += "\",\"program\":";
+      out += program;
+      out += ",\"status\":\"";
+      out += dsl::status_name(r.st());
+      out += '"';
       if (!r.ok()) {
-        append_failure(line, run, p, r);
+        append_failure(out, run, p, r);
       } else {
         if (!s.texts.empty() && !s.texts[p].empty()) {
-          line += ",\"value\":";
-          line += s.texts[p];
+          out += ",\"value\":";
+          out += s.texts[p];
         } else if (r.grid >= 0) {
-          line += ",\"value\":";
-          line += json_grid(s.grids[r.grid]);
+          out += ",\"value\":";
+          out += json_grid(s.grids[r.grid]);
         }
       }
-      line += "}\n";
+      out += "}\n";
     }
   }
 }

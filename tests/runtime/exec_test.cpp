@@ -48,6 +48,12 @@ void hog_eval(const battc::abi::TaskIn* task, const void* prologue, const battc:
   mini_batt().eval(task, prologue, s, ctx, want, out, encode);
 }
 
+// One task "m": a 3x3 train pair and a 3x3 test input (solve_mirror needs
+// 40 bytes of cells for it).
+Task mirror_3x3_task() {
+  return mirror_task("m", {grid({{1, 2, 3}, {4, 5, 6}, {7, 8, 9}})}, {grid({{1, 1, 1}, {2, 2, 2}, {3, 3, 3}})});
+}
+
 }  // namespace
 
 TEST_CASE("the mini unit loads with three programs", "[exec]") {
@@ -178,7 +184,7 @@ TEST_CASE("results do not depend on the number of threads; progress ends at the 
 TEST_CASE("budget: a program short of arena alone keeps `budget` after its re-run", "[exec]") {
   // 3x3 grids need 40 bytes of cells; 16 bytes are too few for solve_mirror,
   // enough for solve_fail and solve_row (they allocate nothing).
-  std::vector<Task> tasks{mirror_task("m", {grid({{1, 2, 3}, {4, 5, 6}, {7, 8, 9}})}, {grid({{1, 1, 1}, {2, 2, 2}, {3, 3, 3}})})};
+  std::vector<Task> tasks{mirror_3x3_task()};
   ExecOptions o = all_pairs();
   o.arena_bytes = 16;
   RunResult r = execute(mini_batt(), tasks, o);
@@ -201,7 +207,7 @@ TEST_CASE("budget: a program short of arena alone keeps `budget` after its re-ru
 }
 
 TEST_CASE("budget: a program out of work is not re-run alone (it would run out again)", "[exec]") {
-  std::vector<Task> tasks{mirror_task("m", {grid({{1, 2, 3}, {4, 5, 6}, {7, 8, 9}})}, {grid({{1, 1, 1}, {2, 2, 2}, {3, 3, 3}})})};
+  std::vector<Task> tasks{mirror_3x3_task()};
   ExecOptions o = all_pairs();
   o.work_budget = 1;
   RunResult r = execute(mini_batt(), tasks, o);
