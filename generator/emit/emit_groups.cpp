@@ -52,7 +52,10 @@ std::string replace_all(std::string text, const std::string& from, const std::st
   return text;
 }
 
-// Group g's State and function, named "@@" until its text is known.
+// Group g's State and function, named "@@" until its text is known. The
+// function is a template's explicit instantiation, so a weak symbol: the CUDA
+// JIT may link two cached modules that both hold it (runtime/jit/cuda_jit.cpp,
+// modules of several groups), and nvJitLink keeps one.
 std::string group_text(const Batt& b, const std::vector<int>& nodes, const std::vector<int>& slots) {
   std::string fields, imports, body;
   int n_in = 0;
@@ -68,8 +71,10 @@ std::string group_text(const Batt& b, const std::vector<int>& nodes, const std::
   }
   return fmt::format(
       "struct G_@@ {{\n  u8 need[{0}];\n  u8 st[{0}];\n  const void* in[{1}];\n{2}}};\n"
-      "BATTC_DEV void group_@@(Env& e);\n#if BATTC_GROUP_BODY(0x@@ull)\nBATTC_DEV void group_@@(Env& e) {{\n"
-      "  Ctx& c = e.c;\n  (void)c;\n  G_@@& V = *static_cast<G_@@*>(e.G);\n{3}{4}}}\n#endif\n",
+      "template <int = 0>\nBATTC_DEV void group_@@(Env& e);\n#if BATTC_GROUP_BODY(0x@@ull)\n"
+      "template <int>\nBATTC_DEV void group_@@(Env& e) {{\n"
+      "  Ctx& c = e.c;\n  (void)c;\n  G_@@& V = *static_cast<G_@@*>(e.G);\n{3}{4}}}\n"
+      "template BATTC_DEV void group_@@<0>(Env& e);\n#endif\n",
       nodes.size(), std::max(n_in, 1), fields, imports, body);
 }
 

@@ -35,6 +35,7 @@ struct GenOptions {
   std::vector<std::string> cxx_flags;
   std::string arch;
   int cuda_parts = 0;  // 0: cuda_parts_for()
+  int cuda_modules = 0;  // 0: CudaJitOptions' default
   int group_size = kDefaultGroupPrograms;  // programs per group of the CUDA unit
   FilterOptions filter;  // --program GLOB
 };
@@ -96,6 +97,7 @@ void compile_cuda_target(const GenOptions& o) {
   if (!o.arch.empty()) co.arch = o.arch;
   if (!o.cache_dir.empty()) co.cache_dir = o.cache_dir;
   co.parts = o.cuda_parts > 0 ? o.cuda_parts : cuda_parts_for(*g);
+  co.max_group_modules = o.cuda_modules;
   auto r = jit::compile_cuda(jit::EmittedUnit{"batt", source}, co);
   if (!r.ok()) {
     fmt::print(stderr, "battc: error: {}\n", r.error().what());
@@ -110,9 +112,10 @@ void compile_cuda_target(const GenOptions& o) {
   } else {
     fmt::print(
         "compiled {} programs for {} into {} (compiled, {:.1f} s: NVRTC {:.1f} s for the main module in {} part{} and "
-        "{} group modules, {} of them cached; nvJitLink {:.1f} s)\n",
+        "{} program groups, {} of them cached, the others in {} module{}; nvJitLink {:.1f} s)\n",
         g->report.programs, obj.arch, where, obj.seconds, obj.nvrtc_seconds, obj.parts, obj.parts == 1 ? "" : "s",
-        obj.group_modules, obj.group_modules_cached, obj.nvjitlink_seconds);
+        obj.group_modules, obj.group_modules_cached, obj.group_programs, obj.group_programs == 1 ? "" : "s",
+        obj.nvjitlink_seconds);
   }
   if (!obj.cache_note.empty()) fmt::print(stderr, "battc: note: the cache was not used: {}\n", obj.cache_note);
   set_exit_code(0);
@@ -174,8 +177,11 @@ void add_generate_commands(CLI::App& app) {
   comp->add_option("--cxx-flag", comp_o.cxx_flags, "Extra flag for the host compiler (repeatable)")->allow_extra_args(false);
   comp->add_option("--arch", comp_o.arch, "GPU architecture for --target cuda (sm_75, sm_90, ...)");
   comp->add_option("--cuda-parts", comp_o.cuda_parts,
-                   "Parts the CUDA unit's main module is compiled as, in parallel (default: 1 per 1000 values, at most 8); each program group is a module of its own")
+                   "Parts the CUDA unit's main module is compiled as, in parallel (default: 1 per 1000 values, at most 8)")
       ->check(CLI::Range(1, 64));
+  comp->add_option("--cuda-modules", comp_o.cuda_modules,
+                   "The most NVRTC programs the program groups not in the cache are compiled as (default: about 16 groups each, at least 2 per hardware thread)")
+      ->check(CLI::Range(1, 1024));
   add_group_size_option(comp, comp_o);
   comp->callback([] {
     if (comp_o.target == "cuda") return compile_cuda_target(comp_o);

@@ -29,9 +29,9 @@ std::atomic<long long> g_misses{0};
 std::atomic<long long> g_temp_counter{0};
 
 bool is_entry_name(const std::string& name, std::string* key) {
-  // <64 hex>.so or <64 hex>.cubin
+  // <64 hex>.so, <64 hex>.cubin or <64 hex>.ref (the CUDA module cache's refs)
   std::string_view tail = name.size() > 64 ? std::string_view(name).substr(64) : std::string_view();
-  if (tail != ".so" && tail != ".cubin") return false;
+  if (tail != ".so" && tail != ".cubin" && tail != ".ref") return false;
   for (int i = 0; i < 64; ++i) {
     char c = name[size_t(i)];
     if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;

@@ -29,7 +29,8 @@ void count_cache_lookup(bool hit);
 
 class FileCache {
  public:
-  // `entry_ext` is this cache's kind of entry: ".so" (host) or ".cubin" (CUDA).
+  // `entry_ext` is this cache's kind of entry: ".so" (host), ".cubin" (CUDA)
+  // or ".ref" (a CUDA group's module key, runtime/jit/cuda_jit.cpp).
   FileCache(std::string dir, std::uint64_t max_bytes, std::string entry_ext = ".so")
       : dir_(std::move(dir)), max_bytes_(max_bytes), ext_(std::move(entry_ext)) {}
 

@@ -13,7 +13,7 @@ namespace battc::runtime::jit {
 
 // You MUST bump this when the NVRTC/nvJitLink option templates (cuda_jit.cpp),
 // the layout of a CUDA cache entry (cubin + framed log) or the key's fields change.
-constexpr int kCudaCacheFormatVersion = 3;  // 2: relocatable cubins, no LTO; parts. 3: group modules
+constexpr int kCudaCacheFormatVersion = 4;  // 2: relocatable cubins, no LTO; parts. 3: group modules. 4: modules of several groups (weak group functions, refs)
 
 // sha256 hex over: kCudaCacheFormatVersion, the backend ("cuda"), the unit's
 // file stem and source, the NVRTC options in order (the include root written

@@ -5,11 +5,13 @@
 // error (stage "probe").
 #include "runtime/jit/cuda_jit.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <thread>
 #include <utility>
@@ -104,15 +106,33 @@ std::vector<std::string> part_options(const std::vector<std::string>& options, i
   return o;
 }
 
-// One NVRTC program of a build: a part of the main module, or a group
-// module (runtime/jit/cuda_modules.h), which may come from the module cache.
+// Past about this many groups in one NVRTC program, the templates they share
+// stop paying back: the 400 arc-dsl solvers' 100 groups took the same CPU
+// time as 2, 4 or 8 modules, and more memory the fewer: 1.4 GB at 2, 0.7 GB at 8 (docs/runtime.md,
+// "Modules of several groups").
+constexpr size_t kGroupsPerModule = 16;
+
+// One NVRTC program of a build: a part of the main module, or a module of
+// one or more groups (runtime/jit/cuda_modules.h), which may come from the
+// module cache.
 struct Job {
-  std::string label;  // for errors: "part 1 of 4", "group <name>"
-  const std::string* source;
+  std::string label;  // for errors: "part 1 of 4", "group <name>", "3 groups: <name>, ..."
+  std::string module_source;  // a group module's text ("" for a main part)
+  const std::string* source = nullptr;
   std::vector<std::string> options;
-  std::string key;  // a group module's cache key ("" when the cache is off)
+  std::string key;              // a group module's cache key ("" when the cache is off)
+  std::vector<std::string> member_keys;  // the keys of its groups, when it holds more than one
   std::optional<Result<RelocatableCubin>> done;
   bool cached = false;
+};
+
+// The module cache: each module's relocatable cubin under its key, and for a
+// group compiled in a module with others, a ref entry under the group's own
+// key naming that module's key. So a group is found whichever way it was
+// compiled, and a cold compile may put many groups in one module.
+struct ModuleCache {
+  FileCache cubins;
+  FileCache refs;
 };
 
 // The bytes of the cache entry `key` and its path, if it is a sound ELF
@@ -128,7 +148,7 @@ std::optional<std::pair<std::vector<char>, std::string>> sound_entry(const FileC
   return std::make_pair(std::move(*bytes), *path);
 }
 
-// A cached group module's cubin, if there is a sound one.
+// A cached module's cubin, if there is a sound one.
 std::optional<RelocatableCubin> cached_module(const FileCache& cache, const std::string& key) {
   auto entry = sound_entry(cache, key);
   if (!entry) return std::nullopt;
@@ -138,43 +158,132 @@ std::optional<RelocatableCubin> cached_module(const FileCache& cache, const std:
   return r;
 }
 
-// Publishes a compiled group module; a cache that cannot take it only costs
-// a compile next time.
-void publish_module(const FileCache& cache, const std::string& key, const RelocatableCubin& cubin) {
+bool is_key(const std::string& s) {
+  return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+// The key of the module that holds the group `key`, if a ref says so; a
+// malformed ref is dropped.
+std::optional<std::string> module_of(const FileCache& refs, const std::string& key) {
+  auto path = refs.lookup(key);
+  if (!path) return std::nullopt;
+  auto bytes = read_bytes(*path);
+  std::string target = bytes ? std::string(bytes->begin(), bytes->end()) : "";
+  if (!is_key(target)) {
+    refs.forget(key);
+    return std::nullopt;
+  }
+  return target;
+}
+
+// Publishes `bytes` as the entry `key`; a cache that cannot take it only
+// costs a compile next time.
+void publish_entry(const FileCache& cache, const std::string& key, const std::vector<char>& bytes,
+                   const std::string& log) {
   auto tmp = cache.make_temp_dir(key);
   if (!tmp) return;
   RemoveDirOnExit cleanup{*tmp};
-  std::string file = *tmp + "/module.cubin";
-  if (write_bytes(file, cubin.bytes)) (void)cache.publish(key, file, cubin.log);
+  std::string file = *tmp + "/entry";
+  if (write_bytes(file, bytes)) (void)cache.publish(key, file, log);
 }
 
-// NVRTC on the main module's parts and every group module not in `modules`
+// The groups `todo` (indexes into m.groups) as at most `n` modules of about
+// equal text (the largest group first, each into the lightest module), each
+// module's groups in the unit's order, so the same groups make the same text.
+std::vector<std::vector<size_t>> pack_groups(const CudaGroupModules& m, std::vector<size_t> todo, size_t n) {
+  n = std::max<size_t>(1, std::min(n, todo.size()));
+  std::stable_sort(todo.begin(), todo.end(),
+                   [&](size_t a, size_t b) { return m.groups[a].text.size() > m.groups[b].text.size(); });
+  std::vector<std::vector<size_t>> packs(n);
+  std::vector<size_t> bytes(n, 0);
+  for (size_t g : todo) {
+    size_t k = size_t(std::min_element(bytes.begin(), bytes.end()) - bytes.begin());
+    packs[k].push_back(g);
+    bytes[k] += m.groups[g].text.size();
+  }
+  for (auto& p : packs) std::sort(p.begin(), p.end());
+  // Largest first, so that the parallel compiles end together.
+  std::stable_sort(packs.begin(), packs.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  return packs;
+}
+
+// The group modules of `groups` as jobs: the cached ones done (each cached
+// module once, however many of the unit's groups it holds), the others
+// packed into at most `max_modules` modules to compile (0: modules of about
+// kGroupsPerModule groups, at least two per thread, so that the parallel
+// compiles end together).
+std::vector<Job> group_jobs(const CudaGroupModules& groups, const std::vector<std::string>& options,
+                            const ModuleCache* cache, const CudaDeviceRuntime& rt, size_t max_modules,
+                            size_t threads, CudaObject& out) {
+  std::vector<Job> done, todo;
+  std::vector<std::string> keys(groups.groups.size());
+  std::vector<size_t> uncached;
+  std::set<std::string> linked;  // modules already among the jobs
+  for (size_t g = 0; g < groups.groups.size(); ++g) {
+    if (cache) {
+      keys[g] = cuda_module_key(cuda_module_source(groups, {g}), options, cuda_toolchain_id(), rt);
+      std::string module = keys[g];
+      auto hit = cached_module(cache->cubins, module);
+      if (!hit) {
+        auto holder = module_of(cache->refs, keys[g]);
+        if (holder && linked.count(*holder)) {
+          ++out.group_modules_cached;
+          continue;
+        }
+        if (holder) hit = cached_module(cache->cubins, module = *holder);
+      }
+      if (hit) {
+        ++out.group_modules_cached;
+        if (!linked.insert(module).second) continue;
+        Job j{"module " + module, "", nullptr, {}, module, {}, std::move(*hit), true};
+        done.push_back(std::move(j));
+        continue;
+      }
+    }
+    uncached.push_back(g);
+  }
+  if (max_modules == 0) max_modules = std::max(2 * threads, (uncached.size() + kGroupsPerModule - 1) / kGroupsPerModule);
+  for (const std::vector<size_t>& pack : pack_groups(groups, uncached, max_modules)) {
+    if (pack.empty()) continue;
+    Job j;
+    j.label = "group " + groups.groups[pack[0]].name;
+    if (pack.size() > 1) j.label = std::to_string(pack.size()) + " groups: " + groups.groups[pack[0]].name + ", ...";
+    j.module_source = cuda_module_source(groups, pack);
+    j.options = options;
+    if (cache) {
+      j.key = pack.size() == 1 ? keys[pack[0]] : cuda_module_key(j.module_source, options, cuda_toolchain_id(), rt);
+      if (pack.size() > 1)
+        for (size_t g : pack) j.member_keys.push_back(keys[g]);
+    }
+    todo.push_back(std::move(j));
+  }
+  out.group_modules = static_cast<int>(groups.groups.size());
+  out.group_programs = static_cast<int>(todo.size());
+  for (Job& j : done) todo.push_back(std::move(j));
+  return todo;
+}
+
+// NVRTC on the main module's parts and the group modules not in `cache`
 // (nullptr: no module cache), at most hardware_concurrency() at a time (each
 // is its own NVRTC program), then nvJitLink, into `out`.
-Result<bool> build(const EmittedUnit& unit, int parts, const FileCache* modules, const CudaDeviceRuntime& rt,
-                   CudaObject& out) {
+Result<bool> build(const EmittedUnit& unit, const CudaJitOptions& options, const ModuleCache* cache,
+                   const CudaDeviceRuntime& rt, CudaObject& out) {
   const std::string stem = unit_file_stem(unit.name);
   auto groups = cuda_group_modules(unit.source);
   if (!groups) return groups.error();
+  const int threads = std::max(1, int(std::thread::hardware_concurrency()));
+  // Group modules first: they are the larger programs.
+  std::vector<Job> jobs =
+      group_jobs(*groups, out.nvrtc_options, cache, rt, size_t(options.max_group_modules), size_t(threads), out);
   std::vector<std::string> main_options = out.nvrtc_options;
-  if (!groups->empty()) main_options.push_back("-DBATTC_GROUP_BODIES=0");  // each group is its own module
-  std::vector<Job> jobs;
-  for (int k = 0; k < parts; ++k)
-    jobs.push_back({parts > 1 ? "part " + std::to_string(k) + " of " + std::to_string(parts) : std::string("main"),
-                    &unit.source, part_options(main_options, parts, k), "", std::nullopt, false});
-  for (const CudaGroupModule& m : *groups) {
-    Job j{"group " + m.name, &m.source, out.nvrtc_options, "", std::nullopt, false};
-    if (modules) {
-      j.key = cuda_module_key(m.source, out.nvrtc_options, cuda_toolchain_id(), rt);
-      if (auto hit = cached_module(*modules, j.key)) {
-        j.done = std::move(*hit);
-        j.cached = true;
-        ++out.group_modules_cached;
-      }
-    }
+  if (!groups->groups.empty()) main_options.push_back("-DBATTC_GROUP_BODIES=0");  // the groups are modules
+  for (int k = 0; k < options.parts; ++k) {
+    Job j;
+    j.label = options.parts > 1 ? "part " + std::to_string(k) + " of " + std::to_string(options.parts) : "main";
+    j.source = &unit.source;
+    j.options = part_options(main_options, options.parts, k);
     jobs.push_back(std::move(j));
   }
-  out.group_modules = static_cast<int>(groups->size());
 
   std::vector<size_t> todo;
   for (size_t i = 0; i < jobs.size(); ++i)
@@ -183,18 +292,24 @@ Result<bool> build(const EmittedUnit& unit, int parts, const FileCache* modules,
   auto worker = [&] {
     for (size_t t = next++; t < todo.size(); t = next++) {
       Job& j = jobs[todo[t]];
-      j.done = nvrtc_compile(*j.source, stem + ".cu", j.options);
-      if (modules && !j.key.empty() && *j.done) publish_module(*modules, j.key, **j.done);
+      j.done = nvrtc_compile(j.source ? *j.source : j.module_source, stem + ".cu", j.options);
+      if (!cache || j.key.empty() || !*j.done) continue;
+      publish_entry(cache->cubins, j.key, (*j.done)->bytes, (*j.done)->log);
+      std::vector<char> target(j.key.begin(), j.key.end());
+      for (const std::string& member : j.member_keys) publish_entry(cache->refs, member, target, "");
     }
   };
-  int width = std::max(1, std::min(int(todo.size()), int(std::thread::hardware_concurrency())));
+  int width = std::max(1, std::min(int(todo.size()), threads));
   auto t0 = Clock::now();
   std::vector<std::thread> pool;
   for (int k = 1; k < width; ++k) pool.emplace_back(worker);
   worker();
   for (auto& t : pool) t.join();
   out.nvrtc_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
-  if (modules && out.group_modules > out.group_modules_cached) modules->evict("");
+  if (cache && out.group_programs > 0) {
+    cache->cubins.evict("");
+    cache->refs.evict("");
+  }
 
   std::vector<RelocatableCubin> cubins;
   for (Job& j : jobs) {
@@ -223,11 +338,12 @@ Result<CudaObject> compile_cached(const EmittedUnit& unit, const CudaJitOptions&
                                   const CudaDeviceRuntime& rt, CudaObject out) {
   FileCache cache(dir, options.max_cache_bytes, ".cubin");
   // Group modules' cubins, by their own keys, beside the linked units.
-  FileCache modules(dir + "/cuda-modules", options.max_cache_bytes, ".cubin");
+  ModuleCache modules{FileCache(dir + "/cuda-modules", options.max_cache_bytes, ".cubin"),
+                      FileCache(dir + "/cuda-modules/refs", options.max_cache_bytes, ".ref")};
   auto degrade = [&](const JitError& e) -> Result<CudaObject> {
     out.cache_note = e.what();
     out.cache_key.clear();
-    auto built = build(unit, options.parts, nullptr, rt, out);
+    auto built = build(unit, options, nullptr, rt, out);
     if (!built) return built.error();
     return out;
   };
@@ -254,7 +370,8 @@ Result<CudaObject> compile_cached(const EmittedUnit& unit, const CudaJitOptions&
   if (try_hit()) return out;  // another writer finished while we waited
   count_cache_lookup(false);
 
-  auto built = build(unit, options.parts, modules.prepare() ? &modules : nullptr, rt, out);
+  bool module_cache = modules.cubins.prepare() && modules.refs.prepare();
+  auto built = build(unit, options, module_cache ? &modules : nullptr, rt, out);
   if (!built) return built.error();  // failures are not cached
   auto tmp = cache.make_temp_dir(out.cache_key);
   if (!tmp) {
@@ -306,7 +423,7 @@ Result<CudaObject> compile_cuda(const EmittedUnit& unit, const CudaJitOptions& o
   if (auto dir = resolve_cache_dir(options.cache_dir)) {
     r = compile_cached(unit, options, *dir, *rt, std::move(out));
   } else {
-    auto built = build(unit, options.parts, nullptr, *rt, out);
+    auto built = build(unit, options, nullptr, *rt, out);
     if (built) r = std::move(out);
     else r = built.error();
   }

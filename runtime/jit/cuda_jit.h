@@ -25,15 +25,21 @@ struct CudaJitOptions {
   // -DBATTC_PART=k, in parallel threads, and link the parts. Only for units
   // that split themselves that way (templates/cuda_unit.cu); 1 = as is.
   int parts = 1;
+  // The groups that are not in the module cache are compiled as at most this
+  // many NVRTC programs (modules of several groups; 0: modules of about 16
+  // groups, at least two per hardware thread). Fewer, larger modules parse
+  // the headers and instantiate the DSL's shared templates fewer times; more
+  // run in parallel.
+  int max_group_modules = 0;
   std::uint64_t max_cache_bytes = kDefaultCacheMaxBytes;
 };
 
 // A linked unit. On a cache hit the logs are the ones stored with the entry
 // and the stage times are 0. A unit with program groups is compiled as its
-// main module (in `parts` parts) and one module per group
-// (runtime/jit/cuda_modules.h); with the cache on, a group module already
-// compiled (for this or any other batt) is taken from
-// <cache dir>/cuda-modules instead of compiled again.
+// main module (in `parts` parts) and its groups' modules
+// (runtime/jit/cuda_modules.h); with the cache on, a group already compiled
+// (for this or any other batt, alone or in a module with others) is taken
+// from <cache dir>/cuda-modules instead of compiled again.
 struct CudaObject {
   std::vector<char> cubin;                     // an ELF image for cuModuleLoadData
   std::string arch;                            // "sm_75"
@@ -43,8 +49,9 @@ struct CudaObject {
   std::vector<std::string> nvjitlink_options;  // exactly as passed to nvJitLink
   std::string device_library;                  // the libbattc_dsl_device_sm_XX.a linked in
   int parts = 1;                               // NVRTC programs the main module was compiled as
-  int group_modules = 0;                       // the unit's program groups, each its own NVRTC program
+  int group_modules = 0;                       // the unit's program groups
   int group_modules_cached = 0;                // of which came from the module cache (not compiled)
+  int group_programs = 0;                      // NVRTC programs the other groups were compiled as
   double nvrtc_seconds = 0;                    // wall time of all parts (they overlap)
   double nvjitlink_seconds = 0;
   double seconds = 0;                          // wall time of compile_cuda

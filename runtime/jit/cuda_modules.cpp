@@ -20,14 +20,14 @@ size_t find_line(const std::string& text, const std::string& line, size_t from) 
 
 }  // namespace
 
-Result<std::vector<CudaGroupModule>> cuda_group_modules(const std::string& source) {
-  std::vector<CudaGroupModule> out;
+Result<CudaGroupModules> cuda_group_modules(const std::string& source) {
+  CudaGroupModules out;
   size_t at = find_line(source, kGroupBegin, 0);
   if (at == std::string::npos) return out;
   size_t prelude_end = find_line(source, kPreludeEnd, 0);
   if (prelude_end == std::string::npos || prelude_end > at)
     return jit_error("modules", "the CUDA unit has program groups but no \"// @BATTC:PRELUDE_END\" before them");
-  const std::string prelude = source.substr(0, prelude_end);
+  out.prelude = source.substr(0, prelude_end);
   for (; at != std::string::npos; at = find_line(source, kGroupBegin, at + 1)) {
     size_t name_at = at + std::char_traits<char>::length(kGroupBegin);
     size_t eol = source.find('\n', name_at);
@@ -37,10 +37,16 @@ Result<std::vector<CudaGroupModule>> cuda_group_modules(const std::string& sourc
       return jit_error("modules", "program group at byte " + std::to_string(at) + " has no \"// @BATTC:GROUP_END\"");
     CudaGroupModule m;
     m.name = source.substr(name_at, eol - name_at);
-    m.source = prelude + "namespace battc_unit {\n" + source.substr(at, end - at) + "}  // namespace battc_unit\n";
-    out.push_back(std::move(m));
+    m.text = source.substr(at, end + std::char_traits<char>::length(kGroupEnd) - at);
+    out.groups.push_back(std::move(m));
   }
   return out;
+}
+
+std::string cuda_module_source(const CudaGroupModules& m, const std::vector<size_t>& members) {
+  std::string s = m.prelude + "namespace battc_unit {\n";
+  for (size_t g : members) s += m.groups.at(g).text;
+  return s + "}  // namespace battc_unit\n";
 }
 
 }  // namespace battc::runtime::jit

@@ -129,6 +129,8 @@ TEST_CASE("program groups are emitted as group States over group-local slots", "
     CHECK(name.size() == 16);
     CHECK(block.find("struct G_" + name + " {") != std::string::npos);
     CHECK(block.find("BATTC_DEV void group_" + name + "(Env& e) {") != std::string::npos);
+    // A weak symbol, so two cached CUDA modules may both hold it.
+    CHECK(block.find("template BATTC_DEV void group_" + name + "<0>(Env& e);") != std::string::npos);
   }
   // The same group in another batt (other programs, another order) has the
   // same text: the CUDA JIT compiles it once.

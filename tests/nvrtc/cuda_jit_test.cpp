@@ -268,7 +268,8 @@ EmittedUnit grouped_unit(const std::string& dir, const std::string& programs) {
 
 }  // namespace
 
-TEST_CASE("compile_cuda: each program group is a module, compiled once for every batt", "[nvrtc][cuda_jit]") {
+TEST_CASE("compile_cuda: each program group is compiled once for every batt, alone or with others",
+          "[nvrtc][cuda_jit]") {
   if (!built_for("sm_75")) {
     std::cout << "[SKIP] no DSL device library was built for sm_75\n";
     return;
@@ -279,40 +280,76 @@ TEST_CASE("compile_cuda: each program group is a module, compiled once for every
                              "    return subgrid(x2, I)\n\n";
   EmittedUnit before = grouped_unit(work.path, shared + "def solve_c(I):\n    return rot90(I)\n");
   EmittedUnit after = grouped_unit(work.path, shared + "def solve_c(I):\n    return rot270(I)\n");
+  EmittedUnit fewer = grouped_unit(work.path, shared);
   auto modules = cuda_group_modules(before.source);
   REQUIRE(modules.ok());
-  REQUIRE(modules->size() == 3);
-  for (const CudaGroupModule& m : *modules) {
+  REQUIRE(modules->groups.size() == 3);
+  CHECK(modules->prelude.find("struct Prologue {") == std::string::npos);  // only the prelude's declaration
+  for (const CudaGroupModule& m : modules->groups) {
     CHECK(m.name.size() == 16);
-    CHECK(m.source.find("struct Prologue {") == std::string::npos);  // only the prelude's declaration
-    CHECK(m.source.find("void group_" + m.name + "(Env& e) {") != std::string::npos);
+    CHECK(m.text.find("void group_" + m.name + "(Env& e) {") != std::string::npos);
   }
+  std::string two = cuda_module_source(*modules, {0, 2});
+  CHECK(two.rfind(modules->prelude, 0) == 0);
+  CHECK(two.find(modules->groups[0].text) != std::string::npos);
+  CHECK(two.find(modules->groups[1].text) == std::string::npos);
+  CHECK(two.find(modules->groups[2].text) != std::string::npos);
 
+  // The three groups, none cached, compiled as one module: one cubin, and a
+  // ref per group naming it.
+  const std::string dir = work.path + "/cache/cuda-modules";
   CudaJitOptions o;
   o.arch = "sm_75";
   o.cache_dir = work.path + "/cache";
+  o.max_group_modules = 1;
   auto first = compile_cuda(before, o);
   INFO((first ? std::string() : first.error().what()));
   REQUIRE(first.ok());
   CHECK(first->group_modules == 3);
   CHECK(first->group_modules_cached == 0);
-  CHECK(files_with(work.path + "/cache/cuda-modules", ".cubin").size() == 3);
+  CHECK(first->group_programs == 1);
+  CHECK(files_with(dir, ".cubin").size() == 1);
+  CHECK(files_with(dir + "/refs", ".ref").size() == 3);
   CHECK(std::string(first->cubin.begin(), first->cubin.end()).find("battc_eval_kernel") != std::string::npos);
 
-  // solve_c changed: its group is compiled, the other two come from the cache.
+  // solve_c changed: its group is compiled alone, the other two come from
+  // the module (linked once, with the old solve_c's group inside: its
+  // function is weak, so nvJitLink takes it once).
+  o.max_group_modules = 0;
   auto second = compile_cuda(after, o);
+  INFO((second ? std::string() : second.error().what()));
   REQUIRE(second.ok());
   CHECK_FALSE(second->cache_hit);
   CHECK(second->group_modules == 3);
   CHECK(second->group_modules_cached == 2);
+  CHECK(second->group_programs == 1);
   CHECK(is_elf(second->cubin));
-  CHECK(files_with(work.path + "/cache/cuda-modules", ".cubin").size() == 4);
+  CHECK(files_with(dir, ".cubin").size() == 2);
+  CHECK(files_with(dir + "/refs", ".ref").size() == 3);  // a group compiled alone needs no ref
+
+  // Another batt with two of the groups compiles none of them.
+  auto third = compile_cuda(fewer, o);
+  REQUIRE(third.ok());
+  CHECK(third->group_modules_cached == 2);
+  CHECK(third->group_programs == 0);
+
+  // A ref that is not a key is dropped and its group compiled again (each
+  // alone: two groups, at least two modules by default).
+  for (const std::string& f : files_with(dir + "/refs", ".ref")) std::ofstream(dir + "/refs/" + f) << "not a key";
+  fs::remove(work.path + "/cache/" + third->cache_key + ".cubin");
+  auto fourth = compile_cuda(fewer, o);
+  REQUIRE(fourth.ok());
+  CHECK_FALSE(fourth->cache_hit);
+  CHECK(fourth->group_modules_cached == 0);
+  CHECK(fourth->group_programs == 2);
+  CHECK(files_with(dir + "/refs", ".ref").size() == 1);  // the old solve_c's, not looked up
 
   // Without the cache every group is compiled.
   o.cache_dir = "";
   auto uncached = compile_cuda(after, o);
   REQUIRE(uncached.ok());
   CHECK(uncached->group_modules_cached == 0);
+  CHECK(uncached->group_programs == 3);
 }
 
 TEST_CASE("compile_cuda: a unit whose group markers are malformed is a modules error", "[nvrtc][cuda_jit]") {
@@ -328,5 +365,5 @@ TEST_CASE("compile_cuda: a unit whose group markers are malformed is a modules e
   CHECK(split.error().message.find("has no \"// @BATTC:GROUP_END\"") != std::string::npos);
   auto none = cuda_group_modules(unit.source);
   REQUIRE(none.ok());
-  CHECK(none->empty());
+  CHECK(none->groups.empty());
 }
