@@ -16,7 +16,7 @@ std::string cuda_unit_source(const generator::Generated& g, const std::vector<st
 std::string cuda_unit_source(const generator::Generated& g);
 
 // How many parts the main module of a batt's CUDA unit (prologue, tables,
-// kernels; each program group is a module of its own, runtime/jit/
+// kernels; the program groups are modules of their own, runtime/jit/
 // cuda_modules.h) is compiled as: one per 1000 values, at most 8. Measured
 // on the 400 arc-dsl solvers (4107 values, 732 of them per task): the main
 // module took 14.8 s in 4 parts, 24.3 s in one (docs/runtime.md, "Group

@@ -26,9 +26,10 @@ std::string cuda_cache_key(const EmittedUnit& unit, const std::vector<std::strin
                            const std::string& toolchain_id,
                            const CudaDeviceRuntime& rt);
 
-// The key of one group module's relocatable cubin (runtime/jit/cuda_modules.h):
-// as above, less the unit's name, parts and nvJitLink options, which it does
-// not depend on (so a group compiled for one batt serves every other).
+// The key of one module's relocatable cubin (runtime/jit/cuda_modules.h; one
+// group's own key is that of the module holding it alone): as above, less
+// the unit's name, parts and nvJitLink options, which it does not depend on
+// (so a group compiled for one batt serves every other).
 std::string cuda_module_key(const std::string& module_source, const std::vector<std::string>& nvrtc_options,
                             const std::string& toolchain_id, const CudaDeviceRuntime& rt);
 

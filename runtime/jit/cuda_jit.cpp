@@ -53,8 +53,8 @@ bool is_elf(const std::vector<char>& bytes) {
 std::string frame_log(const CudaObject& o) {
   std::string parts = o.parts > 1 ? " (" + std::to_string(o.parts) + " parts: -DBATTC_PARTS=n -DBATTC_PART=k)" : "";
   if (o.group_modules > 0)
-    parts += " + " + std::to_string(o.group_modules) + " group modules (" + std::to_string(o.group_modules_cached) +
-             " from the module cache)";
+    parts += " + " + std::to_string(o.group_modules) + " program groups (" + std::to_string(o.group_modules_cached) +
+             " from the module cache, the others in " + std::to_string(o.group_programs) + " modules)";
   return "$ nvrtc " + joined(o.nvrtc_options) + parts + "\n--- nvrtc log (" + std::to_string(o.nvrtc_log.size()) +
          " bytes) ---\n" + o.nvrtc_log + "\n$ nvJitLink " + joined(o.nvjitlink_options) + " " + o.device_library +
          "\n--- nvJitLink info log (" + std::to_string(o.nvjitlink_log.size()) + " bytes) ---\n" + o.nvjitlink_log +
