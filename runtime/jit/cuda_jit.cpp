@@ -108,8 +108,8 @@ std::vector<std::string> part_options(const std::vector<std::string>& options, i
 
 // Past about this many groups in one NVRTC program, the templates they share
 // stop paying back: the 400 arc-dsl solvers' 100 groups took the same CPU
-// time as 2, 4 or 8 modules, and more memory the fewer: 1.4 GB at 2, 0.7 GB at 8 (docs/runtime.md,
-// "Modules of several groups").
+// time as 2, 4 or 8 modules, and more memory the fewer (1.4 GB at 2, 0.7 GB
+// at 8; docs/runtime.md, "Modules of several groups").
 constexpr size_t kGroupsPerModule = 16;
 
 // One NVRTC program of a build: a part of the main module, or a module of
@@ -120,7 +120,7 @@ struct Job {
   std::string module_source;  // a group module's text ("" for a main part)
   const std::string* source = nullptr;
   std::vector<std::string> options;
-  std::string key;              // a group module's cache key ("" when the cache is off)
+  std::string key;  // a group module's cache key ("" when the cache is off)
   std::vector<std::string> member_keys;  // the keys of its groups, when it holds more than one
   std::optional<Result<RelocatableCubin>> done;
   bool cached = false;
@@ -191,7 +191,8 @@ void publish_entry(const FileCache& cache, const std::string& key, const std::ve
 // equal text (the largest group first, each into the lightest module), each
 // module's groups in the unit's order, so the same groups make the same text.
 std::vector<std::vector<size_t>> pack_groups(const CudaGroupModules& m, std::vector<size_t> todo, size_t n) {
-  n = std::max<size_t>(1, std::min(n, todo.size()));
+  if (todo.empty()) return {};
+  n = std::max<size_t>(1, std::min(n, todo.size()));  // so no module is empty
   std::stable_sort(todo.begin(), todo.end(),
                    [&](size_t a, size_t b) { return m.groups[a].text.size() > m.groups[b].text.size(); });
   std::vector<std::vector<size_t>> packs(n);
@@ -219,24 +220,31 @@ std::vector<Job> group_jobs(const CudaGroupModules& groups, const std::vector<st
   std::vector<std::string> keys(groups.groups.size());
   std::vector<size_t> uncached;
   std::set<std::string> linked;  // modules already among the jobs
+  // Whether the cached module `key` is among the jobs (now, if it is sound).
+  auto take = [&](const std::string& key) {
+    if (linked.count(key)) return true;
+    auto hit = cached_module(cache->cubins, key);
+    if (!hit) return false;
+    linked.insert(key);
+    Job j;
+    j.label = "module " + key;
+    j.key = key;
+    j.done = std::move(*hit);
+    j.cached = true;
+    done.push_back(std::move(j));
+    return true;
+  };
   for (size_t g = 0; g < groups.groups.size(); ++g) {
     if (cache) {
       keys[g] = cuda_module_key(cuda_module_source(groups, {g}), options, cuda_toolchain_id(), rt);
-      std::string module = keys[g];
-      auto hit = cached_module(cache->cubins, module);
-      if (!hit) {
+      // Compiled alone (its own key), or with others (a ref to their module).
+      bool found = take(keys[g]);
+      if (!found) {
         auto holder = module_of(cache->refs, keys[g]);
-        if (holder && linked.count(*holder)) {
-          ++out.group_modules_cached;
-          continue;
-        }
-        if (holder) hit = cached_module(cache->cubins, module = *holder);
+        found = holder && take(*holder);
       }
-      if (hit) {
+      if (found) {
         ++out.group_modules_cached;
-        if (!linked.insert(module).second) continue;
-        Job j{"module " + module, "", nullptr, {}, module, {}, std::move(*hit), true};
-        done.push_back(std::move(j));
         continue;
       }
     }
@@ -244,7 +252,6 @@ std::vector<Job> group_jobs(const CudaGroupModules& groups, const std::vector<st
   }
   if (max_modules == 0) max_modules = std::max(2 * threads, (uncached.size() + kGroupsPerModule - 1) / kGroupsPerModule);
   for (const std::vector<size_t>& pack : pack_groups(groups, uncached, max_modules)) {
-    if (pack.empty()) continue;
     Job j;
     j.label = "group " + groups.groups[pack[0]].name;
     if (pack.size() > 1) j.label = std::to_string(pack.size()) + " groups: " + groups.groups[pack[0]].name + ", ...";
