@@ -9,10 +9,11 @@
 // computes each task's S-only values first. With the default fill-ins it
 // compiles alone as an empty batt (a test does so).
 //
-// The JIT compiles each program group as a module of its own: the text up
-// to "@BATTC:PRELUDE_END" and the group's text between its @BATTC:GROUP
-// lines, which names nothing of the batt (runtime/jit/cuda_modules.h), so
-// that a group already compiled in another batt comes from the cache. The
+// The JIT compiles the program groups as modules of their own: the text up
+// to "@BATTC:PRELUDE_END" and the texts of one or more groups, each between
+// its @BATTC:GROUP lines and naming nothing of the batt
+// (runtime/jit/cuda_modules.h), so that a group already compiled in another
+// batt comes from the cache. The
 // rest, compiled with -DBATTC_GROUP_BODIES=0, is the main module; it may be
 // compiled as several parts in parallel (CudaJitOptions::parts:
 // -DBATTC_PARTS=n -DBATTC_PART=k): every part has the types and all chunk

@@ -270,9 +270,9 @@ std::vector<Job> group_jobs(const CudaGroupModules& groups, const std::vector<st
   return todo;
 }
 
-// NVRTC on the main module's parts and the group modules not in `cache`
-// (nullptr: no module cache), at most hardware_concurrency() at a time (each
-// is its own NVRTC program), then nvJitLink, into `out`.
+// NVRTC on the main module's parts and on modules of the groups not in
+// `cache` (nullptr: no module cache), at most hardware_concurrency() at a
+// time (each is its own NVRTC program), then nvJitLink, into `out`.
 Result<bool> build(const EmittedUnit& unit, const CudaJitOptions& options, const ModuleCache* cache,
                    const CudaDeviceRuntime& rt, CudaObject& out) {
   const std::string stem = unit_file_stem(unit.name);

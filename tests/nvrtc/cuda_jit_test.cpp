@@ -2,8 +2,8 @@
 // hand-written CUDA unit tests/data/batt/mini_batt.cu goes through NVRTC and
 // nvJitLink (with the DSL device library) to a cubin for sm_75 and sm_90; a
 // second compile is a cache hit; a unit compiled in parts links into one
-// cubin; an emitted unit's program groups are modules of their own, cached
-// across batts; and the error values: an NVRTC syntax error, an unknown or
+// cubin; an emitted unit's program groups are compiled as modules, cached
+// by group across batts; and the error values: an NVRTC syntax error, an unknown or
 // malformed architecture, a missing device library, a bad number of parts,
 // malformed group markers.
 #include <catch2/catch.hpp>
