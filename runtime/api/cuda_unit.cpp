@@ -2,6 +2,7 @@
 #include "runtime/api/cuda_unit.h"
 
 #include <algorithm>
+#include <thread>
 
 #include "generator/emit/emit_host.h"
 #include "generator/ir/program_groups.h"
@@ -21,7 +22,8 @@ std::string cuda_unit_source(const generator::Generated& g) {
 
 int cuda_parts_for(const generator::Generated& g) {
   int values = static_cast<int>(g.batt.nodes().size());
-  return std::clamp(values / 1000, 1, 8);
+  int threads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  return std::clamp(values / 1000, 1, std::min(8, threads));
 }
 
 }  // namespace battc::runtime

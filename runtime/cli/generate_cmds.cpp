@@ -177,7 +177,7 @@ void add_generate_commands(CLI::App& app) {
   comp->add_option("--cxx-flag", comp_o.cxx_flags, "Extra flag for the host compiler (repeatable)")->allow_extra_args(false);
   comp->add_option("--arch", comp_o.arch, "GPU architecture for --target cuda (sm_75, sm_90, ...)");
   comp->add_option("--cuda-parts", comp_o.cuda_parts,
-                   "Parts the CUDA unit's main module is compiled as, in parallel (default: 1 per 1000 values, at most 8)")
+                   "Parts the CUDA unit's main module is compiled as, in parallel (default: 1 per 1000 values, at most 1 per hardware thread and 8)")
       ->check(CLI::Range(1, 64));
   comp->add_option("--cuda-modules", comp_o.cuda_modules,
                    "The most NVRTC programs the program groups not in the cache are compiled as (default: about 16 groups each, at least 2 per hardware thread)")
