@@ -114,7 +114,7 @@ void compile_cuda_target(const GenOptions& o) {
         "compiled {} programs for {} into {} (compiled, {:.1f} s: NVRTC {:.1f} s for the main module in {} part{} and "
         "{} program groups, {} of them cached, the others in {} module{}; nvJitLink {:.1f} s)\n",
         g->report.programs, obj.arch, where, obj.seconds, obj.nvrtc_seconds, obj.parts, obj.parts == 1 ? "" : "s",
-        obj.group_modules, obj.group_modules_cached, obj.group_programs, obj.group_programs == 1 ? "" : "s",
+        obj.groups, obj.groups_cached, obj.modules_compiled, obj.modules_compiled == 1 ? "" : "s",
         obj.nvjitlink_seconds);
   }
   if (!obj.cache_note.empty()) fmt::print(stderr, "battc: note: the cache was not used: {}\n", obj.cache_note);

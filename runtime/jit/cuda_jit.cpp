@@ -52,9 +52,9 @@ bool is_elf(const std::vector<char>& bytes) {
 // count so that a hit gives back exactly what the compile said.
 std::string frame_log(const CudaObject& o) {
   std::string parts = o.parts > 1 ? " (" + std::to_string(o.parts) + " parts: -DBATTC_PARTS=n -DBATTC_PART=k)" : "";
-  if (o.group_modules > 0)
-    parts += " + " + std::to_string(o.group_modules) + " program groups (" + std::to_string(o.group_modules_cached) +
-             " from the module cache, the others in " + std::to_string(o.group_programs) + " modules)";
+  if (o.groups > 0)
+    parts += " + " + std::to_string(o.groups) + " program groups (" + std::to_string(o.groups_cached) +
+             " from the module cache, the others in " + std::to_string(o.modules_compiled) + " modules)";
   return "$ nvrtc " + joined(o.nvrtc_options) + parts + "\n--- nvrtc log (" + std::to_string(o.nvrtc_log.size()) +
          " bytes) ---\n" + o.nvrtc_log + "\n$ nvJitLink " + joined(o.nvjitlink_options) + " " + o.device_library +
          "\n--- nvJitLink info log (" + std::to_string(o.nvjitlink_log.size()) + " bytes) ---\n" + o.nvjitlink_log +
@@ -244,7 +244,7 @@ std::vector<Job> group_jobs(const CudaGroupModules& groups, const std::vector<st
         found = holder && take(*holder);
       }
       if (found) {
-        ++out.group_modules_cached;
+        ++out.groups_cached;
         continue;
       }
     }
@@ -264,8 +264,8 @@ std::vector<Job> group_jobs(const CudaGroupModules& groups, const std::vector<st
     }
     todo.push_back(std::move(j));
   }
-  out.group_modules = static_cast<int>(groups.groups.size());
-  out.group_programs = static_cast<int>(todo.size());
+  out.groups = static_cast<int>(groups.groups.size());
+  out.modules_compiled = static_cast<int>(todo.size());
   for (Job& j : done) todo.push_back(std::move(j));
   return todo;
 }
@@ -313,7 +313,7 @@ Result<bool> build(const EmittedUnit& unit, const CudaJitOptions& options, const
   worker();
   for (auto& t : pool) t.join();
   out.nvrtc_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
-  if (cache && out.group_programs > 0) {
+  if (cache && out.modules_compiled > 0) {
     cache->cubins.evict("");
     cache->refs.evict("");
   }

@@ -49,9 +49,9 @@ struct CudaObject {
   std::vector<std::string> nvjitlink_options;  // exactly as passed to nvJitLink
   std::string device_library;                  // the libbattc_dsl_device_sm_XX.a linked in
   int parts = 1;                               // NVRTC programs the main module was compiled as
-  int group_modules = 0;                       // the unit's program groups
-  int group_modules_cached = 0;                // of which came from the module cache (not compiled)
-  int group_programs = 0;                      // NVRTC programs the other groups were compiled as
+  int groups = 0;                              // the unit's program groups
+  int groups_cached = 0;                       // of which came from the module cache (not compiled)
+  int modules_compiled = 0;                    // NVRTC programs the other groups were compiled as
   double nvrtc_seconds = 0;                    // wall time of all parts (they overlap)
   double nvjitlink_seconds = 0;
   double seconds = 0;                          // wall time of compile_cuda

@@ -305,9 +305,9 @@ TEST_CASE("compile_cuda: each program group is compiled once for every batt, alo
   auto first = compile_cuda(before, o);
   INFO((first ? std::string() : first.error().what()));
   REQUIRE(first.ok());
-  CHECK(first->group_modules == 3);
-  CHECK(first->group_modules_cached == 0);
-  CHECK(first->group_programs == 1);
+  CHECK(first->groups == 3);
+  CHECK(first->groups_cached == 0);
+  CHECK(first->modules_compiled == 1);
   CHECK(files_with(dir, ".cubin").size() == 1);
   CHECK(files_with(dir + "/refs", ".ref").size() == 3);
   CHECK(std::string(first->cubin.begin(), first->cubin.end()).find("battc_eval_kernel") != std::string::npos);
@@ -320,9 +320,9 @@ TEST_CASE("compile_cuda: each program group is compiled once for every batt, alo
   INFO((second ? std::string() : second.error().what()));
   REQUIRE(second.ok());
   CHECK_FALSE(second->cache_hit);
-  CHECK(second->group_modules == 3);
-  CHECK(second->group_modules_cached == 2);
-  CHECK(second->group_programs == 1);
+  CHECK(second->groups == 3);
+  CHECK(second->groups_cached == 2);
+  CHECK(second->modules_compiled == 1);
   CHECK(is_elf(second->cubin));
   CHECK(files_with(dir, ".cubin").size() == 2);
   CHECK(files_with(dir + "/refs", ".ref").size() == 3);  // a group compiled alone needs no ref
@@ -330,8 +330,8 @@ TEST_CASE("compile_cuda: each program group is compiled once for every batt, alo
   // Another batt with two of the groups compiles none of them.
   auto third = compile_cuda(fewer, o);
   REQUIRE(third.ok());
-  CHECK(third->group_modules_cached == 2);
-  CHECK(third->group_programs == 0);
+  CHECK(third->groups_cached == 2);
+  CHECK(third->modules_compiled == 0);
 
   // A ref that is not a key is dropped and its group compiled again (each
   // alone: two groups, at least two modules by default).
@@ -340,16 +340,16 @@ TEST_CASE("compile_cuda: each program group is compiled once for every batt, alo
   auto fourth = compile_cuda(fewer, o);
   REQUIRE(fourth.ok());
   CHECK_FALSE(fourth->cache_hit);
-  CHECK(fourth->group_modules_cached == 0);
-  CHECK(fourth->group_programs == 2);
+  CHECK(fourth->groups_cached == 0);
+  CHECK(fourth->modules_compiled == 2);
   CHECK(files_with(dir + "/refs", ".ref").size() == 1);  // the old solve_c's, not looked up
 
   // Without the cache every group is compiled.
   o.cache_dir = "";
   auto uncached = compile_cuda(after, o);
   REQUIRE(uncached.ok());
-  CHECK(uncached->group_modules_cached == 0);
-  CHECK(uncached->group_programs == 3);
+  CHECK(uncached->groups_cached == 0);
+  CHECK(uncached->modules_compiled == 3);
 }
 
 TEST_CASE("compile_cuda: a unit whose group markers are malformed is a modules error", "[nvrtc][cuda_jit]") {
