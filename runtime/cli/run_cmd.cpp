@@ -202,6 +202,12 @@ int run(RunOptions o) {
   // write (the results text once: the report and --expect parse it)
   const std::string results_file_text =
       results_text(r.result, r.scores, r.summary, run_inputs_json(o.tasks, o.solutions, o.programs));
+  // Parsed once, when the report or --expect first asks.
+  std::optional<nlohmann::json> results_parsed;
+  auto results = [&]() -> const nlohmann::json& {
+    if (!results_parsed) results_parsed = nlohmann::json::parse(results_file_text);
+    return *results_parsed;
+  };
   try {
     fs::create_directories(o.out);
     if (!o.timing_json.empty() && fs::path(o.timing_json).has_parent_path())
@@ -267,7 +273,7 @@ int run(RunOptions o) {
              r.result.partial ? " (partial: the run was interrupted)" : "");
   if (!o.html.empty()) {
     ReportInput in;
-    in.results = nlohmann::json::parse(results_file_text);
+    in.results = results();
     in.submission = submission_json(r.result, r.scores);
     in.tasks = r.tasks;
     in.sources = program_sources(o.programs);
@@ -287,7 +293,7 @@ int run(RunOptions o) {
     std::istringstream in(dump.str());
     for (std::string line; std::getline(in, line);) lines.push_back(line);
   }
-  RunDiff d = diff_runs(*golden, run_records(nlohmann::json::parse(results_file_text), lines, "this run"));
+  RunDiff d = diff_runs(*golden, run_records(results(), lines, "this run"));
   fmt::print("--expect {}:\n{}", o.expect, render_diff(d));
   return d.equal() ? 0 : 1;
 }
