@@ -69,9 +69,11 @@ void append_task(std::string& out, const RunResult& run, const TaskResult& task,
   }
 }
 
-std::vector<int> task_order(const std::vector<TaskResult>& tasks) {
+// Indices of `tasks` (Task or TaskResult) in the dump's order: by id.
+template <class T>
+std::vector<int> task_order(const std::vector<T>& tasks) {
   std::vector<std::string> ids;
-  for (const TaskResult& t : tasks) ids.push_back(t.id);
+  for (const T& t : tasks) ids.push_back(t.id);
   return order_by(ids);
 }
 
@@ -88,12 +90,13 @@ void write_dump(std::ostream& out, const RunResult& run) {
 }
 
 DumpStream::DumpStream(const std::filesystem::path& file, RunResult meta, const std::vector<Task>& tasks)
-    : file_(file), out_(file, std::ios::binary), meta_(std::move(meta)), programs_(order_by(meta_.programs)) {
+    : file_(file),
+      out_(file, std::ios::binary),
+      meta_(std::move(meta)),
+      programs_(order_by(meta_.programs)),
+      order_(task_order(tasks)),
+      done_(tasks.size(), nullptr) {
   if (!out_) throw std::runtime_error(file.string() + ": cannot open for writing");
-  std::vector<std::string> ids;
-  for (const Task& t : tasks) ids.push_back(t.id);
-  order_ = order_by(ids);
-  done_.assign(tasks.size(), nullptr);
 }
 
 void DumpStream::task_done(std::size_t t, TaskResult& task) {
