@@ -1,5 +1,6 @@
 // generator/emit/emit_groups.cpp
 #include "generator/emit/emit_groups.h"
+#include "generator/diag/internal_error.h"
 
 #include <fmt/core.h>
 
@@ -95,9 +96,9 @@ GroupParts emit_group_parts(const Batt& b, const std::vector<std::vector<int>>& 
 
   for (int g = 0; g < static_cast<int>(groups.size()); ++g) {
     const std::vector<int>& members = groups[g];
-    if (members.empty()) throw std::logic_error("battc bug: an empty program group");
+    if (members.empty()) battc::internal_error("an empty program group");
     for (int p : members) {
-      if (p < 0 || p >= np || seen[p]++) throw std::logic_error("battc bug: program groups are not a partition");
+      if (p < 0 || p >= np || seen[p]++) battc::internal_error("program groups are not a partition");
       group_programs.push_back(p);
     }
     group_start.push_back(static_cast<int>(group_programs.size()));
@@ -138,7 +139,7 @@ GroupParts emit_group_parts(const Batt& b, const std::vector<std::vector<int>>& 
     for (int node : nodes) slots[node] = -1;
   }
   if (!groups.empty() && static_cast<int>(group_programs.size()) != np)
-    throw std::logic_error("battc bug: program groups leave programs out");
+    battc::internal_error("program groups leave programs out");
 
   std::vector<int> need_start = {0}, need_all, stmt_start = {0}, stmt_all;
   for (int p = 0; p < np; ++p) {

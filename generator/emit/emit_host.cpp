@@ -1,6 +1,7 @@
 // generator/emit/emit_host.cpp: tables, fields, statement chunks and result
 // cases, each written into its marked region of the template.
 #include "generator/emit/emit_host.h"
+#include "generator/diag/internal_error.h"
 
 #include <fmt/core.h>
 
@@ -48,7 +49,7 @@ std::string fill_template_region(const std::string& text, const std::string& nam
   std::string begin = "// @BATTC:BEGIN " + name + "\n", end = "// @BATTC:END " + name + "\n";
   size_t a = text.find(begin), z = text.find(end);
   if (a == std::string::npos || z == std::string::npos || z < a)
-    throw std::logic_error("battc bug: template region " + name + " is missing");
+    battc::internal_error("template region " + name + " is missing");
   return text.substr(0, a) + body + text.substr(z + end.size());
 }
 
@@ -129,7 +130,7 @@ std::string emit_host_unit(const Batt& b, const EmitOptions& opt) {
 }
 
 std::string emit_cuda_unit(const Batt& b, const EmitOptions& opt) {
-  if (opt.groups.empty()) throw std::logic_error("battc bug: a CUDA unit without program groups");
+  if (opt.groups.empty()) battc::internal_error("a CUDA unit without program groups");
   return fill_unit_template(kCudaUnitTemplate, emit_unit_parts(b, opt, false), false);
 }
 

@@ -1,5 +1,6 @@
 // generator/emit/emit_literals.cpp
 #include "generator/emit/emit_literals.h"
+#include "generator/diag/internal_error.h"
 
 #include <fmt/core.h>
 
@@ -31,7 +32,7 @@ std::string c_string_literal(const std::string& s) {
 const std::string& checked_identifier(const std::string& s) {
   bool ok = !s.empty() && (std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_');
   for (unsigned char ch : s) ok = ok && (std::isalnum(ch) || ch == '_');
-  if (!ok) throw std::logic_error("battc bug: '" + s + "' reached the emitter as an identifier");
+  if (!ok) battc::internal_error("'" + s + "' reached the emitter as an identifier");
   return s;
 }
 

@@ -3,6 +3,7 @@
 // the engine's slots. Only types built from the type table, validated
 // primitive names and the constant's kind reach the text.
 #include "generator/emit/emit_specs.h"
+#include "generator/diag/internal_error.h"
 
 #include <fmt/core.h>
 
@@ -83,7 +84,7 @@ std::optional<SpecDef> node_spec(const Batt& b, int i) {
       return d;
     }
   }
-  throw std::logic_error("battc bug: unknown node kind in node_spec");
+  battc::internal_error("unknown node kind in node_spec");
 }
 
 SpecDef record_spec(TypeRef t) {

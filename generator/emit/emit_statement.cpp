@@ -2,6 +2,7 @@
 // primitive names, types from the type table and resolved constants reach
 // the text.
 #include "generator/emit/emit_statement.h"
+#include "generator/diag/internal_error.h"
 
 #include <fmt/core.h>
 
@@ -16,7 +17,7 @@ namespace {
 int slot_of(int node, const std::vector<int>* slots) {
   if (!slots) return node;
   int s = (*slots)[node];
-  if (s < 0) throw std::logic_error("battc bug: a group's statement reads a value outside its group");
+  if (s < 0) battc::internal_error("a group's statement reads a value outside its group");
   return s;
 }
 
@@ -99,7 +100,7 @@ std::string statement(const Batt& b, int i, const std::vector<int>* slots) {
       return "  " + body + "\n";
     }
   }
-  throw std::logic_error("battc bug: unknown node kind in emit");
+  battc::internal_error("unknown node kind in emit");
 }
 
 std::string int_list(const std::vector<int>& v) {

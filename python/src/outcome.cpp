@@ -3,6 +3,8 @@
 // results.json says.
 #include "python/src/outcome.h"
 
+#include "runtime/api/options.h"
+
 #include "runtime/score/results_json.h"
 #include "runtime/score/submission.h"
 

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "runtime/api/options.h"
 #include "runtime/tasks/parse_task.h"
 #include "runtime/tasks/task_error.h"
 
@@ -80,7 +81,7 @@ runtime::api::RunRequest run_request(const json& j) {
   else if (backend == "cuda") r.backend = runtime::api::Backend::Cuda;
   else throw RequestError("backend must be 'auto', 'cpu' or 'cuda', not '" + backend + "'");
   auto engine = runtime::api::parse_engine(get<std::string>(j, "engine", "auto"));
-  if (!engine) throw RequestError("engine must be 'auto', 'unit' or 'specs'");
+  if (!engine) throw RequestError(engine.error().message);
   r.engine = *engine;
   auto evaluate = get<std::string>(j, "evaluate", "auto");
   if (evaluate == "all") r.evaluation = runtime::Evaluation::All;

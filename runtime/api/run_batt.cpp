@@ -11,6 +11,7 @@
 
 #include "generator/emit/emit_host.h"
 #include "generator/emit/emit_specs.h"
+#include "runtime/api/options.h"
 #include "runtime/api/run_gpu.h"
 #include "runtime/exec/execute.h"
 #include "runtime/exec/result_skeleton.h"
@@ -27,7 +28,29 @@ using Clock = std::chrono::steady_clock;
 
 double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
-ApiError input_error(std::string message) { return ApiError{ErrorKind::Input, std::move(message)}; }
+// A JIT failure as an ApiError: a generated unit that does not compile or
+// lacks its entry points is battc's bug; no compiler is a request that
+// cannot be met here; a cache or loader failure is the machine's (input).
+ApiError jit_failure(const jit::JitError& e) {
+  if (e.stage == "compile" || e.stage == "entry") return ApiError{ErrorKind::Internal, e.what()};
+  if (e.stage == "probe") return usage_error(e.what());
+  return input_error(e.what());
+}
+
+// Runs a stage whose exceptions are the input's or the machine's (an
+// unwritable dump, an executor refusing a unit): they become Input errors,
+// while battc's own bugs (InternalError) go on to the boundary (guarded).
+template <class Stage>
+std::optional<ApiError> input_stage(Stage&& stage) {
+  try {
+    stage();
+    return std::nullopt;
+  } catch (const InternalError&) {
+    throw;
+  } catch (const std::exception& e) {
+    return input_error(e.what());
+  }
+}
 
 // The tasks named by `ids`, in the order loaded; an unknown id is an error.
 ApiResult<std::vector<Task>> select_tasks(std::vector<Task> tasks, const std::vector<std::string>& ids) {
@@ -75,7 +98,7 @@ ApiResult<CpuEngine> unit_engine(const RunRequest& req, const generator::Generat
   jit::JitOptions jo = req.jit;
   if (jo.parts == 0) jo.parts = req.exec.jobs;  // --jobs caps the compile's parallel parts too
   auto loaded = jit::compile_host(jit::EmittedUnit{"batt", g.unit}, jo);
-  if (!loaded.ok()) return input_error(loaded.error().what());
+  if (!loaded.ok()) return jit_failure(loaded.error());
   out.cache_hit = loaded->cache_hit;
   auto holder = std::make_shared<jit::LoadedBatt>(std::move(loaded.value()));
   return CpuEngine{BattEntry{holder->info, holder->prologue, holder->eval}, holder};
@@ -85,13 +108,13 @@ ApiResult<CpuEngine> unit_engine(const RunRequest& req, const generator::Generat
 ApiResult<CpuEngine> spec_engine(RunRequest& req, const generator::Generated& g, RunOutcome& out) {
   if (!req.specs) {
     auto lib = jit::SpecLibrary::open(req.jit);
-    if (!lib.ok()) return input_error(lib.error().what());
+    if (!lib.ok()) return jit_failure(lib.error());
     req.specs = lib.value();
   }
   out.specs = req.specs;
   std::vector<generator::SpecDef> specs = generator::batt_specs(g.batt);
   auto compiled = req.specs->ensure(specs, req.exec.jobs);
-  if (!compiled.ok()) return input_error(compiled.error().what());
+  if (!compiled.ok()) return jit_failure(compiled.error());
   out.spec_compile = compiled.value();
   out.cache_hit = out.spec_compile.missing == 0;
   std::shared_ptr<jit::SpecLibrary> lib = req.specs;
@@ -121,21 +144,6 @@ Engine choose_engine(const RunRequest& req, bool unit_cached, std::size_t values
   why = fmt::format("the whole-batt unit is not cached ({} values to compile); specializations cover changed programs",
                     values);
   return Engine::Specs;
-}
-
-const char* engine_name(Engine e) {
-  switch (e) {
-    case Engine::Auto: return "auto";
-    case Engine::Unit: return "unit";
-    case Engine::Specs: return "specs";
-  }
-  return "?";
-}
-
-std::optional<Engine> parse_engine(const std::string& name) {
-  for (Engine e : {Engine::Auto, Engine::Unit, Engine::Specs})
-    if (name == engine_name(e)) return e;
-  return std::nullopt;
 }
 
 std::unique_ptr<generator::Generated> check_programs(const ProgramInput& programs) {
@@ -241,35 +249,31 @@ ApiResult<RunOutcome> run_from_compile(RunRequest& req, RunOutcome out, const Gp
   // run
   req.exec.evaluation = resolve_evaluation(req.evaluation, req.exec, gpu != nullptr, out.tasks);
   std::unique_ptr<DumpStream> dump;
-  try {
-    if (!req.dump_file.empty()) {
-      RunResult meta = result_skeleton(*cpu->entry.info, {}, req.exec.pairing);
-      meta.statements = statement_sites(g, meta);
-      dump = std::make_unique<DumpStream>(req.dump_file, std::move(meta), out.tasks);
-      req.exec.task_done = [&dump](std::size_t t, TaskResult& task) { dump->task_done(t, task); };
-    }
-  } catch (const std::exception& e) {
-    return input_error(e.what());
-  }
+  if (auto e = input_stage([&] {
+        if (req.dump_file.empty()) return;
+        RunResult meta = result_skeleton(*cpu->entry.info, {}, req.exec.pairing);
+        meta.statements = statement_sites(g, meta);
+        dump = std::make_unique<DumpStream>(req.dump_file, std::move(meta), out.tasks);
+        req.exec.task_done = [&dump](std::size_t t, TaskResult& task) { dump->task_done(t, task); };
+      }))
+    return *e;
   t0 = Clock::now();
   out.times.to_first_evaluation = since(t_start);
-  try {
-    if (gpu) {
-      GpuExecOptions go;
-      go.item_arena_bytes = req.gpu_arena_bytes;
-      out.result = run_on_gpus(*gpu, *units, cpu->entry, out.tasks, req.exec, go, &out.gpu);
-    } else {
-      out.result = execute(cpu->entry, out.tasks, req.exec);
-    }
-  } catch (const std::exception& e) {
-    return input_error(e.what());
-  }
+  if (auto e = input_stage([&] {
+        if (gpu) {
+          GpuExecOptions go;
+          go.item_arena_bytes = req.gpu_arena_bytes;
+          out.result = run_on_gpus(*gpu, *units, cpu->entry, out.tasks, req.exec, go, &out.gpu);
+        } else {
+          out.result = execute(cpu->entry, out.tasks, req.exec);
+        }
+      }))
+    return *e;
   out.result.statements = statement_sites(g, out.result);
-  try {
-    if (dump) dump->finish(out.result);
-  } catch (const std::exception& e) {
-    return input_error(e.what());
-  }
+  if (auto e = input_stage([&] {
+        if (dump) dump->finish(out.result);
+      }))
+    return *e;
   out.times.run = since(t0);
 
   t0 = Clock::now();
@@ -299,7 +303,9 @@ Evaluation resolve_evaluation(const std::optional<Evaluation>& asked, const Exec
   return Evaluation::UntilTrainFails;
 }
 
-ApiResult<RunOutcome> run_batt(RunRequest req) {
+namespace {
+
+ApiResult<RunOutcome> run_batt_unguarded(RunRequest req) {
   auto t_start = Clock::now();
   if (!req.dump_file.empty()) req.exec.dump = true;
   auto gpu = choose_backend(req);
@@ -314,15 +320,23 @@ ApiResult<RunOutcome> run_batt(RunRequest req) {
   return run_from_compile(req, std::move(out), gpu.value(), t_start);
 }
 
+}  // namespace
+
+ApiResult<RunOutcome> run_batt(RunRequest req) {
+  return guarded([&]() -> ApiResult<RunOutcome> { return run_batt_unguarded(std::move(req)); });
+}
+
 ApiResult<RunOutcome> run_generated(RunRequest req, std::unique_ptr<generator::Generated> generated,
                                     std::vector<Task> tasks) {
-  auto t_start = Clock::now();
-  auto gpu = choose_backend(req);
-  if (!gpu.ok()) return gpu.error();
-  RunOutcome out;
-  out.tasks = std::move(tasks);
-  out.generated = std::move(generated);
-  return run_from_compile(req, std::move(out), gpu.value(), t_start);
+  return guarded([&]() -> ApiResult<RunOutcome> {
+    auto t_start = Clock::now();
+    auto gpu = choose_backend(req);
+    if (!gpu.ok()) return gpu.error();
+    RunOutcome out;
+    out.tasks = std::move(tasks);
+    out.generated = std::move(generated);
+    return run_from_compile(req, std::move(out), gpu.value(), t_start);
+  });
 }
 
 }  // namespace battc::runtime::api

@@ -12,10 +12,10 @@
 #include <optional>
 #include <set>
 #include <string>
-#include <variant>
 #include <vector>
 
 #include "generator/pipeline.h"
+#include "runtime/api/api_result.h"
 #include "runtime/exec/exec_options.h"
 #include "runtime/exec/gpu_execute.h"
 #include "runtime/exec/run_result.h"
@@ -36,34 +36,7 @@ namespace battc::runtime::api {
 enum class Engine { Auto, Unit, Specs };
 enum class Backend { Auto, Cpu, Cuda };
 
-const char* engine_name(Engine e);
-std::optional<Engine> parse_engine(const std::string& name);
 
-// Input: 1 (bad input: tasks, programs, an unwritable path), Usage: 2 (a
-// request that cannot be met as asked, e.g. --backend cuda without a GPU),
-// Internal: a battc bug.
-enum class ErrorKind { Input, Usage, Internal };
-
-struct ApiError {
-  ErrorKind kind = ErrorKind::Input;
-  std::string message;  // one line (a compiler log may follow on later lines)
-};
-
-template <class T>
-class ApiResult {
- public:
-  ApiResult(T value) : v_(std::move(value)) {}
-  ApiResult(ApiError e) : v_(std::move(e)) {}
-  bool ok() const { return v_.index() == 0; }
-  explicit operator bool() const { return ok(); }
-  T& value() { return std::get<0>(v_); }
-  const ApiError& error() const { return std::get<1>(v_); }
-  T* operator->() { return &value(); }
-  T& operator*() { return value(); }
-
- private:
-  std::variant<T, ApiError> v_;
-};
 
 struct ProgramInput {
   std::vector<std::string> files;
@@ -151,7 +124,7 @@ ApiResult<std::vector<Task>> load_request_tasks(const RunRequest& request);
 
 // The whole job: load, generate, compile (or reuse), run, score. Rejected
 // programs are diagnostics in the outcome, not errors; no accepted program
-// is an Input error.
+// is an Input error; a bug of battc's anywhere below is an Internal error.
 ApiResult<RunOutcome> run_batt(RunRequest request);
 
 // The programs of a request, generated (the unit's text only when `emit`).

@@ -11,6 +11,7 @@
 
 #include "generator/emit/emit_host.h"
 #include "generator/ir/program_groups.h"
+#include "runtime/api/options.h"
 #include "runtime/api/run_gpu.h"
 #include "runtime/exec/device_image.h"
 #include "runtime/exec/result_skeleton.h"

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "generator/pipeline.h"
+#include "runtime/api/options.h"
 #include "runtime/api/run_batt.h"
 #include "runtime/api/run_plan.h"
 #include "runtime/cli/commands.h"

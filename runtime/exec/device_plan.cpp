@@ -1,5 +1,6 @@
 // runtime/exec/device_plan.cpp: arithmetic only; no driver, no memory.
 #include "runtime/exec/device_plan.h"
+#include "generator/diag/internal_error.h"
 
 #include <algorithm>
 #include <charconv>
@@ -40,7 +41,7 @@ GroupTable group_table(const std::vector<std::vector<int>>& groups, int n_progra
   GroupTable t;
   auto add = [&](const std::vector<int>& g) {
     if (g.empty() || g.size() > std::size_t(abi::kMaxGroupPrograms))
-      throw std::logic_error("battc bug: a program group of " + std::to_string(g.size()) + " programs");
+      battc::internal_error("a program group of " + std::to_string(g.size()) + " programs");
     t.programs.insert(t.programs.end(), g.begin(), g.end());
     t.start.push_back(int(t.programs.size()));
     t.max_size = std::max(t.max_size, int(g.size()));
@@ -57,13 +58,13 @@ GroupTable group_table(const std::vector<std::vector<int>>& groups, int n_progra
   for (const auto& g : groups) {
     for (int p : g) {
       if (p < 0 || p >= n_programs || seen[std::size_t(p)])
-        throw std::logic_error("battc bug: program groups are not a partition of the batt's programs");
+        battc::internal_error("program groups are not a partition of the batt's programs");
       seen[std::size_t(p)] = 1;
     }
     add(g);
   }
   if (int(t.programs.size()) != n_programs)
-    throw std::logic_error("battc bug: program groups leave programs out");
+    battc::internal_error("program groups leave programs out");
   return t;
 }
 

@@ -36,7 +36,7 @@ struct GroupTable {
 
 // Checks that `groups` is a partition of 0 .. n_programs - 1 into groups of
 // 1 .. abi::kMaxGroupPrograms programs (a battc bug otherwise: throws
-// std::logic_error). Empty `groups`: consecutive groups of
+// battc::InternalError). Empty `groups`: consecutive groups of
 // kDefaultGroupPrograms.
 constexpr int kDefaultGroupPrograms = 4;
 GroupTable group_table(const std::vector<std::vector<int>>& groups, int n_programs);

@@ -6,6 +6,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "generator/diag/internal_error.h"
+
 namespace battc::runtime {
 
 namespace {
@@ -71,7 +73,7 @@ std::vector<std::string> DeviceReadback::read_texts(const std::vector<std::pair<
   for (std::uint64_t guess = std::max<std::uint64_t>(first_guess, 16); !open.empty(); guess *= 8) {
     for (std::size_t i : open) {
       auto [p, limit] = texts[i];
-      if (p >= limit) throw std::runtime_error("battc bug: a value text outside its arena slice");
+      if (p >= limit) battc::internal_error("a value text outside its arena slice");
       want(p, std::min<std::uint64_t>(guess, limit - p));
     }
     fetch();
@@ -84,7 +86,7 @@ std::vector<std::string> DeviceReadback::read_texts(const std::vector<std::pair<
       if (nul) {
         out[i].assign(reinterpret_cast<const char*>(h), static_cast<const unsigned char*>(nul) - h);
       } else if (n == limit - p) {
-        throw std::runtime_error("battc bug: a value text without its NUL in its arena slice");
+        battc::internal_error("a value text without its NUL in its arena slice");
       } else {
         still.push_back(i);
       }

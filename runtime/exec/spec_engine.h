@@ -25,7 +25,7 @@ using SpecFinder = std::function<const abi::SpecEntry*(const std::string& key)>;
 class SpecEngine {
  public:
   // Resolves every node of `batt` through `find`; `keep_alive` owns what the
-  // found specs live in (the spec library). Throws std::logic_error (a battc
+  // found specs live in (the spec library). Throws battc::InternalError (a battc
   // bug) when a spec is missing: the caller ensures them first.
   static std::shared_ptr<const SpecEngine> build(const generator::Batt& batt, const SpecFinder& find,
                                                  std::shared_ptr<const void> keep_alive);
