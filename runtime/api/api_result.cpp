@@ -13,9 +13,11 @@ int exit_code(ErrorKind kind) {
 }
 
 std::string describe(const ApiError& e) {
-  if (e.kind != ErrorKind::Internal) return "error: " + e.message;
-  return "internal error: " + e.message +
-         "\nthis is a bug in battc, not in your input: please report it with the command line and this message";
+  return (e.kind == ErrorKind::Internal ? "internal error: " : "error: ") + e.message;
+}
+
+const char* report_request() {
+  return "this is a bug in battc, not in your input: please report it with the command and this message";
 }
 
 ApiError internal(const InternalError& e) { return ApiError{ErrorKind::Internal, e.what()}; }

@@ -46,10 +46,11 @@ class ApiResult {
 // (sysexits' EX_SOFTWARE).
 int exit_code(ErrorKind kind);
 
-// What a front end prints for an error, without the "battc: " prefix:
-// "error: <message>", and for an internal error a second line asking for a
-// report.
+// What a front end says for an error, without the "battc: " prefix:
+// "error: <message>" or "internal error: <message>"; an internal error is
+// followed by report_request() on a line of its own.
 std::string describe(const ApiError& e);
+const char* report_request();
 
 ApiError internal(const InternalError& e);
 

@@ -5,6 +5,7 @@
 
 #include "runtime/cli/commands.h"
 #include "runtime/cli/input_paths.h"
+#include "runtime/cli/report_error.h"
 #include "runtime/cli/suggest.h"
 
 int main(int argc, char** argv) {
@@ -31,6 +32,12 @@ int main(int argc, char** argv) {
     if (code == 0) return 0;
     if (auto s = battc::runtime::suggestion(app, argc, argv)) fmt::print(stderr, "battc: did you mean '{}'?\n", *s);
     return 2;  // usage errors exit 2
+  } catch (const battc::InternalError& e) {
+    // A subcommand's own bug that no library boundary caught: said as one,
+    // never an abort.
+    return battc::runtime::report_error(battc::runtime::api::internal(e));
+  } catch (const std::exception& e) {
+    return battc::runtime::report_error({battc::runtime::api::ErrorKind::Internal, std::string("an exception escaped: ") + e.what()});
   }
   return battc::runtime::last_exit_code();
 }

@@ -15,14 +15,16 @@
 #include "generator/pipeline.h"
 #include "runtime/api/options.h"
 #include "runtime/api/run_batt.h"
+#include "runtime/api/request_checks.h"
 #include "runtime/api/run_plan.h"
+#include "runtime/api/timing_json.h"
 #include "runtime/cli/commands.h"
 #include "runtime/cli/filter_options.h"
 #include "runtime/cli/input_paths.h"
 #include "runtime/cli/interrupt.h"
+#include "runtime/cli/report_error.h"
 #include "runtime/exec/gpu_backend.h"
 #include "runtime/exec/progress.h"
-#include "runtime/exec/sample_times.h"
 #include "runtime/jit/install_layout.h"
 #include "runtime/report/html_report.h"
 #include "runtime/score/dump_writer.h"
@@ -67,10 +69,7 @@ struct RunOptions {
 // the source tree, linked there in a build tree), or $BATTC_DEMO_DIR.
 fs::path demo_dir() { return jit::layout_demo_dir(); }
 
-int fail(const std::string& what) {
-  fmt::print(stderr, "battc: error: {}\n", what);
-  return 1;
-}
+int fail(const std::string& what) { return report_error(api::input_error(what)); }
 
 // Whether the output folder can be made and written, checked before any
 // work (and without creating it, so a run refused later leaves nothing).
@@ -90,18 +89,13 @@ std::optional<std::string> unwritable_folder(const char* flag, const std::string
   return std::nullopt;
 }
 
-int run(RunOptions o) {
-  api::RunRequest req;
-  if (!o.gpu_model.empty() && !o.dry_run) {
-    fmt::print(stderr, "battc: error: --gpu-model plans a run: add --dry-run\n");
-    return 2;
-  }
-  // A missing GPU first, so that it is the only thing said (a plan for a
-  // named model needs none).
-  if (o.backend == "cuda" && o.gpu_model.empty() && !gpu_availability().usable()) {
-    fmt::print(stderr, "battc: error: --backend cuda: no usable GPU: {}\n", gpu_availability().why);
-    return 2;
-  }
+// The flags' checks before any work: a plan's model needs --dry-run, a GPU
+// asked for must be here (said alone), the demo when neither input is
+// given, and every output folder writable. nullopt: go on.
+std::optional<int> check_flags(RunOptions& o) {
+  if (!o.gpu_model.empty() && !o.dry_run) return report_error(api::usage_error("--gpu-model plans a run: add --dry-run"));
+  if (o.backend == "cuda" && o.gpu_model.empty() && !gpu_availability().usable())
+    return report_error(api::usage_error("--backend cuda: no usable GPU: " + gpu_availability().why));
   if (o.tasks.empty() && o.programs.empty()) {
     o.tasks = {demo_dir().string()};
     o.programs = {(demo_dir() / "programs.py").string()};
@@ -117,8 +111,145 @@ int run(RunOptions o) {
     fs::path folder = fs::path(file).parent_path();
     if (auto why = unwritable_folder(flag, folder.empty() ? "." : folder.string())) return fail(*why);
   }
-  // The golden run first: a wrong path is said before any work, and a golden
-  // with values makes this run keep them too.
+  return std::nullopt;
+}
+
+// The flags as a request (the option words parsed by the library, as
+// Python's are). A golden with values makes this run keep them too.
+api::ApiResult<api::RunRequest> make_request(const RunOptions& o, const std::optional<RunRecords>& golden) {
+  api::RunRequest req;
+  try {
+    req.task_ids = selected_task_ids(o.filter);
+  } catch (const std::exception& e) {
+    return api::input_error(e.what());
+  }
+  auto dialect = api::parse_dialect_option(o.dialect);
+  auto backend = api::parse_backend(o.backend);
+  auto engine = api::parse_engine(o.engine);
+  auto pairing = api::parse_pairing(o.pairing);
+  auto on_duplicate = api::parse_on_duplicate(o.on_duplicate);
+  // auto: the API's rule, except that a report and a golden comparison show
+  // every evaluation.
+  bool show_all = o.evaluate == "auto" && (golden || !o.html.empty());
+  auto evaluation = api::parse_evaluation(show_all ? "all" : o.evaluate);
+  for (const api::ApiError* e : {dialect.ok() ? nullptr : &dialect.error(), backend.ok() ? nullptr : &backend.error(),
+                                 engine.ok() ? nullptr : &engine.error(), pairing.ok() ? nullptr : &pairing.error(),
+                                 on_duplicate.ok() ? nullptr : &on_duplicate.error(),
+                                 evaluation.ok() ? nullptr : &evaluation.error()})
+    if (e) return *e;
+  req.programs.program_globs = o.filter.programs;
+  req.task_paths = o.tasks;
+  req.on_duplicate = *on_duplicate;
+  req.solutions = o.solutions;
+  req.programs.files = o.programs;
+  req.programs.disabled_passes = {o.disabled.begin(), o.disabled.end()};
+  req.programs.dialect = *dialect;
+  req.backend = *backend;
+  req.engine = *engine;
+  req.exec.pairing = *pairing;
+  req.exec.jobs = o.jobs;
+  req.exec.arena_bytes = std::uint64_t(o.budget_mb) * kMiB;
+  req.exec.dump = !o.dump.empty() || (golden && golden->has_values);
+  req.dump_file = o.dump;  // written as the run goes
+  req.evaluation = *evaluation;
+  req.gpu_arena_bytes = std::uint64_t(o.gpu_arena_kb) * 1024;
+  if (!o.cache_dir.empty()) req.jit.cache_dir = o.cache_dir;
+  req.jit.extra_flags = o.cxx_flags;
+  if (auto e = api::check_run_request(req)) return *e;
+  return req;
+}
+
+int print_plan(const RunOptions& o, const api::RunRequest& req) {
+  std::optional<GpuModel> model;
+  if (!o.gpu_model.empty()) model = parse_gpu_model(o.gpu_model);
+  auto plan = api::plan_run(req, model);
+  if (!plan.ok()) return report_error(plan.error());
+  fmt::print("{}", api::describe_plan(plan.value()));
+  return 0;
+}
+
+// results.json, submission.json and the timing file; false when one could
+// not be written (said on stderr).
+bool write_outputs(const RunOptions& o, const api::RunOutcome& r, const std::string& results_file_text) {
+  try {
+    fs::create_directories(o.out);
+    if (!o.timing_json.empty() && fs::path(o.timing_json).has_parent_path())
+      fs::create_directories(fs::path(o.timing_json).parent_path());
+    write_results_text(fs::path(o.out) / "results.json", results_file_text);
+    write_submission_file(fs::path(o.out) / "submission.json", r.result, r.scores);
+    if (!o.timing_json.empty()) {
+      std::ofstream f(o.timing_json);
+      f << api::timing_json(r).dump(2) << "\n";
+      if (!f) return fail("cannot write " + o.timing_json) == 0;
+    }
+  } catch (const std::exception& e) {
+    return fail(e.what()) == 0;
+  }
+  return true;
+}
+
+void print_summary(const RunOptions& o, const api::RunOutcome& r) {
+  fmt::print("{}", render_summary(r.summary, o.list_solved));
+  fmt::print("engine: {} ({})\n", api::engine_name(r.engine), r.engine_why);
+  if (r.backend == "cuda")
+    fmt::print("gpu: {} device(s), {} launch(es) over {} samples; {} evaluations in {} samples re-run on the CPU\n",
+               r.gpu.devices, r.gpu.launches, r.gpu.items, r.gpu.fallback_evaluations, r.gpu.fallback_samples);
+  fmt::print("wrote {}/results.json and {}/submission.json{}\n", o.out, o.out,
+             r.result.partial ? " (partial: the run was interrupted)" : "");
+}
+
+bool write_html(const RunOptions& o, const api::RunOutcome& r, const nlohmann::json& results) {
+  ReportInput in;
+  in.results = results;
+  in.submission = submission_json(r.result, r.scores);
+  in.tasks = r.tasks;
+  in.sources = program_sources(o.programs);
+  in.title = "battc report: " + fs::path(o.out).filename().string();
+  if (!write_report_file(o.html, in)) return false;
+  fmt::print("wrote {}\n", o.html);
+  return true;
+}
+
+// --expect: this run against the golden; 0 when equal, else 1.
+int compare_with_golden(const RunOptions& o, const api::RunOutcome& r, const RunRecords& golden,
+                        const nlohmann::json& results) {
+  std::vector<std::string> lines;
+  if (!o.dump.empty()) {  // the run wrote it, and kept no value texts
+    std::ifstream in(o.dump, std::ios::binary);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+  } else if (golden.has_values) {  // the run kept every value (make_request)
+    std::ostringstream dump;
+    write_dump(dump, r.result);
+    std::istringstream in(dump.str());
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+  }
+  RunDiff d = diff_runs(golden, run_records(results, lines, "this run"));
+  fmt::print("--expect {}:\n{}", o.expect, render_diff(d));
+  return d.equal() ? 0 : 1;
+}
+
+// Everything after a run: the files, the summary, the report, --expect.
+int finish_run(const RunOptions& o, const api::RunOutcome& r, const std::optional<RunRecords>& golden,
+               const InterruptGuard& interrupt) {
+  if (!r.diagnostics.empty()) fmt::print(stderr, "{}", r.diagnostics);
+  // The results text once: the report and --expect parse it, when asked.
+  const std::string results_file_text =
+      results_text(r.result, r.scores, r.summary, run_inputs_json(o.tasks, o.solutions, o.programs));
+  std::optional<nlohmann::json> results_parsed;
+  auto results = [&]() -> const nlohmann::json& {
+    if (!results_parsed) results_parsed = nlohmann::json::parse(results_file_text);
+    return *results_parsed;
+  };
+  if (!write_outputs(o, r, results_file_text)) return 1;
+  print_summary(o, r);
+  if (!o.html.empty() && !write_html(o, r, results())) return 1;
+  if (r.result.partial) return interrupt.exit_code();
+  return golden ? compare_with_golden(o, r, *golden, results()) : 0;
+}
+
+int run(RunOptions o) {
+  if (auto code = check_flags(o)) return *code;
+  // The golden run first: a wrong path is said before any work.
   std::optional<RunRecords> golden;
   if (!o.expect.empty()) {
     try {
@@ -127,67 +258,27 @@ int run(RunOptions o) {
       return fail(std::string("--expect: ") + e.what());
     }
   }
-  try {
-    req.task_ids = selected_task_ids(o.filter);
-  } catch (const std::exception& e) {
-    return fail(e.what());
-  }
-  req.programs.program_globs = o.filter.programs;
-  req.task_paths = o.tasks;
-  if (o.on_duplicate == "refuse") req.on_duplicate = LoadOptions::OnDuplicate::Refuse;
-  req.solutions = o.solutions;
-  req.programs.files = o.programs;
-  req.programs.disabled_passes = {o.disabled.begin(), o.disabled.end()};
-  req.programs.dialect = generator::parse_dialect(o.dialect);  // "auto": each program's own
-  req.backend = o.backend == "cpu" ? api::Backend::Cpu : o.backend == "cuda" ? api::Backend::Cuda : api::Backend::Auto;
-  req.engine = *api::parse_engine(o.engine);
-  req.exec.pairing = o.pairing == "by-name" ? Pairing::ByName : Pairing::All;
-  req.exec.jobs = o.jobs;
-  req.exec.arena_bytes = std::uint64_t(o.budget_mb) * kMiB;
-  req.exec.dump = !o.dump.empty() || (golden && golden->has_values);
-  req.dump_file = o.dump;  // written as the run goes
-  // auto: the API's rule, except that a report and a golden comparison show
-  // every evaluation.
-  if (o.evaluate == "all" || (o.evaluate == "auto" && (golden || !o.html.empty())))
-    req.evaluation = Evaluation::All;
-  else if (o.evaluate == "until-train-fails")
-    req.evaluation = Evaluation::UntilTrainFails;
-  req.gpu_arena_bytes = std::uint64_t(o.gpu_arena_kb) * 1024;
-  if (!o.cache_dir.empty()) req.jit.cache_dir = o.cache_dir;
-  req.jit.extra_flags = o.cxx_flags;
+  auto req = make_request(o, golden);
+  if (!req.ok()) return report_error(req.error());
   ProgressReporter progress(ProgressReporter::mode_for(stderr, o.quiet));
-  req.exec.progress = [&](std::size_t done, std::size_t total) { progress(done, total); };
-  req.note = [&](const std::string& line) {
+  req->exec.progress = [&](std::size_t done, std::size_t total) { progress(done, total); };
+  req->note = [&](const std::string& line) {
     if (!o.quiet || line.rfind("warning: ", 0) == 0) fmt::print(stderr, "battc: {}\n", line);
   };
-
-  if (o.dry_run) {
-    std::optional<GpuModel> model;
-    if (!o.gpu_model.empty()) model = parse_gpu_model(o.gpu_model);
-    auto plan = api::plan_run(req, model);
-    if (!plan.ok()) {
-      fmt::print(stderr, "battc: error: {}\n", plan.error().message);
-      return plan.error().kind == api::ErrorKind::Usage ? 2 : 1;
-    }
-    fmt::print("{}", api::describe_plan(plan.value()));
-    return 0;
-  }
-
-  const bool req_dump = req.exec.dump;
+  if (o.dry_run) return print_plan(o, *req);
   if (!o.dump.empty() && fs::path(o.dump).has_parent_path()) {
     std::error_code ec;
     fs::create_directories(fs::path(o.dump).parent_path(), ec);  // a failure is the open's error, with the path
   }
   InterruptGuard interrupt;  // Ctrl-C: stop, then write what was evaluated
-  req.exec.stop = interrupt.flag();
-  auto outcome = api::run_batt(std::move(req));
+  req->exec.stop = interrupt.flag();
+  auto outcome = api::run_batt(std::move(*req));
   if (!outcome.ok()) {
     if (interrupt.fired()) {
       fmt::print(stderr, "\nbattc: interrupted before any evaluation: nothing written\n");
       return interrupt.exit_code();
     }
-    fmt::print(stderr, "battc: error: {}\n", outcome.error().message);
-    return outcome.error().kind == api::ErrorKind::Usage ? 2 : 1;
+    return report_error(outcome.error());
   }
   progress.finish();
   // A cross product's outcome is millions of small blocks, and freeing them
@@ -197,106 +288,7 @@ int run(RunOptions o) {
   static api::ApiResult<api::RunOutcome>* kept = nullptr;
   delete kept;
   kept = new api::ApiResult<api::RunOutcome>(std::move(outcome));
-  api::RunOutcome& r = kept->value();
-  if (!r.diagnostics.empty()) fmt::print(stderr, "{}", r.diagnostics);
-
-  // write (the results text once: the report and --expect parse it)
-  const std::string results_file_text =
-      results_text(r.result, r.scores, r.summary, run_inputs_json(o.tasks, o.solutions, o.programs));
-  // Parsed once, when the report or --expect first asks.
-  std::optional<nlohmann::json> results_parsed;
-  auto results = [&]() -> const nlohmann::json& {
-    if (!results_parsed) results_parsed = nlohmann::json::parse(results_file_text);
-    return *results_parsed;
-  };
-  try {
-    fs::create_directories(o.out);
-    if (!o.timing_json.empty() && fs::path(o.timing_json).has_parent_path())
-      fs::create_directories(fs::path(o.timing_json).parent_path());
-    write_results_text(fs::path(o.out) / "results.json", results_file_text);
-    write_submission_file(fs::path(o.out) / "submission.json", r.result, r.scores);
-    if (!o.timing_json.empty()) {
-      nlohmann::ordered_json t = {{"phases",
-                                   {{"parse", r.times.parse},
-                                    {"typecheck", r.times.typecheck},
-                                    {"generate", r.times.generate},
-                                    {"compile", r.times.compile},
-                                    {"run", r.times.run}}},
-                                  {"backend", r.backend},
-                                  {"engine", api::engine_name(r.engine)},
-                                  {"engine_why", r.engine_why},
-                                  {"compile_split", {{"host", r.times.compile_host}, {"cuda", r.times.compile_cuda}}},
-                                  {"specializations",
-                                   {{"needed", r.spec_compile.needed},
-                                    {"compiled", r.spec_compile.missing},
-                                    {"packs", r.spec_compile.packs}}},
-                                  {"to_first_evaluation", r.times.to_first_evaluation},
-                                  {"to_results", r.times.total},
-                                  {"evaluations", r.result.evaluations},
-                                  {"skipped", r.result.skipped},
-                                  {"evaluation", r.result.until_train_fails ? "until-train-fails" : "all"},
-                                  {"compile_cache_hit", r.cache_hit}};
-      if (r.backend == "cpu") {
-        SampleTimes st = sample_times(r.result);
-        nlohmann::ordered_json slowest = nlohmann::ordered_json::array();
-        for (const SampleTime& s : st.slowest)
-          slowest.push_back({{"task", s.task}, {"sample", s.sample}, {"seconds", s.seconds},
-                             {"evaluations", s.evaluations}});
-        t["samples"] = {{"count", st.samples},
-                        {"seconds", st.total_seconds},
-                        {"slowest_0.1%_share", st.slowest_permille_share},
-                        {"slowest", std::move(slowest)}};
-      }
-      if (r.backend == "cuda")
-        t["gpu"] = {{"devices", r.gpu.devices},
-                    {"rounds", r.gpu.rounds},
-                    {"launches", r.gpu.launches},
-                    {"items", r.gpu.items},
-                    {"fallback_evaluations", r.gpu.fallback_evaluations},
-                    {"fallback_samples", r.gpu.fallback_samples},
-                    {"bytes_up", r.gpu.bytes_up},
-                    {"bytes_down", r.gpu.bytes_down},
-                    {"device_seconds", r.gpu.device_seconds},
-                    {"cpu_rerun_seconds", r.gpu.cpu_seconds}};
-      std::ofstream f(o.timing_json);
-      f << t.dump(2) << "\n";
-      if (!f) return fail("cannot write " + o.timing_json);
-    }
-  } catch (const std::exception& e) {
-    return fail(e.what());
-  }
-  fmt::print("{}", render_summary(r.summary, o.list_solved));
-  fmt::print("engine: {} ({})\n", api::engine_name(r.engine), r.engine_why);
-  if (r.backend == "cuda")
-    fmt::print("gpu: {} device(s), {} launch(es) over {} samples; {} evaluations in {} samples re-run on the CPU\n",
-               r.gpu.devices, r.gpu.launches, r.gpu.items, r.gpu.fallback_evaluations, r.gpu.fallback_samples);
-  fmt::print("wrote {}/results.json and {}/submission.json{}\n", o.out, o.out,
-             r.result.partial ? " (partial: the run was interrupted)" : "");
-  if (!o.html.empty()) {
-    ReportInput in;
-    in.results = results();
-    in.submission = submission_json(r.result, r.scores);
-    in.tasks = r.tasks;
-    in.sources = program_sources(o.programs);
-    in.title = "battc report: " + fs::path(o.out).filename().string();
-    if (!write_report_file(o.html, in)) return 1;
-    fmt::print("wrote {}\n", o.html);
-  }
-  if (r.result.partial) return interrupt.exit_code();
-  if (!golden) return 0;
-  std::vector<std::string> lines;
-  if (!o.dump.empty()) {  // the run wrote it, and kept no value texts
-    std::ifstream in(o.dump, std::ios::binary);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-  } else if (req_dump) {
-    std::ostringstream dump;
-    write_dump(dump, r.result);
-    std::istringstream in(dump.str());
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-  }
-  RunDiff d = diff_runs(*golden, run_records(results(), lines, "this run"));
-  fmt::print("--expect {}:\n{}", o.expect, render_diff(d));
-  return d.equal() ? 0 : 1;
+  return finish_run(o, kept->value(), golden, interrupt);
 }
 
 }  // namespace
