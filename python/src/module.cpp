@@ -14,6 +14,7 @@
 #include "python/src/outcome.h"
 #include "python/src/request.h"
 #include "runtime/api/doctor.h"
+#include "runtime/search/report_json.h"
 #include "runtime/jit/cuda_libraries.h"
 
 namespace nb = nanobind;
@@ -41,18 +42,32 @@ std::string unlocked(Work&& work) {
     nb::gil_scoped_release released;
     try {
       out = work();
-    } catch (const std::exception& e) {
+    } catch (const BattcError& e) {
       error = e.what();
+    } catch (const battc::python::RequestError& e) {
+      error = e.what();
+    } catch (const std::exception& e) {  // escaped every library boundary: a bug
+      error = battc::runtime::api::describe({battc::runtime::api::ErrorKind::Internal, e.what()}) + "\n" +
+              battc::runtime::api::report_request();
     }
   }
   if (!error.empty()) throw BattcError(error);
   return out;
 }
 
+// An API error as BattcError: the message alone for bad input or usage (as
+// the CLI prints it after "error: "), and for a bug of battc's the CLI's two
+// lines.
+[[noreturn]] void raise(const battc::runtime::api::ApiError& e) {
+  namespace api = battc::runtime::api;
+  if (e.kind != api::ErrorKind::Internal) throw BattcError(e.message);
+  throw BattcError(api::describe(e) + "\n" + api::report_request());
+}
+
 std::string run(const std::string& request) {
   return unlocked([&] {
     auto outcome = battc::runtime::api::run_batt(battc::python::run_request(parse_request(request)));
-    if (!outcome.ok()) throw BattcError(outcome.error().message);
+    if (!outcome.ok()) raise(outcome.error());
     return battc::python::outcome_json(outcome.value()).dump();
   });
 }
@@ -66,8 +81,9 @@ std::string check(const std::string& request) {
 
 std::string search(const std::string& request) {
   return unlocked([&] {
-    auto options = battc::python::search_request(parse_request(request));
-    return battc::python::search_json(battc::runtime::search::run_search(options)).dump();
+    auto report = battc::runtime::search::run_search(battc::python::search_request(parse_request(request)));
+    if (!report.ok()) raise(report.error());
+    return battc::runtime::search::report_json(report.value()).dump();
   });
 }
 

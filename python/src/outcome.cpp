@@ -4,6 +4,7 @@
 #include "python/src/outcome.h"
 
 #include "runtime/api/options.h"
+#include "runtime/api/timing_json.h"
 
 #include "runtime/score/results_json.h"
 #include "runtime/score/submission.h"
@@ -51,7 +52,8 @@ json outcome_json(const runtime::api::RunOutcome& r) {
                 {"compile", t.compile},
                 {"run", t.run},
                 {"score", t.score},
-                {"total", t.total}}}};
+                {"total", t.total}}},
+              {"timing", runtime::api::timing_json(r)}};
 }
 
 json check_json(const generator::Generated& g) {
@@ -60,24 +62,6 @@ json check_json(const generator::Generated& g) {
   return json{{"accepted", std::move(accepted)},
               {"rejected", g.report.rejected},
               {"diagnostics", g.diags.render(g.sources)}};
-}
-
-json search_json(const runtime::search::SearchReport& r) {
-  json mutations = json::object();
-  for (const auto& [kind, m] : r.mutations)
-    mutations[kind] = {{"made", m.made}, {"improved", m.improved}, {"discarded", m.discarded}};
-  return json{{"rounds", r.rounds},
-              {"candidates", r.candidates},
-              {"rejected", r.rejected},
-              {"unique", r.unique},
-              {"evaluations", r.evaluations},
-              {"seconds", r.seconds},
-              {"tasks", r.tasks},
-              {"tasks_solved", r.tasks_solved},
-              {"tasks_solved_by_seeds", r.tasks_solved_by_seeds},
-              {"near_misses", r.near_misses},
-              {"new_tasks_solved", r.new_tasks_solved},
-              {"mutations", std::move(mutations)}};
 }
 
 }  // namespace battc::python

@@ -6,19 +6,17 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/api/run_batt.h"
-#include "runtime/search/search.h"
 
 namespace battc::python {
 
 // {"tasks": [ids in run order], "programs": [names in batt order],
 //  "results": results.json, "submission": {...}, "predictions":
 //  {task: {program: [grid or null per test input]}}, "diagnostics": str,
-//  "accepted": n, "rejected": n, "backend", "engine", "engine_why", "times"}
+//  "accepted": n, "rejected": n, "backend", "engine", "engine_why", "times",
+//  "timing": battc run --timing-json's content}
 nlohmann::json outcome_json(const runtime::api::RunOutcome& r);
 
 // {"accepted": [names], "rejected": n, "diagnostics": str}
 nlohmann::json check_json(const generator::Generated& g);
-
-nlohmann::json search_json(const runtime::search::SearchReport& r);
 
 }  // namespace battc::python

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "runtime/api/options.h"
+#include "runtime/api/request_checks.h"
 #include "runtime/tasks/parse_task.h"
 #include "runtime/tasks/task_error.h"
 
@@ -35,6 +36,13 @@ std::vector<std::string> strings(const json& j, const char* key) {
   return get<std::vector<std::string>>(j, key, {});
 }
 
+// An option word parsed by the library (the CLI's words and messages).
+template <class T>
+T word(runtime::api::ApiResult<T> parsed) {
+  if (!parsed.ok()) throw RequestError(parsed.error().message);
+  return std::move(parsed.value());
+}
+
 }  // namespace
 
 runtime::api::ProgramInput program_input(const json& j) {
@@ -47,12 +55,10 @@ runtime::api::ProgramInput program_input(const json& j) {
       in.texts.push_back({t["name"].get<std::string>(), t["text"].get<std::string>()});
     }
   }
-  auto dialect = get<std::string>(j, "dialect", "auto");
-  in.dialect = generator::parse_dialect(dialect);
-  if (dialect != "auto" && !in.dialect) throw RequestError("dialect must be 'auto', 'arc-dsl' or 'tokpidjin', not '" + dialect + "'");
+  in.dialect = word(runtime::api::parse_dialect_option(get<std::string>(j, "dialect", "auto")));
   auto passes = strings(j, "disable_passes");
   in.disabled_passes = {passes.begin(), passes.end()};
-  if (in.files.empty() && in.texts.empty()) throw RequestError("no programs given");
+  if (in.files.empty() && in.texts.empty()) throw RequestError("no programs given");  // check has no tasks
   return in;
 }
 
@@ -69,31 +75,17 @@ runtime::api::RunRequest run_request(const json& j) {
     for (const auto& [id, task] : j["tasks"].items())
       r.tasks.push_back(runtime::parse_task(task, runtime::JsonSource{"<tasks given in Python>", id, true}, id));
   }
-  if (r.task_paths.empty() && r.tasks.empty()) throw RequestError("no tasks given");
   r.programs = program_input(j);
 
-  auto pairing = get<std::string>(j, "pairing", "all");
-  if (pairing != "all" && pairing != "by-name") throw RequestError("pairing must be 'all' or 'by-name', not '" + pairing + "'");
-  r.exec.pairing = pairing == "by-name" ? runtime::Pairing::ByName : runtime::Pairing::All;
-  auto backend = get<std::string>(j, "backend", "auto");
-  if (backend == "auto") r.backend = runtime::api::Backend::Auto;
-  else if (backend == "cpu") r.backend = runtime::api::Backend::Cpu;
-  else if (backend == "cuda") r.backend = runtime::api::Backend::Cuda;
-  else throw RequestError("backend must be 'auto', 'cpu' or 'cuda', not '" + backend + "'");
-  auto engine = runtime::api::parse_engine(get<std::string>(j, "engine", "auto"));
-  if (!engine) throw RequestError(engine.error().message);
-  r.engine = *engine;
-  auto evaluate = get<std::string>(j, "evaluate", "auto");
-  if (evaluate == "all") r.evaluation = runtime::Evaluation::All;
-  else if (evaluate == "until-train-fails") r.evaluation = runtime::Evaluation::UntilTrainFails;
-  else if (evaluate != "auto")
-    throw RequestError("evaluate must be 'auto', 'all' or 'until-train-fails', not '" + evaluate + "'");
+  r.exec.pairing = word(runtime::api::parse_pairing(get<std::string>(j, "pairing", "all")));
+  r.backend = word(runtime::api::parse_backend(get<std::string>(j, "backend", "auto")));
+  r.engine = word(runtime::api::parse_engine(get<std::string>(j, "engine", "auto")));
+  r.evaluation = word(runtime::api::parse_evaluation(get<std::string>(j, "evaluate", "auto")));
   r.exec.jobs = get<unsigned>(j, "jobs", 0);
-  auto budget_mb = get<unsigned>(j, "budget_mb", 256);
-  if (budget_mb == 0) throw RequestError("budget_mb must be at least 1");
-  r.exec.arena_bytes = std::uint64_t(budget_mb) * runtime::kMiB;
+  r.exec.arena_bytes = std::uint64_t(get<unsigned>(j, "budget_mb", 256)) * runtime::kMiB;
   r.exec.dump = false;
   if (j.contains("cache_dir") && !j["cache_dir"].is_null()) r.jit.cache_dir = get<std::string>(j, "cache_dir", "");
+  if (auto e = runtime::api::check_run_request(r)) throw RequestError(e->message);
   return r;
 }
 
@@ -113,10 +105,7 @@ runtime::search::SearchOptions search_request(const json& j) {
   o.jobs = get<unsigned>(j, "jobs", 0);
   o.resume = get<bool>(j, "resume", false);
   if (j.contains("cache_dir") && !j["cache_dir"].is_null()) o.jit.cache_dir = get<std::string>(j, "cache_dir", "");
-  if (o.task_paths.empty()) throw RequestError("battc.search: no tasks given");
-  if (o.program_files.empty()) throw RequestError("battc.search: no seed programs given");
-  if (o.store.empty()) throw RequestError("battc.search: no store given");
-  if (o.rounds <= 0 && o.minutes <= 0) throw RequestError("battc.search: give rounds or minutes");
+  if (auto e = runtime::search::check_search_options(o)) throw RequestError("battc.search: " + e->message);
   return o;
 }
 

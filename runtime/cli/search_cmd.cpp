@@ -1,25 +1,24 @@
 // runtime/cli/search_cmd.cpp: `battc search` and `battc store export`, thin
 // layers over runtime/search: flags into SearchOptions, the report onto the
-// terminal and into --report-json. Ctrl-C (SIGINT/SIGTERM) stops after the
-// round in flight has been stored.
+// terminal and into --report-json (search::report_json, as Python returns
+// it). Ctrl-C (SIGINT/SIGTERM) stops after the round in flight has been
+// stored.
 #include <fmt/core.h>
 #include <fmt/format.h>
 
-#include <atomic>
-#include <csignal>
+#include <algorithm>
 #include <fstream>
-#include <nlohmann/json.hpp>
 
 #include "runtime/cli/commands.h"
 #include "runtime/cli/input_paths.h"
+#include "runtime/cli/interrupt.h"
+#include "runtime/cli/report_error.h"
+#include "runtime/search/report_json.h"
 #include "runtime/search/search.h"
 #include "runtime/search/store.h"
 
 namespace battc::runtime {
 namespace {
-
-std::atomic<bool> g_stop{false};
-extern "C" void on_stop_signal(int) { g_stop = true; }
 
 struct SearchFlags {
   search::SearchOptions o;
@@ -28,52 +27,7 @@ struct SearchFlags {
   bool quiet = false;
 };
 
-nlohmann::ordered_json report_json(const search::SearchReport& r) {
-  nlohmann::ordered_json muts = nlohmann::ordered_json::object();
-  for (const auto& [kind, m] : r.mutations)
-    muts[kind] = {{"made", m.made}, {"improved", m.improved}, {"discarded_by_checker", m.discarded}};
-  return {{"rounds", r.rounds},
-          {"candidates", r.candidates},
-          {"rejected", r.rejected},
-          {"unique", r.unique},
-          {"over_shape_budget", r.over_shape_budget},
-          {"evaluations", r.evaluations},
-          {"seconds", r.seconds},
-          {"evaluations_per_second", r.evaluations / std::max(r.seconds, 1e-9)},
-          {"phases",
-           {{"generate", r.generate_s},
-            {"compile", r.compile_s},
-            {"run", r.run_s},
-            {"score", r.score_s},
-            {"store", r.store_s}}},
-          {"tasks", r.tasks},
-          {"tasks_solved", r.tasks_solved},
-          {"tasks_solved_by_seeds", r.tasks_solved_by_seeds},
-          {"new_tasks_solved", r.new_tasks_solved},
-          {"near_misses", r.near_misses},
-          {"mutations", muts}};
-}
-
-int run_search_cmd(SearchFlags& f) {
-  if (f.o.rounds <= 0 && f.o.minutes <= 0) {
-    fmt::print(stderr, "battc: error: give --rounds N or --minutes M\n");
-    return 2;
-  }
-  if (!f.cache_dir.empty()) f.o.jit.cache_dir = f.cache_dir;
-  f.o.note = [&](const std::string& line) {
-    if (!f.quiet) fmt::print(stderr, "battc: {}\n", line);
-  };
-  std::signal(SIGINT, on_stop_signal);
-  std::signal(SIGTERM, on_stop_signal);
-  f.o.stop_requested = [] { return g_stop.load(); };
-  search::SearchReport r;
-  try {
-    r = search::run_search(f.o);
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "battc: error: {}\n", e.what());
-    return 1;
-  }
-  if (g_stop) fmt::print(stderr, "battc: stopped by a signal after round {}; --resume continues\n", r.rounds);
+void print_report(const search::SearchReport& r) {
   fmt::print("search: {} rounds, {} candidates ({} unique), {} evaluations in {:.1f} s ({:.0f}/s)\n", r.rounds,
              r.candidates, r.unique, r.evaluations, r.seconds, r.evaluations / std::max(r.seconds, 1e-9));
   fmt::print("tasks solved: {}/{} ({} by the seeds; new: {}); near misses: {}\n", r.tasks_solved, r.tasks,
@@ -81,15 +35,30 @@ int run_search_cmd(SearchFlags& f) {
              r.near_misses);
   fmt::print("time: generate {:.1f} s, compile {:.1f} s, run {:.1f} s, score {:.1f} s, store {:.1f} s\n", r.generate_s,
              r.compile_s, r.run_s, r.score_s, r.store_s);
+}
+
+// Ctrl-C (or SIGTERM) stops the search after the round in flight is stored
+// and exits 128 + the signal; a second one ends the process at once (the
+// interrupt guard restores the default action).
+int run_search_cmd(SearchFlags& f) {
+  if (auto e = search::check_search_options(f.o)) return report_error(*e);
+  if (!f.cache_dir.empty()) f.o.jit.cache_dir = f.cache_dir;
+  f.o.note = [&](const std::string& line) {
+    if (!f.quiet) fmt::print(stderr, "battc: {}\n", line);
+  };
+  InterruptGuard interrupt;
+  f.o.stop_requested = [&interrupt] { return interrupt.fired(); };
+  auto r = search::run_search(f.o);
+  if (!r.ok()) return report_error(r.error());
+  if (r->interrupted)
+    fmt::print(stderr, "battc: stopped by a signal after round {}; --resume continues\n", r->rounds);
+  print_report(r.value());
   if (!f.report_json.empty()) {
     std::ofstream out(f.report_json);
-    out << report_json(r).dump(2) << "\n";
-    if (!out) {
-      fmt::print(stderr, "battc: error: cannot write {}\n", f.report_json);
-      return 1;
-    }
+    out << search::report_json(r.value()).dump(2) << "\n";
+    if (!out) return report_error(api::input_error("cannot write " + f.report_json));
   }
-  return 0;
+  return interrupt.fired() ? interrupt.exit_code() : 0;
 }
 
 }  // namespace
@@ -133,8 +102,7 @@ void add_search_commands(CLI::App& app) {
       fmt::print("wrote {} programs to {}\n", n, out);
       set_exit_code(0);
     } catch (const std::exception& e) {
-      fmt::print(stderr, "battc: error: {}\n", e.what());
-      set_exit_code(1);
+      set_exit_code(report_error(api::input_error(e.what())));
     }
   });
 }

@@ -7,9 +7,11 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "runtime/api/api_result.h"
 #include "runtime/api/run_batt.h"
 
 namespace battc::runtime::search {
@@ -41,6 +43,10 @@ struct SearchOptions {
   std::function<void(const std::string&)> note;  // progress lines
   // Checked between rounds; true stops after the round in flight is stored.
   std::function<bool()> stop_requested;
+  // Called at each phase of each round (RoundPhase's names) and at its end
+  // ("stored", inside the round's transaction): tests kill or break a search
+  // at a known point with it.
+  std::function<void(int round, const char* phase)> phase_hook;
 };
 
 struct MutationStats {
@@ -56,11 +62,18 @@ struct SearchReport {
   int tasks = 0, tasks_solved = 0, tasks_solved_by_seeds = 0, near_misses = 0;
   std::vector<std::string> new_tasks_solved;
   std::map<std::string, MutationStats> mutations;  // this call's
+  bool interrupted = false;  // stop_requested said stop before the rounds or minutes ran out
 };
 
-// Runs the search; throws std::runtime_error (StoreError included) on bad
-// input, with a message for a person.
-SearchReport run_search(const SearchOptions& options);
+// What an options value must hold before any work (tasks, seeds, a store,
+// rounds or minutes, sizes at least 1); nullopt: fine. run_search checks it
+// too, so no front end can start a search that does nothing.
+std::optional<api::ApiError> check_search_options(const SearchOptions& options);
+
+// Runs the search. Bad input (tasks, seeds, a store of other inputs) is an
+// Input error, options check_search_options refuses a Usage error, a bug of
+// battc's an Internal error; the store keeps every round finished before.
+api::ApiResult<SearchReport> run_search(const SearchOptions& options);
 
 // The store's kept programs as a program file: each named solve_<task> (the
 // best) or solve_<task>_<n>; with best_only, only the best per task.

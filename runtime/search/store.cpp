@@ -57,12 +57,6 @@ using Stmt = std::unique_ptr<sqlite3_stmt, StmtDeleter>;
 
 }  // namespace
 
-bool better(const TaskScore& a, const TaskScore& b) {
-  if (a.score != b.score) return a.score > b.score;
-  if (a.length != b.length) return a.length < b.length;
-  return a.source < b.source;
-}
-
 Store::Store(const std::string& path) : path_(path) {
   int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
   if (rc != SQLITE_OK) fail("cannot open");
@@ -96,9 +90,30 @@ void Store::exec(const char* sql) {
   }
 }
 
-void Store::begin() { exec("BEGIN IMMEDIATE"); }
-void Store::commit() { exec("COMMIT"); }
-void Store::rollback() { exec("ROLLBACK"); }
+Store::Transaction::Transaction(Store& store) : store_(store) { store_.exec("BEGIN IMMEDIATE"); }
+
+void Store::Transaction::commit() {
+  store_.exec("COMMIT");
+  open_ = false;
+}
+
+Store::Transaction::~Transaction() {
+  if (!open_) return;
+  // A destructor must not throw: a failed rollback leaves the transaction to
+  // SQLite, which rolls it back when the connection closes.
+  sqlite3_exec(store_.db_, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+bool Store::step_row(sqlite3_stmt* s) {
+  int rc = sqlite3_step(s);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  fail("cannot read");
+}
+
+void Store::step_done(sqlite3_stmt* s, const char* what) {
+  if (sqlite3_step(s) != SQLITE_DONE) fail(what);
+}
 
 namespace {
 
@@ -130,27 +145,27 @@ std::string text(sqlite3_stmt* s, int col) {
 std::optional<std::string> Store::meta(const std::string& key) {
   Stmt s = prepare(db_, "SELECT value FROM meta WHERE key = ?", path_);
   bind_all(s.get(), key);
-  if (sqlite3_step(s.get()) == SQLITE_ROW) return text(s.get(), 0);
+  if (step_row(s.get())) return text(s.get(), 0);
   return std::nullopt;
 }
 
 void Store::set_meta(const std::string& key, const std::string& value) {
   Stmt s = prepare(db_, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", path_);
   bind_all(s.get(), key, value);
-  if (sqlite3_step(s.get()) != SQLITE_DONE) fail("cannot write meta");
+  step_done(s.get(), "cannot write meta");
 }
 
 std::int64_t Store::add_program(const StoredProgram& p) {
   Stmt find = prepare(db_, "SELECT id FROM programs WHERE source = ?", path_);
   bind_all(find.get(), p.source);
-  if (sqlite3_step(find.get()) == SQLITE_ROW) return sqlite3_column_int64(find.get(), 0);
+  if (step_row(find.get())) return sqlite3_column_int64(find.get(), 0);
   Stmt s = prepare(db_,
                    "INSERT INTO programs(source, length, dialect, parent, mutation, origin, round) "
                    "VALUES(?, ?, ?, ?, ?, ?, ?)",
                    path_);
   bind_all(s.get(), p.source, p.length, p.dialect, p.parent, p.mutation, p.origin, p.round);
   if (p.parent == 0) sqlite3_bind_null(s.get(), 4);
-  if (sqlite3_step(s.get()) != SQLITE_DONE) fail("cannot add a program");
+  step_done(s.get(), "cannot add a program");
   return sqlite3_last_insert_rowid(db_);
 }
 
@@ -176,14 +191,14 @@ constexpr const char* kProgramColumns = "SELECT id, source, length, dialect, par
 std::optional<StoredProgram> Store::program(std::int64_t id) {
   Stmt s = prepare(db_, (std::string(kProgramColumns) + " WHERE id = ?").c_str(), path_);
   bind_all(s.get(), id);
-  if (sqlite3_step(s.get()) == SQLITE_ROW) return program_row(s.get());
+  if (step_row(s.get())) return program_row(s.get());
   return std::nullopt;
 }
 
 std::vector<StoredProgram> Store::programs() {
   Stmt s = prepare(db_, (std::string(kProgramColumns) + " ORDER BY id").c_str(), path_);
   std::vector<StoredProgram> out;
-  while (sqlite3_step(s.get()) == SQLITE_ROW) out.push_back(program_row(s.get()));
+  while (step_row(s.get())) out.push_back(program_row(s.get()));
   return out;
 }
 
@@ -194,7 +209,7 @@ void Store::set_score(const TaskScore& t) {
                    path_);
   bind_all(s.get(), t.program, t.task, t.score, t.train_right, t.train_total, t.test_right, t.test_known,
            t.cell_accuracy, int(t.solved), int(t.near_miss), t.round);
-  if (sqlite3_step(s.get()) != SQLITE_DONE) fail("cannot write a score");
+  step_done(s.get(), "cannot write a score");
 }
 
 namespace {
@@ -227,7 +242,7 @@ TaskScore score_row(sqlite3_stmt* s) {
 std::map<std::string, std::vector<TaskScore>> Store::best() {
   Stmt s = prepare(db_, kScoreColumns, path_);
   std::map<std::string, std::vector<TaskScore>> out;
-  while (sqlite3_step(s.get()) == SQLITE_ROW) {
+  while (step_row(s.get())) {
     TaskScore t = score_row(s.get());
     out[t.task].push_back(std::move(t));
   }
@@ -239,7 +254,7 @@ std::vector<TaskScore> Store::best(const std::string& task) {
   Stmt s = prepare(db_, (std::string(kScoreColumns) + " WHERE s.task = ?").c_str(), path_);
   bind_all(s.get(), task);
   std::vector<TaskScore> out;
-  while (sqlite3_step(s.get()) == SQLITE_ROW) out.push_back(score_row(s.get()));
+  while (step_row(s.get())) out.push_back(score_row(s.get()));
   std::sort(out.begin(), out.end(), better);
   return out;
 }
@@ -247,16 +262,16 @@ std::vector<TaskScore> Store::best(const std::string& task) {
 void Store::keep_best(const std::string& task, int keep) {
   std::vector<TaskScore> kept = best(task);
   Stmt s = prepare(db_, "DELETE FROM scores WHERE program = ? AND task = ?", path_);
-  for (std::size_t i = static_cast<std::size_t>(keep); i < kept.size(); ++i) {
+  for (const TaskScore& dropped : search::keep_best(kept, keep)) {
     sqlite3_reset(s.get());
-    bind_all(s.get(), kept[i].program, task);
-    if (sqlite3_step(s.get()) != SQLITE_DONE) fail("cannot drop a score");
+    bind_all(s.get(), dropped.program, task);
+    step_done(s.get(), "cannot drop a score");
   }
 }
 
 int Store::last_round() {
   Stmt s = prepare(db_, "SELECT COALESCE(MAX(round), 0) FROM rounds", path_);
-  return sqlite3_step(s.get()) == SQLITE_ROW ? sqlite3_column_int(s.get(), 0) : 0;
+  return step_row(s.get()) ? sqlite3_column_int(s.get(), 0) : 0;
 }
 
 void Store::add_round(const RoundRow& r) {
@@ -266,7 +281,7 @@ void Store::add_round(const RoundRow& r) {
                    path_);
   bind_all(s.get(), r.round, r.candidates, r.rejected, r.unique, r.evaluations, r.seconds, r.generate_s, r.compile_s,
            r.run_s, r.score_s, r.store_s, r.new_solved);
-  if (sqlite3_step(s.get()) != SQLITE_DONE) fail("cannot write a round");
+  step_done(s.get(), "cannot write a round");
 }
 
 void Store::add_mutation_counts(const std::string& kind, std::int64_t made, std::int64_t improved,
@@ -277,13 +292,13 @@ void Store::add_mutation_counts(const std::string& kind, std::int64_t made, std:
                    "discarded = discarded + excluded.discarded",
                    path_);
   bind_all(s.get(), kind, made, improved, discarded);
-  if (sqlite3_step(s.get()) != SQLITE_DONE) fail("cannot count mutations");
+  step_done(s.get(), "cannot count mutations");
 }
 
 std::vector<std::string> Store::shapes() {
   Stmt s = prepare(db_, "SELECT key FROM shapes ORDER BY key", path_);
   std::vector<std::string> out;
-  while (sqlite3_step(s.get()) == SQLITE_ROW) out.push_back(text(s.get(), 0));
+  while (step_row(s.get())) out.push_back(text(s.get(), 0));
   return out;
 }
 
@@ -292,14 +307,14 @@ void Store::add_shapes(const std::vector<std::string>& keys, int round) {
   for (const std::string& k : keys) {
     sqlite3_reset(s.get());
     bind_all(s.get(), k, round);
-    if (sqlite3_step(s.get()) != SQLITE_DONE) fail("cannot add a shape");
+    step_done(s.get(), "cannot add a shape");
   }
 }
 
 std::map<std::string, std::array<std::int64_t, 3>> Store::mutation_counts() {
   Stmt s = prepare(db_, "SELECT kind, made, improved, discarded FROM mutations", path_);
   std::map<std::string, std::array<std::int64_t, 3>> out;
-  while (sqlite3_step(s.get()) == SQLITE_ROW)
+  while (step_row(s.get()))
     out[text(s.get(), 0)] = {sqlite3_column_int64(s.get(), 1), sqlite3_column_int64(s.get(), 2),
                              sqlite3_column_int64(s.get(), 3)};
   return out;

@@ -13,7 +13,10 @@
 #include <string>
 #include <vector>
 
+#include "runtime/search/ranking.h"
+
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace battc::runtime::search {
 
@@ -34,23 +37,6 @@ struct StoredProgram {
   int round = 0;
 };
 
-struct TaskScore {
-  std::int64_t program = 0;
-  std::string task;
-  double score = 0;  // (train right + test right + mean cell accuracy) / (train pairs + known tests + 1)
-  int train_right = 0, train_total = 0, test_right = 0, test_known = 0;
-  double cell_accuracy = 0;  // mean over train pairs of right cells in right-shaped outputs
-  bool solved = false;       // right on every train pair and every known test output
-  bool near_miss = false;    // right on every train pair, wrong on a known test output
-  int round = 0;
-  int length = 0;            // the program's, for ordering
-  std::string source;        // the program's, for ordering
-};
-
-// Better first: score, then shorter, then the text (a total order, so
-// selection never depends on anything but content).
-bool better(const TaskScore& a, const TaskScore& b);
-
 struct RoundRow {
   int round = 0;
   std::int64_t candidates = 0, rejected = 0, unique = 0, evaluations = 0;
@@ -66,9 +52,21 @@ class Store {
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
-  void begin();   // BEGIN IMMEDIATE
-  void commit();
-  void rollback();
+  // One round's writes: BEGIN IMMEDIATE on construction, COMMIT by
+  // commit(), ROLLBACK when destroyed uncommitted (an exception, an early
+  // return), so a failed round leaves the store as it was.
+  class Transaction {
+   public:
+    explicit Transaction(Store& store);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit();
+
+   private:
+    Store& store_;
+    bool open_ = true;
+  };
 
   std::optional<std::string> meta(const std::string& key);
   void set_meta(const std::string& key, const std::string& value);
@@ -79,7 +77,8 @@ class Store {
   std::vector<StoredProgram> programs();  // every program, by id
 
   void set_score(const TaskScore& s);
-  // Keeps the best `keep` scores of the task, drops the rest.
+  // Keeps the best `keep` scores of the task (ranking.h's keep_best), drops
+  // the rest.
   void keep_best(const std::string& task, int keep);
   // Every kept score, per task, best first.
   std::map<std::string, std::vector<TaskScore>> best();
@@ -100,6 +99,10 @@ class Store {
 
  private:
   void exec(const char* sql);
+  // sqlite3_step: true on a row, false when done, a StoreError on anything
+  // else (a busy or broken database never reads as the end of the rows).
+  bool step_row(sqlite3_stmt* s);
+  void step_done(sqlite3_stmt* s, const char* what);  // a write: SQLITE_DONE or a StoreError
   [[noreturn]] void fail(const std::string& what);
   sqlite3* db_ = nullptr;
   std::string path_;

@@ -3,26 +3,27 @@
 // pipeline rejects none), the store is identical for one seed whatever the
 // thread count, a resumed search equals an uninterrupted one, an exported
 // store's programs solve by `run` exactly what the store says, and the
-// printer's text reads back as the same program.
+// printer's text reads back as the same program. A store killed inside a
+// round, or a search stopped by Ctrl-C or an internal error, keeps every
+// round finished before.
 #include <catch2/catch.hpp>
 
 #include <sqlite3.h>
 
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <filesystem>
-#include <thread>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
 #include "generator/mutate/mutate.h"
 #include "generator/mutate/program_text.h"
 #include "generator/parse/parser.h"
+#include "generator/diag/internal_error.h"
 #include "runtime/api/run_batt.h"
 #include "runtime/search/search.h"
 #include "runtime/search/store.h"
@@ -85,63 +86,153 @@ std::string store_content(const std::string& path) {
 
 }  // namespace
 
+// run_search's report, failing the test with the error's message.
+search::SearchReport searched(const search::SearchOptions& o) {
+  auto r = search::run_search(o);
+  if (!r.ok()) FAIL(r.error().message);
+  return r.value();
+}
+
 TEST_CASE("search: one seed gives one store, whatever --jobs, and resume continues it", "[search]") {
   TempDir dir("battc-search");
-  auto r1 = search::run_search(demo_search(dir.path, "a.db", 3, 1));
-  auto r2 = search::run_search(demo_search(dir.path, "b.db", 3, 2));
+  auto r1 = searched(demo_search(dir.path, "a.db", 3, 1));
+  auto r2 = searched(demo_search(dir.path, "b.db", 3, 2));
   CHECK(r1.rounds == 3);
   CHECK(r1.candidates > 0);
   CHECK(r1.rejected == 0);  // mutants are checked before they are candidates
   CHECK(r1.evaluations > 0);
   CHECK(r1.tasks_solved >= r1.tasks_solved_by_seeds);
+  CHECK_FALSE(r1.interrupted);
   std::string a = store_content(dir.path + "/a.db");
   CHECK(a == store_content(dir.path + "/b.db"));
 
   // Two rounds, then --resume to three: the same store.
-  search::run_search(demo_search(dir.path, "c.db", 2, 2));
+  searched(demo_search(dir.path, "c.db", 2, 2));
   auto resumed = demo_search(dir.path, "c.db", 3, 2);
   resumed.resume = true;
-  auto rr = search::run_search(resumed);
+  auto rr = searched(resumed);
   CHECK(rr.rounds == 1);
   CHECK(store_content(dir.path + "/c.db") == a);
 
-  // Without --resume an existing store is refused.
-  CHECK_THROWS_WITH(search::run_search(demo_search(dir.path, "a.db", 4, 1)), Catch::Contains("--resume"));
+  // Without --resume an existing store is refused, as bad input.
+  auto again = search::run_search(demo_search(dir.path, "a.db", 4, 1));
+  REQUIRE_FALSE(again.ok());
+  CHECK(again.error().kind == api::ErrorKind::Input);
+  CHECK_THAT(again.error().message, Catch::Contains("--resume"));
 }
 
-TEST_CASE("search: a store killed with SIGKILL mid-search opens, is intact, and --resume finishes it", "[search]") {
+TEST_CASE("search: --resume refuses tasks whose content changed under the same ids", "[search]") {
+  TempDir dir("battc-search");
+  fs::copy(kDemo, dir.path + "/tasks");
+  fs::remove(dir.path + "/tasks/programs.py");
+  auto o = demo_search(dir.path, "s.db", 1, 1);
+  o.task_paths = {dir.path + "/tasks"};
+  searched(o);
+  // One test output changed: same ids, other content.
+  fs::path task = *fs::directory_iterator(dir.path + "/tasks");
+  auto j = nlohmann::json::parse(battc::test::slurp(task));
+  auto& cell = j["test"][0]["output"][0][0];
+  cell = (cell.get<int>() + 1) % 10;
+  std::ofstream(task) << j.dump();
+  o.rounds = 2;
+  o.resume = true;
+  auto r = search::run_search(o);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().kind == api::ErrorKind::Input);
+  CHECK_THAT(r.error().message, Catch::Contains("task contents"));
+}
+
+TEST_CASE("search: options that make no search are usage errors before any work", "[search]") {
+  TempDir dir("battc-search");
+  auto o = demo_search(dir.path, "s.db", 0, 1);  // neither rounds nor minutes
+  auto r = search::run_search(o);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().kind == api::ErrorKind::Usage);
+  CHECK_FALSE(fs::exists(o.store));  // refused before the store was made
+  o.rounds = 1;
+  o.keep = 0;
+  CHECK(search::check_search_options(o).has_value());
+  o.keep = 1;
+  CHECK_FALSE(search::check_search_options(o).has_value());
+}
+
+TEST_CASE("search: a bug inside the specs engine is an internal error, and the store keeps its rounds", "[search]") {
+  TempDir dir("battc-search");
+  auto o = demo_search(dir.path, "s.db", 3, 1);
+  // Break the engine when round 2 evaluates.
+  o.phase_hook = [](int round, const char* phase) {
+    if (round == 2 && std::string(phase) == "evaluate") battc::inject_internal_error("spec_engine.prologue");
+  };
+  auto r = search::run_search(o);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().kind == api::ErrorKind::Internal);
+  CHECK_THAT(r.error().message, Catch::Contains("battc bug at") && Catch::Contains("spec_engine.prologue"));
+  search::Store store(o.store);
+  CHECK(store.last_round() == 1);  // round 1 stored, round 2 left nothing
+}
+
+TEST_CASE("search: a store killed with SIGKILL inside a round opens, is intact, and --resume finishes it", "[search]") {
   TempDir dir("battc-search");
   auto whole = demo_search(dir.path, "whole.db", 4, 2);
-  search::run_search(whole);
+  searched(whole);
   std::string expected = store_content(whole.store);
 
-  // The same search in a child process, killed after a while.
-  std::string killed = dir.path + "/killed.db";
-  std::vector<std::string> args = {BATTC_BINARY, "search", "--tasks", kDemo.string(), "--programs",
-                                   (kDemo / "programs.py").string(), "--store", killed, "--rounds", "4", "--seed", "7",
-                                   "--jobs", "2", "--tasks-per-round", "3", "--parents", "3", "--mutants", "6",
-                                   "--cache-dir", dir.path + "/cache", "-q"};
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  REQUIRE(posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) == 0);
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
-  kill(pid, SIGKILL);
+  // The same search in a forked child, killed inside round 3's transaction
+  // once all its rows are written and before they are committed.
+  auto killed = demo_search(dir.path, "killed.db", 4, 2);
+  pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    killed.phase_hook = [](int round, const char* phase) {
+      if (round == 3 && std::string(phase) == "stored") raise(SIGKILL);
+    };
+    search::run_search(killed);
+    _exit(0);  // not reached: the hook kills the child
+  }
   int status = 0;
   waitpid(pid, &status, 0);
+  REQUIRE(WIFSIGNALED(status));
+  CHECK(WTERMSIG(status) == SIGKILL);
 
-  store_content(killed);  // opens, and integrity_check says ok
-  auto resumed = demo_search(dir.path, "killed.db", 4, 2);
-  resumed.resume = true;
-  search::run_search(resumed);
-  CHECK(store_content(killed) == expected);
+  {
+    search::Store store(killed.store);
+    CHECK(store.last_round() == 2);  // round 3's rows were never committed
+  }
+  store_content(killed.store);  // opens, and integrity_check says ok
+  killed.resume = true;
+  searched(killed);
+  CHECK(store_content(killed.store) == expected);
+}
+
+TEST_CASE("search: Ctrl-C stores the round in flight and exits 130; --resume continues", "[search][interrupt]") {
+  TempDir dir("battc-search");
+  std::string store = dir.path + "/int.db";
+  std::string args = "search --tasks '" + kDemo.string() + "' --programs '" + (kDemo / "programs.py").string() +
+                     "' --store '" + store + "' --rounds 100000 --seed 7 --jobs 1 --report-json '" + dir.path +
+                     "/report.json'";
+  // SIGINT once round 1 is reported: a round is in flight by then.
+  std::string script = dir.path + "/interrupt.sh";
+  std::ofstream(script) << "\"$@\" & pid=$!\n"
+                           "for i in $(seq 1 1200); do grep -q 'round 1:' '" << dir.path << "/int.err' 2>/dev/null && break; "
+                           "sleep 0.05; done\n"
+                           "kill -INT $pid; wait $pid\n";
+  battc::test::Child c = battc::test::run_battc(dir, "int", args, "exec sh '" + script + "' env ");
+  INFO(c.err);
+  CHECK(c.exit_code == 130);
+  CHECK_THAT(c.err, Catch::Contains("stopped by a signal"));
+  auto report = nlohmann::json::parse(battc::test::slurp(dir.path + "/report.json"));
+  CHECK(report["interrupted"] == true);
+  int rounds = report["rounds"].get<int>();
+  CHECK(rounds >= 1);
+  CHECK(rounds < 100000);
+  search::Store s(store);
+  CHECK(s.last_round() == rounds);  // every round it ran is stored, the one in flight included
 }
 
 TEST_CASE("search: an exported store's programs solve by battc run what the store says", "[search]") {
   TempDir dir("battc-search");
   auto opts = demo_search(dir.path, "s.db", 2, 2);
-  search::run_search(opts);
+  searched(opts);
   std::string exported = dir.path + "/kept.py";
   int n = search::export_store(opts.store, exported, false);
   REQUIRE(n > 0);

@@ -1,0 +1,158 @@
+// runtime/search/candidates.cpp
+#include "runtime/search/candidates.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "generator/mutate/program_text.h"
+
+namespace battc::runtime::search {
+namespace {
+
+using generator::MutationKind;
+using generator::Rng;
+using generator::TypedProgram;
+
+// How often each kind is drawn, in MutationKind order (card.py's mix leans
+// on constants too).
+constexpr std::array<std::uint64_t, generator::kMutationKinds> kKindWeights = {30, 20, 18, 10, 8, 8, 6};
+
+// One task's parents and mutants: a parent drawn from the task's kept
+// programs by score (any stored program while it has none), mutants of
+// drawn kinds, the first of up to four draws of a kind that the checker
+// accepts; a text made already this round ends that mutant's draws.
+class TaskMutations {
+ public:
+  TaskMutations(const MutationSources& src, const SearchOptions& o, int round, const Task& task,
+                const std::vector<int>& palette, const std::vector<TaskScore>* own,
+                const std::vector<StoredProgram>& pool)
+      : src_(src), o_(o), task_(task), own_(own), pool_(pool),
+        rng_(o.seed, static_cast<std::uint64_t>(round), text_hash(task.id)), ctx_{&src.sig, palette} {}
+
+  void make(std::unordered_set<std::string>& texts, std::vector<Candidate>& out,
+            std::map<std::string, MutationStats>& stats) {
+    std::vector<std::uint64_t> weights(kKindWeights.begin(), kKindWeights.end());
+    for (int pi = 0; pi < o_.parents_per_task; ++pi) {
+      double parent_score = 0;
+      std::int64_t parent = draw_parent(parent_score);
+      const TypedProgram* tp = src_.typed(parent);
+      if (!tp) continue;
+      for (int m = 0; m < o_.mutants_per_parent; ++m) {
+        auto kind = static_cast<MutationKind>(rng_.weighted(weights));
+        const TypedProgram* other = nullptr;
+        if (kind == MutationKind::Crossover) {
+          double unused;
+          other = src_.typed(draw_parent(unused));
+        }
+        mutant(*tp, kind, other, parent, parent_score, texts, out, stats[generator::mutation_name(kind)]);
+      }
+    }
+  }
+
+ private:
+  std::int64_t draw_parent(double& score) {
+    if (own_ && !own_->empty()) {
+      std::vector<std::uint64_t> w;
+      for (const TaskScore& s : *own_) w.push_back(1 + static_cast<std::uint64_t>(s.score * 1000));
+      const TaskScore& s = (*own_)[rng_.weighted(w)];
+      score = s.score;
+      return s.program;
+    }
+    score = 0;
+    return pool_[rng_.below(pool_.size())].id;  // nothing of its own yet: any program
+  }
+
+  void mutant(const TypedProgram& tp, MutationKind kind, const TypedProgram* other, std::int64_t parent,
+              double parent_score, std::unordered_set<std::string>& texts, std::vector<Candidate>& out,
+              MutationStats& st) {
+    for (int attempt = 0; attempt < 4; ++attempt) {
+      auto made = src_.mutator.mutate(tp, kind, rng_, ctx_, other);
+      if (!made) continue;
+      ++st.made;
+      auto checked = generator::type_program(*made, tp.dialect, src_.sig);
+      if (!checked) {
+        ++st.discarded;
+        continue;
+      }
+      Candidate c;
+      c.source = generator::program_text(checked->program, kStoredName);
+      if (!texts.insert(c.source).second) return;  // made already this round
+      c.program = std::move(checked->program);
+      c.dialect = tp.dialect;
+      c.parent = parent;
+      c.task = task_.id;
+      c.parent_score = parent_score;
+      c.mutation = generator::mutation_name(kind);
+      out.push_back(std::move(c));
+      return;
+    }
+  }
+
+  const MutationSources& src_;
+  const SearchOptions& o_;
+  const Task& task_;
+  const std::vector<TaskScore>* own_;
+  const std::vector<StoredProgram>& pool_;
+  Rng rng_;
+  generator::MutationContext ctx_;
+};
+
+}  // namespace
+
+std::uint64_t text_hash(const std::string& s) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+std::vector<std::size_t> draw_tasks(const std::vector<Task>& tasks, const std::set<std::string>& solved,
+                                    const SearchOptions& o, int round) {
+  Rng rng(o.seed, static_cast<std::uint64_t>(round));
+  std::vector<std::size_t> left(tasks.size());
+  for (std::size_t i = 0; i < left.size(); ++i) left[i] = i;
+  std::vector<std::size_t> chosen;
+  while (!left.empty() && chosen.size() < std::size_t(std::max(1, o.tasks_per_round))) {
+    std::vector<std::uint64_t> w;
+    for (std::size_t i : left) w.push_back(solved.count(tasks[i].id) ? 1 : 4);
+    std::size_t k = rng.weighted(w);
+    chosen.push_back(left[k]);
+    left.erase(left.begin() + static_cast<std::ptrdiff_t>(k));
+  }
+  std::sort(chosen.begin(), chosen.end());
+  return chosen;
+}
+
+std::vector<Candidate> make_candidates(const MutationSources& src, const SearchInputs& in, const SearchOptions& o,
+                                       int round, const std::vector<std::size_t>& chosen,
+                                       const std::map<std::string, std::vector<TaskScore>>& best,
+                                       const std::vector<StoredProgram>& pool,
+                                       std::map<std::string, MutationStats>& stats) {
+  std::vector<Candidate> out;
+  std::unordered_set<std::string> texts;
+  for (std::size_t ti : chosen) {
+    const Task& task = in.tasks[ti];
+    auto own = best.find(task.id);
+    TaskMutations(src, o, round, task, in.palettes[ti], own == best.end() ? nullptr : &own->second, pool)
+        .make(texts, out, stats);
+  }
+  // Programs the store has already met are not evaluated again.
+  std::unordered_set<std::string> known;
+  for (const StoredProgram& p : pool) known.insert(p.source);
+  std::erase_if(out, [&](const Candidate& c) { return known.count(c.source) > 0; });
+  return out;
+}
+
+std::vector<Candidate> seed_candidates(const SearchInputs& in) {
+  std::vector<Candidate> out;
+  for (const auto& [program, dialect] : in.seeds) {
+    Candidate c;
+    c.program = program;
+    c.dialect = dialect;
+    c.source = generator::program_text(program, kStoredName);
+    c.mutation = "seed";
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace battc::runtime::search

@@ -1,0 +1,66 @@
+// runtime/search/candidates.h: the first phases of a round: which tasks it
+// works on, and the candidates it makes for them (parents drawn from each
+// task's kept programs, typed mutants of each, deduplicated by text within
+// the round and against every program the store has met). Single-threaded,
+// and every draw comes from a random stream of (seed, round) or (seed,
+// round, task), so a round's candidates depend only on the store's content.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "generator/mutate/mutate.h"
+#include "runtime/search/search.h"
+#include "runtime/search/search_inputs.h"
+#include "runtime/search/store.h"
+
+namespace battc::runtime::search {
+
+// The name of every program's def in the store: the text is the program's
+// identity, so it must not depend on the task or the round.
+inline constexpr const char* kStoredName = "solve_program";
+
+struct Candidate {
+  generator::Program program;  // canonical
+  std::string source;          // its text, named kStoredName
+  generator::Dialect dialect = generator::Dialect::ArcDsl;
+  std::int64_t parent = 0;     // 0: a seed
+  std::string task;            // the task it was made for ("" for a seed)
+  double parent_score = 0;     // the parent's on that task
+  std::string mutation;        // its kind's name, or "seed"
+};
+
+// FNV-1a of a text: a content order and a random stream per task that do
+// not depend on where the text came from.
+std::uint64_t text_hash(const std::string& s);
+
+// The tasks of round r (indices into tasks, ascending): tasks_per_round of
+// them, unsolved ones four times as likely.
+std::vector<std::size_t> draw_tasks(const std::vector<Task>& tasks, const std::set<std::string>& solved,
+                                    const SearchOptions& o, int round);
+
+// What making mutants needs besides the options: the checker's signatures,
+// the mutator, and a store program's typed form (nullptr when it does not
+// type, which never happens to a program the search stored itself).
+struct MutationSources {
+  const generator::Signatures& sig;
+  const generator::Mutator& mutator;
+  std::function<const generator::TypedProgram*(std::int64_t)> typed;
+};
+
+// The candidates of round r for the chosen tasks, deduplicated; `stats`
+// counts per kind what was made and what the checker discarded.
+std::vector<Candidate> make_candidates(const MutationSources& src, const SearchInputs& in, const SearchOptions& o,
+                                       int round, const std::vector<std::size_t>& chosen,
+                                       const std::map<std::string, std::vector<TaskScore>>& best,
+                                       const std::vector<StoredProgram>& pool,
+                                       std::map<std::string, MutationStats>& stats);
+
+// The seeds as round 0's candidates.
+std::vector<Candidate> seed_candidates(const SearchInputs& in);
+
+}  // namespace battc::runtime::search

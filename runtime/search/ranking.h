@@ -1,0 +1,39 @@
+// runtime/search/ranking.h: how the search ranks programs on a task, written
+// once: the order (better), the best k of a list (keep_best), and whether a
+// new score would enter a kept list (would_keep). The store keeps its rows by
+// the same functions, so what is kept in memory during a round and what the
+// store keeps afterwards cannot differ.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace battc::runtime::search {
+
+// A program's score on one task, as the store keeps it.
+struct TaskScore {
+  std::int64_t program = 0;
+  std::string task;
+  double score = 0;  // (train right + test right + mean cell accuracy) / (train pairs + known tests + 1)
+  int train_right = 0, train_total = 0, test_right = 0, test_known = 0;
+  double cell_accuracy = 0;  // mean over train pairs of right cells in right-shaped outputs
+  bool solved = false;       // right on every train pair and every known test output
+  bool near_miss = false;    // right on every train pair, wrong on a known test output
+  int round = 0;
+  int length = 0;            // the program's, for ordering
+  std::string source;        // the program's, for ordering
+};
+
+// Better first: score, then shorter, then the text (a total order, so
+// selection never depends on anything but content).
+bool better(const TaskScore& a, const TaskScore& b);
+
+// Sorts best first and drops all but the best `keep`; returns what was
+// dropped, best first.
+std::vector<TaskScore> keep_best(std::vector<TaskScore>& scores, int keep);
+
+// Whether `s` would be among the best `keep` of `kept` (sorted best first).
+bool would_keep(const std::vector<TaskScore>& kept, const TaskScore& s, int keep);
+
+}  // namespace battc::runtime::search

@@ -1,0 +1,35 @@
+// runtime/search/report_json.cpp
+#include "runtime/search/report_json.h"
+
+#include <algorithm>
+
+namespace battc::runtime::search {
+
+nlohmann::ordered_json report_json(const SearchReport& r) {
+  nlohmann::ordered_json muts = nlohmann::ordered_json::object();
+  for (const auto& [kind, m] : r.mutations)
+    muts[kind] = {{"made", m.made}, {"improved", m.improved}, {"discarded_by_checker", m.discarded}};
+  return {{"rounds", r.rounds},
+          {"interrupted", r.interrupted},
+          {"candidates", r.candidates},
+          {"rejected", r.rejected},
+          {"unique", r.unique},
+          {"over_shape_budget", r.over_shape_budget},
+          {"evaluations", r.evaluations},
+          {"seconds", r.seconds},
+          {"evaluations_per_second", r.evaluations / std::max(r.seconds, 1e-9)},
+          {"phases",
+           {{"generate", r.generate_s},
+            {"compile", r.compile_s},
+            {"run", r.run_s},
+            {"score", r.score_s},
+            {"store", r.store_s}}},
+          {"tasks", r.tasks},
+          {"tasks_solved", r.tasks_solved},
+          {"tasks_solved_by_seeds", r.tasks_solved_by_seeds},
+          {"new_tasks_solved", r.new_tasks_solved},
+          {"near_misses", r.near_misses},
+          {"mutations", muts}};
+}
+
+}  // namespace battc::runtime::search

@@ -1,0 +1,122 @@
+// runtime/search/round_batt.cpp
+#include "runtime/search/round_batt.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "generator/emit/emit_specs.h"
+#include "generator/mutate/program_text.h"
+
+namespace battc::runtime::search {
+namespace {
+
+// The spec keys program p of batt b needs: its nodes (operands included,
+// S-only ones too) and its result's record.
+std::vector<std::string> program_shapes(const generator::Batt& b, const generator::BattProgram& p,
+                                        std::vector<std::optional<std::string>>& memo) {
+  std::vector<char> seen(b.nodes().size(), 0);
+  std::vector<int> stack(p.stmts.begin(), p.stmts.end());
+  stack.push_back(p.result);
+  std::vector<std::string> out;
+  while (!stack.empty()) {
+    int i = stack.back();
+    stack.pop_back();
+    if (seen[i]) continue;
+    seen[i] = 1;
+    if (!memo[i]) {
+      auto d = generator::node_spec(b, i);
+      memo[i] = d ? d->key : std::string();
+    }
+    if (!memo[i]->empty()) out.push_back(*memo[i]);
+    for (int a : b.nodes()[i].args) stack.push_back(a);
+  }
+  out.push_back(generator::record_spec(b.nodes()[p.result].type).key);
+  return out;
+}
+
+// Admits the batt's programs (deduplicated by IR with pairing All, within
+// the shape budget) into `round`; the admitted programs, in admission order.
+std::vector<generator::BattProgram> admit(generator::Generated& g, const std::vector<Candidate>& cands,
+                                          const RoundBattOptions& ro, RoundBatt& round) {
+  std::map<std::string, std::size_t> by_name;
+  for (std::size_t i = 0; i < ro.names.size(); ++i) by_name[ro.names[i]] = i;
+  const bool all = ro.pairing == Pairing::All;
+  auto& programs = g.batt.programs();
+  std::vector<std::size_t> order(programs.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  // Admission in an order fixed by content (not by task order), so the
+  // shape budget favours no task.
+  if (all)
+    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+      const auto& a = cands[by_name.at(programs[x].name)].source;
+      const auto& b = cands[by_name.at(programs[y].name)].source;
+      std::uint64_t ha = text_hash(a), hb = text_hash(b);
+      return ha != hb ? ha < hb : a < b;
+    });
+  std::set<std::pair<std::vector<int>, int>> seen;
+  std::vector<std::optional<std::string>> memo(g.batt.nodes().size());
+  std::set<std::string> admitted;
+  std::vector<generator::BattProgram> unique;
+  for (std::size_t i : order) {
+    auto& p = programs[i];
+    if (all && !seen.emplace(p.stmts, p.result).second) continue;
+    std::vector<std::string> fresh;
+    for (std::string& k : program_shapes(g.batt, p, memo))
+      if (!ro.shapes->count(k) && !admitted.count(k)) fresh.push_back(std::move(k));
+    std::sort(fresh.begin(), fresh.end());
+    fresh.erase(std::unique(fresh.begin(), fresh.end()), fresh.end());
+    if (all && admitted.size() + fresh.size() > std::size_t(std::max(0, ro.new_shapes))) {
+      ++round.over_shape_budget;
+      continue;
+    }
+    admitted.insert(fresh.begin(), fresh.end());
+    std::size_t c = by_name.at(p.name);
+    round.kept[c] = static_cast<int>(unique.size());
+    round.candidate_of.push_back(static_cast<int>(c));
+    unique.push_back(std::move(p));
+  }
+  round.new_shapes.assign(admitted.begin(), admitted.end());
+  ro.shapes->insert(admitted.begin(), admitted.end());
+  return unique;
+}
+
+api::RunRequest round_request(const RoundBattOptions& ro, const SearchOptions& o) {
+  api::RunRequest req;
+  req.engine = api::Engine::Specs;
+  req.exec.pairing = ro.pairing;
+  req.exec.jobs = o.jobs;
+  req.exec.arena_bytes = o.arena_bytes;
+  req.exec.work_budget = o.work_budget;
+  req.exec.grid_stats = true;
+  req.evaluation = Evaluation::All;  // fitness counts cells on every pair
+  req.jit = o.jit;
+  req.specs = *ro.specs;
+  return req;
+}
+
+}  // namespace
+
+api::ApiResult<std::optional<RoundBatt>> run_round_batt(const std::vector<Candidate>& cands,
+                                                         const std::vector<Task>& tasks, const RoundBattOptions& ro,
+                                                         const SearchOptions& o) {
+  std::string text;
+  for (std::size_t i = 0; i < cands.size(); ++i) text += generator::program_text(cands[i].program, ro.names[i]) + "\n";
+  api::ProgramInput in;
+  in.texts = {{"candidates.py", text}};
+  auto g = api::generate_programs(in, false);
+  RoundBatt round;
+  round.rejected = g->report.rejected;
+  round.kept.assign(cands.size(), -1);
+  std::vector<generator::BattProgram> unique = admit(*g, cands, ro, round);
+  if (unique.empty()) return std::optional<RoundBatt>();  // nothing to run this round
+  g->batt.programs() = std::move(unique);
+  generator::remove_unreachable(g->batt);  // the dropped candidates' values: nothing to compile or run
+  auto out = api::run_generated(round_request(ro, o), std::move(g), tasks);
+  if (!out.ok()) return out.error();
+  *ro.specs = out->specs;
+  round.out = std::move(out.value());
+  return std::optional<RoundBatt>(std::move(round));
+}
+
+}  // namespace battc::runtime::search

@@ -1,0 +1,43 @@
+// runtime/search/round_batt.h: a round's evaluation phase: the candidates
+// as one batt (each its own program), run over the round's tasks through the
+// specs engine. With pairing All, programs of equal IR (the same value-
+// numbered statements and result) run once; candidates whose statement
+// shapes are new to the search run only while the round's budget of new
+// shapes lasts (each costs a compile), admitted in an order fixed by content.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "runtime/api/run_batt.h"
+#include "runtime/search/candidates.h"
+
+namespace battc::runtime::search {
+
+struct RoundBatt {
+  api::RunOutcome out;
+  std::vector<int> kept;                // per candidate: its program in out.result, -1 when it did not run
+  std::vector<int> candidate_of;        // per program of out.result: its candidate
+  std::vector<std::string> new_shapes;  // the shapes this round admitted
+  std::int64_t rejected = 0;            // candidates the pipeline rejected (0 for checked mutants)
+  std::int64_t over_shape_budget = 0;   // candidates that waited for the shape budget
+};
+
+struct RoundBattOptions {
+  Pairing pairing = Pairing::All;        // ByName for the seeds (each on its own task)
+  std::vector<std::string> names;        // per candidate, its def's name in the batt
+  int new_shapes = 0;                    // the round's budget (pairing All only)
+  std::unordered_set<std::string>* shapes = nullptr;  // the search's shapes: read, and the admitted added
+  std::shared_ptr<jit::SpecLibrary>* specs = nullptr; // reused across rounds
+};
+
+// nullopt: nothing to run (every candidate a duplicate or over the budget);
+// an error: the run's.
+api::ApiResult<std::optional<RoundBatt>> run_round_batt(const std::vector<Candidate>& cands,
+                                                         const std::vector<Task>& tasks, const RoundBattOptions& ro,
+                                                         const SearchOptions& o);
+
+}  // namespace battc::runtime::search

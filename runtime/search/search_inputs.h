@@ -1,0 +1,40 @@
+// runtime/search/search_inputs.h: what a search starts from, loaded and
+// checked once: the tasks (with each one's palette, the colours mutations
+// draw first) and the seed solvers the checker accepts; and the key that
+// says whether a store was searched from the same inputs (--resume).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "generator/dialect/dialect.h"
+#include "generator/parse/ast.h"
+#include "generator/types/signatures.h"
+#include "runtime/search/search.h"
+#include "runtime/tasks/task.h"
+
+namespace battc::runtime::search {
+
+struct SearchInputs {
+  std::vector<Task> tasks;
+  std::map<std::string, std::size_t> task_index;  // id -> index into tasks
+  std::vector<std::vector<int>> palettes;         // per task: the colours of its train grids
+  std::vector<std::pair<generator::Program, generator::Dialect>> seeds;
+  std::vector<std::string> seed_names;
+  int refused = 0, differs = 0;  // seeds the checker refused; differs left out
+};
+
+// Loads the tasks and the seeds of `o`. A task given twice, an unreadable
+// program file or no accepted seed is an Input error.
+api::ApiResult<SearchInputs> load_search_inputs(const SearchOptions& o, const generator::Signatures& sig);
+
+// The store's "inputs" key: a hash of every task's content (ids, every grid,
+// the known test outputs whatever file gave them), the seeds' canonical text
+// and the options that decide what a round makes. A store resumes only
+// under the same key.
+std::string inputs_key(const SearchInputs& in, const SearchOptions& o);
+
+}  // namespace battc::runtime::search

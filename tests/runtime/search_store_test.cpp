@@ -1,0 +1,167 @@
+// tests/runtime/search_store_test.cpp: the search's parts on their own: the
+// ranking (better, keep_best, would_keep), a round's scores (score_round on
+// a hand-made RunResult), and the store's transaction and reads (a failed
+// round leaves nothing; a read that fails midway is an error, never a short
+// answer).
+#include <catch2/catch.hpp>
+
+#include <sqlite3.h>
+
+#include <stdexcept>
+
+#include "runtime/search/ranking.h"
+#include "runtime/search/score_round.h"
+#include "runtime/search/store.h"
+#include "tests/test_support.h"
+
+using namespace battc::runtime;
+using namespace battc::runtime::search;
+using battc::test::TempDir;
+
+namespace {
+
+TaskScore scored(std::int64_t program, double score, int length, std::string source) {
+  TaskScore s;
+  s.program = program;
+  s.task = "t";
+  s.score = score;
+  s.length = length;
+  s.source = std::move(source);
+  return s;
+}
+
+// One evaluation record: ok with a grid of `hash` (cells_equal right cells),
+// matching or not; or failed.
+EvalRecord grid_record(std::uint64_t hash, bool matches, std::uint32_t cells_equal) {
+  EvalRecord e;
+  e.status = 0;
+  e.flags = EvalRecord::kEvaluated | EvalRecord::kIsGrid | (matches ? EvalRecord::kMatches : 0);
+  e.hash = hash;
+  e.cells_equal = cells_equal;
+  return e;
+}
+
+EvalRecord failed_record() {
+  EvalRecord e;
+  e.status = static_cast<std::uint8_t>(battc::dsl::Status::Budget);
+  e.flags = EvalRecord::kEvaluated;
+  return e;
+}
+
+void exec_sql(sqlite3* db, const char* sql) {
+  char* err = nullptr;
+  INFO(sql);
+  REQUIRE(sqlite3_exec(db, sql, nullptr, nullptr, &err) == SQLITE_OK);
+}
+
+}  // namespace
+
+TEST_CASE("ranking: score, then shorter, then the text; keep_best keeps the best k", "[search][ranking]") {
+  std::vector<TaskScore> v = {scored(1, 0.5, 3, "c"), scored(2, 0.9, 5, "b"), scored(3, 0.5, 2, "z"),
+                              scored(4, 0.5, 2, "a"), scored(5, 0.1, 1, "a")};
+  CHECK(better(v[1], v[0]));
+  CHECK(better(v[2], v[0]));  // same score, shorter
+  CHECK(better(v[3], v[2]));  // same score and length: the text decides
+  CHECK_FALSE(better(v[3], v[3]));
+  std::vector<TaskScore> dropped = keep_best(v, 3);
+  REQUIRE(v.size() == 3);
+  CHECK(v[0].program == 2);
+  CHECK(v[1].program == 4);
+  CHECK(v[2].program == 3);
+  REQUIRE(dropped.size() == 2);
+  CHECK(dropped[0].program == 1);
+  CHECK(dropped[1].program == 5);
+  CHECK(would_keep(v, scored(6, 0.6, 9, "q"), 3));
+  CHECK_FALSE(would_keep(v, scored(7, 0.5, 3, "a"), 3));  // worse than the third
+  CHECK(would_keep(v, scored(7, 0.0, 3, "a"), 4));        // room left
+  std::vector<TaskScore> none;
+  CHECK(keep_best(none, 2).empty());
+}
+
+TEST_CASE("score_round: train and known test pairs, cell accuracy, and one program per output signature",
+          "[search][ranking]") {
+  // One task: two train pairs (4 cells each), one test with a known output;
+  // three programs: 0 right everywhere, 1 the same outputs as 0 (a
+  // duplicate), 2 right on train 0 only, 3 of 4 cells on train 1, and it fails
+  // on the test.
+  Task task;
+  task.id = "t";
+  GridData g{2, 2, {1, 2, 3, 4}};
+  task.train = {Sample{g, g}, Sample{g, g}};
+  task.test = {Sample{g, g}};
+  RunResult run;
+  run.programs = {"a", "b", "c"};
+  TaskResult tr;
+  tr.id = "t";
+  tr.want = {1, 1, 1};
+  auto sample = [](bool test, int index, std::vector<EvalRecord> evals) {
+    SampleResult s;
+    s.is_test = test;
+    s.index = index;
+    s.has_expected = true;
+    s.evals = std::move(evals);
+    return s;
+  };
+  tr.samples = {sample(false, 0, {grid_record(7, true, 4), grid_record(7, true, 4), grid_record(7, true, 4)}),
+                sample(false, 1, {grid_record(8, true, 4), grid_record(8, true, 4), grid_record(9, false, 3)}),
+                sample(true, 0, {grid_record(5, true, 4), grid_record(5, true, 4), failed_record()})};
+  run.tasks = {tr};
+  std::vector<Task> tasks = {task};
+  RoundScores scores = score_round(run, tasks);
+
+  std::vector<TaskScore> of0 = scores.of_program(0), of2 = scores.of_program(2);
+  REQUIRE(of0.size() == 1);
+  CHECK(of0[0].train_right == 2);
+  CHECK(of0[0].test_right == 1);
+  CHECK(of0[0].solved);
+  CHECK(of0[0].score == Approx((2 + 1 + 1.0) / (2 + 1 + 1)));
+  REQUIRE(of2.size() == 1);
+  CHECK(of2[0].train_right == 1);
+  CHECK(of2[0].cell_accuracy == Approx((1.0 + 0.75) / 2));
+  CHECK_FALSE(of2[0].solved);
+  CHECK_FALSE(of2[0].near_miss);
+
+  // Programs 0 and 1 give the same outputs: one of them, the shorter.
+  auto best = scores.distinct_best(0, [](int p) { return std::string(1, char('a' + p)); },
+                                   [](int p) { return p == 1 ? 1 : 2; });
+  REQUIRE(best.size() == 2);
+  CHECK(best[0].program == 1);
+  CHECK(best[1].program == 2);
+}
+
+TEST_CASE("store: a transaction not committed leaves nothing behind", "[search][store]") {
+  TempDir dir("battc-store");
+  Store store(dir.path + "/s.db");
+  StoredProgram p;
+  p.source = "def solve_program(I):\n    return I\n";
+  p.dialect = "arc-dsl";
+  p.mutation = "seed";
+  try {
+    Store::Transaction tx(store);
+    store.add_program(p);
+    throw std::runtime_error("the round failed");
+  } catch (const std::runtime_error&) {
+  }
+  CHECK(store.programs().empty());
+  {
+    Store::Transaction tx(store);
+    store.add_program(p);
+    tx.commit();
+  }
+  CHECK(store.programs().size() == 1);
+}
+
+TEST_CASE("store: a read that fails after its first row is an error, not a short answer", "[search][store]") {
+  TempDir dir("battc-store");
+  std::string path = dir.path + "/s.db";
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  // `shapes` as a view whose second row fails to compute (an integer
+  // overflow): the store's CREATE TABLE IF NOT EXISTS leaves it in place.
+  exec_sql(db, "CREATE TABLE src(x INTEGER); INSERT INTO src VALUES (1), (2);");
+  exec_sql(db, "CREATE VIEW shapes AS SELECT CASE WHEN x > 1 THEN abs(-9223372036854775808) ELSE 'k' || x END "
+               "AS key, 0 AS round FROM src");
+  sqlite3_close(db);
+  Store store(path);
+  CHECK_THROWS_AS(store.shapes(), StoreError);
+}
