@@ -4,7 +4,8 @@
 #      --no-index into a fresh virtual environment;
 #   2. from an empty folder: the demo through the console script and through
 #      Python (paths, then tasks and programs in memory), arc-dsl-style
-#      programs on ARC-AGI-1 tasks (with $ARC_DATA), CLI and Python agreeing;
+#      programs on ARC-AGI-1 tasks (with $ARC_DATA), CLI and Python agreeing
+#      (runs, search reports, an injected internal error);
 #   3. no CUDA library in ldd of the executable or the module, and no
 #      installed file naming the source or build folder;
 #   4. `cmake --install` of BUILD_DIR into a prefix, moved elsewhere: the demo
@@ -94,14 +95,53 @@ except battc.BattcError as e:
     assert "no program was accepted" in str(e), str(e)
 c = battc.check(source)
 assert c.ok and c.accepted, c
+# Two bare tasks in one list: both run, each under an id of its own.
+two = [tasks[k] for k in sorted(tasks)[:2]]
+b = battc.run(tasks=two, programs=source, backend="cpu")
+assert sorted(b.tasks) == ["task_1", "task_2"], b.tasks
 # One round of search over the demo, into a new store.
 s = battc.search(tasks=demo, programs=os.path.join(demo, "programs.py"), store="search.db", rounds=1, seed=3)
 assert s["rounds"] == 1 and s["tasks_solved"] == len(want), s
+json.dump(s, open("py_search.json", "w"))
 print("python: solved", sorted(r.solved))
 PYEOF
-then ok "python: battc.run on paths and in memory equals the CLI, check, one search round ($(tail -1 py_demo.txt))"
+then ok "python: battc.run on paths, in memory and on two bare tasks equals the CLI, check, one search round ($(tail -1 py_demo.txt))"
 else
   cat py_demo.txt; bad "python: battc.run (demo)"
+fi
+# The same search from the CLI: the same report, but for the clock.
+if "$VBIN/battc" search -q --tasks "$DEMO" --programs "$DEMO/programs.py" --store cli_search.db --rounds 1 --seed 3 \
+     --report-json cli_search.json > cli_search.txt 2>&1 &&
+   "$VBIN/python" -c '
+import json
+timed = {"seconds", "evaluations_per_second", "phases"}
+py, cli = (json.load(open(f)) for f in ("py_search.json", "cli_search.json"))
+strip = lambda j: {k: v for k, v in j.items() if k not in timed}
+assert strip(py) == strip(cli), (strip(py), strip(cli))
+assert set(py) == set(cli)' > search_cmp.txt 2>&1; then
+  ok "battc search --report-json and battc.search() give the same report"
+else
+  cat cli_search.txt search_cmp.txt; bad "battc search --report-json and battc.search() differ"
+fi
+# A bug of battc's (injected in the specs engine): exit 70 from the CLI,
+# BattcError from Python, never an abort.
+BATTC_TEST_INTERNAL_ERROR=spec_engine.prologue "$VBIN/battc" run -q --engine specs --out cli_bug > bug.txt 2>&1
+code=$?
+if [ "$code" -eq 70 ] && grep -q "internal error" bug.txt &&
+   BATTC_TEST_INTERNAL_ERROR=spec_engine.prologue "$VBIN/python" - "$DEMO" > bug_py.txt 2>&1 <<'PYEOF'
+import os, sys
+import battc
+demo = sys.argv[1]
+try:
+    battc.run(tasks=demo, programs=os.path.join(demo, "programs.py"), engine="specs", backend="cpu")
+    raise SystemExit("an injected internal error did not raise")
+except battc.BattcError as e:
+    assert "internal error" in str(e) and "report" in str(e), str(e)
+PYEOF
+then
+  ok "an internal error: exit 70 from the CLI, BattcError from Python"
+else
+  cat bug.txt bug_py.txt 2>/dev/null; bad "an internal error (exit $code)"
 fi
 
 ARC=${ARC_DATA:-}

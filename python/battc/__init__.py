@@ -7,8 +7,10 @@
 
 Tasks may be paths (folders, task files, Kaggle challenges files) or tasks in
 memory: a dict in the ARC JSON shape, either one task ({"train": [...],
-"test": [...]}, named "task") or a mapping of task ids to tasks (a challenges
-file's shape). Programs may be paths or program source: a str holding a
+"test": [...]}, named by its "id" key if it has one, else "task", or "task_1",
+"task_2", ... when several bare tasks are given) or a mapping of task ids to
+tasks (a challenges file's shape); a list may mix them, and an id given twice
+is an error. Programs may be paths or program source: a str holding a
 newline is source, any other str or os.PathLike is a path. Errors raise
 BattcError with battc's own message. The `battc` command (the same program as
 the CLI) is installed beside this package.
@@ -46,17 +48,49 @@ def _as_list(x: Any) -> list:
     return list(x)
 
 
+def _is_task(t: Any) -> bool:
+    return isinstance(t, Mapping) and "train" in t and "test" in t
+
+
+def _in_memory_tasks(items: List[Any]) -> Dict[str, Any]:
+    """Tasks given in memory, by id: a mapping of ids to tasks keeps its ids; a bare task
+    uses its own "id" when it has one, else "task" when it is the only bare task and
+    "task_1", "task_2", ... (in the order given) when there are several. An id given
+    twice is an error, never a task silently replaced."""
+    bare = [t for t in items if _is_task(t)]
+    out: Dict[str, Any] = {}
+
+    def add(tid: Any, task: Any) -> None:
+        if not isinstance(tid, str) or not tid:
+            raise BattcError(f"a task id must be a non-empty str, not {tid!r}")
+        if not _is_task(task):
+            raise BattcError(f"task {tid!r} is not a task (a dict with 'train' and 'test')")
+        if tid in out:
+            raise BattcError(f"task {tid!r} is given twice")
+        out[tid] = task
+
+    n_bare = 0
+    for t in items:
+        if _is_task(t):
+            n_bare += 1
+            own = t.get("id")
+            add(own if own is not None else ("task" if len(bare) == 1 else f"task_{n_bare}"),
+                {k: v for k, v in t.items() if k != "id"})
+        else:
+            for tid, task in t.items():
+                add(tid, task)
+    return out
+
+
 def _split_tasks(tasks: Any, solutions: Any) -> Dict[str, Any]:
     paths: List[str] = []
-    in_memory: Dict[str, Any] = {}
+    mappings: List[Any] = []
     for t in _as_list(tasks):
         if isinstance(t, Mapping):
-            if "train" in t and "test" in t:
-                in_memory["task"] = t
-            else:
-                in_memory.update(t)
+            mappings.append(t)
         else:
             paths.append(os.fspath(t))
+    in_memory = _in_memory_tasks(mappings)
     out: Dict[str, Any] = {"task_paths": paths}
     if solutions is not None and not isinstance(solutions, Mapping):
         out["solutions"] = os.fspath(solutions)
@@ -189,7 +223,9 @@ def check(programs: Any, *, dialect: str = "auto") -> CheckResult:
 def search(tasks: Union[PathLike, Iterable[PathLike]], programs: Union[PathLike, Iterable[PathLike]], store: PathLike,
            *, rounds: int = 0, minutes: float = 0, seed: int = 1, jobs: int = 0, resume: bool = False,
            solutions: Optional[PathLike] = None, cache_dir: Optional[PathLike] = None) -> Dict[str, Any]:
-    """Program search (battc search): mutate the best, keep the best per task in `store` (SQLite)."""
+    """Program search (battc search): mutate the best, keep the best per task in `store` (SQLite).
+
+    Returns the report `battc search --report-json` writes (the same writer)."""
     req: Dict[str, Any] = {
         "task_paths": [os.fspath(t) for t in _as_list(tasks)],
         "program_files": [os.fspath(p) for p in _as_list(programs)],
