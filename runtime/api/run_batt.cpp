@@ -28,15 +28,6 @@ using Clock = std::chrono::steady_clock;
 
 double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
-// A JIT failure as an ApiError: a generated unit that does not compile or
-// lacks its entry points is battc's bug; no compiler is a request that
-// cannot be met here; a cache or loader failure is the machine's (input).
-ApiError jit_failure(const jit::JitError& e) {
-  if (e.stage == "compile" || e.stage == "entry") return ApiError{ErrorKind::Internal, e.what()};
-  if (e.stage == "probe") return usage_error(e.what());
-  return input_error(e.what());
-}
-
 // Runs a stage whose exceptions are the input's or the machine's (an
 // unwritable dump, an executor refusing a unit): they become Input errors,
 // while battc's own bugs (InternalError) go on to the boundary (guarded).
@@ -98,7 +89,7 @@ ApiResult<CpuEngine> unit_engine(const RunRequest& req, const generator::Generat
   jit::JitOptions jo = req.jit;
   if (jo.parts == 0) jo.parts = req.exec.jobs;  // --jobs caps the compile's parallel parts too
   auto loaded = jit::compile_host(jit::EmittedUnit{"batt", g.unit}, jo);
-  if (!loaded.ok()) return jit_failure(loaded.error());
+  if (!loaded.ok()) return jit_failure(loaded.error(), !jo.extra_flags.empty());
   out.cache_hit = loaded->cache_hit;
   auto holder = std::make_shared<jit::LoadedBatt>(std::move(loaded.value()));
   return CpuEngine{BattEntry{holder->info, holder->prologue, holder->eval}, holder};
@@ -108,13 +99,13 @@ ApiResult<CpuEngine> unit_engine(const RunRequest& req, const generator::Generat
 ApiResult<CpuEngine> spec_engine(RunRequest& req, const generator::Generated& g, RunOutcome& out) {
   if (!req.specs) {
     auto lib = jit::SpecLibrary::open(req.jit);
-    if (!lib.ok()) return jit_failure(lib.error());
+    if (!lib.ok()) return jit_failure(lib.error(), !req.jit.extra_flags.empty());
     req.specs = lib.value();
   }
   out.specs = req.specs;
   std::vector<generator::SpecDef> specs = generator::batt_specs(g.batt);
   auto compiled = req.specs->ensure(specs, req.exec.jobs);
-  if (!compiled.ok()) return jit_failure(compiled.error());
+  if (!compiled.ok()) return jit_failure(compiled.error(), !req.jit.extra_flags.empty());
   out.spec_compile = compiled.value();
   out.cache_hit = out.spec_compile.missing == 0;
   std::shared_ptr<jit::SpecLibrary> lib = req.specs;
@@ -292,6 +283,16 @@ ApiResult<RunOutcome> run_from_compile(RunRequest& req, RunOutcome out, const Gp
 }
 
 }  // namespace
+
+// A generated unit that does not compile (or lacks its entry points) is
+// battc's bug, unless the user's own compiler flags took part; no compiler
+// is a request this machine cannot meet; a cache or loader failure is the
+// machine's (input).
+ApiError jit_failure(const jit::JitError& e, bool user_flags) {
+  if ((e.stage == "compile" && !user_flags) || e.stage == "entry") return ApiError{ErrorKind::Internal, e.what()};
+  if (e.stage == "probe") return usage_error(e.what());
+  return input_error(e.what());
+}
 
 Evaluation resolve_evaluation(const std::optional<Evaluation>& asked, const ExecOptions& exec, bool on_gpu,
                               const std::vector<Task>& tasks) {

@@ -116,6 +116,11 @@ Evaluation resolve_evaluation(const std::optional<Evaluation>& asked, const Exec
 // is cached), and one line saying why.
 Engine choose_engine(const RunRequest& req, bool unit_cached, std::size_t values, std::string& why);
 
+// A JIT stage's failure as an ApiError: a generated unit that does not
+// compile is Internal (battc emitted it), unless `user_flags` (--cxx-flag)
+// took part; no compiler is Usage; the cache or the loader, Input.
+ApiError jit_failure(const jit::JitError& e, bool user_flags);
+
 // Parses, checks and merges the programs (no emit, no compile).
 std::unique_ptr<generator::Generated> check_programs(const ProgramInput& programs);
 

@@ -18,6 +18,7 @@
 #include "runtime/cli/commands.h"
 #include "runtime/cli/filter_options.h"
 #include "runtime/cli/input_paths.h"
+#include "runtime/cli/report_error.h"
 #include "runtime/jit/compile_host.h"
 #include "runtime/jit/cuda_jit.h"
 
@@ -99,11 +100,7 @@ void compile_cuda_target(const GenOptions& o) {
   co.parts = o.cuda_parts > 0 ? o.cuda_parts : cuda_parts_for(*g);
   co.max_group_modules = o.cuda_modules;
   auto r = jit::compile_cuda(jit::EmittedUnit{"batt", source}, co);
-  if (!r.ok()) {
-    fmt::print(stderr, "battc: error: {}\n", r.error().what());
-    set_exit_code(1);
-    return;
-  }
+  if (!r.ok()) return set_exit_code(report_error(api::jit_failure(r.error(), false)));
   const jit::CudaObject& obj = r.value();
   std::string where = obj.cubin_path.empty() ? "memory (cache off)" : obj.cubin_path;
   if (obj.cache_hit) {
@@ -196,11 +193,7 @@ void add_generate_commands(CLI::App& app) {
     if (!comp_o.cache_dir.empty()) jo.cache_dir = comp_o.cache_dir;
     jo.extra_flags = comp_o.cxx_flags;
     auto r = jit::compile_host(jit::EmittedUnit{"batt", g->unit}, jo);
-    if (!r.ok()) {
-      fmt::print(stderr, "battc: error: {}\n", r.error().what());
-      set_exit_code(1);
-      return;
-    }
+    if (!r.ok()) return set_exit_code(report_error(api::jit_failure(r.error(), !jo.extra_flags.empty())));
     fmt::print("compiled {} programs into {} ({}, {:.1f} s)\n", g->report.programs, r.value().compiled.so_path,
                r.value().cache_hit ? "cache hit" : "compiled", r.value().seconds);
     set_exit_code(0);
