@@ -23,6 +23,7 @@
 #include "dsl/dsl.h"
 #include "dsl/encode.h"
 #include "runtime/abi/batt_abi.h"
+#include "runtime/abi/group_eval.h"
 #include "runtime/abi/unit_support.h"
 
 using namespace battc::dsl;
@@ -133,47 +134,56 @@ __device__ abi::GroupState alloc_group(Ctx& c) {
   return {v, v->st, v->need, v->in};
 }
 
-__device__ abi::GroupState alloc_group_state(Ctx& c, int g) {
-  (void)c;
-  switch (g) {
+// The unit's program groups as abi::eval_group (runtime/abi/group_eval.h)
+// takes them: the emitted group tables and code.
+struct GroupUnit {
+  using Env = battc_unit::Env;
+
+  __device__ static abi::GroupTables tables() {
+    return {kGroupStart, kGroupPrograms, {kGNeedStart, kGNeed, kGStmtStart, kGStmts},
+            kGHoistStart, kGHoistSlot, kGHoistNode};
+  }
+
+  __device__ static abi::GroupState alloc_group_state(Ctx& c, int g) {
+    (void)c;
+    switch (g) {
 // @BATTC:BEGIN GROUP_ALLOC
 // @BATTC:END GROUP_ALLOC
-    default: return {};
+      default: return {};
+    }
   }
-}
 
-__device__ void group_imports(const Prologue& P, int g, const void** in) {
-  (void)P;
-  (void)in;
-  switch (g) {
+  __device__ static void group_imports(const Prologue& P, int g, const void** in) {
+    (void)P;
+    (void)in;
+    switch (g) {
 // @BATTC:BEGIN GROUP_IMPORTS
 // @BATTC:END GROUP_IMPORTS
-    default: break;
+      default: break;
+    }
   }
-}
 
-__device__ void run_group(Env& e, int g) {
-  (void)e;
-  switch (g) {
+  __device__ static void run_group(Env& e, int g) {
+    (void)e;
+    switch (g) {
 // @BATTC:BEGIN GROUP_RUN
 // @BATTC:END GROUP_RUN
-    default: break;
+      default: break;
+    }
   }
-}
 
-__device__ void finish_group_program(Env& e, int p, abi::ProgramOut& out, int encode) {
-  Prologue& P = e.P;
-  (void)P;
-  (void)out;
-  (void)encode;
-  switch (p) {
+  __device__ static void finish_group_program(Env& e, int p, abi::ProgramOut& out, int encode) {
+    Prologue& P = e.P;
+    (void)P;
+    (void)out;
+    (void)encode;
+    switch (p) {
 // @BATTC:BEGIN GROUP_RESULTS
 // @BATTC:END GROUP_RESULTS
-    default: break;
+      default: break;
+    }
   }
-}
-
-#include "runtime/abi/group_eval.h"
+};
 
 }  // namespace
 
@@ -216,7 +226,7 @@ extern "C" __global__ void battc_eval_kernel(const abi::CudaItem* items, int n_i
   Ctx c(arena + u64(i) * arena_bytes, arena_bytes, work);
   Prologue& P = *reinterpret_cast<Prologue*>(const_cast<u8*>(prologues) + u64(item.task) * stride);
   Env e{c, work, &item.sample, P, nullptr};
-  eval_group(e, item.group, item.mask, outs + u64(i) * out_stride, encode);
+  abi::eval_group<GroupUnit>(e, item.group, item.mask, outs + u64(i) * out_stride, encode);
 }
 
 #endif  // BATTC_MAIN_PART

@@ -14,6 +14,7 @@
 #include "dsl/dsl.h"
 #include "dsl/encode.h"
 #include "runtime/abi/batt_abi.h"
+#include "runtime/abi/group_eval.h"
 #include "runtime/abi/unit_support.h"
 
 using namespace battc::dsl;
@@ -145,48 +146,57 @@ abi::GroupState alloc_group(Ctx& c) {
   return {v, v->st, v->need, v->in};
 }
 
-abi::GroupState alloc_group_state(Ctx& c, int g) {
-  (void)c;
-  switch (g) {
+// The unit's program groups as abi::eval_group (runtime/abi/group_eval.h)
+// takes them: the emitted group tables and code.
+struct GroupUnit {
+  using Env = battc_unit::Env;
+
+  static abi::GroupTables tables() {
+    return {kGroupStart, kGroupPrograms, {kGNeedStart, kGNeed, kGStmtStart, kGStmts},
+            kGHoistStart, kGHoistSlot, kGHoistNode};
+  }
+
+  static abi::GroupState alloc_group_state(Ctx& c, int g) {
+    (void)c;
+    switch (g) {
 // @BATTC:BEGIN GROUP_ALLOC
 // @BATTC:END GROUP_ALLOC
-    default: return {};
+      default: return {};
+    }
   }
-}
 
-// Group g's State's in[]: its per-task values kGHoistNode[kGHoistStart[g] ..].
-void group_imports(const Prologue& P, int g, const void** in) {
-  (void)P;
-  (void)in;
-  switch (g) {
+  // Group g's State's in[]: its per-task values kGHoistNode[kGHoistStart[g] ..].
+  static void group_imports(const Prologue& P, int g, const void** in) {
+    (void)P;
+    (void)in;
+    switch (g) {
 // @BATTC:BEGIN GROUP_IMPORTS
 // @BATTC:END GROUP_IMPORTS
-    default: break;
+      default: break;
+    }
   }
-}
 
-void run_group(Env& e, int g) {
-  (void)e;
-  switch (g) {
+  static void run_group(Env& e, int g) {
+    (void)e;
+    switch (g) {
 // @BATTC:BEGIN GROUP_RUN
 // @BATTC:END GROUP_RUN
-    default: break;
+      default: break;
+    }
   }
-}
 
-void finish_group_program(Env& e, int p, abi::ProgramOut& out, int encode) {
-  Prologue& P = e.P;
-  (void)P;
-  (void)out;
-  (void)encode;
-  switch (p) {
+  static void finish_group_program(Env& e, int p, abi::ProgramOut& out, int encode) {
+    Prologue& P = e.P;
+    (void)P;
+    (void)out;
+    (void)encode;
+    switch (p) {
 // @BATTC:BEGIN GROUP_RESULTS
 // @BATTC:END GROUP_RESULTS
-    default: break;
+      default: break;
+    }
   }
-}
-
-#include "runtime/abi/group_eval.h"
+};
 
 }  // namespace
 
@@ -217,24 +227,19 @@ BATTC_EXPORT void battc_eval(const abi::TaskIn* task, const void* prologue, cons
   (void)task;
   Ctx& c = *ctx;
   i64 work = c.work_left;
+  const abi::ProgramTables tables{kNeedStart, kNeed, kStmtStart, kStmts};
+  const abi::WantedPrograms asked{want};
   State* V = c.alloc<State>(1);
-  for (int k = 0; k < kPrograms; ++k) out[k] = abi::ProgramOut{u8(Status::Budget), 0, 0, 0, u8(Why::Arena), 0, Grid{}, nullptr};
+  abi::init_outcomes(out, kPrograms);
   if (!V) return;
   std::memset(static_cast<void*>(V), 0, sizeof(State));
   Prologue& P = *const_cast<Prologue*>(static_cast<const Prologue*>(prologue));
   for (int n = 0; n < kNodes; ++n) V->st[n] = P.st[n];
-  for (int k = 0; k < kPrograms; ++k)
-    if (!want || want[k])
-      for (int i = kNeedStart[k]; i < kNeedStart[k + 1]; ++i) V->need[kNeed[i]] = 1;
+  abi::mark_needed(tables, kPrograms, asked, V->need);
   Env e{c, work, s, P, V};
   run_sample(e);
-  for (int k = 0; k < kPrograms; ++k) {
-    if (want && !want[k]) continue;
-    out[k].evaluated = 1;
-    abi::program_failure(V->st, kStmts, kStmtStart[k], kStmtStart[k + 1], out[k]);
-    c.status = Status::Ok;
-    if (out[k].status == 0) finish_program(e, k, out[k], encode);
-  }
+  abi::record_outcomes(c, tables, kPrograms, asked, V->st, out,
+                       [&](int k, abi::ProgramOut& o) { finish_program(e, k, o, encode); });
 }
 
 // One GPU work item, run on the host: what the stand-in device of the CPU
@@ -243,7 +248,7 @@ BATTC_EXPORT void battc_eval_group(const void* prologue, const abi::SampleIn* s,
                                    unsigned long long mask, abi::ProgramOut* out, int encode) {
   Prologue& P = *const_cast<Prologue*>(static_cast<const Prologue*>(prologue));
   Env e{*ctx, ctx->work_left, s, P, nullptr};
-  eval_group(e, group, mask, out, encode);
+  abi::eval_group<GroupUnit>(e, group, mask, out, encode);
 }
 
 #endif  // BATTC_MAIN_PART

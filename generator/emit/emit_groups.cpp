@@ -111,7 +111,8 @@ GroupParts emit_group_parts(const Batt& b, const std::vector<std::vector<int>>& 
       }
     }
     // The group State's in[]: where the per-task values it reads lie in the
-    // Prologue (runtime/abi/group_eval.h).
+    // Prologue (the unit's GroupUnit::group_imports, which abi::eval_group in
+    // runtime/abi/group_eval.h calls).
     std::string in;
     for (int h = hoist_start.back(); h < static_cast<int>(hoist_slot.size()); ++h)
       in += fmt::format(" in[{}] = &P.v{};", h - hoist_start.back(), hoist_node[h]);

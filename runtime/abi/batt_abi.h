@@ -78,7 +78,7 @@ struct BattInfo {
 using InfoFn = const BattInfo* (*)();
 using PrologueFn = void (*)(const TaskIn*, dsl::Ctx*, void*);
 using EvalFn = void (*)(const TaskIn*, const void*, const SampleIn*, dsl::Ctx*, const dsl::u8*, ProgramOut*, int);
-// Units emitted with groups also export (runtime/abi/group_eval.h):
+// Units emitted with groups also export (abi::eval_group, runtime/abi/group_eval.h):
 //   void battc_eval_group(const void* prologue, const SampleIn* sample, dsl::Ctx* ctx,
 //                         int group, unsigned long long mask, ProgramOut* out, int encode);
 //     one GPU work item on the host: out holds the group's programs in order.

@@ -59,16 +59,6 @@ inline constexpr dsl::u8 kStCIsNone = status_byte(dsl::Status::Error, dsl::Why::
 
 namespace battc::abi {
 
-// A program group's State as runtime/abi/group_eval.h sees it: the State
-// itself, its status bytes and its need flags (one per slot), and its
-// pointers to the per-task values it reads (in the task's Prologue).
-struct GroupState {
-  void* v = nullptr;
-  dsl::u8* st = nullptr;
-  dsl::u8* need = nullptr;
-  const void** in = nullptr;
-};
-
 // A program's outcome from its statements' status bytes: the first failing
 // statement in program order is where Python raises (an operand fails before
 // any statement that uses it), so its status, reason and index are the
@@ -84,6 +74,71 @@ DSL_FN void program_failure(const dsl::u8* st, const int* stmts, int begin, int 
     return;
   }
 }
+// Where an evaluation's programs find what they need and what they state:
+// program p needs the slots need[need_start[p] .. need_start[p + 1]) and its
+// statements are stmts[stmt_start[p] .. stmt_start[p + 1]), in program order
+// (the unit's kNeed*/kStmt* tables, a group's kGNeed*/kGStmt*, the spec
+// engine's plan).
+struct ProgramTables {
+  const int* need_start;
+  const int* need;
+  const int* stmt_start;
+  const int* stmts;
+};
+
+// The programs an evaluation is asked for, as mark_needed and
+// record_outcomes take them: called with k, the program whose outcome goes in
+// out[k] (an index into the ProgramTables), or -1 when out[k] is not asked.
+// A whole batt's: out[k] is program k, asked when want[k] (want nullptr: all).
+struct WantedPrograms {
+  const dsl::u8* want;
+  DSL_FN int operator()(int k) const { return !want || want[k] ? k : -1; }
+};
+// A group's: out[k] is the group's k-th program, programs[k], asked when bit
+// k of mask is set (abi::CudaItem::mask).
+struct MaskedPrograms {
+  const int* programs;
+  dsl::u64 mask;
+  DSL_FN int operator()(int k) const { return mask >> k & 1 ? programs[k] : -1; }
+};
+
+// The three steps every evaluation of programs shares (battc_eval,
+// eval_group in runtime/abi/group_eval.h, the spec engine's eval):
+//   init_outcomes before the run: each out[k] is the arena-budget failure,
+//     what it stays when the run's State does not fit (evaluated 0);
+//   mark_needed once the State is there: the needed nodes of every asked
+//     program flagged (the run computes only those);
+//   record_outcomes after the run: each asked program marked evaluated, its
+//     outcome from its statements (program_failure), and `finish(p, out[k])`
+//     recording its returned value when it succeeded.
+DSL_FN void init_outcomes(ProgramOut* out, int n) {
+  for (int k = 0; k < n; ++k)
+    out[k] = ProgramOut{dsl::u8(dsl::Status::Budget), 0, 0, 0, dsl::u8(dsl::Why::Arena), 0, dsl::Grid{}, nullptr};
+}
+template <class Asked>
+DSL_FN void mark_needed(const ProgramTables& t, int n, const Asked& asked, dsl::u8* need) {
+  for (int k = 0; k < n; ++k) {
+    const int p = asked(k);
+    if (p < 0) continue;
+    for (int j = t.need_start[p]; j < t.need_start[p + 1]; ++j) need[t.need[j]] = 1;
+  }
+}
+// `st`: the run's status bytes, indexed as the tables' statements. The
+// context's status is cleared before each program: the encoder gives up on a
+// failed context, and the run leaves the last statement's status there.
+template <class Asked, class Finish>
+DSL_FN void record_outcomes(dsl::Ctx& c, const ProgramTables& t, int n, const Asked& asked, const dsl::u8* st,
+                            ProgramOut* out, const Finish& finish) {
+  for (int k = 0; k < n; ++k) {
+    const int p = asked(k);
+    if (p < 0) continue;
+    out[k].evaluated = 1;
+    program_failure(st, t.stmts, t.stmt_start[p], t.stmt_start[p + 1], out[k]);
+    c.status = dsl::Status::Ok;
+    if (out[k].status == 0) finish(p, out[k]);
+  }
+}
+
 // A returned value into its ProgramOut: a grid and whether it matches the
 // known output; its dump JSON in the arena when asked (budget when no room).
 template <class T>

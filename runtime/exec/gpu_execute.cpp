@@ -65,6 +65,20 @@ struct LaunchView {
   std::uint64_t arena_bytes = 0;
 };
 
+// What a device's rounds use: its tasks on the device (the relocated image
+// at `image`), its work items, sizes and buffers.
+struct DeviceRun {
+  Device& dev;
+  const std::vector<std::uint32_t>& ids;  // the device's tasks, into the executor's
+  const WorkItems& work;
+  const DeviceImage& img;
+  const std::vector<unsigned char>& reloc;  // the image as uploaded
+  const DeviceSizes& sizes;
+  int stride_out;  // ProgramOut per item: the largest group
+  DevPtr image, prologues, parena, items, outs, iarena;
+  DeviceReadback::Buffers buffers;  // the allocations a readback may merge within
+};
+
 class GpuExecutor {
  public:
   GpuExecutor(const std::vector<Device*>& devices, const BattEntry& host, const std::vector<Task>& tasks,
@@ -163,17 +177,12 @@ class GpuExecutor {
     if (failure) std::rethrow_exception(failure);
   }
 
+  // One device's share: its tasks uploaded, the rounds that fit its memory
+  // planned and run one after the other.
   void run_device(Device& dev, const std::vector<std::uint32_t>& ids, DeviceOutcome& out) {
     auto start = Clock::now();
     dev.bind_thread();
-    const int n = info_.n_programs;
-    if (dev.n_programs() != n)
-      throw ExecError(dev.name() + ": the CUDA unit has " + std::to_string(dev.n_programs()) +
-                      " programs, the host unit " + std::to_string(n) + " (not the same batt)");
-    GroupTable dev_groups = dev.group_table();
-    if (dev_groups.start != groups_.start || dev_groups.programs != groups_.programs)
-      throw ExecError(dev.name() + ": its unit's program groups are not those of " + devices_.front()->name() +
-                      " (one batt, one grouping for every device)");
+    check_device(dev);
     out.stats.devices = 1;
     // Free memory before this run's own allocations, which the plan counts.
     const std::uint64_t free_bytes = dev.free_bytes();
@@ -186,8 +195,6 @@ class GpuExecutor {
       trs.push_back(&result_.tasks[id]);
     }
     WorkItems work = make_work_items(info_, trs, groups_, opt_.dump);
-    const std::vector<ItemRef>& items_all = work.items;
-    const std::vector<std::size_t>& items_per_task = work.items_per_task;
     DeviceImage img = pack_device_image(tp);
     DeviceBuffer image(dev, img.bytes.size());
     std::vector<unsigned char> reloc = img.relocated(image.get());
@@ -197,77 +204,98 @@ class GpuExecutor {
 
     // Sizes, and the rounds that fit.
     const DeviceSizes sizes = device_sizes(gpu_, opt_.arena_bytes, dev.prologue_bytes(), reloc.size(), stride_out);
-    const std::uint64_t stride = sizes.stride, item_arena = sizes.item_arena, prologue_arena = sizes.prologue_arena;
-    BatchPlan plan = plan_batches(items_per_task, sizes.footprint, free_bytes, gpu_.memory);
+    BatchPlan plan = plan_batches(work.items_per_task, sizes.footprint, free_bytes, gpu_.memory);
     if (!plan.error.empty()) throw ExecError(dev.name() + ": " + plan.error);
 
-    DeviceBuffer prologues(dev, plan.max_round_tasks * stride);
-    DeviceBuffer parena(dev, plan.max_round_tasks * prologue_arena);
+    DeviceBuffer prologues(dev, plan.max_round_tasks * sizes.stride);
+    DeviceBuffer parena(dev, plan.max_round_tasks * sizes.prologue_arena);
     DeviceBuffer items(dev, plan.max_launch_items * sizeof(abi::CudaItem));
     DeviceBuffer outs(dev, std::max<std::uint64_t>(plan.max_launch_items * stride_out * sizeof(abi::ProgramOut), 1));
-    DeviceBuffer iarena(dev, plan.max_launch_items * item_arena);
-    DeviceReadback::Buffers buffers{image.range(), prologues.range(), parena.range(), iarena.range()};
-
+    DeviceBuffer iarena(dev, plan.max_launch_items * sizes.item_arena);
+    const DeviceRun run{.dev = dev, .ids = ids, .work = work, .img = img, .reloc = reloc, .sizes = sizes,
+                        .stride_out = stride_out, .image = image.get(), .prologues = prologues.get(),
+                        .parena = parena.get(), .items = items.get(), .outs = outs.get(), .iarena = iarena.get(),
+                        .buffers = {image.range(), prologues.range(), parena.range(), iarena.range()}};
     for (const Round& r : plan.rounds) {
       if (opt_.stop && opt_.stop->load(std::memory_order_relaxed)) {  // an interrupt: no new round
         out.stopped = true;
         break;
       }
-      ++out.stats.rounds;
-      PrologueLaunch pl;
-      pl.tasks = image.get() + img.tasks_offset + r.task_begin * sizeof(abi::TaskIn);
-      pl.n_tasks = int(r.task_end - r.task_begin);
-      pl.arena = parena.get();
-      pl.arena_bytes = prologue_arena;
-      pl.work = opt_.work_budget;
-      pl.prologues = prologues.get();
-      pl.stride = stride;
-      dev.prologue_kernel(pl);
-      // Values are encoded on the device when a dump or a differ keeps them.
-      bool encode = false;
-      for (std::size_t lt = r.task_begin; lt < r.task_end; ++lt) encode = encode || work.task_encode[lt];
-      // The round's items, group by group, so that a warp's threads run the
-      // same group's statements on consecutive samples.
-      std::size_t first = 0;
-      for (std::size_t lt = 0; lt < r.task_begin; ++lt) first += items_per_task[lt];
-      std::size_t count = 0;
-      for (std::size_t lt = r.task_begin; lt < r.task_end; ++lt) count += items_per_task[lt];
-      std::vector<ItemRef> round_items(items_all.begin() + first, items_all.begin() + first + count);
-      std::stable_sort(round_items.begin(), round_items.end(),
-                       [](const ItemRef& x, const ItemRef& y) { return x.group < y.group; });
-
-      for (auto [a, b] : r.launches) {
-        const ItemRef* li = round_items.data() + (a - first);
-        std::vector<abi::CudaItem> ci(b - a);
-        for (std::size_t k = 0; k < b - a; ++k)
-          ci[k] = abi::CudaItem{dsl::i32(li[k].task - r.task_begin), dsl::i32(li[k].group), li[k].mask,
-                                DeviceImage::sample_in(reloc, img.samples[li[k].task][li[k].sample])};
-        dev.upload(items.get(), ci.data(), ci.size() * sizeof(abi::CudaItem));
-        EvalLaunch el;
-        el.items = items.get();
-        el.n_items = int(b - a);
-        el.prologues = prologues.get();
-        el.stride = stride;
-        el.arena = iarena.get();
-        el.arena_bytes = item_arena;
-        el.work = opt_.work_budget;
-        el.out_stride = stride_out;
-        el.outs = outs.get();
-        el.encode = encode;
-        dev.eval_kernel(el);
-        std::vector<abi::ProgramOut> host_outs((b - a) * stride_out);
-        if (!host_outs.empty()) dev.download(host_outs.data(), outs.get(), host_outs.size() * sizeof(abi::ProgramOut));
-        out.stats.bytes_up += ci.size() * sizeof(abi::CudaItem);
-        out.stats.bytes_down += host_outs.size() * sizeof(abi::ProgramOut);
-        ++out.stats.launches;
-        out.stats.items += b - a;
-        DeviceReadback rb(dev, buffers);
-        record_launch(rb, ids, LaunchView{li, b - a, iarena.get(), item_arena}, stride_out, host_outs, out);
-        out.stats.bytes_down += rb.bytes_down();
-        done_.fetch_add(b - a);
-      }
+      run_round(run, r, out);
     }
     out.stats.device_seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  }
+
+  // The device's unit is the host's batt, with the groups of the first device.
+  void check_device(Device& dev) const {
+    const int n = info_.n_programs;
+    if (dev.n_programs() != n)
+      throw ExecError(dev.name() + ": the CUDA unit has " + std::to_string(dev.n_programs()) +
+                      " programs, the host unit " + std::to_string(n) + " (not the same batt)");
+    GroupTable dev_groups = dev.group_table();
+    if (dev_groups.start != groups_.start || dev_groups.programs != groups_.programs)
+      throw ExecError(dev.name() + ": its unit's program groups are not those of " + devices_.front()->name() +
+                      " (one batt, one grouping for every device)");
+  }
+
+  // One round: its tasks' prologues, then its items in launches.
+  void run_round(const DeviceRun& run, const Round& r, DeviceOutcome& out) {
+    ++out.stats.rounds;
+    PrologueLaunch pl;
+    pl.tasks = run.image + run.img.tasks_offset + r.task_begin * sizeof(abi::TaskIn);
+    pl.n_tasks = int(r.task_end - r.task_begin);
+    pl.arena = run.parena;
+    pl.arena_bytes = run.sizes.prologue_arena;
+    pl.work = opt_.work_budget;
+    pl.prologues = run.prologues;
+    pl.stride = run.sizes.stride;
+    run.dev.prologue_kernel(pl);
+    // Values are encoded on the device when a dump or a differ keeps them.
+    bool encode = false;
+    for (std::size_t lt = r.task_begin; lt < r.task_end; ++lt) encode = encode || run.work.task_encode[lt];
+    // The round's items, group by group, so that a warp's threads run the
+    // same group's statements on consecutive samples.
+    std::size_t first = 0;
+    for (std::size_t lt = 0; lt < r.task_begin; ++lt) first += run.work.items_per_task[lt];
+    std::size_t count = 0;
+    for (std::size_t lt = r.task_begin; lt < r.task_end; ++lt) count += run.work.items_per_task[lt];
+    std::vector<ItemRef> round_items(run.work.items.begin() + first, run.work.items.begin() + first + count);
+    std::stable_sort(round_items.begin(), round_items.end(),
+                     [](const ItemRef& x, const ItemRef& y) { return x.group < y.group; });
+    for (auto [a, b] : r.launches) run_launch(run, r, round_items.data() + (a - first), b - a, encode, out);
+  }
+
+  // One launch of `n` items from `li`: uploaded, evaluated, their outcomes
+  // downloaded and recorded.
+  void run_launch(const DeviceRun& run, const Round& r, const ItemRef* li, std::size_t n, bool encode,
+                  DeviceOutcome& out) {
+    std::vector<abi::CudaItem> ci(n);
+    for (std::size_t k = 0; k < n; ++k)
+      ci[k] = abi::CudaItem{dsl::i32(li[k].task - r.task_begin), dsl::i32(li[k].group), li[k].mask,
+                            DeviceImage::sample_in(run.reloc, run.img.samples[li[k].task][li[k].sample])};
+    run.dev.upload(run.items, ci.data(), ci.size() * sizeof(abi::CudaItem));
+    EvalLaunch el;
+    el.items = run.items;
+    el.n_items = int(n);
+    el.prologues = run.prologues;
+    el.stride = run.sizes.stride;
+    el.arena = run.iarena;
+    el.arena_bytes = run.sizes.item_arena;
+    el.work = opt_.work_budget;
+    el.out_stride = run.stride_out;
+    el.outs = run.outs;
+    el.encode = encode;
+    run.dev.eval_kernel(el);
+    std::vector<abi::ProgramOut> host_outs(n * run.stride_out);
+    if (!host_outs.empty()) run.dev.download(host_outs.data(), run.outs, host_outs.size() * sizeof(abi::ProgramOut));
+    out.stats.bytes_up += ci.size() * sizeof(abi::CudaItem);
+    out.stats.bytes_down += host_outs.size() * sizeof(abi::ProgramOut);
+    ++out.stats.launches;
+    out.stats.items += n;
+    DeviceReadback rb(run.dev, run.buffers);
+    record_launch(rb, run.ids, LaunchView{li, n, run.iarena, run.sizes.item_arena}, run.stride_out, host_outs, out);
+    out.stats.bytes_down += rb.bytes_down();
+    done_.fetch_add(n);
   }
 
   // The launch's ProgramOut rows into the result: grids and texts copied back

@@ -5,6 +5,7 @@
 //   the other nodes' slots
 // as templates/host_unit.cpp's Prologue and State hold them.
 #include "runtime/exec/spec_engine.h"
+#include "generator/diag/internal_error.h"
 
 #include <cstring>
 #include <stdexcept>
@@ -51,7 +52,7 @@ std::shared_ptr<const SpecEngine> SpecEngine::build(const generator::Batt& b, co
   auto lookup = [&](const generator::SpecDef& d) {
     const abi::SpecEntry* s = find(d.key);
     if (!s || static_cast<int>(s->kind) != static_cast<int>(d.kind))
-      throw std::logic_error("battc bug: the spec '" + d.key + "' is not loaded");
+      battc::internal_error("the spec '" + d.key + "' is not loaded");
     return s;
   };
 
@@ -72,7 +73,7 @@ std::shared_ptr<const SpecEngine> SpecEngine::build(const generator::Batt& b, co
         case ParamKind::CNone: op.kind = Op::Kind::ParamCNone; break;
       }
       if (n.hoisted && n.param != ParamKind::S && n.param != ParamKind::CNone)
-        throw std::logic_error("battc bug: a per-sample parameter was hoisted");
+        battc::internal_error("a per-sample parameter was hoisted");
     } else if (n.kind == NodeKind::Prim) {
       op.kind = Op::Kind::Prim;
     } else {
@@ -90,7 +91,7 @@ std::shared_ptr<const SpecEngine> SpecEngine::build(const generator::Batt& b, co
       }
     }
     // Both areas start 8-aligned (the arena's alignment); nothing needs more.
-    if (align > 8 || align == 0) throw std::logic_error("battc bug: a batt value type needs alignment over 8");
+    if (align > 8 || align == 0) battc::internal_error("a batt value type needs alignment over 8");
     std::size_t& top = n.hoisted ? pro_top : state_top;
     top = align_up(top, align);
     op.offset = static_cast<u32>(top);
@@ -100,9 +101,9 @@ std::shared_ptr<const SpecEngine> SpecEngine::build(const generator::Batt& b, co
     Op& op = e->ops_[i];
     op.arg_begin = static_cast<u32>(e->arg_locs_.size());
     op.n_args = static_cast<u32>(nodes[i].args.size());
-    if (op.n_args > kMaxOperands) throw std::logic_error("battc bug: a statement with over 16 operands");
+    if (op.n_args > kMaxOperands) battc::internal_error("a statement with over 16 operands");
     for (int a : nodes[i].args) {
-      if (op.hoisted && !e->ops_[a].hoisted) throw std::logic_error("battc bug: a hoisted node reads a sample node");
+      if (op.hoisted && !e->ops_[a].hoisted) battc::internal_error("a hoisted node reads a sample node");
       e->arg_locs_.push_back(e->ops_[a].offset | (e->ops_[a].hoisted ? kInPrologue : 0));
       e->arg_nodes_.push_back(a);
     }
@@ -113,7 +114,7 @@ std::shared_ptr<const SpecEngine> SpecEngine::build(const generator::Batt& b, co
   e->state_slots_ = align_up(2 * e->n_nodes_, 8);
   e->state_bytes_ = e->state_slots_ + state_top;
   if (e->prologue_bytes_ >= kInPrologue || e->state_bytes_ >= kInPrologue)
-    throw std::logic_error("battc bug: a batt state over 2 GiB");
+    battc::internal_error("a batt state over 2 GiB");
 
   // Programs.
   e->need_start_ = {0};
@@ -197,6 +198,7 @@ void SpecEngine::run_op(const Op& op, dsl::Ctx& c, dsl::i64 work, u8* st, u8* pr
 }
 
 void SpecEngine::prologue(const abi::TaskIn* task, dsl::Ctx* ctx, void* storage) const {
+  BATTC_ASSERT_SITE("spec_engine.prologue");  // the boundaries' tests break the engine here
   u8* pro = static_cast<u8*>(storage);
   std::memset(pro, 0, prologue_bytes_);
   dsl::Ctx& c = *ctx;
@@ -216,9 +218,10 @@ void SpecEngine::eval(const abi::TaskIn*, const void* prologue, const abi::Sampl
                       const u8* want, abi::ProgramOut* out, int encode) const {
   dsl::Ctx& c = *ctx;
   dsl::i64 work = c.work_left;
-  int n_programs = info_.n_programs;
-  for (int k = 0; k < n_programs; ++k)
-    out[k] = abi::ProgramOut{u8(dsl::Status::Budget), 0, 0, 0, u8(dsl::Why::Arena), 0, dsl::Grid{}, nullptr};
+  const int n_programs = info_.n_programs;
+  const abi::ProgramTables tables{need_start_.data(), need_.data(), stmt_start_.data(), stmts_.data()};
+  const abi::WantedPrograms asked{want};
+  abi::init_outcomes(out, n_programs);
   u8* state = c.alloc<u8>(static_cast<dsl::i64>(state_bytes_));
   if (!state) return;
   u8* pro = static_cast<u8*>(const_cast<void*>(prologue));
@@ -227,22 +230,14 @@ void SpecEngine::eval(const abi::TaskIn*, const void* prologue, const abi::Sampl
   std::memset(need, 0, n_nodes_);
   std::memcpy(st, pro, n_nodes_);  // the prologue's statuses; the others start at 0 there
   std::memset(state + 2 * n_nodes_, 0, state_bytes_ - 2 * n_nodes_);
-  for (int k = 0; k < n_programs; ++k)
-    if (!want || want[k])
-      for (int j = need_start_[k]; j < need_start_[k + 1]; ++j) need[need_[j]] = 1;
+  abi::mark_needed(tables, n_programs, asked, need);
   for (int i : sample_order_)
     if (need[i]) run_op(ops_[i], c, work, st, pro, state, sample);
-  for (int k = 0; k < n_programs; ++k) {
-    if (want && !want[k]) continue;
-    out[k].evaluated = 1;
-    abi::program_failure(st, stmts_.data(), stmt_start_[k], stmt_start_[k + 1], out[k]);
-    c.status = dsl::Status::Ok;
-    if (out[k].status != 0) continue;
-    int r = result_[k];
-    const Op& op = ops_[r];
+  abi::record_outcomes(c, tables, n_programs, asked, st, out, [&](int k, abi::ProgramOut& o) {
+    const Op& op = ops_[result_[k]];
     const u8* value = (op.hoisted ? pro + prologue_slots_ : state + state_slots_) + op.offset;
-    record_[k](c, *sample, value, out[k], encode);
-  }
+    record_[k](c, *sample, value, o, encode);
+  });
 }
 
 }  // namespace battc::runtime

@@ -9,8 +9,10 @@
 #include <atomic>
 #include <chrono>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -296,14 +298,24 @@ Result<bool> build(const EmittedUnit& unit, const CudaJitOptions& options, const
   for (size_t i = 0; i < jobs.size(); ++i)
     if (!jobs[i].done) todo.push_back(i);
   std::atomic<size_t> next{0};
+  // A throw in a worker (out of memory, a cache write) is handed to this
+  // thread and rethrown after the join, never std::terminate.
+  std::mutex failure_mutex;
+  std::exception_ptr failure;
   auto worker = [&] {
-    for (size_t t = next++; t < todo.size(); t = next++) {
-      Job& j = jobs[todo[t]];
-      j.done = nvrtc_compile(j.source ? *j.source : j.module_source, stem + ".cu", j.options);
-      if (!cache || j.key.empty() || !*j.done) continue;
-      publish_entry(cache->cubins, j.key, (*j.done)->bytes, (*j.done)->log);
-      std::vector<char> target(j.key.begin(), j.key.end());
-      for (const std::string& member : j.member_keys) publish_entry(cache->refs, member, target, "");
+    try {
+      for (size_t t = next++; t < todo.size(); t = next++) {
+        Job& j = jobs[todo[t]];
+        j.done = nvrtc_compile(j.source ? *j.source : j.module_source, stem + ".cu", j.options);
+        if (!cache || j.key.empty() || !*j.done) continue;
+        publish_entry(cache->cubins, j.key, (*j.done)->bytes, (*j.done)->log);
+        std::vector<char> target(j.key.begin(), j.key.end());
+        for (const std::string& member : j.member_keys) publish_entry(cache->refs, member, target, "");
+      }
+    } catch (...) {
+      std::lock_guard lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+      next = todo.size();  // the others stop after their job
     }
   };
   int width = std::max(1, std::min(int(todo.size()), threads));
@@ -312,6 +324,7 @@ Result<bool> build(const EmittedUnit& unit, const CudaJitOptions& options, const
   for (int k = 1; k < width; ++k) pool.emplace_back(worker);
   worker();
   for (auto& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
   out.nvrtc_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
   if (cache && out.modules_compiled > 0) {
     cache->cubins.evict("");
