@@ -101,7 +101,7 @@ b = battc.run(tasks=two, programs=source, backend="cpu")
 assert sorted(b.tasks) == ["task_1", "task_2"], b.tasks
 # One round of search over the demo, into a new store.
 s = battc.search(tasks=demo, programs=os.path.join(demo, "programs.py"), store="search.db", rounds=1, seed=3)
-assert s["rounds"] == 1 and s["tasks_solved"] == len(want), s
+assert s["rounds"] == 1 and s["fits_train"] == len(want) and s["verified"] == len(want), s
 json.dump(s, open("py_search.json", "w"))
 print("python: solved", sorted(r.solved))
 PYEOF

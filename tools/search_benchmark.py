@@ -4,8 +4,9 @@
 Leave-one-out: for each of --n tasks (those whose solver in --programs is
 shortest, ties by id), the task's own solver is taken out of the seeds and
 `battc search` runs on that task alone for --minutes from the other seeds;
-a task counts as found again when the search solves it (right on every
-train pair and every known test output). Throughput: one `battc search`
+a task counts as found again when the search's attempts (its kept
+programs chosen on train pairs alone, the test outputs hidden from it) are
+right on every test output (the report's `verified`). Throughput: one `battc search`
 over the whole task folder for --throughput-minutes with every seed,
 evaluations per second and the share of each phase, from --report-json.
 
@@ -59,7 +60,7 @@ def main():
                 f.write('\n\n'.join(src for n, src in programs.items() if n != 'solve_' + t))
             r = search(a.battc, os.path.join(d, 'task'), seeds, os.path.join(d, 'store.db'), a.minutes, a.seed,
                        ['--tasks-per-round', '1', '--parents', '16', '--mutants', '8'], os.path.join(d, 'r.json'))
-            hit = r['tasks_solved'] > 0
+            hit = r['verified'] > 0
             found += hit
             row = {'task': t, 'solver_lines': length[t], 'found': hit, 'rounds': r['rounds'],
                    'candidates': r['candidates'], 'evaluations': r['evaluations'], 'seconds': r['seconds']}

@@ -25,7 +25,7 @@ runtime::api::RunRequest run_request(const nlohmann::json& j);
 runtime::api::ProgramInput program_input(const nlohmann::json& j);
 
 // {"task_paths", "solutions", "program_files", "store", "rounds", "minutes",
-//  "seed", "jobs", "resume", "cache_dir"}
+//  "seed", "jobs", "resume", "cache_dir", "submission", "select_on_test"}
 runtime::search::SearchOptions search_request(const nlohmann::json& j);
 
 }  // namespace battc::python

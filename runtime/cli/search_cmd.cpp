@@ -30,9 +30,13 @@ struct SearchFlags {
 void print_report(const search::SearchReport& r) {
   fmt::print("search: {} rounds, {} candidates ({} unique), {} evaluations in {:.1f} s ({:.0f}/s)\n", r.rounds,
              r.candidates, r.unique, r.evaluations, r.seconds, r.evaluations / std::max(r.seconds, 1e-9));
-  fmt::print("tasks solved: {}/{} ({} by the seeds; new: {}); near misses: {}\n", r.tasks_solved, r.tasks,
-             r.tasks_solved_by_seeds, r.new_tasks_solved.empty() ? "none" : fmt::format("{}", fmt::join(r.new_tasks_solved, " ")),
-             r.near_misses);
+  fmt::print("fit train: {}/{} tasks ({} by the seeds; new: {}){}\n", r.fits_train, r.tasks, r.fits_train_by_seeds,
+             r.new_fits_train.empty() ? "none" : fmt::format("{}", fmt::join(r.new_fits_train, " ")),
+             r.select_on_test ? " [selected on the known test outputs: --select-on-test]" : "");
+  if (r.scored_tasks > 0)
+    fmt::print("attempts on the {} tasks with known test outputs: {} verified, kaggle score {:.2f} ({:.1f}%); near "
+               "misses: {}\n",
+               r.scored_tasks, r.verified, r.kaggle_score, 100.0 * r.kaggle_score / r.scored_tasks, r.near_misses);
   fmt::print("time: generate {:.1f} s, compile {:.1f} s, run {:.1f} s, score {:.1f} s, store {:.1f} s\n", r.generate_s,
              r.compile_s, r.run_s, r.score_s, r.store_s);
 }
@@ -75,6 +79,11 @@ void add_search_commands(CLI::App& app) {
   cmd->add_option("--seed", f.o.seed, "Random seed")->capture_default_str();
   cmd->add_option("--jobs", f.o.jobs, "Evaluation threads (default: all cores); results do not depend on it");
   cmd->add_flag("--resume", f.o.resume, "Continue the search in --store");
+  cmd->add_flag("--select-on-test", f.o.select_on_test,
+                "Let known test outputs steer scores and selection (building a library on training tasks; the report "
+                "says so); by default the search reads train pairs only and test outputs only for the final report");
+  cmd->add_option("--submission", f.o.submission,
+                  "Write the Kaggle submission.json: two attempts per test input from the kept programs");
   cmd->add_option("--tasks-per-round", f.o.tasks_per_round, "Tasks drawn each round")->capture_default_str()->check(CLI::PositiveNumber);
   cmd->add_option("--parents", f.o.parents_per_task, "Parents drawn per task and round")->capture_default_str()->check(CLI::PositiveNumber);
   cmd->add_option("--mutants", f.o.mutants_per_parent, "Mutants per parent")->capture_default_str()->check(CLI::PositiveNumber);

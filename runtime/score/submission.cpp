@@ -1,4 +1,4 @@
-// runtime/score/submission.cpp: ranking and the attempts of each test input.
+// runtime/score/submission.cpp: the attempts of each test input, by one ranking.
 #include "runtime/score/submission.h"
 
 #include <algorithm>
@@ -24,22 +24,36 @@ nlohmann::json grid_json(const GridData& g) {
   return rows;
 }
 
+AttemptRank attempt_rank(const RunResult& run, const TaskResult& task, const TaskScore& score, int p) {
+  AttemptRank k;
+  k.train_right = score.programs[p].train_matched;
+  k.length = static_cast<std::size_t>(p) < run.statements.size() ? static_cast<int>(run.statements[p].size()) : 0;
+  for (const SampleResult& s : task.samples)
+    if (!s.is_test && !s.evals.empty() && s.evals[p].ok()) k.cells_right += s.evals[p].cells_equal;
+  k.name = &run.programs[p];
+  return k;
+}
+
+bool attempt_before(const AttemptRank& a, const AttemptRank& b) {
+  if (a.train_right != b.train_right) return a.train_right > b.train_right;
+  if (a.length != b.length) return a.length < b.length;
+  if (a.cells_right != b.cells_right) return a.cells_right > b.cells_right;
+  return *a.name < *b.name;
+}
+
 std::vector<GridData> submission_attempts(const RunResult& run, const TaskResult& task, const TaskScore& score,
                                           const SampleResult& s) {
-  std::vector<int> ranked;
+  std::vector<std::pair<AttemptRank, int>> ranked;
   for (int p = 0; p < int(run.programs.size()); ++p) {
     if (!task.want[p] || run.is_differ[p] || s.evals.empty()) continue;
     const EvalRecord& r = s.evals[p];
     if (!r.ok() || r.grid < 0) continue;
     const GridData& g = s.grids[r.grid];
-    if (g.h > 0 && g.w > 0) ranked.push_back(p);
+    if (g.h > 0 && g.w > 0) ranked.emplace_back(attempt_rank(run, task, score, p), p);
   }
-  std::stable_sort(ranked.begin(), ranked.end(), [&](int a, int b) {
-    int ma = score.programs[a].train_matched, mb = score.programs[b].train_matched;
-    return ma != mb ? ma > mb : run.programs[a] < run.programs[b];
-  });
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return attempt_before(a.first, b.first); });
   std::vector<int> picked;  // distinct grid indices
-  for (int p : ranked) {
+  for (const auto& [rank, p] : ranked) {
     int g = s.evals[p].grid;
     if (std::find(picked.begin(), picked.end(), g) == picked.end()) picked.push_back(g);
     if (picked.size() == 2) break;

@@ -1,17 +1,37 @@
 // runtime/score/submission.h: the Kaggle ARC Prize submission,
 // {task_id: [{"attempt_1": grid, "attempt_2": grid}, ...one per test input]}.
-// Attempts are the first two distinct grids of the programs ranked by train
-// pairs matched (ties by name); [[0]] stands in where no grid is left.
+// Attempts are the first two distinct grids of the programs ranked by
+// AttemptRank: train pairs right, then fewer statements, then train cells
+// right, then the name; so the two best programs that fit train with
+// distinct predictions come first, then the best partial ones. [[0]] stands
+// in where no grid is left. `battc run` and `battc search --submission` both
+// write it (the search over its kept programs).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <string>
 #include <vector>
 
 #include "runtime/exec/run_result.h"
 #include "runtime/score/score.h"
 
 namespace battc::runtime {
+
+// How a program ranks for the attempts on one task. Statements come from
+// RunResult::statements (0 when the run has none); train cells right from
+// EvalRecord::cells_equal (ExecOptions::grid_stats; 0 without), summed over
+// the task's train pairs: the same expected grids for every program, so the
+// sum orders them as accuracy does.
+struct AttemptRank {
+  int train_right = 0;
+  int length = 0;
+  std::uint64_t cells_right = 0;
+  const std::string* name = nullptr;
+};
+AttemptRank attempt_rank(const RunResult& run, const TaskResult& task, const TaskScore& score, int program);
+bool attempt_before(const AttemptRank& a, const AttemptRank& b);
 
 // The two attempts of one test sample (differs, failures, non-grids and empty
 // grids never count).

@@ -25,9 +25,14 @@ nlohmann::ordered_json report_json(const SearchReport& r) {
             {"score", r.score_s},
             {"store", r.store_s}}},
           {"tasks", r.tasks},
-          {"tasks_solved", r.tasks_solved},
-          {"tasks_solved_by_seeds", r.tasks_solved_by_seeds},
-          {"new_tasks_solved", r.new_tasks_solved},
+          {"select_on_test", r.select_on_test},
+          {"fits_train", r.fits_train},
+          {"fits_train_by_seeds", r.fits_train_by_seeds},
+          {"new_fits_train", r.new_fits_train},
+          {"scored_tasks", r.scored_tasks},
+          {"verified", r.verified},
+          {"kaggle_score", r.kaggle_score},
+          {"verified_tasks", r.verified_tasks},
           {"near_misses", r.near_misses},
           {"mutations", muts}};
 }

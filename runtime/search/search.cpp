@@ -16,11 +16,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <set>
 #include <unordered_set>
 
 #include "generator/mutate/mutate.h"
 #include "runtime/search/candidates.h"
+#include "runtime/search/final_attempts.h"
 #include "runtime/search/round_batt.h"
 #include "runtime/search/score_round.h"
 #include "runtime/search/search_inputs.h"
@@ -34,6 +37,12 @@ using Clock = std::chrono::steady_clock;
 using generator::TypedProgram;
 
 double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+bool known_outputs(const Task& t) {
+  for (const Sample& s : t.test)
+    if (!s.output) return false;
+  return !t.test.empty();
+}
 
 // An error that ends the search (bad input met in a round, a failed run):
 // thrown inside, returned by run_search.
@@ -75,6 +84,7 @@ class Search {
   std::size_t finish_round(RoundRow& row, const RoundBatt& rb, const RoundStart& start, Clock::time_point t_store);
   void store_empty_round(RoundRow& row);
   void final_report(Clock::time_point t0);
+  void write_submission(const nlohmann::json& submission);
   const TypedProgram* typed(std::int64_t id);
   std::set<std::string> solved_in(const std::map<std::string, std::vector<TaskScore>>& best) const;
 
@@ -136,7 +146,7 @@ std::optional<RoundBatt> Search::evaluate(int r, const std::vector<Candidate>& c
 void Search::seed_round() {
   RoundStart start;
   std::vector<Candidate> cands = seed_candidates(in_);
-  auto rb = evaluate(0, cands, in_.tasks);
+  auto rb = evaluate(0, cands, in_.searched);
   if (!rb) throw SearchFailure{api::input_error("no seed to run")};
   auto t1 = Clock::now();
   RoundScores scores = score_round(rb->out.result, rb->out.tasks);
@@ -158,7 +168,7 @@ void Search::seed_round() {
       store_.set_score(s);
     }
   }
-  for (const Task& t : in_.tasks) store_.keep_best(t.id, o_.keep);
+  for (const Task& t : in_.searched) store_.keep_best(t.id, o_.keep);
   store_.add_shapes(rb->new_shapes, 0);
   store_.set_meta("inputs", inputs_key(in_, o_));
   store_.set_meta("seeded", "1");
@@ -259,7 +269,7 @@ void Search::round(int r) {
   start.best = store_.best();
   start.solved = solved_in(start.best);
   start.pool = store_.programs();
-  std::vector<std::size_t> chosen = draw_tasks(in_.tasks, start.solved, o_, r);
+  std::vector<std::size_t> chosen = draw_tasks(in_.searched, start.solved, o_, r);
 
   phase(r, "mutate");
   std::map<std::string, MutationStats> stats;
@@ -272,7 +282,7 @@ void Search::round(int r) {
 
   phase(r, "evaluate");
   std::vector<Task> round_tasks;
-  for (std::size_t ti : chosen) round_tasks.push_back(in_.tasks[ti]);
+  for (std::size_t ti : chosen) round_tasks.push_back(in_.searched[ti]);
   std::optional<RoundBatt> rb = evaluate(r, cands, round_tasks);
   if (!rb) return store_empty_round(row);  // every candidate waits for the shape budget
   row.rejected = rb->rejected;
@@ -335,19 +345,41 @@ bool Search::more_rounds(int r, Clock::time_point t0) const {
   return o_.rounds > 0 || o_.minutes > 0;
 }
 
+// The report: what fits train (the store's own measure), then the final
+// attempts scored against the known test outputs, and the submission file.
 void Search::final_report(Clock::time_point t0) {
-  rep_.seconds = since(t0);
   rep_.tasks = static_cast<int>(in_.tasks.size());
-  auto best = store_.best();
-  std::set<std::string> solved = solved_in(best);
-  rep_.tasks_solved = static_cast<int>(solved.size());
-  rep_.tasks_solved_by_seeds = static_cast<int>(solved_by_seeds_.size());
-  for (const std::string& t : solved)
-    if (!solved_by_seeds_.count(t)) rep_.new_tasks_solved.push_back(t);
-  for (const auto& [task, scores] : best)
-    if (in_.task_index.count(task) && !solved.count(task) &&
-        std::any_of(scores.begin(), scores.end(), [](const TaskScore& s) { return s.near_miss; }))
-      ++rep_.near_misses;
+  rep_.select_on_test = o_.select_on_test;
+  std::set<std::string> fits = solved_in(store_.best());
+  rep_.fits_train = static_cast<int>(fits.size());
+  rep_.fits_train_by_seeds = static_cast<int>(solved_by_seeds_.size());
+  for (const std::string& t : fits)
+    if (!solved_by_seeds_.count(t)) rep_.new_fits_train.push_back(t);
+  auto final = final_attempts(store_, in_, o_, specs_);
+  if (!final.ok()) throw SearchFailure{final.error()};
+  const SubmissionScore& sc = final->score;
+  rep_.scored_tasks = sc.scored;
+  rep_.verified = sc.verified;
+  rep_.kaggle_score = sc.score;
+  rep_.verified_tasks = sc.verified_tasks;
+  std::set<std::string> verified(sc.verified_tasks.begin(), sc.verified_tasks.end());
+  for (const std::string& t : fits) rep_.near_misses += !verified.count(t) && known_outputs(in_.tasks[in_.task_index.at(t)]);
+  if (!o_.submission.empty()) write_submission(final->submission);
+  rep_.seconds = since(t0);
+}
+
+// Written to a temporary file and renamed: a reader never sees half a file.
+void Search::write_submission(const nlohmann::json& submission) {
+  std::string tmp = o_.submission + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << submission.dump() << "\n";
+    out.close();
+    if (!out) throw SearchFailure{api::input_error("--submission: cannot write " + o_.submission)};
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, o_.submission, ec);
+  if (ec) throw SearchFailure{api::input_error("--submission: cannot write " + o_.submission + ": " + ec.message())};
 }
 
 SearchReport Search::run() {

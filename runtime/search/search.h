@@ -26,6 +26,11 @@ struct SearchOptions {
   std::uint64_t seed = 1;
   unsigned jobs = 0;
   bool resume = false;                  // continue a store (else it must be new)
+  // Known test outputs steer nothing unless this is set (building a program
+  // library on training tasks): scores, selection, dedup and stopping read
+  // train pairs only, and the test outputs are read once, for the report.
+  bool select_on_test = false;
+  std::string submission;               // write the Kaggle submission.json here ("" none)
   int tasks_per_round = 32;             // tasks drawn each round (unsolved ones 4x as likely)
   int parents_per_task = 8;
   int mutants_per_parent = 16;  // large rounds: the per-round compile and store costs are fixed
@@ -59,8 +64,20 @@ struct SearchReport {
   std::int64_t over_shape_budget = 0;  // candidates dropped for new_shapes_per_round
   double seconds = 0;
   double generate_s = 0, compile_s = 0, run_s = 0, score_s = 0, store_s = 0;
-  int tasks = 0, tasks_solved = 0, tasks_solved_by_seeds = 0, near_misses = 0;
-  std::vector<std::string> new_tasks_solved;
+  // Tasks whose best kept program is right on every train pair (with
+  // select_on_test: and on every known test output): all, the seeds', and
+  // those no seed fit.
+  int tasks = 0, fits_train = 0, fits_train_by_seeds = 0;
+  std::vector<std::string> new_fits_train;
+  // The attempts (two per test input, the kept programs ranked as battc run
+  // ranks them) scored against the known test outputs, once, at the end:
+  // tasks with every test output known, those verified (every test input
+  // matched by an attempt), Kaggle's score (the sum of the tasks' matched
+  // fractions), and near misses (fit train, not verified).
+  int scored_tasks = 0, verified = 0, near_misses = 0;
+  double kaggle_score = 0;
+  std::vector<std::string> verified_tasks;
+  bool select_on_test = false;  // the report says when test outputs steered the search
   std::map<std::string, MutationStats> mutations;  // this call's
   bool interrupted = false;  // stop_requested said stop before the rounds or minutes ran out
 };
@@ -74,6 +91,12 @@ std::optional<api::ApiError> check_search_options(const SearchOptions& options);
 // Input error, options check_search_options refuses a Usage error, a bug of
 // battc's an Internal error; the store keeps every round finished before.
 api::ApiResult<SearchReport> run_search(const SearchOptions& options);
+
+class Store;
+// The store's kept programs as program text, each named solve_<task> (the
+// best) or solve_<task>_<n>, so that battc run --pairing by-name pairs them
+// with their task; `count` (when given) gets how many.
+std::string kept_programs_text(Store& store, bool best_only, int* count = nullptr);
 
 // The store's kept programs as a program file: each named solve_<task> (the
 // best) or solve_<task>_<n>; with best_only, only the best per task.

@@ -85,14 +85,19 @@ api::ApiResult<SearchInputs> load_search_inputs(const SearchOptions& o, const ge
       return api::input_error("task " + in.tasks[i].id + " is given twice");
     in.palettes.push_back(palette_of(in.tasks[i]));
   }
+  in.searched = in.tasks;
+  if (!o.select_on_test)
+    for (Task& t : in.searched)
+      for (Sample& s : t.test) s.output.reset();
   if (auto e = load_seeds(o, sig, in)) return *e;
   return in;
 }
 
 std::string inputs_key(const SearchInputs& in, const SearchOptions& o) {
   jit::Sha256 h;
-  h.field("battc-search-2");  // 2: task contents, not only ids
-  for (const Task& t : in.tasks) hash_task(h, t);
+  h.field("battc-search-3");  // 2: task contents, not only ids; 3: the searched tasks
+  h.field(o.select_on_test ? "selects on test outputs" : "test outputs hidden");
+  for (const Task& t : in.searched) hash_task(h, t);
   for (std::size_t i = 0; i < in.seeds.size(); ++i)
     h.field(generator::program_text(in.seeds[i].first, in.seed_names[i]));
   h.field(fmt::format("{} {} {} {} {} {} {} {}", o.seed, o.tasks_per_round, o.parents_per_task, o.mutants_per_parent,

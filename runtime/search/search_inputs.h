@@ -19,7 +19,11 @@
 namespace battc::runtime::search {
 
 struct SearchInputs {
-  std::vector<Task> tasks;
+  std::vector<Task> tasks;     // as loaded: known test outputs included (the final report's)
+  // What the rounds evaluate: `tasks` with every test output removed, unless
+  // SearchOptions::select_on_test. No score, selection, dedup or stopping
+  // decision can read a test output it does not hold.
+  std::vector<Task> searched;
   std::map<std::string, std::size_t> task_index;  // id -> index into tasks
   std::vector<std::vector<int>> palettes;         // per task: the colours of its train grids
   std::vector<std::pair<generator::Program, generator::Dialect>> seeds;
@@ -31,9 +35,10 @@ struct SearchInputs {
 // program file or no accepted seed is an Input error.
 api::ApiResult<SearchInputs> load_search_inputs(const SearchOptions& o, const generator::Signatures& sig);
 
-// The store's "inputs" key: a hash of every task's content (ids, every grid,
-// the known test outputs whatever file gave them), the seeds' canonical text
-// and the options that decide what a round makes. A store resumes only
+// The store's "inputs" key: a hash of what the rounds read: every searched
+// task's content (its id and grids; the known test outputs, whatever file
+// gave them, only when the search selects on them), the seeds' canonical
+// text and the options that decide what a round makes. A store resumes only
 // under the same key.
 std::string inputs_key(const SearchInputs& in, const SearchOptions& o);
 

@@ -13,23 +13,31 @@
 
 namespace battc::runtime::search {
 
-int export_store(const std::string& store_path, const std::string& out_path, bool best_only) {
-  Store store(store_path);
-  std::string text = "# battc store export of " + store_path + "\n\n";
+std::string kept_programs_text(Store& store, bool best_only, int* count) {
+  std::string text;
   int n = 0;
   for (const auto& [task, scores] : store.best()) {
     for (std::size_t i = 0; i < scores.size() && (!best_only || i == 0); ++i) {
       generator::Diagnostics diags;
       generator::SourceSet sources;
       auto progs = parse_program_text("store", scores[i].source, diags, sources);
-      if (progs.size() != 1) throw StoreError(store_path + ": program " + std::to_string(scores[i].program) + " does not parse");
+      if (progs.size() != 1)
+        throw StoreError(store.path() + ": program " + std::to_string(scores[i].program) + " does not parse");
       std::string name = i == 0 ? "solve_" + task : fmt::format("solve_{}_{}", task, i);
       text += fmt::format("# program {}: score {:.4f} on {}{}\n", scores[i].program, scores[i].score, task,
-                          scores[i].solved ? ", solved" : scores[i].near_miss ? ", near miss" : "");
+                          scores[i].solved ? ", fits" : "");
       text += generator::program_text(progs[0], name) + "\n";
       ++n;
     }
   }
+  if (count) *count = n;
+  return text;
+}
+
+int export_store(const std::string& store_path, const std::string& out_path, bool best_only) {
+  Store store(store_path);
+  int n = 0;
+  std::string text = "# battc store export of " + store_path + "\n\n" + kept_programs_text(store, best_only, &n);
   std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
   out << text;
   out.close();

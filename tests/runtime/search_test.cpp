@@ -101,7 +101,9 @@ TEST_CASE("search: one seed gives one store, whatever --jobs, and resume continu
   CHECK(r1.candidates > 0);
   CHECK(r1.rejected == 0);  // mutants are checked before they are candidates
   CHECK(r1.evaluations > 0);
-  CHECK(r1.tasks_solved >= r1.tasks_solved_by_seeds);
+  CHECK(r1.fits_train >= r1.fits_train_by_seeds);
+  CHECK(r1.scored_tasks == r1.tasks);  // the demo's test outputs are known: the final attempts are scored
+  CHECK(r1.verified <= r1.fits_train);
   CHECK_FALSE(r1.interrupted);
   std::string a = store_content(dir.path + "/a.db");
   CHECK(a == store_content(dir.path + "/b.db"));
@@ -121,6 +123,70 @@ TEST_CASE("search: one seed gives one store, whatever --jobs, and resume continu
   CHECK_THAT(again.error().message, Catch::Contains("--resume"));
 }
 
+// The demo's tasks copied to dir/<name>, each test output replaced by
+// `garbage` when asked.
+static std::string demo_tasks_copy(const std::string& dir, const std::string& name, bool garbage) {
+  fs::path to = fs::path(dir) / name;
+  fs::create_directories(to);
+  for (const auto& e : fs::directory_iterator(kDemo)) {
+    if (e.path().extension() != ".json") continue;
+    auto j = nlohmann::json::parse(battc::test::slurp(e.path()));
+    if (garbage)
+      for (auto& t : j["test"]) t["output"] = nlohmann::json::parse("[[9, 9, 9], [9, 1, 9]]");
+    std::ofstream(to / e.path().filename()) << j.dump();
+  }
+  return to.string();
+}
+
+TEST_CASE("search: test outputs steer nothing: garbage test outputs give the identical store", "[search]") {
+  TempDir dir("battc-search");
+  auto run = [&](const std::string& store, bool garbage, bool select_on_test) {
+    auto o = demo_search(dir.path, store, 3, 2);
+    o.task_paths = {demo_tasks_copy(dir.path, store + ".tasks", garbage)};
+    o.select_on_test = select_on_test;
+    o.submission = dir.path + "/" + store + ".submission.json";
+    return searched(o);
+  };
+  auto real = run("real.db", false, false);
+  auto junk = run("junk.db", true, false);
+  CHECK(store_content(dir.path + "/real.db") == store_content(dir.path + "/junk.db"));
+  // The same attempts; only their score against the (wrong) outputs differs.
+  CHECK(battc::test::slurp(dir.path + "/real.db.submission.json") ==
+        battc::test::slurp(dir.path + "/junk.db.submission.json"));
+  CHECK(real.verified > 0);
+  CHECK(junk.verified == 0);
+  CHECK(real.fits_train == junk.fits_train);
+  CHECK_FALSE(real.select_on_test);
+
+  // Asked to, the search does read them: then the stores differ.
+  auto real_sel = run("real_sel.db", false, true);
+  run("junk_sel.db", true, true);
+  CHECK(real_sel.select_on_test);
+  CHECK(store_content(dir.path + "/real_sel.db") != store_content(dir.path + "/junk_sel.db"));
+}
+
+TEST_CASE("search: --submission holds every task and two attempts for every test input", "[search]") {
+  TempDir dir("battc-search");
+  auto o = demo_search(dir.path, "s.db", 1, 1);
+  o.submission = dir.path + "/submission.json";
+  searched(o);
+  auto sub = nlohmann::json::parse(battc::test::slurp(o.submission));
+  int tasks = 0;
+  for (const auto& e : fs::directory_iterator(kDemo)) {
+    if (e.path().extension() != ".json") continue;
+    ++tasks;
+    auto task = nlohmann::json::parse(battc::test::slurp(e.path()));
+    const auto& entry = sub[e.path().stem().string()];
+    REQUIRE(entry.is_array());
+    REQUIRE(entry.size() == task["test"].size());
+    for (const auto& attempts : entry) {
+      CHECK(attempts["attempt_1"].is_array());
+      CHECK(attempts["attempt_2"].is_array());
+    }
+  }
+  CHECK(sub.size() == std::size_t(tasks));
+}
+
 TEST_CASE("search: --resume refuses tasks whose content changed under the same ids", "[search]") {
   TempDir dir("battc-search");
   fs::copy(kDemo, dir.path + "/tasks");
@@ -128,10 +194,12 @@ TEST_CASE("search: --resume refuses tasks whose content changed under the same i
   auto o = demo_search(dir.path, "s.db", 1, 1);
   o.task_paths = {dir.path + "/tasks"};
   searched(o);
-  // One test output changed: same ids, other content.
-  fs::path task = *fs::directory_iterator(dir.path + "/tasks");
+  // One train output changed: same ids, other content.
+  fs::path task;
+  for (const auto& e : fs::directory_iterator(dir.path + "/tasks"))
+    if (e.path().extension() == ".json") task = e.path();
   auto j = nlohmann::json::parse(battc::test::slurp(task));
-  auto& cell = j["test"][0]["output"][0][0];
+  auto& cell = j["train"][0]["output"][0][0];
   cell = (cell.get<int>() + 1) % 10;
   std::ofstream(task) << j.dump();
   o.rounds = 2;
