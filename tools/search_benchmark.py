@@ -1,88 +1,157 @@
 #!/usr/bin/env python3
-"""battc search measured: leave-one-out rediscovery, and throughput.
+"""battc search measured as Kaggle measures it: test outputs hidden, two attempts scored afterwards.
 
-Leave-one-out: for each of --n tasks (those whose solver in --programs is
-shortest, ties by id), the task's own solver is taken out of the seeds and
-`battc search` runs on that task alone for --minutes from the other seeds;
-a task counts as found again when the search's attempts (its kept
-programs chosen on train pairs alone, the test outputs hidden from it) are
-right on every test output (the report's `verified`). Throughput: one `battc search`
-over the whole task folder for --throughput-minutes with every seed,
-evaluations per second and the share of each phase, from --report-json.
+Two benchmarks (docs/search.md "Measured"), both on ARC-AGI-1 training (the
+set to tune on; the evaluation sets are for held-out figures only):
+
+  loo40         40 training tasks picked by a fixed rule (every tenth by
+                sorted id), their own solvers taken out of the seeds, searched
+                from the other seeds for --minutes.
+  from-nothing  every task of --tasks, no seed at all, for --minutes (needs a
+                battc whose search runs without seeds).
+
+The protocol does not trust the search under test: the task files it is given
+have every test output removed, so no version of battc can read them. After
+the search, its store is exported (`battc store export`) and run by name over
+the same stripped tasks (`battc run`, which writes submission.json with two
+attempts per test input), and this script scores that submission against the
+real test outputs: `fits_train` (tasks with an exported program right on
+every train pair), `verified` (tasks whose every test input one of its two
+attempts matches) and `kaggle_score` (the sum over tasks of the fraction of
+test inputs matched). So a battc from before the search hid test outputs and
+one after it are measured by the same rule, back to back (--battc for each).
 
 Usage:
-  tools/search_benchmark.py --programs PATH/TO/arc-dsl/solvers.py \\
-      --tasks ../shared/arc/ARC-AGI-1/training [--n 10] [--minutes 1] \\
-      [--skip 0] [--throughput-minutes 5] [--seed 1] [--battc build/battc] [--json out.json]
+  tools/search_benchmark.py loo40 --programs PATH/TO/arc-dsl/solvers.py \\
+      --tasks ../shared/arc/ARC-AGI-1/training [--minutes 10] [--every 10] [--seed 1] \\
+      [--battc build/battc] [--jobs 2] [--json out.json] [--keep-dir DIR]
+  tools/search_benchmark.py from-nothing --tasks ../shared/arc/ARC-AGI-1/training [--minutes 10]
 """
 import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 
-from bench_common import argument_parser, run_for_json, split_programs
+from bench_common import argument_parser, split_programs
 
 
-def search(battc, tasks, programs, store, minutes, seed, extra, report):
-    cmd = [battc, 'search', '--tasks', tasks, '--programs', programs, '--store', store, '--minutes', str(minutes),
-           '--seed', str(seed), '--report-json', report, '-q'] + extra
-    return run_for_json(cmd, report)
+def strip_tasks(src_dir, ids, dst_dir):
+    """Copies the tasks `ids` into dst_dir without their test outputs;
+    returns {id: the task as loaded, outputs included}."""
+    os.makedirs(dst_dir, exist_ok=True)
+    real = {}
+    for t in ids:
+        with open(os.path.join(src_dir, t + '.json')) as f:
+            task = json.load(f)
+        real[t] = task
+        hidden = {'train': task['train'], 'test': [{'input': s['input']} for s in task['test']]}
+        with open(os.path.join(dst_dir, t + '.json'), 'w') as f:
+            json.dump(hidden, f)
+    return real
+
+
+def run(cmd):
+    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if r.returncode != 0:
+        sys.exit('battc failed (%d): %s\n%s' % (r.returncode, ' '.join(cmd), r.stderr[-3000:]))
+    return r
+
+
+def score(submission, real, results):
+    """fits_train, verified and kaggle_score of a submission against the real
+    test outputs; `results` is battc run's results.json (train pairs)."""
+    fits = sum(1 for t in real if results['tasks'].get(t, {}).get('best')
+               and results['tasks'][t]['best'][0].get('train_matched') == len(real[t]['train']))
+    verified, kaggle = [], 0.0
+    for t, task in real.items():
+        entries = submission.get(t, [])
+        hit = 0
+        for i, s in enumerate(task['test']):
+            if i < len(entries) and s['output'] in (entries[i].get('attempt_1'), entries[i].get('attempt_2')):
+                hit += 1
+        kaggle += hit / len(task['test'])
+        if hit == len(task['test']):
+            verified.append(t)
+    return {'tasks': len(real), 'fits_train': fits, 'verified': len(verified), 'kaggle_score': kaggle,
+            'verified_tasks': sorted(verified)}
+
+
+def search_and_score(a, work, tasks_dir, real, seeds):
+    store = os.path.join(work, 'store.db')
+    if os.path.exists(store):
+        sys.exit('%s exists: give a fresh --keep-dir' % store)
+    cmd = [a.battc, 'search', '--tasks', tasks_dir, '--store', store, '--minutes', str(a.minutes),
+           '--seed', str(a.seed), '--report-json', os.path.join(work, 'report.json'), '-q']
+    if seeds:
+        cmd += ['--programs', seeds]
+    if a.jobs:
+        cmd += ['--jobs', str(a.jobs)]
+    run(cmd)
+    with open(os.path.join(work, 'report.json')) as f:
+        report = json.load(f)
+    exported = os.path.join(work, 'kept.py')
+    run([a.battc, 'store', 'export', '--store', store, '-o', exported])
+    with open(exported) as f:
+        kept_any = '\ndef ' in '\n' + f.read()
+    submission, results = {}, {'tasks': {}}  # nothing kept: every attempt missing
+    if kept_any:
+        out = os.path.join(work, 'run')
+        run([a.battc, 'run', '--tasks', tasks_dir, '--programs', exported, '--pairing', 'by-name', '--out', out, '-q']
+            + (['--jobs', str(a.jobs)] if a.jobs else []))
+        with open(os.path.join(out, 'submission.json')) as f:
+            submission = json.load(f)
+        with open(os.path.join(out, 'results.json')) as f:
+            results = json.load(f)
+    s = score(submission, real, results)
+    s.update(rounds=report.get('rounds'), evaluations=report.get('evaluations'), seconds=report.get('seconds'),
+             evaluations_per_second=report.get('evaluations_per_second'))
+    return s
 
 
 def main():
     ap = argument_parser(__doc__)
-    ap.add_argument('--programs', required=True)
-    ap.add_argument('--tasks', required=True, help='a folder of task files')
-    ap.add_argument('--n', type=int, default=10)
-    ap.add_argument('--skip', type=int, default=0, help='leave out the first K tasks of that order (harder ones)')
-    ap.add_argument('--minutes', type=float, default=1.0)
-    ap.add_argument('--throughput-minutes', type=float, default=5.0)
+    ap.add_argument('benchmark', choices=['loo40', 'from-nothing'])
+    ap.add_argument('--tasks', required=True, help='ARC-AGI-1/training (a folder of task files)')
+    ap.add_argument('--programs', help='the seeds (arc-dsl solvers.py); loo40 only')
+    ap.add_argument('--minutes', type=float, default=10.0)
+    ap.add_argument('--every', type=int, default=10, help='loo40: every k-th task by sorted id (10: 40 of 400)')
     ap.add_argument('--seed', type=int, default=1)
+    ap.add_argument('--jobs', type=int, default=0)
     ap.add_argument('--json')
+    ap.add_argument('--keep-dir', help='work here and keep it (stores, exports, submissions)')
     a = ap.parse_args()
 
-    with open(a.programs) as f:
-        programs = split_programs(f.read())
-    ids = {f[:-5] for f in os.listdir(a.tasks) if f.endswith('.json')}
-    solvers = {n[len('solve_'):]: src for n, src in programs.items() if n.startswith('solve_') and n[6:] in ids}
-    length = {t: src.count('\n') for t, src in solvers.items()}
-    chosen = sorted(solvers, key=lambda t: (length[t], t))[a.skip:a.skip + a.n]
-    out = {'leave_one_out': [], 'throughput': None}
-    tmp = tempfile.mkdtemp(prefix='battc-search-bench-')
+    ids = sorted(f[:-5] for f in os.listdir(a.tasks) if f.endswith('.json'))
+    work = a.keep_dir or tempfile.mkdtemp(prefix='battc-search-bench-')
+    os.makedirs(work, exist_ok=True)
     try:
-        found = 0
-        for t in chosen:
-            d = os.path.join(tmp, t)
-            os.makedirs(os.path.join(d, 'task'))
-            shutil.copy(os.path.join(a.tasks, t + '.json'), os.path.join(d, 'task'))
-            seeds = os.path.join(d, 'seeds.py')
+        seeds = None
+        if a.benchmark == 'loo40':
+            if not a.programs:
+                sys.exit('loo40 needs --programs (the seeds its tasks\' own solvers are taken out of)')
+            ids = ids[::a.every]
+            with open(a.programs) as f:
+                programs = split_programs(f.read())
+            left_out = {'solve_' + t for t in ids}
+            seeds = os.path.join(work, 'seeds.py')
             with open(seeds, 'w') as f:
-                f.write('\n\n'.join(src for n, src in programs.items() if n != 'solve_' + t))
-            r = search(a.battc, os.path.join(d, 'task'), seeds, os.path.join(d, 'store.db'), a.minutes, a.seed,
-                       ['--tasks-per-round', '1', '--parents', '16', '--mutants', '8'], os.path.join(d, 'r.json'))
-            hit = r['verified'] > 0
-            found += hit
-            row = {'task': t, 'solver_lines': length[t], 'found': hit, 'rounds': r['rounds'],
-                   'candidates': r['candidates'], 'evaluations': r['evaluations'], 'seconds': r['seconds']}
-            out['leave_one_out'].append(row)
-            print('%s (%d-line solver): %-9s %4d rounds, %7d candidates, %8d evaluations, %.0f s'
-                  % (t, length[t], 'FOUND' if hit else 'not found', r['rounds'], r['candidates'], r['evaluations'],
-                     r['seconds']), flush=True)
-        print('leave-one-out: %d of %d tasks found again (%.1f min each, seed %d)' % (found, len(chosen), a.minutes,
-                                                                                      a.seed))
-        if a.throughput_minutes > 0:
-            r = search(a.battc, a.tasks, a.programs, os.path.join(tmp, 'all.db'), a.throughput_minutes, a.seed, [],
-                       os.path.join(tmp, 'all.json'))
-            share = {k: v / r['seconds'] for k, v in r['phases'].items()}
-            out['throughput'] = r
-            print('throughput: %d rounds, %d evaluations in %.0f s = %.0f evaluations/s; phases: %s'
-                  % (r['rounds'], r['evaluations'], r['seconds'], r['evaluations_per_second'],
-                     ', '.join('%s %.0f%%' % (k, 100 * v) for k, v in share.items())))
+                f.write('\n\n'.join(src for n, src in programs.items() if n not in left_out))
+        real = strip_tasks(a.tasks, ids, os.path.join(work, 'tasks'))
+        s = search_and_score(a, work, os.path.join(work, 'tasks'), real, seeds)
+        s.update(benchmark=a.benchmark, minutes=a.minutes, seed=a.seed, battc=os.path.abspath(a.battc))
+        print('%s: %d tasks, %.1f min, seed %d: fits_train %d, verified %d, kaggle_score %.2f (%d rounds, %s '
+              'evaluations, %.0f/s)' % (a.benchmark, s['tasks'], a.minutes, a.seed, s['fits_train'], s['verified'],
+                                        s['kaggle_score'], s['rounds'] or 0, s['evaluations'],
+                                        s['evaluations_per_second'] or 0))
+        print('verified: ' + (' '.join(s['verified_tasks']) or 'none'))
         if a.json:
             with open(a.json, 'w') as f:
-                json.dump(out, f, indent=2)
+                json.dump(s, f, indent=2)
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if not a.keep_dir:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == '__main__':
