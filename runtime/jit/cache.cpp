@@ -1,6 +1,7 @@
-// runtime/jit/cache.cpp: the file cache's moves. Entries are <key>.so (host)
-// or <key>.cubin (CUDA) plus <key>.log; "recently used" is the entry's mtime, set on every hit (atime is
-// unreliable under relatime/noatime). Lock files are tiny and left in place.
+// runtime/jit/cache.cpp: the file cache's moves. Entries are <key>.so (host
+// unit or spec pack) or <key>.cubin (CUDA) plus <key>.log; "recently used" is
+// the entry's mtime, set on every hit (atime is unreliable under
+// relatime/noatime). Lock files are tiny and left in place.
 #include "runtime/jit/cache.h"
 
 #include <fcntl.h>
@@ -11,6 +12,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -75,10 +77,14 @@ Result<bool> FileCache::prepare() const {
   return true;
 }
 
+void mark_used(const std::string& path) {
+  utimensat(AT_FDCWD, path.c_str(), nullptr, 0);  // LRU: now; harmless if read-only
+}
+
 std::optional<std::string> FileCache::lookup(const std::string& key) const {
   std::string p = entry_path(key);
   if (access(p.c_str(), R_OK) != 0) return std::nullopt;
-  utimensat(AT_FDCWD, p.c_str(), nullptr, 0);  // LRU: now; harmless if read-only
+  mark_used(p);
   return p;
 }
 
@@ -141,40 +147,59 @@ void FileCache::forget(const std::string& key) const {
   fs::remove(log_path(key), ec);
 }
 
-void FileCache::evict(const std::string& keep) const {
-  struct Entry {
-    std::string key;
-    fs::path file;
-    fs::file_time_type used;
-    std::uint64_t bytes;
-  };
-  std::vector<Entry> entries;
-  std::uint64_t total = 0;
+namespace {
+
+struct EvictEntry {
+  std::string key;
+  fs::path folder;  // where its log and lock are
+  fs::path file;
+  fs::file_time_type used;
+  std::uint64_t bytes;
+};
+
+// The entries of one folder into `out` (their bytes into `total`); a
+// crashed writer's temp folder there (over an hour old) is removed.
+void scan_folder(const fs::path& folder, std::vector<EvictEntry>& out, std::uint64_t& total) {
   const auto now = fs::file_time_type::clock::now();
   std::error_code ec;
-  for (auto it = fs::directory_iterator(dir_, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+  for (auto it = fs::directory_iterator(folder, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
     std::string name = it->path().filename().string();
     std::error_code e2;
     auto mtime = fs::last_write_time(it->path(), e2);
     if (e2) continue;
     std::string key;
     if (is_entry_name(name, &key)) {
-      std::uint64_t n = file_size_or_0(it->path()) + file_size_or_0(log_path(key));
-      entries.push_back({key, it->path(), mtime, n});
+      std::uint64_t n = file_size_or_0(it->path()) + file_size_or_0(folder / (key + ".log"));
+      out.push_back({key, folder, it->path(), mtime, n});
       total += n;
     } else if (name.rfind("tmp.", 0) == 0 && now - mtime > std::chrono::hours(1)) {
       fs::remove_all(it->path(), e2);  // a crashed writer's leftovers
     }
   }
+}
+
+}  // namespace
+
+void FileCache::evict(const std::vector<std::string>& keep) const {
+  std::vector<EvictEntry> entries;
+  std::uint64_t total = 0;
+  scan_folder(root_, entries, total);
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(root_, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    std::error_code e2;
+    if (it->path().filename().string().rfind("specs-", 0) == 0 && it->is_directory(e2))
+      scan_folder(it->path(), entries, total);  // spec packs share the budget
+  }
   if (total <= max_bytes_) return;
-  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.used < b.used; });
+  std::sort(entries.begin(), entries.end(),
+            [](const EvictEntry& a, const EvictEntry& b) { return a.used < b.used; });
   for (const auto& e : entries) {
     if (total <= max_bytes_) break;
-    if (e.key == keep) continue;
+    if (std::find(keep.begin(), keep.end(), e.key) != keep.end()) continue;
     std::error_code e3;
     fs::remove(e.file, e3);  // the entry first, as in forget()
-    fs::remove(log_path(e.key), e3);
-    fs::remove(dir_ + "/" + e.key + ".lock", e3);
+    fs::remove(e.folder / (e.key + ".log"), e3);
+    fs::remove(e.folder / (e.key + ".lock"), e3);
     total -= e.bytes;
   }
 }

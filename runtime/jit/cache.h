@@ -1,12 +1,15 @@
 // runtime/jit/cache.h: the on-disk cache of compiled units, crash- and
 // race-safe like jitify's LRUFileCache: readers take no lock; a writer takes
-// <key>.lock, checks again, builds in a temp folder and rename()s into place.
-// One folder holds host entries (<key>.so) and CUDA entries (<key>.cubin).
+// <key>.lock, checks again, builds in a temp folder and rename()s into place
+// (that protocol is written once, in get_or_build.h). One folder holds host
+// entries (<key>.so) and CUDA entries (<key>.cubin); its spec folders
+// (specs-*/, spec_library.h) hold spec packs (<key>.so), all under one budget.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "runtime/jit/result.h"
 
@@ -27,12 +30,21 @@ struct CacheStats {
 CacheStats cache_stats();
 void count_cache_lookup(bool hit);
 
+// Marks a cache file as used now (its mtime: the LRU clock). Harmless when
+// the file is read-only or gone.
+void mark_used(const std::string& path);
+
 class FileCache {
  public:
   // `entry_ext` is this cache's kind of entry: ".so" (host), ".cubin" (CUDA)
   // or ".ref" (a CUDA group's module key, runtime/jit/cuda_jit.cpp).
-  FileCache(std::string dir, std::uint64_t max_bytes, std::string entry_ext = ".so")
-      : dir_(std::move(dir)), max_bytes_(max_bytes), ext_(std::move(entry_ext)) {}
+  // `budget_root` is the folder whose budget evict() keeps: "" for `dir`
+  // itself; a spec folder's cache names the cache folder it lies in.
+  FileCache(std::string dir, std::uint64_t max_bytes, std::string entry_ext = ".so", std::string budget_root = "")
+      : dir_(std::move(dir)),
+        max_bytes_(max_bytes),
+        ext_(std::move(entry_ext)),
+        root_(budget_root.empty() ? dir_ : std::move(budget_root)) {}
 
   // Creates the folder. Stage "cache" errors.
   Result<bool> prepare() const;
@@ -70,15 +82,18 @@ class FileCache {
   // Drops an entry (e.g. one that no longer loads).
   void forget(const std::string& key) const;
 
-  // Removes the least recently used entries of either kind (never `keep`)
-  // until the total is at most max_bytes, and temp folders left by crashed
-  // writers (over 1 hour old).
-  void evict(const std::string& keep) const;
+  // Under the budget root: removes the least recently used entries of every
+  // kind, in the root and in its spec folders (specs-*/), never one of
+  // `keep`, until their total is at most max_bytes; and temp folders left by
+  // crashed writers (over 1 hour old) there.
+  void evict(const std::vector<std::string>& keep) const;
+  void evict(const std::string& keep) const { evict(std::vector<std::string>{keep}); }
 
  private:
   std::string dir_;
   std::uint64_t max_bytes_;
   std::string ext_;
+  std::string root_;
 };
 
 }  // namespace battc::runtime::jit

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <thread>
 
+#include "runtime/jit/get_or_build.h"
 #include "runtime/jit/run_process.h"
 
 namespace battc::runtime::jit {
@@ -94,12 +95,8 @@ Result<CompiledObject> compile_unit(const EmittedUnit& unit, const HostCompiler&
     objects.push_back(std::move(o));
   }
   std::vector<ProcessResult> results(parts);
-  {
-    std::vector<std::thread> threads;
-    for (unsigned k = 0; k < parts; ++k)
-      threads.emplace_back([&, k] { results[k] = run_process(obj.part_commands[k]); });
-    for (auto& t : threads) t.join();
-  }
+  // A throw in a part's thread is rethrown here after the join.
+  run_in_threads(parts, [&](std::size_t k) { results[k] = run_process(obj.part_commands[k]); });
   for (unsigned k = 0; k < parts; ++k) {
     obj.log += results[k].output;
     if (!results[k].succeeded()) {

@@ -13,9 +13,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <new>
 #include <thread>
 
+#include "generator/diag/internal_error.h"
 #include "runtime/jit/cache_key.h"
+#include "runtime/jit/get_or_build.h"
 #include "runtime/jit/run_process.h"
 #include "runtime/jit/sha256.h"
 
@@ -48,16 +51,35 @@ constexpr const char* kPrelude =
     "#include \"dsl/dsl.h\"\n#include \"dsl/encode.h\"\n#include \"runtime/abi/spec_abi.h\"\n"
     "#include \"runtime/abi/unit_support.h\"\n";
 
-struct PackJob {
+// A pack's file opened and checked (its ABI version, its table). Errors are
+// stage "load" (a dlopen failure's log is dlerror()'s) or "entry".
+Result<LoadedPack> open_pack(const std::string& path) {
+  auto module = LoadedModule::open(path);
+  if (!module) return module.error();
+  auto abi_fn = reinterpret_cast<abi::SpecAbiFn>(module->symbol(abi::kSpecAbiSymbol));
+  auto count_fn = reinterpret_cast<abi::SpecCountFn>(module->symbol(abi::kSpecCountSymbol));
+  auto table_fn = reinterpret_cast<abi::SpecTableFn>(module->symbol(abi::kSpecTableSymbol));
+  if (!abi_fn || !count_fn || !table_fn) return jit_error("entry", "the spec pack " + path + " lacks its entry points");
+  if (abi_fn() != abi::kSpecAbiVersion)
+    return jit_error("entry", "the spec pack " + path + " is of another spec ABI version");
+  LoadedPack pack;
+  pack.count = count_fn();
+  pack.table = table_fn();
+  if (pack.count < 0 || !pack.table) return jit_error("entry", "the spec pack " + path + " has no table");
+  pack.module = std::move(*module);
+  pack.path = path;
+  return pack;
+}
+
+}  // namespace
+
+struct SpecLibrary::PackJob {
   std::vector<generator::SpecDef> specs;
   std::string key;
   std::optional<JitError> error;
-  std::string so_path;  // published (or left in a temp folder) pack
-  std::string note;
-  std::string temp_dir;  // to remove when the pack could not be published
+  std::optional<LoadedPack> loaded;
+  std::string note;  // why the pack is not in the cache, else ""
 };
-
-}  // namespace
 
 Result<std::shared_ptr<SpecLibrary>> SpecLibrary::open(const JitOptions& options) {
   auto cxx = probe_host_compiler();
@@ -71,12 +93,14 @@ Result<std::shared_ptr<SpecLibrary>> SpecLibrary::open(const JitOptions& options
   std::string key = folder_key(*cxx, *rt, options.extra_flags);
   if (auto dir = resolve_cache_dir(options.cache_dir)) {
     lib->dir_ = *dir + "/specs-" + key;
+    lib->cache_root_ = *dir;
     std::error_code ec;
     fs::create_directories(lib->dir_, ec);
     if (ec) lib->dir_.clear();  // an unusable cache: degrade to a private folder
   }
   if (lib->dir_.empty()) {
     lib->dir_ = make_temp_folder();
+    lib->cache_root_.clear();
     lib->temporary_ = true;
     if (lib->dir_.empty()) return jit_error("cache", "cannot create a temporary folder for specializations");
   }
@@ -85,8 +109,15 @@ Result<std::shared_ptr<SpecLibrary>> SpecLibrary::open(const JitOptions& options
   for (const auto& e : fs::directory_iterator(lib->dir_, ec))
     if (e.path().extension() == ".so") packs.push_back(e.path().string());
   std::sort(packs.begin(), packs.end());  // the same first-wins order in every process
+  FileCache cache = lib->pack_cache();
   std::lock_guard<std::mutex> lock(lib->mu_);
-  for (const std::string& p : packs) lib->load_pack(p);
+  for (const std::string& p : packs) {
+    auto pack = open_pack(p);
+    if (pack)
+      lib->add_pack(std::move(*pack));
+    else  // truncated, foreign or from an older battc: drop it, rebuild on demand
+      cache.forget(fs::path(p).stem().string());
+  }
   return lib;
 }
 
@@ -96,35 +127,18 @@ SpecLibrary::~SpecLibrary() {
   fs::remove_all(dir_, ec);  // loaded packs stay mapped until the modules close
 }
 
-void SpecLibrary::load_pack(const std::string& path) {
-  auto module = LoadedModule::open(path);
-  bool ok = module.ok();
-  const abi::SpecEntry* table = nullptr;
-  int count = 0;
-  if (ok) {
-    auto abi_fn = reinterpret_cast<abi::SpecAbiFn>(module->symbol(abi::kSpecAbiSymbol));
-    auto count_fn = reinterpret_cast<abi::SpecCountFn>(module->symbol(abi::kSpecCountSymbol));
-    auto table_fn = reinterpret_cast<abi::SpecTableFn>(module->symbol(abi::kSpecTableSymbol));
-    ok = abi_fn && count_fn && table_fn && abi_fn() == abi::kSpecAbiVersion;
-    if (ok) {
-      count = count_fn();
-      table = table_fn();
-      ok = count >= 0 && table;
-    }
-  }
-  if (!ok) {  // truncated, foreign or from an older battc: drop it, rebuild on demand
-    std::error_code ec;
-    fs::remove(path, ec);
-    return;
-  }
-  for (int i = 0; i < count; ++i) index_.emplace(table[i].key, &table[i]);
-  modules_.push_back(std::move(*module));
+FileCache SpecLibrary::pack_cache() const { return FileCache(dir_, options_.max_cache_bytes, ".so", cache_root_); }
+
+void SpecLibrary::add_pack(LoadedPack pack) {
+  std::size_t at = packs_.size();
+  for (int i = 0; i < pack.count; ++i) index_.emplace(pack.table[i].key, Indexed{&pack.table[i], at});
+  packs_.push_back(std::move(pack));
 }
 
 const abi::SpecEntry* SpecLibrary::find(const std::string& key) const {
   std::lock_guard<std::mutex> lock(mu_);
   auto it = index_.find(key);
-  return it == index_.end() ? nullptr : it->second;
+  return it == index_.end() ? nullptr : it->second.entry;
 }
 
 std::size_t SpecLibrary::size() const {
@@ -134,7 +148,7 @@ std::size_t SpecLibrary::size() const {
 
 std::size_t SpecLibrary::pack_count() const {
   std::lock_guard<std::mutex> lock(mu_);
-  return modules_.size();
+  return packs_.size();
 }
 
 std::vector<std::string> SpecLibrary::pch_flags() {
@@ -144,10 +158,8 @@ std::vector<std::string> SpecLibrary::pch_flags() {
     std::string dir = dir_ + "/pch";
     std::string header = dir + "/spec_prelude.h";
     std::error_code ec;
-    if (!fs::exists(header + ".gch", ec)) {
-      std::string tmp = dir_ + "/tmp.pch." + std::to_string(::getpid());
-      fs::remove_all(tmp, ec);
-      fs::create_directories(tmp, ec);
+    std::string tmp = dir_ + "/tmp.pch.XXXXXX";
+    if (!fs::exists(header + ".gch", ec) && mkdtemp(tmp.data())) {
       {
         std::ofstream(tmp + "/spec_prelude.h") << kPrelude;
       }
@@ -164,16 +176,80 @@ std::vector<std::string> SpecLibrary::pch_flags() {
   return pch_flags_;
 }
 
+std::vector<generator::SpecDef> SpecLibrary::missing_specs(const std::vector<generator::SpecDef>& specs) {
+  std::vector<generator::SpecDef> missing;
+  std::vector<std::string> used;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    std::vector<bool> seen(packs_.size(), false);
+    for (const auto& d : specs) {
+      auto it = index_.find(d.key);
+      if (it == index_.end()) {
+        missing.push_back(d);
+      } else if (!seen[it->second.pack]) {
+        seen[it->second.pack] = true;
+        used.push_back(packs_[it->second.pack].path);
+      }
+    }
+  }
+  if (!temporary_)
+    for (const std::string& path : used) mark_used(path);  // LRU, as a unit's hit
+  return missing;
+}
+
+void SpecLibrary::build_pack(PackJob& job, const FileCache& cache, const std::vector<std::string>& compile_flags) {
+  BATTC_ASSERT_SITE("spec_library.build_pack");  // the tests break a pack's thread here
+  EmittedUnit unit{"specs", generator::emit_spec_pack(job.specs)};
+  // The key hashes the extra flags only: a pack's code is the same with the
+  // precompiled header or without it.
+  job.key = host_cache_key(unit, options_.extra_flags, cxx_, rt_);
+  BuildFn build = [&](const std::string& work_dir, const std::string& so) -> Result<std::string> {
+    auto obj = compile_unit(unit, cxx_, rt_, compile_flags, work_dir, so);
+    if (!obj) return obj.error();
+    return "$ " + command_line(obj->command) + "\n" + obj->log;
+  };
+  GetOrBuildOptions how;
+  how.artefact_name = "specs.so";
+  how.evict = false;  // once for all packs, after they are loaded (ensure())
+  how.use = [&](const std::string& path) -> Result<bool> {
+    auto pack = open_pack(path);
+    if (!pack) return pack.error();
+    job.loaded.emplace(std::move(*pack));
+    return true;
+  };
+  auto entry = get_or_build(cache, job.key, build, how);
+  if (!entry) {
+    job.error = entry.error();
+    job.loaded.reset();
+    return;
+  }
+  job.note = entry->note;
+}
+
+std::optional<JitError> SpecLibrary::run_jobs(std::vector<PackJob>& jobs, const FileCache& cache) {
+  std::vector<std::string> compile_flags = options_.extra_flags;
+  for (const std::string& f : pch_flags()) compile_flags.push_back(f);
+  try {
+    run_in_threads(jobs.size(), [&](std::size_t i) { build_pack(jobs[i], cache, compile_flags); });
+  } catch (const InternalError&) {
+    throw;  // battc's bug: the library's boundary reports it
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (const std::exception& e) {
+    return jit_error("cache", std::string("building a spec pack failed: ") + e.what());
+  } catch (...) {
+    return jit_error("cache", "building a spec pack failed: an exception that is not a std::exception");
+  }
+  for (const PackJob& job : jobs)
+    if (job.error) return job.error;
+  return std::nullopt;
+}
+
 Result<SpecCompileStats> SpecLibrary::ensure(const std::vector<generator::SpecDef>& specs, unsigned jobs) {
   auto t0 = std::chrono::steady_clock::now();
   SpecCompileStats stats;
   stats.needed = static_cast<int>(specs.size());
-  std::vector<generator::SpecDef> missing;
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    for (const auto& d : specs)
-      if (!index_.count(d.key)) missing.push_back(d);
-  }
+  std::vector<generator::SpecDef> missing = missing_specs(specs);
   stats.missing = static_cast<int>(missing.size());
   if (missing.empty()) return stats;
 
@@ -185,67 +261,23 @@ Result<SpecCompileStats> SpecLibrary::ensure(const std::vector<generator::SpecDe
   std::vector<PackJob> packs(n_packs);
   for (std::size_t i = 0; i < missing.size(); ++i) packs[i * n_packs / missing.size()].specs.push_back(missing[i]);
 
-  FileCache cache(dir_, options_.max_cache_bytes);
-  std::vector<std::string> flags = options_.extra_flags;
-  // The key hashes the extra flags only: a pack's code is the same with the
-  // precompiled header or without it.
-  std::vector<std::string> compile_flags = flags;
-  for (const std::string& f : pch_flags()) compile_flags.push_back(f);
-  auto build = [&](PackJob& job) {
-    EmittedUnit unit{"specs", generator::emit_spec_pack(job.specs)};
-    job.key = host_cache_key(unit, flags, cxx_, rt_);
-    if (auto hit = cache.lookup(job.key)) {  // another process made this very pack
-      job.so_path = *hit;
-      return;
-    }
-    auto lock = cache.lock(job.key);
-    if (lock)
-      if (auto hit = cache.lookup(job.key)) {
-        job.so_path = *hit;
-        return;
-      }
-    auto tmp = cache.make_temp_dir(job.key);
-    if (!tmp) {
-      job.error = tmp.error();
-      return;
-    }
-    job.temp_dir = *tmp;
-    auto obj = compile_unit(unit, cxx_, rt_, compile_flags, *tmp, *tmp + "/specs.so");
-    if (!obj) {
-      job.error = obj.error();
-      return;
-    }
-    auto published = lock ? cache.publish(job.key, obj->so_path, "$ " + command_line(obj->command) + "\n" + obj->log)
-                          : Result<bool>(lock.error());
-    if (published) {
-      job.so_path = cache.so_path(job.key);
-    } else {
-      job.so_path = obj->so_path;  // loaded from the temp folder, then removed
-      job.note = published.error().what();
-    }
-  };
-  std::vector<std::thread> threads;
-  for (std::size_t i = 1; i < packs.size(); ++i) threads.emplace_back(build, std::ref(packs[i]));
-  build(packs[0]);
-  for (auto& t : threads) t.join();
-
-  std::optional<JitError> error;
+  FileCache cache = pack_cache();
+  std::optional<JitError> error = run_jobs(packs, cache);
+  std::vector<std::string> keep;
   {
     std::lock_guard<std::mutex> lock(mu_);
     for (PackJob& job : packs) {
-      if (job.error) {
-        if (!error) error = job.error;
-      } else {
-        load_pack(job.so_path);
-        ++stats.packs;
-        if (!job.note.empty()) stats.note = job.note;
-      }
-      std::error_code ec;
-      if (!job.temp_dir.empty()) fs::remove_all(job.temp_dir, ec);
+      if (!job.loaded) continue;
+      add_pack(std::move(*job.loaded));
+      keep.push_back(job.key);
+      ++stats.packs;
+      if (!job.note.empty()) stats.note = job.note;
     }
-    for (const auto& d : missing)
-      if (!error && !index_.count(d.key)) error = jit_error("load", "a compiled spec pack lacks the spec '" + d.key + "'");
+    if (!error)
+      for (const auto& d : missing)
+        BATTC_ASSERT(index_.count(d.key), "a spec pack compiled for the spec '" + d.key + "' lacks it");
   }
+  if (!temporary_ && !keep.empty()) cache.evict(keep);  // the packs are loaded: their files may go
   if (error) return *error;
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return stats;

@@ -2,13 +2,15 @@
 // spec_abi.h) of one compiler and DSL runtime. They live as spec packs in a
 // folder of the JIT cache, specs-<key>/, one shared object per compile; the
 // library loads every pack there, and compiles the specs a batt needs that no
-// pack has yet, in parallel packs, published like cache entries (lock, temp
-// folder, rename). So after a few programs nothing new needs compiling, and
-// a program set that changes every round costs no more than its new shapes.
+// pack has yet, in parallel packs, each a cache entry (get_or_build.h: lock,
+// temp folder, rename) under the cache's one size budget, evicted like the
+// units. So after a few programs nothing new needs compiling, and a program
+// set that changes every round costs no more than its new shapes.
 #pragma once
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -18,6 +20,14 @@
 #include "runtime/jit/compile_host.h"
 
 namespace battc::runtime::jit {
+
+// One spec pack, loaded: its table stays valid while `module` lives.
+struct LoadedPack {
+  LoadedModule module;
+  const abi::SpecEntry* table = nullptr;
+  int count = 0;
+  std::string path;
+};
 
 // What one ensure() did.
 struct SpecCompileStats {
@@ -42,8 +52,12 @@ class SpecLibrary {
   const abi::SpecEntry* find(const std::string& key) const;
 
   // Makes every spec of `specs` findable: compiles the missing ones in up to
-  // `jobs` packs at once, publishes them to the folder and loads them.
+  // `jobs` packs at once (one thread each), publishes them to the folder and
+  // loads them; the packs that hold the others are marked used (LRU).
   // Thread-safe; a compile error is stage "compile" with the compiler's log.
+  // A throw in a pack's thread comes back here after the join: battc's own
+  // bugs (InternalError) and std::bad_alloc are rethrown, any other
+  // exception is a stage "cache" error.
   Result<SpecCompileStats> ensure(const std::vector<generator::SpecDef>& specs, unsigned jobs);
 
   const std::string& dir() const { return dir_; }
@@ -51,20 +65,35 @@ class SpecLibrary {
   std::size_t pack_count() const;    // packs loaded
 
  private:
+  struct PackJob;
+  struct Indexed {
+    const abi::SpecEntry* entry;
+    std::size_t pack;  // in packs_
+  };
+
   SpecLibrary() = default;
-  void load_pack(const std::string& path);  // under mu_
+  void add_pack(LoadedPack pack);  // under mu_
+  // The specs of `specs` no loaded pack has; marks the packs of the others used.
+  std::vector<generator::SpecDef> missing_specs(const std::vector<generator::SpecDef>& specs);
+  // Gets or builds one pack (a thread of ensure()) and loads it into `job`.
+  void build_pack(PackJob& job, const FileCache& cache, const std::vector<std::string>& compile_flags);
+  // Runs the jobs, one thread each; a throw in one becomes an error value
+  // unless it is battc's bug or out of memory (ensure()).
+  std::optional<JitError> run_jobs(std::vector<PackJob>& jobs, const FileCache& cache);
   // The flags that make a pack compile include the DSL headers precompiled
   // (built once per folder); empty when the precompiled header cannot be made.
   std::vector<std::string> pch_flags();
+  FileCache pack_cache() const;
 
   std::string dir_;
+  std::string cache_root_;  // the cache folder holding dir_ ("" when temporary_)
   bool temporary_ = false;
   HostCompiler cxx_;
   DslRuntime rt_;
   JitOptions options_;
   mutable std::mutex mu_;
-  std::vector<LoadedModule> modules_;
-  std::unordered_map<std::string, const abi::SpecEntry*> index_;
+  std::vector<LoadedPack> packs_;
+  std::unordered_map<std::string, Indexed> index_;
   std::once_flag pch_once_;
   std::vector<std::string> pch_flags_;
 };

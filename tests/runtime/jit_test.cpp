@@ -1,7 +1,8 @@
 // tests/runtime/jit_test.cpp: the host JIT end to end on the hand-written unit
 // tests/data/batt/mini_batt.cpp (compile, cache hit, load, call the three
 // entry points), its error values (syntax error, missing compiler, ABI
-// mismatch), cache off, concurrent writers, and the cache's key and eviction.
+// mismatch), cache off, concurrent writers, and the cache's key and eviction
+// (one budget for the units and the spec folders' packs).
 #include <catch2/catch.hpp>
 
 #include <stdlib.h>
@@ -277,4 +278,44 @@ TEST_CASE("jit: eviction drops least recently used entries past the size limit",
   CHECK_FALSE(fs::exists(dir.path + "/" + middle + ".log"));
   CHECK(fs::exists(dir.path + "/" + newest + ".so"));
   CHECK_FALSE(fs::exists(dir.path + "/tmp.stale.1.0"));
+}
+
+TEST_CASE("jit: eviction weighs the spec folders' packs and the units in one budget", "[jit]") {
+  TempDir dir{"battc-jit-test"};
+  fs::create_directory(dir.path + "/specs-0123");
+  fs::create_directory(dir.path + "/cuda-modules");  // a cache of its own: not weighed here
+  auto make = [&](const std::string& folder, char c, int age_s) {
+    std::string key(64, c);
+    std::ofstream(folder + "/" + key + ".so") << std::string(1000, 'x');
+    std::ofstream(folder + "/" + key + ".log") << "";
+    std::ofstream(folder + "/" + key + ".lock") << "";
+    fs::last_write_time(folder + "/" + key + ".so", fs::file_time_type::clock::now() - std::chrono::seconds(age_s));
+    return folder + "/" + key;
+  };
+  std::string specs = dir.path + "/specs-0123";
+  std::string old_pack = make(specs, 'a', 500), old_unit = make(dir.path, 'b', 400);
+  std::string new_pack = make(specs, 'c', 300), kept_pack = make(specs, 'd', 600);
+  std::string unit = make(dir.path, 'e', 100), other_cache = make(dir.path + "/cuda-modules", 'f', 900);
+  fs::create_directory(specs + "/tmp.stale.1.0");
+  fs::last_write_time(specs + "/tmp.stale.1.0", fs::file_time_type::clock::now() - std::chrono::hours(2));
+
+  // A pack's cache: its folder is the spec folder, its budget the cache's.
+  FileCache packs(specs, 3500, ".so", dir.path);
+  packs.evict(std::vector<std::string>{std::string(64, 'd'), std::string(64, 'e')});
+  CHECK(fs::exists(kept_pack + ".so"));  // oldest, but kept
+  CHECK_FALSE(fs::exists(old_pack + ".so"));
+  CHECK_FALSE(fs::exists(old_pack + ".log"));
+  CHECK_FALSE(fs::exists(old_pack + ".lock"));
+  CHECK_FALSE(fs::exists(old_unit + ".so"));
+  CHECK(fs::exists(new_pack + ".so"));
+  CHECK(fs::exists(unit + ".so"));
+  CHECK(fs::exists(other_cache + ".so"));
+  CHECK_FALSE(fs::exists(specs + "/tmp.stale.1.0"));
+
+  // The unit cache weighs the spec folders too: 3 entries of 1000 bytes over 2500.
+  FileCache units(dir.path, 2500);
+  units.evict(std::string(64, 'e'));
+  CHECK_FALSE(fs::exists(kept_pack + ".so"));  // now the least recently used
+  CHECK(fs::exists(new_pack + ".so"));
+  CHECK(fs::exists(unit + ".so"));
 }
