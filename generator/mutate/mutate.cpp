@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <string>
+
+#include "generator/diag/internal_error.h"
 
 namespace battc::generator {
 namespace {
@@ -69,17 +72,46 @@ std::optional<std::pair<std::size_t, std::size_t>> pick_site(const TypedProgram&
 
 }  // namespace
 
+// How often the search draws each kind, relative to the others
+// (docs/search.md, "Mutations"). The mix leans on constants, as card.py's
+// does: swapping a colour or a direction keeps the program's structure.
+// Type-keeping rewiring (argument, primitive, function value) comes next;
+// the structural kinds (insert, drop, crossover) are drawn least. The
+// weights sum to 100 only for reading; changing one changes what every
+// seeded search makes.
+const std::array<MutationKindInfo, kMutationKinds>& mutation_kinds() {
+  static constexpr std::array<MutationKindInfo, kMutationKinds> kinds = {{
+      {MutationKind::Constant, "constant", 30, &Mutator::constant},
+      {MutationKind::Argument, "argument", 20, &Mutator::argument},
+      {MutationKind::Primitive, "primitive", 18, &Mutator::primitive},
+      {MutationKind::FunctionValue, "function_value", 10, &Mutator::function_value},
+      {MutationKind::Insert, "insert", 8, &Mutator::insert},
+      {MutationKind::Drop, "drop", 8, &Mutator::drop},
+      {MutationKind::Crossover, "crossover", 6, &Mutator::crossover},
+  }};
+  static_assert([] {
+    for (int i = 0; i < kMutationKinds; ++i)
+      if (kinds[i].kind != MutationKind(i) || kinds[i].weight == 0 || kinds[i].make == nullptr) return false;
+    return true;
+  }(), "mutation_kinds(): every kind once, in MutationKind order, with a weight and a maker");
+  return kinds;
+}
+
+const MutationKindInfo& mutation_kind(MutationKind k) {
+  int i = static_cast<int>(k);
+  BATTC_ASSERT(i >= 0 && i < kMutationKinds, "not a MutationKind: " + std::to_string(i));
+  return mutation_kinds()[i];
+}
+
+std::vector<std::uint64_t> mutation_weights() {
+  std::vector<std::uint64_t> w;
+  for (const MutationKindInfo& k : mutation_kinds()) w.push_back(k.weight);
+  return w;
+}
+
 const char* mutation_name(MutationKind k) {
-  switch (k) {
-    case MutationKind::Constant: return "constant";
-    case MutationKind::Argument: return "argument";
-    case MutationKind::Primitive: return "primitive";
-    case MutationKind::FunctionValue: return "function_value";
-    case MutationKind::Insert: return "insert";
-    case MutationKind::Drop: return "drop";
-    case MutationKind::Crossover: return "crossover";
-  }
-  return "?";
+  int i = static_cast<int>(k);
+  return i >= 0 && i < kMutationKinds ? mutation_kinds()[i].name : "?";
 }
 
 Mutator::Mutator(const Signatures& sig) : sig_(sig) {
@@ -98,19 +130,13 @@ Mutator::Mutator(const Signatures& sig) : sig_(sig) {
 
 std::optional<Program> Mutator::mutate(const TypedProgram& p, MutationKind k, Rng& rng, const MutationContext& ctx,
                                        const TypedProgram* other) const {
-  switch (k) {
-    case MutationKind::Constant: return constant(p, rng, ctx);
-    case MutationKind::Argument: return argument(p, rng);
-    case MutationKind::Primitive: return primitive(p, rng);
-    case MutationKind::FunctionValue: return function_value(p, rng);
-    case MutationKind::Insert: return insert(p, rng);
-    case MutationKind::Drop: return drop(p, rng);
-    case MutationKind::Crossover: return other ? crossover(p, *other, rng) : std::nullopt;
-  }
-  return std::nullopt;
+  int i = static_cast<int>(k);
+  if (i < 0 || i >= kMutationKinds) return std::nullopt;
+  return (this->*mutation_kinds()[i].make)(p, rng, ctx, other);
 }
 
-std::optional<Program> Mutator::constant(const TypedProgram& p, Rng& rng, const MutationContext& ctx) const {
+std::optional<Program> Mutator::constant(const TypedProgram& p, Rng& rng, const MutationContext& ctx,
+                                         const TypedProgram*) const {
   auto site = pick_site(p, rng, [&](std::size_t k, std::size_t a) {
     const Arg& arg = p.program.body[k].call.args[a];
     return arg.is_int || (!is_variable(p, arg.name, k) && find_constant(p.dialect, arg.name));
@@ -145,7 +171,8 @@ std::optional<Program> Mutator::constant(const TypedProgram& p, Rng& rng, const 
   return out;
 }
 
-std::optional<Program> Mutator::argument(const TypedProgram& p, Rng& rng) const {
+std::optional<Program> Mutator::argument(const TypedProgram& p, Rng& rng, const MutationContext&,
+                                         const TypedProgram*) const {
   auto site = pick_site(p, rng, [&](std::size_t k, std::size_t a) {
     const Arg& arg = p.program.body[k].call.args[a];
     return !arg.is_int && is_variable(p, arg.name, k);
@@ -164,7 +191,8 @@ std::optional<Program> Mutator::argument(const TypedProgram& p, Rng& rng) const 
   return out;
 }
 
-std::optional<Program> Mutator::primitive(const TypedProgram& p, Rng& rng) const {
+std::optional<Program> Mutator::primitive(const TypedProgram& p, Rng& rng, const MutationContext&,
+                                          const TypedProgram*) const {
   std::vector<std::size_t> sites;
   for (std::size_t k = 0; k < p.program.body.size(); ++k) {
     const Call& c = p.program.body[k].call;
@@ -195,7 +223,8 @@ std::optional<Program> Mutator::primitive(const TypedProgram& p, Rng& rng) const
   return out;
 }
 
-std::optional<Program> Mutator::function_value(const TypedProgram& p, Rng& rng) const {
+std::optional<Program> Mutator::function_value(const TypedProgram& p, Rng& rng, const MutationContext&,
+                                               const TypedProgram*) const {
   auto site = pick_site(p, rng, [&](std::size_t k, std::size_t a) {
     const Arg& arg = p.program.body[k].call.args[a];
     return !arg.keyword && !arg.is_int && !is_variable(p, arg.name, k) && find_dialect_prim(p.dialect, arg.name);
@@ -233,7 +262,8 @@ std::optional<Program> Mutator::function_value(const TypedProgram& p, Rng& rng) 
   return out;
 }
 
-std::optional<Program> Mutator::insert(const TypedProgram& p, Rng& rng) const {
+std::optional<Program> Mutator::insert(const TypedProgram& p, Rng& rng, const MutationContext&,
+                                       const TypedProgram*) const {
   auto site = pick_site(p, rng, [&](std::size_t k, std::size_t a) {
     const Arg& arg = p.program.body[k].call.args[a];
     return !arg.is_int && !arg.keyword && is_variable(p, arg.name, k);
@@ -265,7 +295,8 @@ std::optional<Program> Mutator::insert(const TypedProgram& p, Rng& rng) const {
   return out;
 }
 
-std::optional<Program> Mutator::drop(const TypedProgram& p, Rng& rng) const {
+std::optional<Program> Mutator::drop(const TypedProgram& p, Rng& rng, const MutationContext&,
+                                     const TypedProgram*) const {
   std::size_t n = p.program.body.size();
   if (n < 2) return std::nullopt;
   std::size_t k = rng.below(n - 1);  // never the last statement
@@ -292,7 +323,11 @@ std::optional<Program> Mutator::drop(const TypedProgram& p, Rng& rng) const {
   return out;
 }
 
-std::optional<Program> Mutator::crossover(const TypedProgram& a, const TypedProgram& b, Rng& rng) const {
+// `other` is the second parent; without one there is no crossover.
+std::optional<Program> Mutator::crossover(const TypedProgram& a, Rng& rng, const MutationContext&,
+                                          const TypedProgram* other) const {
+  if (!other) return std::nullopt;
+  const TypedProgram& b = *other;
   if (a.dialect != b.dialect || a.program.params != b.program.params || a.program.body.size() < 2 ||
       b.program.body.empty())
     return std::nullopt;

@@ -5,9 +5,12 @@
 // same result type at these arguments, and so on. The caller checks every
 // mutant with type_program before it becomes a candidate, so no candidate
 // ever reaches the pipeline ill-typed; what that check drops is counted.
+// mutation_kinds() is the one list of kinds: name, draw weight, and the
+// Mutator member that makes each; the search draws from it.
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,12 +30,35 @@ enum class MutationKind {
   Crossover,      // a prefix of one program of the task, the suffix of another
 };
 constexpr int kMutationKinds = 7;
-const char* mutation_name(MutationKind k);
 
 struct MutationContext {
   const Signatures* signatures = nullptr;
   std::vector<int> palette;  // the colours of the task's train grids
 };
+
+class Mutator;
+
+// One kind as the search uses it: its name (the store's `mutation`, the
+// report's per-kind counts), how often it is drawn (relative to the
+// others; Rng::weighted over mutation_weights()), and the Mutator member
+// that makes one mutant of it. `other` is a crossover's second parent (the
+// other kinds ignore it; a crossover without one makes nothing).
+struct MutationKindInfo {
+  using Make = std::optional<Program> (Mutator::*)(const TypedProgram& p, Rng& rng, const MutationContext& ctx,
+                                                   const TypedProgram* other) const;
+  MutationKind kind;
+  const char* name;
+  std::uint64_t weight;
+  Make make;
+};
+
+// Every kind once, in MutationKind order (so mutation_kinds()[int(k)].kind
+// == k, and an index drawn from mutation_weights() is a MutationKind).
+const std::array<MutationKindInfo, kMutationKinds>& mutation_kinds();
+const MutationKindInfo& mutation_kind(MutationKind k);
+// The weights of mutation_kinds(), in the same order, for Rng::weighted.
+std::vector<std::uint64_t> mutation_weights();
+const char* mutation_name(MutationKind k);  // "?" for a value outside the enum
 
 class Mutator {
  public:
@@ -44,13 +70,22 @@ class Mutator {
                                 const TypedProgram* other = nullptr) const;
 
  private:
-  std::optional<Program> constant(const TypedProgram& p, Rng& rng, const MutationContext& ctx) const;
-  std::optional<Program> argument(const TypedProgram& p, Rng& rng) const;
-  std::optional<Program> primitive(const TypedProgram& p, Rng& rng) const;
-  std::optional<Program> function_value(const TypedProgram& p, Rng& rng) const;
-  std::optional<Program> insert(const TypedProgram& p, Rng& rng) const;
-  std::optional<Program> drop(const TypedProgram& p, Rng& rng) const;
-  std::optional<Program> crossover(const TypedProgram& a, const TypedProgram& b, Rng& rng) const;
+  // One per kind, as MutationKindInfo::make (mutation_kinds() names them).
+  std::optional<Program> constant(const TypedProgram& p, Rng& rng, const MutationContext& ctx,
+                                  const TypedProgram* other) const;
+  std::optional<Program> argument(const TypedProgram& p, Rng& rng, const MutationContext& ctx,
+                                  const TypedProgram* other) const;
+  std::optional<Program> primitive(const TypedProgram& p, Rng& rng, const MutationContext& ctx,
+                                   const TypedProgram* other) const;
+  std::optional<Program> function_value(const TypedProgram& p, Rng& rng, const MutationContext& ctx,
+                                        const TypedProgram* other) const;
+  std::optional<Program> insert(const TypedProgram& p, Rng& rng, const MutationContext& ctx,
+                                const TypedProgram* other) const;
+  std::optional<Program> drop(const TypedProgram& p, Rng& rng, const MutationContext& ctx,
+                              const TypedProgram* other) const;
+  std::optional<Program> crossover(const TypedProgram& p, Rng& rng, const MutationContext& ctx,
+                                   const TypedProgram* other) const;
+  friend const std::array<MutationKindInfo, kMutationKinds>& mutation_kinds();
 
   const Signatures& sig_;
   // Per dialect, per arity: the names programs write, sorted.

@@ -22,38 +22,46 @@ namespace {
 
 int major_of(const std::string& version) { return version.empty() ? 0 : std::atoi(version.c_str()); }
 
-}  // namespace
+using Items = std::vector<DoctorItem>;
 
-DoctorReport doctor(const std::string& cache_dir) {
-  DoctorReport r;
-  auto add = [&](std::string name, bool ok, bool needed, std::string detail) {
-    r.items.push_back({std::move(name), ok, needed, std::move(detail)});
-  };
+void add(Items& items, std::string name, bool ok, bool needed, std::string detail) {
+  items.push_back({std::move(name), ok, needed, std::move(detail)});
+}
 
+// What the CPU path needs: the install layout, the DSL runtime, a compiler.
+void probe_install(Items& items) {
   const auto& layout = jit::install_layout();
-  add("battc", !layout.prefix.empty(), true,
+  add(items, "battc", !layout.prefix.empty(), true,
       layout.prefix.empty() ? layout.binary + ": no install layout found; " + layout.searched
                             : layout.binary + " (install prefix " + layout.prefix + ")");
 
   auto rt = jit::find_dsl_runtime();
-  add("DSL headers and library", bool(rt), true,
+  add(items, "DSL headers and library", bool(rt), true,
       rt ? rt->include_dir + ", " + rt->library : rt.error().message);
 
   auto cxx = jit::probe_host_compiler();
-  add("host C++ compiler", bool(cxx), true, cxx ? cxx->id : cxx.error().message);
+  add(items, "host C++ compiler", bool(cxx), true, cxx ? cxx->id : cxx.error().message);
+}
 
+// The cache folder, made if it is not there; one that cannot be made or
+// written is reported, not thrown.
+void probe_cache(Items& items, const std::string& cache_dir) {
   std::optional<std::string> cache;
   cache = jit::resolve_cache_dir(cache_dir.empty() ? std::nullopt : std::optional<std::string>(cache_dir));
   if (!cache) {
-    add("cache folder", true, true, "off ($BATTC_CACHE_DIR is empty): every run compiles");
-  } else {
-    std::error_code ec;
-    fs::create_directories(*cache, ec);
-    bool writable = !ec && ::access(cache->c_str(), W_OK) == 0;
-    add("cache folder", writable, true, *cache + (writable ? "" : " (not writable: set --cache-dir or $BATTC_CACHE_DIR)"));
+    add(items, "cache folder", true, true, "off ($BATTC_CACHE_DIR is empty): every run compiles");
+    return;
   }
+  std::error_code ec;
+  fs::create_directories(*cache, ec);
+  bool writable = !ec && ::access(cache->c_str(), W_OK) == 0;
+  add(items, "cache folder", writable, true,
+      *cache + (writable ? "" : " (not writable: set --cache-dir or $BATTC_CACHE_DIR)"));
+}
 
-  // The GPU path: device libraries, NVRTC and nvJitLink, the driver.
+// The DSL device library of each architecture this battc was built for;
+// returns the CUDA version they were built with.
+std::string probe_device_libraries(Items& items) {
   const auto archs = jit::cuda_device_archs();
   std::string device_libs;
   bool any_device_lib = false;
@@ -65,42 +73,59 @@ DoctorReport doctor(const std::string& cache_dir) {
     device_libs += (device_libs.empty() ? "" : ", ") + a + (there ? "" : " (missing: " + lib.string() + ")");
   }
   const std::string device_cuda = jit::device_library_cuda_version();
-  add("DSL device libraries", any_device_lib, false,
+  add(items, "DSL device libraries", any_device_lib, false,
       archs.empty() ? "none: this battc was built without nvcc (the GPU backend needs a build with the CUDA toolkit)"
                     : device_libs + " in " + jit::cuda_device_dir() + ", built with CUDA " + device_cuda);
+  return device_cuda;
+}
 
-  const auto& probe = jit::cuda_jit_libraries();
-  if (const auto* libs = probe.libs) {
-    add("NVRTC", true, false,
-        fmt::format("{}.{} at {}", libs->nvrtc_major, libs->nvrtc_minor, libs->nvrtc_path));
-    bool link_ok = int(libs->nvjitlink_major) >= major_of(device_cuda);
-    add("nvJitLink", link_ok, false,
-        fmt::format("{}.{} at {}{}", libs->nvjitlink_major, libs->nvjitlink_minor, libs->nvjitlink_path,
-                    link_ok ? "" : " (older than the CUDA " + device_cuda + " the device libraries were built with: "
-                                   "install a newer nvidia-nvjitlink wheel or toolkit)"));
-  } else {
-    add("NVRTC and nvJitLink", false, false, probe.why);
+void probe_jit_libraries(Items& items, const jit::CudaJitProbe& probe, const std::string& device_cuda) {
+  const auto* libs = probe.libs;
+  if (!libs) {
+    add(items, "NVRTC and nvJitLink", false, false, probe.why);
+    return;
   }
+  add(items, "NVRTC", true, false, fmt::format("{}.{} at {}", libs->nvrtc_major, libs->nvrtc_minor, libs->nvrtc_path));
+  bool link_ok = int(libs->nvjitlink_major) >= major_of(device_cuda);
+  add(items, "nvJitLink", link_ok, false,
+      fmt::format("{}.{} at {}{}", libs->nvjitlink_major, libs->nvjitlink_minor, libs->nvjitlink_path,
+                  link_ok ? "" : " (older than the CUDA " + device_cuda + " the device libraries were built with: "
+                                 "install a newer nvidia-nvjitlink wheel or toolkit)"));
+}
 
+void probe_driver(Items& items, const jit::CudaJitProbe& probe) {
   const auto& drv = cuda::cuda_driver();
-  if (drv.driver) {
-    std::string devices;
-    for (const auto& d : drv.driver->devices())
-      devices += fmt::format("; GPU {}: {} (sm_{}{}, {} SMs, {:.1f} GiB)", d.ordinal, d.name, d.cc_major, d.cc_minor,
-                             d.multiprocessors, double(d.total_bytes) / double(1ull << 30));
-    int v = drv.driver->version();
-    // A cubin made by a newer major version than the driver's will not load
-    // (docs/install.md, "Which CUDA, which driver").
-    std::string too_old;
-    if (probe.libs && v / 1000 < probe.libs->nvrtc_major)
-      too_old = fmt::format(" (older than NVRTC {}: cubins will not load; use NVRTC/nvJitLink {} or a newer driver)",
-                            probe.libs->nvrtc_major, v / 1000);
-    add("CUDA driver", !drv.driver->devices().empty() && too_old.empty(), false,
-        fmt::format("{} (CUDA {}.{}){}{}", drv.driver->library(), v / 1000, (v % 1000) / 10, too_old,
-                    devices.empty() ? "; no device" : devices));
-  } else {
-    add("CUDA driver", false, false, drv.why);
+  if (!drv.driver) {
+    add(items, "CUDA driver", false, false, drv.why);
+    return;
   }
+  std::string devices;
+  for (const auto& d : drv.driver->devices())
+    devices += fmt::format("; GPU {}: {} (sm_{}{}, {} SMs, {:.1f} GiB)", d.ordinal, d.name, d.cc_major, d.cc_minor,
+                           d.multiprocessors, double(d.total_bytes) / double(1ull << 30));
+  int v = drv.driver->version();
+  // A cubin made by a newer major version than the driver's will not load
+  // (docs/install.md, "Which CUDA, which driver").
+  std::string too_old;
+  if (probe.libs && v / 1000 < probe.libs->nvrtc_major)
+    too_old = fmt::format(" (older than NVRTC {}: cubins will not load; use NVRTC/nvJitLink {} or a newer driver)",
+                          probe.libs->nvrtc_major, v / 1000);
+  add(items, "CUDA driver", !drv.driver->devices().empty() && too_old.empty(), false,
+      fmt::format("{} (CUDA {}.{}){}{}", drv.driver->library(), v / 1000, (v % 1000) / 10, too_old,
+                  devices.empty() ? "; no device" : devices));
+}
+
+}  // namespace
+
+DoctorReport doctor(const std::string& cache_dir) {
+  DoctorReport r;
+  probe_install(r.items);
+  probe_cache(r.items, cache_dir);
+  // The GPU path: device libraries, NVRTC and nvJitLink, the driver.
+  const std::string device_cuda = probe_device_libraries(r.items);
+  const auto& probe = jit::cuda_jit_libraries();
+  probe_jit_libraries(r.items, probe, device_cuda);
+  probe_driver(r.items, probe);
 
   r.cpu_ready = true;
   r.gpu_ready = true;

@@ -13,10 +13,6 @@ using generator::MutationKind;
 using generator::Rng;
 using generator::TypedProgram;
 
-// How often each kind is drawn, in MutationKind order (card.py's mix leans
-// on constants too).
-constexpr std::array<std::uint64_t, generator::kMutationKinds> kKindWeights = {30, 20, 18, 10, 8, 8, 6};
-
 // One task's parents and mutants: a parent drawn from the task's kept
 // programs by score (any stored program while it has none), mutants of
 // drawn kinds, the first of up to four draws of a kind that the checker
@@ -31,7 +27,7 @@ class TaskMutations {
 
   void make(std::unordered_set<std::string>& texts, std::vector<Candidate>& out,
             std::map<std::string, MutationStats>& stats) {
-    std::vector<std::uint64_t> weights(kKindWeights.begin(), kKindWeights.end());
+    const std::vector<std::uint64_t> weights = generator::mutation_weights();  // the kinds' table
     for (int pi = 0; pi < o_.parents_per_task; ++pi) {
       double parent_score = 0;
       std::int64_t parent = draw_parent(parent_score);

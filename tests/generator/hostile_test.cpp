@@ -195,26 +195,18 @@ struct Run {
   }
 };
 
-}  // namespace
+// The file with every program and variable renamed to a plain name
+// (solve_p<k>, differ_p<k>, y<n>), per program: names in one program may
+// be primitives in another.
+struct PlainRenaming {
+  std::string text;
+  std::vector<std::string> program_names;  // in file order
+  std::map<std::string, std::string> to;   // program name -> plain name
+  std::set<std::string> renamed;           // every renamed variable
+};
 
-TEST_CASE("hostile names: accepted, renaming-invariant, compiled, no program text in the unit", "[generator][hostile]") {
-  TempDir dir{"battc-hostile-test"};
-  auto g = generate(dir, "hostile.py", kHostileFile, true);
-  INFO(rendered(*g));
-  REQUIRE_FALSE(g->diags.has_errors());
-  REQUIRE(g->report.programs == 11);
-  const std::string& unit = g->unit;
-
-  // Rename every variable and program to a plain name: the unit must be the
-  // same but for the program names' string literals.
-  std::set<std::string> prims;
-  for (const PrimitiveInfo& p : primitive_table()) prims.insert(p.name);
-  // Per program: names in one program may be primitives in another.
-  std::map<std::string, std::string> to;  // program names
-  std::set<std::string> renamed;          // every renamed variable
-  std::vector<std::string> program_names;
-  const std::string text = kHostileFile;
-  std::string plain_text;
+PlainRenaming plain_renaming(const std::string& text) {
+  PlainRenaming r;
   size_t start = 0;
   int k = 0;
   while (start < text.size()) {
@@ -224,42 +216,74 @@ TEST_CASE("hostile names: accepted, renaming-invariant, compiled, no program tex
     if (size_t d = block.find("def "); d != std::string::npos) {
       size_t a = d + 4, z = block.find('(', a);
       std::string name = block.substr(a, z - a);
-      program_names.push_back(name);
-      local[name] = to[name] =
-          (name.rfind("differ_", 0) == 0 ? "differ_p" : "solve_p") + std::to_string(program_names.size());
+      r.program_names.push_back(name);
+      local[name] = r.to[name] =
+          (name.rfind("differ_", 0) == 0 ? "differ_p" : "solve_p") + std::to_string(r.program_names.size());
     }
     for (size_t pos = block.find(" = "); pos != std::string::npos; pos = block.find(" = ", pos + 1)) {
       size_t a = block.rfind(' ', pos - 1) + 1;
       std::string name = block.substr(a, pos - a);
       if (!local.count(name)) local[name] = "y" + std::to_string(++k);
-      renamed.insert(name);
+      r.renamed.insert(name);
     }
-    plain_text += rename(block, local);
+    r.text += rename(block, local);
     if (next == std::string::npos) break;
     start = next;
   }
-  auto plain = generate(dir, "plain.py", plain_text, true);
-  INFO(rendered(*plain));
-  REQUIRE_FALSE(plain->diags.has_errors());
+  return r;
+}
+
+// The pipeline accepted every program of a file it was given.
+void require_accepted(const Generated& g, int programs) {
+  INFO(rendered(g));
+  REQUIRE_FALSE(g.diags.has_errors());
+  REQUIRE(g.report.programs == programs);
+}
+
+}  // namespace
+
+TEST_CASE("hostile names: accepted, and the unit is renaming-invariant", "[generator][hostile]") {
+  TempDir dir{"battc-hostile-test"};
+  auto g = generate(dir, "hostile.py", kHostileFile, true);
+  require_accepted(*g, 11);
+  const std::string& unit = g->unit;
+
+  // Rename every variable and program to a plain name: the unit must be the
+  // same but for the program names' string literals.
+  PlainRenaming plain_names = plain_renaming(kHostileFile);
+  auto plain = generate(dir, "plain.py", plain_names.text, true);
+  require_accepted(*plain, 11);
   std::string expected = plain->unit;
-  for (const std::string& name : program_names) {
+  for (const std::string& name : plain_names.program_names) {
     INFO("program " << name);
-    std::string lit = "\"" + name + "\"", plain_lit = "\"" + to[name] + "\"";
+    std::string lit = "\"" + name + "\"", plain_lit = "\"" + plain_names.to[name] + "\"";
     CHECK(count_of(unit, lit) == 1);
     size_t at = expected.find(plain_lit);
     REQUIRE(at != std::string::npos);
     expected.replace(at, plain_lit.size(), lit);
   }
   CHECK(unit == expected);
+}
+
+TEST_CASE("hostile names: no program text in the unit but the program names", "[generator][hostile]") {
+  TempDir dir{"battc-hostile-test"};
+  auto g = generate(dir, "hostile.py", kHostileFile, true);
+  require_accepted(*g, 11);
+  const std::string& unit = g->unit;
+  PlainRenaming plain_names = plain_renaming(kHostileFile);
+  auto plain = generate(dir, "plain.py", plain_names.text, true);
+  require_accepted(*plain, 11);
 
   // The distinctive names appear nowhere but in their literal.
+  std::set<std::string> prims;
+  for (const PrimitiveInfo& p : primitive_table()) prims.insert(p.name);
   CHECK(count_of(unit, "solve_Evil") == 1);
   CHECK(count_of(unit, "\"solve_Evil\"") == 1);
   CHECK(count_of(unit, "a_very_long_variable_name") == 0);
   CHECK(count_of(unit, "BATTC_RUN = ") == 0);
   CHECK(count_of(unit, "fn_fill") == count_of(plain->unit, "fn_fill"));
-  for (const std::string& id : identifiers(text)) {
-    if (prims.count(id) || id.size() < 6 || renamed.count(id) == 0) continue;
+  for (const std::string& id : identifiers(kHostileFile)) {
+    if (prims.count(id) || id.size() < 6 || plain_names.renamed.count(id) == 0) continue;
     if (id.rfind("solve_", 0) == 0 || id.rfind("differ_", 0) == 0) continue;
     if (id == "BATTC_RUN" || id == "fn_fill" || id == "kNames" || id == "template" || id == "namespace" ||
         id == "return_" || id == "operator" || id == "delete")
@@ -267,13 +291,19 @@ TEST_CASE("hostile names: accepted, renaming-invariant, compiled, no program tex
     INFO("identifier " << id);
     CHECK(count_of(unit, id) == 0);
   }
+}
+
+TEST_CASE("hostile names: the unit compiles and runs", "[generator][hostile]") {
+  TempDir dir{"battc-hostile-test"};
+  auto g = generate(dir, "hostile.py", kHostileFile, true);
+  require_accepted(*g, 11);
 
   // It compiles and runs: C in a solver fails at run time; a differ's C is
   // the expected output; I returned unchanged matches it.
   TempDir cache{"battc-hostile-test"};
   jit::JitOptions jo;
   jo.cache_dir = cache.path;
-  auto loaded = jit::compile_host(jit::EmittedUnit{"hostile", unit}, jo);
+  auto loaded = jit::compile_host(jit::EmittedUnit{"hostile", g->unit}, jo);
   if (!loaded) FAIL(loaded.error().what());
   REQUIRE(loaded->info->n_programs == 11);
   std::map<std::string, int> index;

@@ -62,9 +62,10 @@ std::vector<Task> dump_tasks() {
   return tasks;
 }
 
-}  // namespace
-
-TEST_CASE("a program solves a task when it matches every train pair and every known test pair", "[score]") {
+// Five tasks for the mini batt's programs (mirror, fail, row): the mirror
+// solves mirror_ok, test_unknown and one_pair; test_wrong's known test
+// output is not the mirror (a near miss); not_mirror's train pair is not.
+std::vector<Task> scoring_tasks() {
   std::vector<Task> tasks;
   tasks.push_back(mirror_task("mirror_ok", {grid({{1, 2}}), grid({{1}, {2}})}, {grid({{3}, {4}})}));
   Task wrong = mirror_task("test_wrong", {grid({{1, 2}}), grid({{1}, {2}})}, {grid({{3}, {4}})});
@@ -75,9 +76,23 @@ TEST_CASE("a program solves a task when it matches every train pair and every kn
   same.train[0].output = grid({{1}, {2}});
   tasks.push_back(same);
   tasks.push_back(mirror_task("one_pair", {grid({{5}, {6}})}, {}));
+  return tasks;
+}
 
-  RunResult r = run_all(tasks);
+// The scoring tasks run, scored and summarized.
+struct Scored {
+  RunResult r = run_all(scoring_tasks());
   Scores s = score(r);
+  RunSummary sum = summarize_run(r, s);
+  std::string text = render_summary(sum, true);
+  json j = results_json(r, s, sum);
+};
+
+}  // namespace
+
+TEST_CASE("a program solves a task when it matches every train pair and every known test pair", "[score]") {
+  Scored run;
+  const Scores& s = run.s;
   REQUIRE(s.tasks.size() == 5);
   CHECK(s.tasks_solved == 3);
   CHECK(s.tasks[0].solved_by == std::vector<int>{kMirror});
@@ -92,8 +107,11 @@ TEST_CASE("a program solves a task when it matches every train pair and every kn
   // solve_fail is ok on a one-pair task, but its value is no grid.
   CHECK(s.tasks[4].solved_by == std::vector<int>{kMirror});
   CHECK_FALSE(s.tasks[4].programs[kFail].solved);
+}
 
-  RunSummary sum = summarize_run(r, s);
+TEST_CASE("the run's summary counts solved tasks and evaluations, and lists the solvers", "[score]") {
+  Scored run;
+  const RunSummary& sum = run.sum;
   CHECK(sum.tasks_solved == 3);
   CHECK(sum.programs_solving == 1);
   CHECK(sum.evaluations == 3 * (3 + 3 + 3 + 1 + 1));
@@ -103,12 +121,14 @@ TEST_CASE("a program solves a task when it matches every train pair and every kn
   CHECK(sum.solved[0].first == "mirror_ok");
   CHECK(sum.solved[1].first == "one_pair");
   CHECK(sum.solved[0].second == std::vector<std::string>{"solve_mirror"});
-  std::string text = render_summary(sum, true);
-  CHECK_THAT(text, Catch::Contains("tasks solved: 3/5 (60.0%), 5 with a paired program"));
-  CHECK_THAT(text, Catch::Contains("evaluations: 33 (ok 24, error 9, budget 0)"));
-  CHECK_THAT(text, Catch::Contains("  test_unknown: solve_mirror\n"));
+  CHECK_THAT(run.text, Catch::Contains("tasks solved: 3/5 (60.0%), 5 with a paired program"));
+  CHECK_THAT(run.text, Catch::Contains("evaluations: 33 (ok 24, error 9, budget 0)"));
+  CHECK_THAT(run.text, Catch::Contains("  test_unknown: solve_mirror\n"));
+}
 
-  json j = results_json(r, s, sum);
+TEST_CASE("results.json has each task's samples, solvers and per-program matches", "[score]") {
+  Scored run;
+  const json& j = run.j;
   CHECK(j["format"] == "battc-results/1");
   CHECK(j["summary"]["tasks_solved"] == 3);
   const json& t = j["tasks"]["test_unknown"];
@@ -120,7 +140,14 @@ TEST_CASE("a program solves a task when it matches every train pair and every kn
   CHECK(t["programs"]["solve_row"]["match"] == json::parse("[0,0,null]"));
   CHECK(j["tasks"]["test_wrong"]["programs"]["solve_mirror"]["train_matched"] == 2);
   CHECK_FALSE(t["programs"]["solve_mirror"].contains("differ"));
+}
 
+TEST_CASE("per-task best: the solver first, near misses counted, their predictions kept", "[score]") {
+  Scored run;
+  const Scores& s = run.s;
+  const RunSummary& sum = run.sum;
+  const json& j = run.j;
+  REQUIRE(s.tasks.size() == 5);
   // Per-task best: the solver first; on test_wrong (unsolved) the mirror is
   // a near miss (both train pairs right, the known test wrong), and its
   // prediction on the test input is there to look at.
@@ -136,9 +163,9 @@ TEST_CASE("a program solves a task when it matches every train pair and every kn
   CHECK(sum.best_unsolved[1].task == "test_wrong");
   CHECK(sum.best_unsolved[1].program == "solve_mirror");
   CHECK(sum.best_unsolved[1].train_matched == 2);
-  CHECK_THAT(text, Catch::Contains("unsolved: 1 near misses (every train pair right, a test output wrong), 0 more "
-                                   "with some train pairs right, 1 with none\n"));
-  CHECK_THAT(text, Catch::Contains("  test_wrong unsolved (near miss): best solve_mirror (2/2 train pairs)\n"));
+  CHECK_THAT(run.text, Catch::Contains("unsolved: 1 near misses (every train pair right, a test output wrong), 0 more "
+                                       "with some train pairs right, 1 with none\n"));
+  CHECK_THAT(run.text, Catch::Contains("  test_wrong unsolved (near miss): best solve_mirror (2/2 train pairs)\n"));
   const json& wrong_best = j["tasks"]["test_wrong"]["best"];
   REQUIRE(wrong_best.size() == kBestKept);
   CHECK(wrong_best[0]["program"] == "solve_mirror");
