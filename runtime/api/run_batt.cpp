@@ -190,11 +190,90 @@ ApiResult<const GpuAvailability*> choose_backend(const RunRequest& req) {
   return static_cast<const GpuAvailability*>(nullptr);
 }
 
+void note_to(const RunRequest& req, const std::string& s) {
+  if (req.note) req.note(s);
+}
+
+// The CPU engine: the whole-batt unit when it is chosen, else the specs.
+ApiResult<CpuEngine> compile_cpu(RunRequest& req, generator::Generated& g, RunOutcome& out) {
+  // Whether the unit is cached matters only where it may run (hashing it is
+  // not free for a large batt).
+  bool unit_cached = req.engine != Engine::Specs && jit::host_unit_cached(jit::EmittedUnit{"batt", g.unit}, req.jit);
+  out.engine = choose_engine(req, unit_cached, g.batt.nodes().size(), out.engine_why);
+  note_to(req, fmt::format("engine {}: {}", engine_name(out.engine), out.engine_why));
+  if (out.engine == Engine::Unit && !unit_cached)
+    note_to(req, fmt::format("compiling {} programs ({} values)...", g.report.programs, g.report.nodes));
+  ApiResult<CpuEngine> cpu = out.engine == Engine::Unit ? unit_engine(req, g, out) : spec_engine(req, g, out);
+  if (cpu.ok() && out.engine == Engine::Specs && out.spec_compile.missing > 0)
+    note_to(req, fmt::format("compiled {} new specializations of {} in {} pack(s), {:.2f} s", out.spec_compile.missing,
+                             out.spec_compile.needed, out.spec_compile.packs, out.spec_compile.seconds));
+  return cpu;
+}
+
+// The GPU's units; with backend auto, a unit that does not compile falls
+// back to the CPU (gpu becomes nullptr), with cuda it is the error.
+ApiResult<std::optional<GpuUnits>> compile_gpu(const RunRequest& req, generator::Generated& g, RunOutcome& out,
+                                               const GpuAvailability*& gpu) {
+  if (!gpu) return std::optional<GpuUnits>();
+  int sms = 0;
+  for (const GpuPick& pick : gpu->gpus) sms += pick.multiprocessors;
+  auto u = compile_gpu_units(g, gpu_program_groups(g.batt, out.tasks, sms), *gpu, req.jit.cache_dir);
+  if (!u.ok()) {
+    if (req.backend == Backend::Cuda) return input_error("--backend cuda: " + u.error().what());
+    note_to(req, fmt::format("backend auto: using the CPU (the CUDA unit did not compile: {}: {})", u.error().stage,
+                             u.error().message));
+    gpu = nullptr;
+    return std::optional<GpuUnits>();
+  }
+  out.times.compile_cuda = u->seconds;
+  out.cache_hit = out.cache_hit && u->all_hits;
+  return std::optional<GpuUnits>(std::move(u.value()));
+}
+
+// The evaluation, on the GPU or the CPU, with the dump written as it goes.
+std::optional<ApiError> evaluate(RunRequest& req, const generator::Generated& g, RunOutcome& out,
+                                 const CpuEngine& cpu, const GpuAvailability* gpu, const std::optional<GpuUnits>& units) {
+  req.exec.evaluation = resolve_evaluation(req.evaluation, req.exec, gpu != nullptr, out.tasks);
+  std::unique_ptr<DumpStream> dump;
+  if (auto e = input_stage([&] {
+        if (req.dump_file.empty()) return;
+        RunResult meta = result_skeleton(*cpu.entry.info, {}, req.exec.pairing);
+        meta.statements = statement_sites(g, meta);
+        dump = std::make_unique<DumpStream>(req.dump_file, std::move(meta), out.tasks);
+        req.exec.task_done = [&dump](std::size_t t, TaskResult& task) { dump->task_done(t, task); };
+      }))
+    return e;
+  if (auto e = input_stage([&] {
+        if (gpu) {
+          GpuExecOptions go;
+          go.item_arena_bytes = req.gpu_arena_bytes;
+          out.result = run_on_gpus(*gpu, *units, cpu.entry, out.tasks, req.exec, go, &out.gpu);
+        } else {
+          out.result = execute(cpu.entry, out.tasks, req.exec);
+        }
+      }))
+    return e;
+  out.result.statements = statement_sites(g, out.result);
+  return input_stage([&] {
+    if (dump) dump->finish(out.result);
+  });
+}
+
+void score_outcome(const RunRequest& req, const generator::Generated& g, RunOutcome& out) {
+  out.scores = score(out.result);
+  out.summary = summarize_run(out.result, out.scores);
+  if (req.exec.pairing == Pairing::ByName && out.summary.tasks_paired == 0)
+    note_to(req, fmt::format("warning: --pairing by-name paired no program with any of the {} tasks: it runs "
+                             "solve_<id> (or differ_<id>, solve_<id>_<n>) on task <id> only; --pairing all runs "
+                             "every program everywhere",
+                             out.tasks.size()));
+  out.summary.rejected = g.report.rejected;
+}
+
+// From the generated batt on: compile (the CPU engine, then the GPU's
+// units), run, score.
 ApiResult<RunOutcome> run_from_compile(RunRequest& req, RunOutcome out, const GpuAvailability* gpu,
                                        Clock::time_point t_start) {
-  auto note = [&](const std::string& s) {
-    if (req.note) req.note(s);
-  };
   generator::Generated& g = *out.generated;
   out.diagnostics = g.diags.render(g.sources);
   if (g.report.programs == 0 || g.batt.programs().empty()) return input_error("no program was accepted");
@@ -203,80 +282,24 @@ ApiResult<RunOutcome> run_from_compile(RunRequest& req, RunOutcome out, const Gp
   out.times.generate = g.report.generate_s;
   if (g.unit.empty() && (req.engine != Engine::Specs || gpu)) g.unit = generator::emit_host_unit(g.batt);
 
-  // compile: the CPU engine, then the GPU's units
   auto t0 = Clock::now();
-  // Whether the unit is cached matters only where it may run (hashing it is
-  // not free for a large batt).
-  bool unit_cached = req.engine != Engine::Specs && jit::host_unit_cached(jit::EmittedUnit{"batt", g.unit}, req.jit);
-  out.engine = choose_engine(req, unit_cached, g.batt.nodes().size(), out.engine_why);
-  note(fmt::format("engine {}: {}", engine_name(out.engine), out.engine_why));
-  if (out.engine == Engine::Unit && !unit_cached)
-    note(fmt::format("compiling {} programs ({} values)...", g.report.programs, g.report.nodes));
-  ApiResult<CpuEngine> cpu = out.engine == Engine::Unit ? unit_engine(req, g, out) : spec_engine(req, g, out);
+  ApiResult<CpuEngine> cpu = compile_cpu(req, g, out);
   if (!cpu.ok()) return cpu.error();
-  if (out.engine == Engine::Specs && out.spec_compile.missing > 0)
-    note(fmt::format("compiled {} new specializations of {} in {} pack(s), {:.2f} s", out.spec_compile.missing,
-                     out.spec_compile.needed, out.spec_compile.packs, out.spec_compile.seconds));
   out.times.compile_host = since(t0);
-  std::optional<GpuUnits> units;
-  if (gpu) {
-    int sms = 0;
-    for (const GpuPick& pick : gpu->gpus) sms += pick.multiprocessors;
-    auto u = compile_gpu_units(g, gpu_program_groups(g.batt, out.tasks, sms), *gpu, req.jit.cache_dir);
-    if (!u.ok()) {
-      if (req.backend == Backend::Cuda) return input_error("--backend cuda: " + u.error().what());
-      note(fmt::format("backend auto: using the CPU (the CUDA unit did not compile: {}: {})", u.error().stage,
-                       u.error().message));
-      gpu = nullptr;
-    } else {
-      units = std::move(u.value());
-      out.times.compile_cuda = units->seconds;
-      out.cache_hit = out.cache_hit && units->all_hits;
-    }
-  }
+  auto units = compile_gpu(req, g, out, gpu);
+  if (!units.ok()) return units.error();
   out.times.compile = since(t0);
   out.backend = gpu ? "cuda" : "cpu";
 
-  // run
-  req.exec.evaluation = resolve_evaluation(req.evaluation, req.exec, gpu != nullptr, out.tasks);
-  std::unique_ptr<DumpStream> dump;
-  if (auto e = input_stage([&] {
-        if (req.dump_file.empty()) return;
-        RunResult meta = result_skeleton(*cpu->entry.info, {}, req.exec.pairing);
-        meta.statements = statement_sites(g, meta);
-        dump = std::make_unique<DumpStream>(req.dump_file, std::move(meta), out.tasks);
-        req.exec.task_done = [&dump](std::size_t t, TaskResult& task) { dump->task_done(t, task); };
-      }))
-    return *e;
   t0 = Clock::now();
   out.times.to_first_evaluation = since(t_start);
-  if (auto e = input_stage([&] {
-        if (gpu) {
-          GpuExecOptions go;
-          go.item_arena_bytes = req.gpu_arena_bytes;
-          out.result = run_on_gpus(*gpu, *units, cpu->entry, out.tasks, req.exec, go, &out.gpu);
-        } else {
-          out.result = execute(cpu->entry, out.tasks, req.exec);
-        }
-      }))
-    return *e;
-  out.result.statements = statement_sites(g, out.result);
-  if (auto e = input_stage([&] {
-        if (dump) dump->finish(out.result);
-      }))
-    return *e;
+  if (auto e = evaluate(req, g, out, cpu.value(), gpu, units.value())) return *e;
   out.times.run = since(t0);
 
   t0 = Clock::now();
-  out.scores = score(out.result);
-  out.summary = summarize_run(out.result, out.scores);
-  if (req.exec.pairing == Pairing::ByName && out.summary.tasks_paired == 0)
-    note(fmt::format("warning: --pairing by-name paired no program with any of the {} tasks: it runs solve_<id> "
-                     "(or differ_<id>, solve_<id>_<n>) on task <id> only; --pairing all runs every program everywhere",
-                     out.tasks.size()));
+  score_outcome(req, g, out);
   out.times.score = since(t0);
   out.times.total = since(t_start);
-  out.summary.rejected = g.report.rejected;
   out.summary.phases = {true, out.times.parse, out.times.typecheck, out.times.generate, out.times.compile,
                         out.cache_hit};
   return out;

@@ -181,7 +181,7 @@ void Search::seed_round() {
   finish_round(row, *rb, start, t1);
   phase(0, "stored");
   tx.commit();
-  note(fmt::format("round 0: {} seeds, {} evaluations in {:.1f} s (compile {:.1f} s); {} of {} tasks solved",
+  note(fmt::format("round 0: {} seeds, {} evaluations in {:.1f} s (compile {:.1f} s); {} of {} tasks fit train",
                    cands.size(), row.evaluations, row.seconds, row.compile_s, solved_by_seeds_.size(),
                    in_.tasks.size()));
 }
@@ -313,7 +313,7 @@ void Search::round(int r) {
   rep_.run_s += row.run_s;
   rep_.score_s += row.score_s;
   rep_.store_s += row.store_s;
-  note(fmt::format("round {}: {} candidates, {} unique, {} evaluations ({:.0f}/s), {} tasks solved{}", r,
+  note(fmt::format("round {}: {} candidates, {} unique, {} evaluations ({:.0f}/s), {} tasks fit train{}", r,
                    row.candidates, row.unique, row.evaluations, row.evaluations / std::max(row.seconds, 1e-9),
                    solved, row.new_solved.empty() ? "" : " (new: " + row.new_solved + ")"));
 }
