@@ -29,8 +29,40 @@ std::size_t align_up(std::size_t x, std::size_t a) { return (x + a - 1) / a * a;
 
 using STuple = dsl::Tuple<dsl::Pair<dsl::Grid, dsl::Grid>>;
 
+// A slot's size and alignment in bytes (1 and 1 for a node with no value of
+// its own: C None, a primitive).
+struct SlotShape {
+  std::size_t size = 1, align = 1;
+};
+
+// The bytes each slot area's slots take (the area starts after the status arrays).
+struct AreaTops {
+  std::size_t prologue = 0, state = 0;
+};
+
+// The loaded spec of `d`; a missing one is a battc bug (callers load them first).
+const abi::SpecEntry* loaded_spec(const SpecFinder& find, const generator::SpecDef& d) {
+  const abi::SpecEntry* s = find(d.key);
+  if (!s || static_cast<int>(s->kind) != static_cast<int>(d.kind))
+    battc::internal_error("the spec '" + d.key + "' is not loaded");
+  return s;
+}
+
+// Places a slot of `shape` at `top` of its area: returns its offset and
+// moves `top` past it (an empty value still takes a byte).
+u32 place_slot(std::size_t& top, SlotShape shape) {
+  // Both areas start 8-aligned (the arena's alignment); nothing needs more.
+  if (shape.align > 8 || shape.align == 0) battc::internal_error("a batt value type needs alignment over 8");
+  top = align_up(top, shape.align);
+  const u32 offset = static_cast<u32>(top);
+  top += shape.size ? shape.size : 1;
+  return offset;
+}
+
 }  // namespace
 
+// The steps of build() are Op's static functions: the header declares only
+// Op, and a nested class may fill the engine's private tables.
 struct SpecEngine::Op {
   enum class Kind : u8 { Statement, Constant, ParamS, ParamI, ParamC, ParamCNone, Prim } kind;
   bool hoisted = false;
@@ -39,98 +71,117 @@ struct SpecEngine::Op {
   abi::ConstantFn constant = nullptr;
   int ca = 0, cb = 0;            // the constant
   u32 arg_begin = 0, n_args = 0;  // into arg_locs_
+
+  // Node `i`'s op without its slot offset, and its slot's shape.
+  static Op for_node(const generator::Batt& b, int i, const SpecFinder& find, SlotShape& slot);
+  // e.ops_, each slot placed in its area; returns the areas' tops.
+  static AreaTops lay_out_slots(SpecEngine& e, const generator::Batt& b, const SpecFinder& find);
+  // e's operand tables and each phase's node order, in batt order.
+  static void link_operands(SpecEngine& e, const generator::Batt& b);
+  // e's per-program tables: needed nodes, statements, result, record, name.
+  static void add_programs(SpecEngine& e, const generator::Batt& b, const SpecFinder& find);
 };
 
-std::shared_ptr<const SpecEngine> SpecEngine::build(const generator::Batt& b, const SpecFinder& find,
-                                                    std::shared_ptr<const void> keep_alive) {
+SpecEngine::Op SpecEngine::Op::for_node(const generator::Batt& b, int i, const SpecFinder& find, SlotShape& slot) {
   using generator::NodeKind;
   using generator::ParamKind;
-  std::shared_ptr<SpecEngine> e(new SpecEngine());
-  e->keep_alive_ = std::move(keep_alive);
-  const auto& nodes = b.nodes();
-  e->n_nodes_ = nodes.size();
-  auto lookup = [&](const generator::SpecDef& d) {
-    const abi::SpecEntry* s = find(d.key);
-    if (!s || static_cast<int>(s->kind) != static_cast<int>(d.kind))
-      battc::internal_error("the spec '" + d.key + "' is not loaded");
-    return s;
-  };
-
-  // Slots: sizes from the specs (the engine's own for parameters and
-  // primitive values), areas after the status arrays.
-  std::size_t pro_top = 0, state_top = 0;
-  e->ops_.resize(nodes.size());
-  for (std::size_t i = 0; i < nodes.size(); ++i) {
-    const generator::Node& n = nodes[i];
-    Op& op = e->ops_[i];
-    op.hoisted = n.hoisted;
-    std::size_t size = 1, align = 1;
-    if (n.kind == NodeKind::Param) {
-      switch (n.param) {
-        case ParamKind::S: op.kind = Op::Kind::ParamS, size = sizeof(STuple), align = alignof(STuple); break;
-        case ParamKind::I: op.kind = Op::Kind::ParamI, size = sizeof(dsl::Grid), align = alignof(dsl::Grid); break;
-        case ParamKind::C: op.kind = Op::Kind::ParamC, size = sizeof(dsl::Grid), align = alignof(dsl::Grid); break;
-        case ParamKind::CNone: op.kind = Op::Kind::ParamCNone; break;
-      }
-      if (n.hoisted && n.param != ParamKind::S && n.param != ParamKind::CNone)
-        battc::internal_error("a per-sample parameter was hoisted");
-    } else if (n.kind == NodeKind::Prim) {
-      op.kind = Op::Kind::Prim;
-    } else {
-      const abi::SpecEntry* s = lookup(*generator::node_spec(b, static_cast<int>(i)));
-      size = s->size;
-      align = s->align;
-      if (n.kind == NodeKind::Const) {
-        op.kind = Op::Kind::Constant;
-        op.constant = reinterpret_cast<abi::ConstantFn>(s->fn);
-        op.ca = n.value.a;
-        op.cb = n.value.b;
-      } else {
-        op.kind = Op::Kind::Statement;
-        op.statement = reinterpret_cast<abi::StatementFn>(s->fn);
-      }
+  const generator::Node& n = b.nodes()[static_cast<std::size_t>(i)];
+  Op op{};
+  op.hoisted = n.hoisted;
+  slot = {};
+  if (n.kind == NodeKind::Param) {
+    // The engine's own slot types for parameters.
+    switch (n.param) {
+      case ParamKind::S: op.kind = Kind::ParamS, slot = {sizeof(STuple), alignof(STuple)}; break;
+      case ParamKind::I: op.kind = Kind::ParamI, slot = {sizeof(dsl::Grid), alignof(dsl::Grid)}; break;
+      case ParamKind::C: op.kind = Kind::ParamC, slot = {sizeof(dsl::Grid), alignof(dsl::Grid)}; break;
+      case ParamKind::CNone: op.kind = Kind::ParamCNone; break;
     }
-    // Both areas start 8-aligned (the arena's alignment); nothing needs more.
-    if (align > 8 || align == 0) battc::internal_error("a batt value type needs alignment over 8");
-    std::size_t& top = n.hoisted ? pro_top : state_top;
-    top = align_up(top, align);
-    op.offset = static_cast<u32>(top);
-    top += size ? size : 1;
+    if (n.hoisted && n.param != ParamKind::S && n.param != ParamKind::CNone)
+      battc::internal_error("a per-sample parameter was hoisted");
+  } else if (n.kind == NodeKind::Prim) {
+    op.kind = Kind::Prim;
+  } else {
+    const abi::SpecEntry* s = loaded_spec(find, *generator::node_spec(b, i));
+    slot = {s->size, s->align};
+    if (n.kind == NodeKind::Const) {
+      op.kind = Kind::Constant;
+      op.constant = reinterpret_cast<abi::ConstantFn>(s->fn);
+      op.ca = n.value.a;
+      op.cb = n.value.b;
+    } else {
+      op.kind = Kind::Statement;
+      op.statement = reinterpret_cast<abi::StatementFn>(s->fn);
+    }
   }
+  return op;
+}
+
+AreaTops SpecEngine::Op::lay_out_slots(SpecEngine& e, const generator::Batt& b, const SpecFinder& find) {
+  AreaTops tops;
+  const std::size_t n_nodes = b.nodes().size();
+  e.ops_.resize(n_nodes);
+  for (std::size_t i = 0; i < n_nodes; ++i) {
+    SlotShape slot;
+    Op& op = e.ops_[i] = for_node(b, static_cast<int>(i), find, slot);
+    op.offset = place_slot(op.hoisted ? tops.prologue : tops.state, slot);
+  }
+  return tops;
+}
+
+void SpecEngine::Op::link_operands(SpecEngine& e, const generator::Batt& b) {
+  const auto& nodes = b.nodes();
   for (std::size_t i = 0; i < nodes.size(); ++i) {
-    Op& op = e->ops_[i];
-    op.arg_begin = static_cast<u32>(e->arg_locs_.size());
+    Op& op = e.ops_[i];
+    op.arg_begin = static_cast<u32>(e.arg_locs_.size());
     op.n_args = static_cast<u32>(nodes[i].args.size());
     if (op.n_args > kMaxOperands) battc::internal_error("a statement with over 16 operands");
     for (int a : nodes[i].args) {
-      if (op.hoisted && !e->ops_[a].hoisted) battc::internal_error("a hoisted node reads a sample node");
-      e->arg_locs_.push_back(e->ops_[a].offset | (e->ops_[a].hoisted ? kInPrologue : 0));
-      e->arg_nodes_.push_back(a);
+      const Op& arg = e.ops_[static_cast<std::size_t>(a)];
+      if (op.hoisted && !arg.hoisted) battc::internal_error("a hoisted node reads a sample node");
+      e.arg_locs_.push_back(arg.offset | (arg.hoisted ? kInPrologue : 0));
+      e.arg_nodes_.push_back(a);
     }
-    (op.hoisted ? e->prologue_order_ : e->sample_order_).push_back(static_cast<int>(i));
+    (op.hoisted ? e.prologue_order_ : e.sample_order_).push_back(static_cast<int>(i));
   }
+}
+
+void SpecEngine::Op::add_programs(SpecEngine& e, const generator::Batt& b, const SpecFinder& find) {
+  e.need_start_ = {0};
+  e.stmt_start_ = {0};
+  for (const generator::BattProgram& p : b.programs()) {
+    std::vector<int> needs = generator::sample_needs(b, p);
+    e.need_.insert(e.need_.end(), needs.begin(), needs.end());
+    e.need_start_.push_back(static_cast<int>(e.need_.size()));
+    e.stmts_.insert(e.stmts_.end(), p.stmts.begin(), p.stmts.end());
+    e.stmt_start_.push_back(static_cast<int>(e.stmts_.size()));
+    e.result_.push_back(p.result);
+    const generator::SpecDef record = generator::record_spec(b.nodes()[static_cast<std::size_t>(p.result)].type);
+    e.record_.push_back(reinterpret_cast<abi::RecordFn>(loaded_spec(find, record)->fn));
+    e.names_.push_back(p.name);
+    e.differ_.push_back(p.differ ? 1 : 0);
+  }
+  for (const std::string& s : e.names_) e.name_ptrs_.push_back(s.c_str());
+}
+
+std::shared_ptr<const SpecEngine> SpecEngine::build(const generator::Batt& b, const SpecFinder& find,
+                                                    std::shared_ptr<const void> keep_alive) {
+  std::shared_ptr<SpecEngine> e(new SpecEngine());
+  e->keep_alive_ = std::move(keep_alive);
+  e->n_nodes_ = b.nodes().size();
+
+  // Slots: sizes from the specs (the engine's own for parameters and
+  // primitive values), areas after the status arrays.
+  const AreaTops tops = Op::lay_out_slots(*e, b, find);
+  Op::link_operands(*e, b);
   e->prologue_slots_ = align_up(e->n_nodes_, 8);
-  e->prologue_bytes_ = align_up(e->prologue_slots_ + pro_top, 16);
+  e->prologue_bytes_ = align_up(e->prologue_slots_ + tops.prologue, 16);
   e->state_slots_ = align_up(2 * e->n_nodes_, 8);
-  e->state_bytes_ = e->state_slots_ + state_top;
+  e->state_bytes_ = e->state_slots_ + tops.state;
   if (e->prologue_bytes_ >= kInPrologue || e->state_bytes_ >= kInPrologue)
     battc::internal_error("a batt state over 2 GiB");
 
-  // Programs.
-  e->need_start_ = {0};
-  e->stmt_start_ = {0};
-  for (const generator::BattProgram& p : b.programs()) {
-    std::vector<int> nd = generator::sample_needs(b, p);
-    e->need_.insert(e->need_.end(), nd.begin(), nd.end());
-    e->need_start_.push_back(static_cast<int>(e->need_.size()));
-    e->stmts_.insert(e->stmts_.end(), p.stmts.begin(), p.stmts.end());
-    e->stmt_start_.push_back(static_cast<int>(e->stmts_.size()));
-    e->result_.push_back(p.result);
-    e->record_.push_back(reinterpret_cast<abi::RecordFn>(lookup(generator::record_spec(nodes[p.result].type))->fn));
-    e->names_.push_back(p.name);
-    e->differ_.push_back(p.differ ? 1 : 0);
-  }
-  for (const std::string& s : e->names_) e->name_ptrs_.push_back(s.c_str());
+  Op::add_programs(*e, b, find);
   e->info_ = abi::BattInfo{abi::kAbiVersion,
                            static_cast<dsl::i32>(e->names_.size()),
                            e->name_ptrs_.data(),

@@ -266,21 +266,19 @@ EmittedUnit grouped_unit(const std::string& dir, const std::string& programs) {
   return EmittedUnit{"grouped", battc::generator::emit_cuda_unit(g->batt, eo)};
 }
 
+// Two programs the batts below share, and two versions of a third.
+constexpr const char* kSharedPrograms =
+    "def solve_a(I):\n    x1 = vmirror(I)\n    return hmirror(x1)\n\n"
+    "def solve_b(I):\n    x1 = objects(I, T, F, T)\n    x2 = argmax(x1, size)\n    return subgrid(x2, I)\n\n";
+constexpr const char* kSolveC = "def solve_c(I):\n    return rot90(I)\n";
+constexpr const char* kSolveCChanged = "def solve_c(I):\n    return rot270(I)\n";
+
 }  // namespace
 
-TEST_CASE("compile_cuda: each program group is compiled once for every batt, alone or with others",
+TEST_CASE("cuda_group_modules: an emitted unit is a prelude and one module per program group",
           "[nvrtc][cuda_jit]") {
-  if (!built_for("sm_75")) {
-    std::cout << "[SKIP] no DSL device library was built for sm_75\n";
-    return;
-  }
   TempDir work{"battc-cuda-modules-test"};
-  const std::string shared = "def solve_a(I):\n    x1 = vmirror(I)\n    return hmirror(x1)\n\n"
-                             "def solve_b(I):\n    x1 = objects(I, T, F, T)\n    x2 = argmax(x1, size)\n"
-                             "    return subgrid(x2, I)\n\n";
-  EmittedUnit before = grouped_unit(work.path, shared + "def solve_c(I):\n    return rot90(I)\n");
-  EmittedUnit after = grouped_unit(work.path, shared + "def solve_c(I):\n    return rot270(I)\n");
-  EmittedUnit fewer = grouped_unit(work.path, shared);
+  EmittedUnit before = grouped_unit(work.path, std::string(kSharedPrograms) + kSolveC);
   auto modules = cuda_group_modules(before.source);
   REQUIRE(modules.ok());
   REQUIRE(modules->groups.size() == 3);
@@ -294,6 +292,18 @@ TEST_CASE("compile_cuda: each program group is compiled once for every batt, alo
   CHECK(two.find(modules->groups[0].text) != std::string::npos);
   CHECK(two.find(modules->groups[1].text) == std::string::npos);
   CHECK(two.find(modules->groups[2].text) != std::string::npos);
+}
+
+TEST_CASE("compile_cuda: each program group is compiled once for every batt, alone or with others",
+          "[nvrtc][cuda_jit]") {
+  if (!built_for("sm_75")) {
+    std::cout << "[SKIP] no DSL device library was built for sm_75\n";
+    return;
+  }
+  TempDir work{"battc-cuda-modules-test"};
+  EmittedUnit before = grouped_unit(work.path, std::string(kSharedPrograms) + kSolveC);
+  EmittedUnit after = grouped_unit(work.path, std::string(kSharedPrograms) + kSolveCChanged);
+  EmittedUnit fewer = grouped_unit(work.path, kSharedPrograms);
 
   // The three groups, none cached, compiled as one module: one cubin, and a
   // ref per group naming it.
