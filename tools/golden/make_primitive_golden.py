@@ -743,8 +743,7 @@ def all_cases():
 
 # ------------------------------------------------------------------ run --
 
-def main():
-    global canon_key
+def parse_args():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--arc-dsl', required=True, help='folder of michaelhodel/arc-dsl (dsl.py)')
     ap.add_argument('--shared', required=True, help='the shared folder (reference/canonical_ref.py)')
@@ -752,58 +751,76 @@ def main():
     ap.add_argument('--keep', help='keep the temporary programs, task and dump in this folder')
     ap.add_argument('--print-reg', action='store_true',
                     help='print the REG/REGC lines the C++ test needs for these cases, and stop')
-    args = ap.parse_args()
+    return ap.parse_args()
 
-    ref = os.path.join(args.shared, 'reference', 'canonical_ref.py')
+
+def load_reference(shared):
+    """The path of canonical_ref.py; its set order becomes to_json's (canon_key)."""
+    global canon_key
+    ref = os.path.join(shared, 'reference', 'canonical_ref.py')
     sys.path.insert(0, os.path.dirname(os.path.abspath(ref)))
     import canonical_ref  # noqa: E402
     canon_key = canonical_ref.canon_key
+    return ref
 
-    all_cases()
+
+def check_cases(arc_dsl):
+    """Exits unless case ids are unique and every primitive of arc_dsl/dsl.py has a case."""
     ids = [c['id'] for c in CASES]
     assert len(ids) == len(set(ids))
-    with open(os.path.join(args.arc_dsl, 'dsl.py')) as f:
+    with open(os.path.join(arc_dsl, 'dsl.py')) as f:
         defined = {n.name for n in ast.parse(f.read()).body if isinstance(n, ast.FunctionDef)}
     missing = sorted(defined - {c['prim'] for c in CASES})
     if missing:
         sys.exit(f'primitives without cases: {missing}')
 
-    if args.print_reg:
-        seen = set()
-        for c in CASES:
-            if 'call' in c:
-                line = f"REGC({c['prim']}, Call<{', '.join(c['call_types'])}>, {', '.join(c['types'])});"
-            else:
-                line = f"REG({c['prim']}, {', '.join(c['types'])});"
-            if line not in seen:
-                seen.add(line)
-                print(line)
-        return
 
-    tmp = args.keep or tempfile.mkdtemp(prefix='battc_golden_')
-    os.makedirs(tmp, exist_ok=True)
-    programs = os.path.join(tmp, 'golden_programs.py')
-    task = os.path.join(tmp, 'golden_task.json')
-    dump = os.path.join(tmp, 'golden_dump.jsonl')
-    with open(programs, 'w') as f:
+def print_reg():
+    """The C++ test's REG/REGC lines for the cases, each once, in case order."""
+    seen = set()
+    for c in CASES:
+        if 'call' in c:
+            line = f"REGC({c['prim']}, Call<{', '.join(c['call_types'])}>, {', '.join(c['types'])});"
+        else:
+            line = f"REG({c['prim']}, {', '.join(c['types'])});"
+        if line not in seen:
+            seen.add(line)
+            print(line)
+
+
+def write_programs(path):
+    """One solver per case, solve_<id>, returning the primitive's call."""
+    with open(path, 'w') as f:
         f.write('from dsl import *\n\n')
         for c in CASES:
             expr = f"{c['prim']}({', '.join(to_py(a) for a in c['args'])})"
             if 'call' in c:
                 expr += f"({', '.join(to_py(a) for a in c['call'])})"
             f.write(f"def solve_{c['id']}(I):\n    return {expr}\n\n")
+
+
+def run_reference(ref, arc_dsl, tmp):
+    """Each case's dump record from the reference runner, by case id. The
+    programs ignore their input: one one-pixel pair runs each once."""
+    os.makedirs(tmp, exist_ok=True)
+    programs = os.path.join(tmp, 'golden_programs.py')
+    task = os.path.join(tmp, 'golden_task.json')
+    dump = os.path.join(tmp, 'golden_dump.jsonl')
+    write_programs(programs)
     with open(task, 'w') as f:
         json.dump({'train': [{'input': [[0]], 'output': [[0]]}], 'test': []}, f)
-    subprocess.run([sys.executable, ref, '--dsl', args.arc_dsl, '--programs', programs,
+    subprocess.run([sys.executable, ref, '--dsl', arc_dsl, '--programs', programs,
                     '--tasks', task, '--pairing', 'all', '--out', dump], check=True)
-
     results = {}
     with open(dump) as f:
         for line in f:
             rec = json.loads(line)
             results[rec['program'][len('solve_'):]] = rec
-    os.makedirs(args.out, exist_ok=True)
-    with open(os.path.join(args.out, 'cases.jsonl'), 'w') as f:
+    return results
+
+
+def write_cases(path):
+    with open(path, 'w') as f:
         for c in CASES:
             rec = {'id': c['id'], 'prim': c['prim'], 'types': c['types'],
                    'args': [to_json(a) for a in c['args']]}
@@ -813,7 +830,10 @@ def main():
             if 'divergence' in c:
                 rec['divergence'] = c['divergence']
             f.write(json.dumps(rec, separators=(',', ':')) + '\n')
-    with open(os.path.join(args.out, 'expected.jsonl'), 'w') as f:
+
+
+def write_expected(path, results):
+    with open(path, 'w') as f:
         for c in CASES:
             r = results[c['id']]
             rec = {'id': c['id'], 'status': r['status']}
@@ -821,11 +841,28 @@ def main():
                 rec['value'] = r['value']
             f.write(json.dumps(rec, separators=(',', ':')) + '\n')
 
+
+def print_summary(results):
     prims = sorted({c['prim'] for c in CASES})
     counts = {}
     for c in CASES:
         counts[results[c['id']]['status']] = counts.get(results[c['id']]['status'], 0) + 1
     print(f'{len(CASES)} cases of {len(prims)} primitives: {counts}', file=sys.stderr)
+
+
+def main():
+    args = parse_args()
+    ref = load_reference(args.shared)
+    all_cases()
+    check_cases(args.arc_dsl)
+    if args.print_reg:
+        print_reg()
+        return
+    results = run_reference(ref, args.arc_dsl, args.keep or tempfile.mkdtemp(prefix='battc_golden_'))
+    os.makedirs(args.out, exist_ok=True)
+    write_cases(os.path.join(args.out, 'cases.jsonl'))
+    write_expected(os.path.join(args.out, 'expected.jsonl'), results)
+    print_summary(results)
 
 
 if __name__ == '__main__':
