@@ -1,4 +1,5 @@
-// runtime/cli/search_cmd.cpp: `battc search` and `battc store export`, thin
+// runtime/cli/search_cmd.cpp: `battc search`, `battc store export` and
+// `battc store merge`, thin
 // layers over runtime/search: flags into SearchOptions, the report onto the
 // terminal and into --report-json (search::report_json, as Python returns
 // it). Ctrl-C (SIGINT/SIGTERM) stops after the round in flight has been
@@ -8,6 +9,10 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
+#include <sstream>
+#include <tuple>
+#include <utility>
 
 #include "runtime/cli/commands.h"
 #include "runtime/cli/input_paths.h"
@@ -16,16 +21,28 @@
 #include "runtime/search/report_json.h"
 #include "runtime/search/search.h"
 #include "runtime/search/store.h"
+#include "runtime/search/store_merge.h"
 
 namespace battc::runtime {
 namespace {
 
 struct SearchFlags {
   search::SearchOptions o;
+  std::string shard;  // "I/N"
   std::string report_json;
   std::string cache_dir;
   bool quiet = false;
 };
+
+// "I/N" with 0 <= I < N; "" is the whole (0/1).
+std::optional<std::pair<int, int>> parse_shard(const std::string& text) {
+  if (text.empty()) return std::make_pair(0, 1);
+  int i = -1, n = 0;
+  char slash = 0;
+  std::istringstream in(text);
+  if (!(in >> i >> slash >> n) || slash != '/' || !in.eof() || n < 1 || i < 0 || i >= n) return std::nullopt;
+  return std::make_pair(i, n);
+}
 
 void print_report(const search::SearchReport& r) {
   fmt::print("search: {} rounds, {} candidates ({} unique), {} evaluations in {:.1f} s ({:.0f}/s)\n", r.rounds,
@@ -45,6 +62,7 @@ void print_report(const search::SearchReport& r) {
 // and exits 128 + the signal; a second one ends the process at once (the
 // interrupt guard restores the default action).
 int run_search_cmd(SearchFlags& f) {
+  if (auto shard = parse_shard(f.shard)) std::tie(f.o.shard_index, f.o.shard_count) = *shard;
   if (auto e = search::check_search_options(f.o)) return report_error(*e);
   if (!f.cache_dir.empty()) f.o.jit.cache_dir = f.cache_dir;
   f.o.note = [&](const std::string& line) {
@@ -82,6 +100,10 @@ void add_search_commands(CLI::App& app) {
   cmd->add_flag("--select-on-test", f.o.select_on_test,
                 "Let known test outputs steer scores and selection (building a library on training tasks; the report "
                 "says so); by default the search reads train pairs only and test outputs only for the final report");
+  cmd->add_option("--shard", f.shard,
+                  "Only shard I of N of the tasks (I/N, 0 <= I < N; by a hash of the task id, stable when tasks are "
+                  "added): one job of a search split over many, joined by battc store merge")
+      ->check([](const std::string& v) { return parse_shard(v) ? std::string() : "--shard takes I/N with 0 <= I < N"; });
   cmd->add_option("--submission", f.o.submission,
                   "Write the Kaggle submission.json: two attempts per test input from the kept programs");
   cmd->add_option("--tasks-per-round", f.o.tasks_per_round, "Tasks drawn each round")->capture_default_str()->check(CLI::PositiveNumber);
@@ -109,6 +131,26 @@ void add_search_commands(CLI::App& app) {
     try {
       int n = search::export_store(store, out, best);
       fmt::print("wrote {} programs to {}\n", n, out);
+      set_exit_code(0);
+    } catch (const std::exception& e) {
+      set_exit_code(report_error(api::input_error(e.what())));
+    }
+  });
+
+  static std::vector<std::string> inputs;
+  static std::string merged;
+  auto* mg = st->add_subcommand("merge",
+                                "Join stores of one search (shards, islands, machines): the union of their programs, "
+                                "each task's best kept by the search's ranking, rounds and counts summed");
+  mg->add_option("stores", inputs, "The stores to merge (same seeds and options; tasks may differ)")
+      ->required()
+      ->check(input_file());
+  mg->add_option("-o,--out", merged, "The merged store to write (a new file)")->required();
+  mg->callback([] {
+    try {
+      search::MergeReport r = search::merge_stores(inputs, merged);
+      fmt::print("merged {} stores into {}: {} programs, {} tasks, {} rounds; battc search --resume continues it\n",
+                 r.stores, merged, r.programs, r.tasks, r.rounds);
       set_exit_code(0);
     } catch (const std::exception& e) {
       set_exit_code(report_error(api::input_error(e.what())));

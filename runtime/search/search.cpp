@@ -50,6 +50,17 @@ struct SearchFailure {
   api::ApiError error;
 };
 
+// The inputs key in the store: its parts in meta (and the tasks table) so
+// that a merge can check them one by one, and the combined key --resume
+// checks.
+void record_inputs(Store& store, const InputsKey& key) {
+  store.set_meta("inputs", key.combined());
+  store.set_meta("seeds_key", key.seeds);
+  store.set_meta("options", key.options);
+  store.set_meta("seed", std::to_string(key.seed));
+  store.set_tasks(key.tasks);
+}
+
 // What a round has read of the store before it changes it.
 struct RoundStart {
   Clock::time_point t0 = Clock::now();
@@ -170,7 +181,7 @@ void Search::seed_round() {
   }
   for (const Task& t : in_.searched) store_.keep_best(t.id, o_.keep);
   store_.add_shapes(rb->new_shapes, 0);
-  store_.set_meta("inputs", inputs_key(in_, o_));
+  record_inputs(store_, inputs_key(in_, o_));
   store_.set_meta("seeded", "1");
   solved_by_seeds_ = solved_in(store_.best());  // read inside the transaction: one commit for all
   store_.set_meta("seeds_solved", std::to_string(solved_by_seeds_.size()));
@@ -318,6 +329,22 @@ void Search::round(int r) {
                    solved, row.new_solved.empty() ? "" : " (new: " + row.new_solved + ")"));
 }
 
+// A seeded store resumes only from the same inputs (tasks and their
+// contents, seeds, options) and random seed; a merged one (battc store
+// merge) from the same inputs and any seed, which it then records.
+void check_resume(Store& store, const InputsKey& key) {
+  if (store.meta("inputs") != key.combined())
+    throw SearchFailure{api::input_error(
+        store.path() + " was searched with other tasks (or task contents), seeds or options; --resume needs the same")};
+  if (store.meta("merged") == "1") {
+    store.set_meta("seed", std::to_string(key.seed));
+    return;
+  }
+  if (store.meta("seed") != std::to_string(key.seed))
+    throw SearchFailure{api::input_error(store.path() + " was searched with --seed " +
+                                         store.meta("seed").value_or("?") + "; --resume needs the same")};
+}
+
 // A new store gets round 0; a seeded one must have the same inputs and
 // --resume.
 void Search::open_store() {
@@ -325,9 +352,7 @@ void Search::open_store() {
   if (seeded && !o_.resume)
     throw SearchFailure{api::input_error(o_.store +
                                          " already holds a search; pass --resume to continue it, or another --store")};
-  if (seeded && store_.meta("inputs") != inputs_key(in_, o_))
-    throw SearchFailure{api::input_error(
-        o_.store + " was searched with other tasks (or task contents), seeds or options; --resume needs the same")};
+  if (seeded) check_resume(store_, inputs_key(in_, o_));
   if (!seeded) {
     seed_round();
   } else {
@@ -413,6 +438,8 @@ std::optional<api::ApiError> check_search_options(const SearchOptions& o) {
   if (o.tasks_per_round < 1 || o.parents_per_task < 1 || o.mutants_per_parent < 1 || o.keep < 1)
     return api::usage_error("tasks per round, parents, mutants and keep must each be at least 1");
   if (o.new_shapes_per_round < 0) return api::usage_error("new shapes per round must be at least 0");
+  if (o.shard_count < 1 || o.shard_index < 0 || o.shard_index >= o.shard_count)
+    return api::usage_error(fmt::format("shard {}/{}: give I/N with 0 <= I < N", o.shard_index, o.shard_count));
   return std::nullopt;
 }
 

@@ -31,6 +31,10 @@ struct SearchOptions {
   // train pairs only, and the test outputs are read once, for the report.
   bool select_on_test = false;
   std::string submission;               // write the Kaggle submission.json here ("" none)
+  // Only the tasks of shard shard_index of shard_count (by a hash of the task
+  // id, so shards are stable when tasks are added): for running one search
+  // as several jobs whose stores `battc store merge` joins.
+  int shard_index = 0, shard_count = 1;
   int tasks_per_round = 32;             // tasks drawn each round (unsolved ones 4x as likely)
   int parents_per_task = 8;
   int mutants_per_parent = 16;  // large rounds: the per-round compile and store costs are fixed

@@ -80,6 +80,9 @@ api::ApiResult<SearchInputs> load_search_inputs(const SearchOptions& o, const ge
   auto tasks = api::load_request_tasks(load);
   if (!tasks.ok()) return tasks.error();
   in.tasks = std::move(tasks.value());
+  std::erase_if(in.tasks, [&](const Task& t) { return !in_shard(t.id, o.shard_index, o.shard_count); });
+  if (in.tasks.empty())
+    return api::input_error(fmt::format("shard {}/{} holds none of the tasks given", o.shard_index, o.shard_count));
   for (std::size_t i = 0; i < in.tasks.size(); ++i) {
     if (!in.task_index.emplace(in.tasks[i].id, i).second)
       return api::input_error("task " + in.tasks[i].id + " is given twice");
@@ -93,16 +96,43 @@ api::ApiResult<SearchInputs> load_search_inputs(const SearchOptions& o, const ge
   return in;
 }
 
-std::string inputs_key(const SearchInputs& in, const SearchOptions& o) {
+std::string InputsKey::combined() const {
   jit::Sha256 h;
-  h.field("battc-search-3");  // 2: task contents, not only ids; 3: the searched tasks
-  h.field(o.select_on_test ? "selects on test outputs" : "test outputs hidden");
-  for (const Task& t : in.searched) hash_task(h, t);
-  for (std::size_t i = 0; i < in.seeds.size(); ++i)
-    h.field(generator::program_text(in.seeds[i].first, in.seed_names[i]));
-  h.field(fmt::format("{} {} {} {} {} {} {} {}", o.seed, o.tasks_per_round, o.parents_per_task, o.mutants_per_parent,
-                      o.keep, o.arena_bytes, o.work_budget, o.new_shapes_per_round));
+  h.field("battc-search-4");  // 2: task contents; 3: the searched tasks; 4: in parts, the random seed apart
+  h.field(seeds);
+  h.field(options);
+  for (const auto& [id, hash] : tasks) {
+    h.field(id);
+    h.field(hash);
+  }
   return h.hex();
+}
+
+InputsKey inputs_key(const SearchInputs& in, const SearchOptions& o) {
+  InputsKey key;
+  jit::Sha256 seeds;
+  for (std::size_t i = 0; i < in.seeds.size(); ++i)
+    seeds.field(generator::program_text(in.seeds[i].first, in.seed_names[i]));
+  key.seeds = seeds.hex();
+  key.options = fmt::format("tasks_per_round={} parents={} mutants={} keep={} arena_bytes={} work_budget={} "
+                            "new_shapes={} select_on_test={}",
+                            o.tasks_per_round, o.parents_per_task, o.mutants_per_parent, o.keep, o.arena_bytes,
+                            o.work_budget, o.new_shapes_per_round, o.select_on_test ? 1 : 0);
+  for (const Task& t : in.searched) {
+    jit::Sha256 h;
+    hash_task(h, t);
+    key.tasks[t.id] = h.hex();
+  }
+  key.seed = o.seed;
+  return key;
+}
+
+bool in_shard(const std::string& id, int index, int count) {
+  if (count <= 1) return true;
+  jit::Sha256 h;
+  h.field(id);
+  std::string hex = h.hex().substr(0, 15);  // 60 bits: well inside an unsigned 64-bit value
+  return std::stoull(hex, nullptr, 16) % std::uint64_t(count) == std::uint64_t(index);
 }
 
 }  // namespace battc::runtime::search

@@ -35,11 +35,28 @@ struct SearchInputs {
 // program file or no accepted seed is an Input error.
 api::ApiResult<SearchInputs> load_search_inputs(const SearchOptions& o, const generator::Signatures& sig);
 
-// The store's "inputs" key: a hash of what the rounds read: every searched
-// task's content (its id and grids; the known test outputs, whatever file
-// gave them, only when the search selects on them), the seeds' canonical
-// text and the options that decide what a round makes. A store resumes only
-// under the same key.
-std::string inputs_key(const SearchInputs& in, const SearchOptions& o);
+// What a store was searched from, in parts that a merge of stores checks one
+// by one (runtime/search/store_merge.h): the seeds, the options that decide
+// what a round makes, and each searched task's content (its id and grids;
+// the known test outputs, whatever file gave them, only when the search
+// selects on them). The random seed is kept beside it: stores of one search
+// split over machines differ in it and still merge.
+struct InputsKey {
+  std::string seeds;                          // sha256 of the seeds' canonical texts and names
+  std::string options;                        // the options as text ("keep=5 ..."), readable in the store
+  std::map<std::string, std::string> tasks;   // task id -> sha256 of its searched content
+  std::uint64_t seed = 0;                     // the random seed
+  // sha256 over seeds, options and the tasks in id order: the store's
+  // "inputs" meta, which --resume must match (the random seed is checked
+  // apart).
+  std::string combined() const;
+};
+
+InputsKey inputs_key(const SearchInputs& in, const SearchOptions& o);
+
+// Whether task `id` is in shard `index` of `count` (SearchOptions::shard):
+// by a hash of the id alone, so a task stays in its shard when others are
+// added.
+bool in_shard(const std::string& id, int index, int count);
 
 }  // namespace battc::runtime::search

@@ -14,7 +14,7 @@
 namespace battc::runtime::search {
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;  // 2: the tasks table, the inputs key in parts
 
 const char* kSchema = R"SQL(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -46,6 +46,7 @@ CREATE TABLE IF NOT EXISTS rounds(
   score_s REAL NOT NULL, store_s REAL NOT NULL,
   new_solved TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS shapes(key TEXT PRIMARY KEY, round INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS tasks(id TEXT PRIMARY KEY, hash TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS mutations(
   kind TEXT PRIMARY KEY, made INTEGER NOT NULL, improved INTEGER NOT NULL, discarded INTEGER NOT NULL);
 )SQL";
@@ -284,6 +285,31 @@ void Store::add_round(const RoundRow& r) {
   step_done(s.get(), "cannot write a round");
 }
 
+std::vector<RoundRow> Store::rounds() {
+  Stmt s = prepare(db_,
+                   "SELECT round, candidates, rejected, unique_candidates, evaluations, seconds, generate_s, compile_s, "
+                   "run_s, score_s, store_s, new_solved FROM rounds ORDER BY round",
+                   path_);
+  std::vector<RoundRow> out;
+  while (step_row(s.get())) {
+    RoundRow r;
+    r.round = sqlite3_column_int(s.get(), 0);
+    r.candidates = sqlite3_column_int64(s.get(), 1);
+    r.rejected = sqlite3_column_int64(s.get(), 2);
+    r.unique = sqlite3_column_int64(s.get(), 3);
+    r.evaluations = sqlite3_column_int64(s.get(), 4);
+    r.seconds = sqlite3_column_double(s.get(), 5);
+    r.generate_s = sqlite3_column_double(s.get(), 6);
+    r.compile_s = sqlite3_column_double(s.get(), 7);
+    r.run_s = sqlite3_column_double(s.get(), 8);
+    r.score_s = sqlite3_column_double(s.get(), 9);
+    r.store_s = sqlite3_column_double(s.get(), 10);
+    r.new_solved = text(s.get(), 11);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 void Store::add_mutation_counts(const std::string& kind, std::int64_t made, std::int64_t improved,
                                 std::int64_t discarded) {
   Stmt s = prepare(db_,
@@ -302,6 +328,13 @@ std::vector<std::string> Store::shapes() {
   return out;
 }
 
+std::map<std::string, int> Store::shape_rounds() {
+  Stmt s = prepare(db_, "SELECT key, round FROM shapes", path_);
+  std::map<std::string, int> out;
+  while (step_row(s.get())) out[text(s.get(), 0)] = sqlite3_column_int(s.get(), 1);
+  return out;
+}
+
 void Store::add_shapes(const std::vector<std::string>& keys, int round) {
   Stmt s = prepare(db_, "INSERT OR IGNORE INTO shapes(key, round) VALUES(?, ?)", path_);
   for (const std::string& k : keys) {
@@ -309,6 +342,22 @@ void Store::add_shapes(const std::vector<std::string>& keys, int round) {
     bind_all(s.get(), k, round);
     step_done(s.get(), "cannot add a shape");
   }
+}
+
+void Store::set_tasks(const std::map<std::string, std::string>& hashes) {
+  Stmt s = prepare(db_, "INSERT OR REPLACE INTO tasks(id, hash) VALUES(?, ?)", path_);
+  for (const auto& [id, hash] : hashes) {
+    sqlite3_reset(s.get());
+    bind_all(s.get(), id, hash);
+    step_done(s.get(), "cannot add a task");
+  }
+}
+
+std::map<std::string, std::string> Store::tasks() {
+  Stmt s = prepare(db_, "SELECT id, hash FROM tasks", path_);
+  std::map<std::string, std::string> out;
+  while (step_row(s.get())) out[text(s.get(), 0)] = text(s.get(), 1);
+  return out;
 }
 
 std::map<std::string, std::array<std::int64_t, 3>> Store::mutation_counts() {

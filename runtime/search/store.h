@@ -87,13 +87,21 @@ class Store {
 
   int last_round();  // 0 when no round has finished
   void add_round(const RoundRow& r);
+  std::vector<RoundRow> rounds();  // every round, by number
   void add_mutation_counts(const std::string& kind, std::int64_t made, std::int64_t improved, std::int64_t discarded);
   std::map<std::string, std::array<std::int64_t, 3>> mutation_counts();  // made, improved, discarded
 
   // The statement shapes (spec keys) the search has admitted so far: the
   // seeds' and every round's (SearchOptions::new_shapes_per_round).
   std::vector<std::string> shapes();
+  std::map<std::string, int> shape_rounds();  // each shape and the round that admitted it
   void add_shapes(const std::vector<std::string>& keys, int round);
+
+  // The searched tasks and the hash of each one's content (search_inputs.h
+  // InputsKey::tasks), so that a merge checks that two stores saw the same
+  // task under one id.
+  void set_tasks(const std::map<std::string, std::string>& hashes);
+  std::map<std::string, std::string> tasks();
 
   const std::string& path() const { return path_; }
 
