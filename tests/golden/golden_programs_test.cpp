@@ -13,7 +13,9 @@
 //
 // The JIT cache is $BATTC_CACHE_DIR when set (repeated runs are fast), else a
 // temporary folder removed afterwards. The arc1 test needs ARC_DATA (see
-// tests/runtime/arc_data.h) and reports itself skipped without it.
+// tests/runtime/arc_data.h) and reports itself skipped without it. The
+// programs and reference dumps are read from tests/golden/source_dir.h's
+// folder: the source tree, or the GPU bundle (tools/gpu_bundle.sh).
 #include <catch2/catch.hpp>
 #include <stdlib.h>
 
@@ -34,6 +36,7 @@
 #include "runtime/jit/sha256.h"
 #include "runtime/score/dump_writer.h"
 #include "runtime/tasks/load_tasks.h"
+#include "tests/golden/source_dir.h"
 #include "tests/runtime/arc_data.h"
 
 namespace fs = std::filesystem;
@@ -43,7 +46,7 @@ using nlohmann::json;
 
 namespace {
 
-const fs::path kSource = BATTC_SOURCE_DIR;
+const fs::path kSource = battc::test::source_dir();
 
 using Key = std::tuple<std::string, std::string, std::string>;  // task, sample, program
 

@@ -25,6 +25,7 @@
 #include "runtime/jit/compile_host.h"
 #include "runtime/score/dump_writer.h"
 #include "runtime/tasks/load_tasks.h"
+#include "tests/golden/source_dir.h"
 #include "tests/runtime/arc_data.h"
 #include "tests/runtime/host_device.h"
 #include "tests/test_support.h"
@@ -35,7 +36,7 @@ using namespace battc::runtime;
 
 namespace {
 
-const fs::path kSource = BATTC_SOURCE_DIR;
+const fs::path kSource = battc::test::source_dir();
 
 std::string dump_text(const RunResult& r) {
   std::ostringstream out;
