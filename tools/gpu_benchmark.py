@@ -8,7 +8,8 @@ Both backends run the same batt on the same samples:
   cuda: battc run --backend cuda (the host unit is a cache hit by then; the
         CUDA compile is cold unless --cache-dir holds it)
 With --check-dumps both write the evaluation dump and the script says
-whether they are byte for byte equal (they must be).
+whether they are byte for byte equal (they must be). --json FILE writes the
+figures printed (tools/gpu_check.sh keeps them).
 
 Without a usable GPU the script says so (battc's own reason) and reports the
 CPU backend alone.
@@ -16,7 +17,7 @@ CPU backend alone.
 Usage:
   tools/gpu_benchmark.py --programs PATH/TO/solvers.py \\
       --tasks ../shared/arc/ARC-AGI-1/training [--max-tasks 20] [--jobs 0] \\
-      [--battc build/battc] [--cache-dir DIR] [--gpu-arena-kb N] [--check-dumps]
+      [--battc build/battc] [--cache-dir DIR] [--gpu-arena-kb N] [--check-dumps] [--json FILE]
 """
 import json
 import os
@@ -66,6 +67,21 @@ def line(name, tj, wall):
           f' (compile {comp:.1f} s: {parts}{hit}; whole command {wall:.1f} s)')
 
 
+def figures(tj, wall):
+    """What `line` prints, as JSON."""
+    ev = tj['evaluations']
+    run = tj['phases']['run']
+    return {'evaluations': ev, 'run_s': run, 'us_per_evaluation': 1e6 * run / max(1, ev),
+            'compile_s': tj['phases']['compile'], 'compile_split': tj.get('compile_split', {}),
+            'compile_cache_hit': bool(tj.get('compile_cache_hit')), 'command_s': wall}
+
+
+def write_json(path, fig):
+    if path:
+        with open(path, 'w') as f:
+            json.dump(fig, f, indent=1)
+
+
 def main():
     ap = argument_parser(__doc__)
     ap.add_argument('--programs', required=True)
@@ -75,7 +91,9 @@ def main():
     ap.add_argument('--gpu-arena-kb', type=int, default=0, help="arena per GPU work item (KiB; 0: battc's default)")
     ap.add_argument('--cache-dir', help='battc compile cache (default: a fresh one, so compiles are cold)')
     ap.add_argument('--check-dumps', action='store_true', help='dump both and compare them byte for byte')
+    ap.add_argument('--json', help='write the figures to this file')
     args = ap.parse_args()
+    fig = {}
 
     work = tempfile.mkdtemp(prefix='battc-gpu-bench-')
     try:
@@ -84,35 +102,43 @@ def main():
         n_tasks = subset(args.tasks, args.max_tasks, tasks)
         cache = args.cache_dir or os.path.join(work, 'cache')
         print(f'tasks: {n_tasks}, programs: {args.programs}')
+        fig.update(tasks=n_tasks, programs=args.programs)
 
         rc, err, cpu, cpu_wall = run_battc(args, tasks, work, 'cpu', cache, ['--jobs', str(args.jobs)])
         if rc != 0:
             sys.exit(f'battc run --backend cpu failed (exit {rc}):\n{err}')
         line('cpu', cpu, cpu_wall)
+        fig['cpu'] = figures(cpu, cpu_wall)
 
         arena = ['--gpu-arena-kb', str(args.gpu_arena_kb)] if args.gpu_arena_kb else []
         rc, err, gpu, gpu_wall = run_battc(args, tasks, work, 'cuda', cache, ['--jobs', str(args.jobs)] + arena)
         if rc == 2 and 'no usable GPU' in err:
             why = err.strip().splitlines()[-1].split('no usable GPU: ', 1)[-1]
             print(f'cuda: NOT RUN, no usable GPU: {why}')
+            fig['cuda'] = {'not_run': 'no usable GPU: ' + why}
             return
         if rc != 0:
             sys.exit(f'battc run --backend cuda failed (exit {rc}):\n{err}')
         line('cuda', gpu, gpu_wall)
+        fig['cuda'] = figures(gpu, gpu_wall)
         g = gpu.get('gpu', {})
+        fig['cuda']['gpu'] = g
         print(f'      {g.get("devices")} device(s), {g.get("rounds")} round(s), {g.get("launches")} launch(es);'
               f' {g.get("fallback_evaluations")} evaluations in {g.get("fallback_samples")} samples re-run on the CPU'
               f' ({g.get("cpu_rerun_seconds", 0):.3f} s); device {g.get("device_seconds", 0):.3f} s;'
               f' {g.get("bytes_up", 0) / 1e6:.1f} MB up, {g.get("bytes_down", 0) / 1e6:.1f} MB down')
         ratio = cpu['phases']['run'] / max(1e-12, gpu['phases']['run'])
         print(f'run-phase speed-up (cpu / cuda): {ratio:.2f}x')
+        fig['speedup_run_cpu_over_cuda'] = ratio
         if args.check_dumps:
             same = open(os.path.join(work, 'dump-cpu.jsonl'), 'rb').read() == \
                 open(os.path.join(work, 'dump-cuda.jsonl'), 'rb').read()
             print('dumps: ' + ('identical' if same else 'DIFFERENT'))
+            fig['dumps_identical'] = same
             if not same:
                 sys.exit(1)
     finally:
+        write_json(args.json, fig)
         shutil.rmtree(work, ignore_errors=True)
 
 
