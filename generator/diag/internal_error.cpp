@@ -8,8 +8,8 @@
 namespace battc {
 namespace {
 
-std::string located(const std::string& msg, const std::source_location& where) {
-  return "battc bug at " + std::string(where.file_name()) + ":" + std::to_string(where.line()) + ": " + msg;
+std::string located(const std::string& msg, const SourcePlace& where) {
+  return "battc bug at " + std::string(where.file) + ":" + std::to_string(where.line) + ": " + msg;
 }
 
 // The injected site: a flag read on every check, the name read only when set.
@@ -29,10 +29,12 @@ std::string g_site;
 
 }  // namespace
 
-InternalError::InternalError(const std::string& what, std::source_location where)
-    : std::logic_error(located(what, where)), message_(what), file_(where.file_name()), line_(where.line()) {}
+InternalError::InternalError(const std::string& what, SourcePlace where)
+    : std::logic_error(located(what, where)), message_(what), file_(where.file), line_(where.line) {}
 
-void internal_error(const std::string& msg, std::source_location where) { throw InternalError(msg, where); }
+void internal_error(const std::string& msg, const char* file, unsigned line) {
+  throw InternalError(msg, SourcePlace{file, line});
+}
 
 void inject_internal_error(const std::string& site) {
   std::lock_guard<std::mutex> lock(g_site_mutex);

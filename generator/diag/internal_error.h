@@ -8,7 +8,6 @@
 // internal_error/user_error split, STYLE.md).
 #pragma once
 
-#include <source_location>
 #include <stdexcept>
 #include <string>
 
@@ -17,9 +16,18 @@ namespace battc {
 // sysexits.h's EX_SOFTWARE: "an internal software error has been detected".
 inline constexpr int kInternalExitCode = 70;
 
+// Where an internal error was raised. std::source_location would do, but
+// clang 14 with libstdc++ 12 (Debian 12's, the sanitizer build's) has no
+// std::source_location; __builtin_FILE and __builtin_LINE as default
+// arguments give the caller's place on GCC and clang alike.
+struct SourcePlace {
+  const char* file;
+  unsigned line;
+};
+
 class InternalError : public std::logic_error {
  public:
-  InternalError(const std::string& what, std::source_location where);
+  InternalError(const std::string& what, SourcePlace where);
   const std::string& message() const { return message_; }  // without the location
   const char* file() const { return file_; }
   unsigned line() const { return line_; }
@@ -31,7 +39,8 @@ class InternalError : public std::logic_error {
 };
 
 // Throws InternalError: "battc bug at <file>:<line>: <msg>".
-[[noreturn]] void internal_error(const std::string& msg, std::source_location where = std::source_location::current());
+[[noreturn]] void internal_error(const std::string& msg, const char* file = __builtin_FILE(),
+                                unsigned line = __builtin_LINE());
 
 // Tests may make the next check of `site` fail as if its invariant broke
 // (the boundaries' tests inject one where no input can reach). Off unless
