@@ -77,7 +77,7 @@ mount --bind "$WORK/empty" /usr/local/include || exit 3
 while read -r f; do
   [ -e "\$f" ] && { mount --bind "$WORK/empty_file" "\$f" || exit 3; }
 done < "$WORK/hidden_libs.list"
-for d in /usr/local/cuda "$SRC" "$(dirname "$SRC")/shared" /work/arc-dsl; do
+for d in /usr/local/cuda "$SRC" "$(dirname "$SRC")/shared" "${BATTC_ARC_DSL_SOLVERS:+$(dirname "${BATTC_ARC_DSL_SOLVERS}")}"; do
   [ -d "\$d" ] && { mount --bind "$WORK/empty" "\$d" || exit 3; }
 done
 cd "$WORK"
