@@ -45,13 +45,16 @@ class Rng {
     return weights.size() - 1;
   }
 
+  // A well-mixed function of z (splitmix64's finalizer): orders fixed by
+  // content, such as enumeration's ties.
+  static std::uint64_t mix(std::uint64_t z) { return mix_step(z + 0x9e3779b97f4a7c15ull); }
+
  private:
   static std::uint64_t mix_step(std::uint64_t z) {
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
     return z ^ (z >> 31);
   }
-  static std::uint64_t mix(std::uint64_t z) { return mix_step(z + 0x9e3779b97f4a7c15ull); }
   std::uint64_t s_;
 };
 

@@ -90,7 +90,9 @@ void add_search_commands(CLI::App& app) {
   auto* cmd = app.add_subcommand("search", "Search for programs: mutate the best, evaluate, keep the best per task in a store");
   cmd->add_option("--tasks", f.o.task_paths, "Task folders or files to solve")->required();
   cmd->add_option("--solutions", f.o.solutions, "Kaggle solutions file for a challenges file")->check(input_file());
-  cmd->add_option("--programs", f.o.program_files, "Seed program files")->required()->check(input_file());
+  cmd->add_option("--programs", f.o.program_files,
+                  "Seed program files (none: a search from nothing, enumeration makes the first programs)")
+      ->check(input_file());
   cmd->add_option("--store", f.o.store, "The SQLite store (created when absent)")->required();
   cmd->add_option("--rounds", f.o.rounds, "Stop when the store has this many rounds")->check(CLI::NonNegativeNumber);
   cmd->add_option("--minutes", f.o.minutes, "Stop after this many minutes")->check(CLI::NonNegativeNumber);
@@ -112,6 +114,23 @@ void add_search_commands(CLI::App& app) {
   cmd->add_option("--keep", f.o.keep, "Best programs kept per task")->capture_default_str()->check(CLI::PositiveNumber);
   cmd->add_option("--new-shapes", f.o.new_shapes_per_round,
                   "Statement shapes new to the search a round may compile (candidates over it wait)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--strategy", f.o.strategy,
+                  "auto: each round to mutation or enumeration, whichever found more lately; or only one")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"auto", "mutate", "enumerate"}));
+  cmd->add_option("--enumerate-tasks", f.o.enumerate_tasks, "Tasks an enumeration round grows one pool for")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--enumerate-depth", f.o.enumerate_depth, "Levels of an enumeration round")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--enumerate-calls", f.o.enumerate_calls, "Calls per level at most (the smallest first)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--enumerate-shapes", f.o.enumerate_shapes,
+                  "Statement shapes new to the search an enumeration round may compile")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--report-json", f.report_json, "Write the search's figures as JSON");

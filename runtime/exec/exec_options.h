@@ -34,6 +34,10 @@ struct ExecOptions {
   std::int64_t work_budget = 20'000'000;        // work units per statement
   bool dump = false;                            // keep every value's dump JSON
   bool grid_stats = false;                      // EvalRecord::hash and cells_equal (CPU path; search)
+  // With grid_stats: every ok value gets EvalRecord::hash, not only grids
+  // (the hash of its dump text; search's enumeration compares values of any
+  // type by it). Costs an encoding of each program's result.
+  bool value_hashes = false;
   // Called on the thread that called execute(), a few times a second and once
   // at the end: work items (task, sample) done and in all.
   std::function<void(std::size_t done, std::size_t total)> progress;

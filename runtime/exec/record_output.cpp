@@ -24,17 +24,30 @@ int intern_grid(std::vector<GridData>& grids, const dsl::Grid& g) {
 
 namespace {
 
+constexpr std::uint64_t kFnvBasis = 1469598103934665603ull, kFnvPrime = 1099511628211ull;
+
 // FNV-1a over the shape and the cells: equal grids, equal hashes.
 std::uint64_t grid_hash(const dsl::Grid& g) {
-  std::uint64_t h = 1469598103934665603ull;
+  std::uint64_t h = kFnvBasis;
   auto add = [&](std::uint64_t x) {
     h ^= x;
-    h *= 1099511628211ull;
+    h *= kFnvPrime;
   };
   add(std::uint64_t(g.h));
   add(std::uint64_t(g.w));
   for (std::int64_t i = 0, n = g.cells(); i < n; ++i) add(std::uint64_t(std::uint32_t(g.c[i])));
   return h;
+}
+
+// FNV-1a over a value's dump text (canonical: equal values, equal texts);
+// never 0, which means "no hash".
+std::uint64_t text_hash(const char* text) {
+  std::uint64_t h = kFnvBasis;
+  for (const char* c = text; *c; ++c) {
+    h ^= std::uint8_t(*c);
+    h *= kFnvPrime;
+  }
+  return h ? h : 1;
 }
 
 std::uint32_t cells_equal(const dsl::Grid& g, const dsl::Grid& expected) {
@@ -66,6 +79,8 @@ void record_output(const abi::ProgramOut& out, int p, SampleResult& sample, bool
       r.hash = grid_hash(out.grid);
       if (stats_of->has_expected) r.cells_equal = cells_equal(out.grid, stats_of->expected);
     }
+  } else if (ok && stats_of && out.text) {
+    r.hash = text_hash(out.text);  // ExecOptions::value_hashes
   }
   if (keep_text && !sample.texts.empty()) sample.texts[p] = ok && out.text ? out.text : "";
 }

@@ -51,8 +51,8 @@ void eval_sample(const BattEntry& entry, const ExecOptions& opt, EvalScratch& w,
   if (n_want == 0) return;
   auto start = std::chrono::steady_clock::now();
   // Differs' values are kept for the reports even without a dump.
-  int encode = opt.dump || differ;
-  if (encode) sr.texts.resize(n);
+  int encode = opt.dump || differ || (opt.grid_stats && opt.value_hashes);
+  if (opt.dump || differ) sr.texts.resize(n);
   if (sr.evals.size() != std::size_t(n)) sr.evals.resize(n);
   const abi::SampleIn* stats = opt.grid_stats ? &in : nullptr;
   call(entry, opt, w, task, prologue, in, want.data(), encode);

@@ -9,6 +9,14 @@ nlohmann::ordered_json report_json(const SearchReport& r) {
   nlohmann::ordered_json muts = nlohmann::ordered_json::object();
   for (const auto& [kind, m] : r.mutations)
     muts[kind] = {{"made", m.made}, {"improved", m.improved}, {"discarded_by_checker", m.discarded}};
+  nlohmann::ordered_json strategies = nlohmann::ordered_json::object();
+  for (const auto& [name, st] : r.strategies)
+    strategies[name] = {{"rounds", st.rounds},
+                        {"evaluations", st.evaluations},
+                        {"tasks_improved", st.improved},
+                        {"seconds", st.seconds}};
+  nlohmann::ordered_json by_kind = nlohmann::ordered_json::object();
+  for (const auto& [kind, n] : r.fits_train_by_kind) by_kind[kind] = n;
   return {{"rounds", r.rounds},
           {"interrupted", r.interrupted},
           {"candidates", r.candidates},
@@ -34,6 +42,10 @@ nlohmann::ordered_json report_json(const SearchReport& r) {
           {"kaggle_score", r.kaggle_score},
           {"verified_tasks", r.verified_tasks},
           {"near_misses", r.near_misses},
+          {"fits_train_by_kind", by_kind},
+          {"strategies", strategies},
+          {"enumeration",
+           {{"calls", r.enumerated_calls}, {"pooled", r.enumerated_pooled}, {"cut_levels", r.enumeration_cut_levels}}},
           {"mutations", muts}};
 }
 

@@ -87,8 +87,9 @@ api::RunRequest round_request(const RoundBattOptions& ro, const SearchOptions& o
   req.exec.pairing = ro.pairing;
   req.exec.jobs = o.jobs;
   req.exec.arena_bytes = o.arena_bytes;
-  req.exec.work_budget = o.work_budget;
+  req.exec.work_budget = ro.work_budget > 0 ? std::min(ro.work_budget, o.work_budget) : o.work_budget;
   req.exec.grid_stats = true;
+  req.exec.value_hashes = ro.value_hashes;
   req.evaluation = Evaluation::All;  // fitness counts cells on every pair
   req.jit = o.jit;
   req.specs = *ro.specs;

@@ -32,6 +32,8 @@ struct RoundBattOptions {
   int new_shapes = 0;                    // the round's budget (pairing All only)
   std::unordered_set<std::string>* shapes = nullptr;  // the search's shapes: read, and the admitted added
   std::shared_ptr<jit::SpecLibrary>* specs = nullptr; // reused across rounds
+  bool value_hashes = false;  // every value hashed, not only grids (ExecOptions::value_hashes)
+  std::int64_t work_budget = 0;  // per statement; 0: the search's (SearchOptions::work_budget)
 };
 
 // nullopt: nothing to run (every candidate a duplicate or over the budget);

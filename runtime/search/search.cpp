@@ -23,12 +23,14 @@
 
 #include "generator/mutate/mutate.h"
 #include "runtime/search/candidates.h"
+#include "runtime/search/enumeration.h"
 #include "runtime/search/final_attempts.h"
 #include "runtime/search/round_batt.h"
 #include "runtime/search/score_round.h"
 #include "runtime/search/search_inputs.h"
 #include "runtime/search/store.h"
 #include "runtime/search/stored_program.h"
+#include "runtime/search/strategy.h"
 
 namespace battc::runtime::search {
 namespace {
@@ -64,14 +66,17 @@ void record_inputs(Store& store, const InputsKey& key) {
 // What a round has read of the store before it changes it.
 struct RoundStart {
   Clock::time_point t0 = Clock::now();
+  // The kept scores per task, best first: as the round began, then updated
+  // as it keeps candidates.
   std::map<std::string, std::vector<TaskScore>> best;
+  std::map<std::string, TaskScore> first;  // each task's best as the round began
   std::set<std::string> solved;
   std::vector<StoredProgram> pool;
 };
 
 class Search {
  public:
-  explicit Search(const SearchOptions& o) : o_(o), sig_(types_), mutator_(sig_), store_(o.store) {}
+  explicit Search(const SearchOptions& o) : o_(o), sig_(types_), mutator_(sig_), enumerator_(sig_), store_(o.store) {}
 
   SearchReport run();
 
@@ -85,14 +90,18 @@ class Search {
   void open_store();
   bool more_rounds(int r, Clock::time_point t0) const;
   void seed_round();
+  void seedless_round();
   void round(int r);
+  void mutate_round(int r, RoundStart& start);
+  void enumerate_round(int r, RoundStart& start, int enumerated_before);
   std::optional<RoundBatt> evaluate(int r, const std::vector<Candidate>& cands, const std::vector<Task>& tasks);
   void count_improved(const RoundBatt& rb, const std::vector<Candidate>& cands, const RoundScores& scores,
                       std::map<std::string, MutationStats>& stats) const;
   void keep_candidates(int r, const RoundBatt& rb, const std::vector<Candidate>& cands, const RoundScores& scores,
                        RoundStart& start);
   void store_counts(const std::map<std::string, MutationStats>& stats);
-  std::size_t finish_round(RoundRow& row, const RoundBatt& rb, const RoundStart& start, Clock::time_point t_store);
+  std::size_t finish_round(RoundRow& row, double batt_seconds, const RoundStart& start, Clock::time_point t_store);
+  void report_round(const RoundRow& row, std::size_t solved);
   void store_empty_round(RoundRow& row);
   void final_report(Clock::time_point t0);
   void write_submission(const nlohmann::json& submission);
@@ -103,6 +112,7 @@ class Search {
   generator::TypeTable types_;
   generator::Signatures sig_;
   generator::Mutator mutator_;
+  generator::Enumerator enumerator_;
   Store store_;
   SearchInputs in_;
   std::map<std::int64_t, std::optional<TypedProgram>> typed_;
@@ -152,11 +162,26 @@ std::optional<RoundBatt> Search::evaluate(int r, const std::vector<Candidate>& c
   return std::move(out.value());
 }
 
+// Round 0 of a search from nothing (no seed programs: enumeration makes
+// the first): only the store's inputs key.
+void Search::seedless_round() {
+  Store::Transaction tx(store_);
+  record_inputs(store_, inputs_key(in_, o_));
+  store_.set_meta("seeded", "1");
+  store_.set_meta("seeds_solved", "0");
+  RoundRow row;
+  store_.add_round(row);
+  phase(0, "stored");
+  tx.commit();
+  note(fmt::format("round 0: no seeds; {} tasks", in_.tasks.size()));
+}
+
 // Round 0: every seed on its own task (pairing by name), all kept that
 // score, in one transaction with the store's inputs key.
 void Search::seed_round() {
   RoundStart start;
   std::vector<Candidate> cands = seed_candidates(in_);
+  if (cands.empty()) return seedless_round();
   auto rb = evaluate(0, cands, in_.searched);
   if (!rb) throw SearchFailure{api::input_error("no seed to run")};
   auto t1 = Clock::now();
@@ -189,7 +214,9 @@ void Search::seed_round() {
   row.candidates = static_cast<std::int64_t>(cands.size());
   row.evaluations = static_cast<std::int64_t>(rb->out.result.evaluations);
   row.score_s = score_s;
-  finish_round(row, *rb, start, t1);
+  row.compile_s = rb->out.times.compile;
+  row.run_s = rb->out.times.run;
+  finish_round(row, rb->out.times.total, start, t1);
   phase(0, "stored");
   tx.commit();
   note(fmt::format("round 0: {} seeds, {} evaluations in {:.1f} s (compile {:.1f} s); {} of {} tasks fit train",
@@ -250,17 +277,19 @@ void Search::store_counts(const std::map<std::string, MutationStats>& stats) {
 // The round's row (timings from the run and since the round began) and its
 // newly solved tasks, written in the round's transaction; returns how many
 // tasks the store has solved now.
-std::size_t Search::finish_round(RoundRow& row, const RoundBatt& rb, const RoundStart& start,
+std::size_t Search::finish_round(RoundRow& row, double batt_seconds, const RoundStart& start,
                                  Clock::time_point t_store) {
-  std::set<std::string> solved_after = solved_in(store_.best());
+  std::map<std::string, std::vector<TaskScore>> after = store_.best();
+  std::set<std::string> solved_after = solved_in(after);
   for (const std::string& t : solved_after)
     if (!start.solved.count(t) && row.round > 0) row.new_solved += (row.new_solved.empty() ? "" : ",") + t;
-  const api::RunOutcome& out = rb.out;
-  // Generate: everything before the store but the run and the scoring
-  // (drawing, mutating, checking, parsing and merging the candidates).
-  row.generate_s = std::chrono::duration<double>(t_store - start.t0).count() - out.times.total - row.score_s;
-  row.compile_s = out.times.compile;
-  row.run_s = out.times.run;
+  for (const auto& [task, scores] : after) {
+    auto was = start.first.find(task);
+    row.improved += !scores.empty() && (was == start.first.end() || better(scores.front(), was->second));
+  }
+  // Generate: everything before the store but the runs and the scoring
+  // (drawing, mutating or enumerating, checking, parsing and merging).
+  row.generate_s = std::chrono::duration<double>(t_store - start.t0).count() - batt_seconds - row.score_s;
   row.store_s = since(t_store);
   row.seconds = since(start.t0);
   store_.add_round(row);
@@ -268,6 +297,7 @@ std::size_t Search::finish_round(RoundRow& row, const RoundBatt& rb, const Round
 }
 
 void Search::store_empty_round(RoundRow& row) {
+  ++rep_.strategies[row.strategy].rounds;
   Store::Transaction tx(store_);
   store_.add_round(row);
   phase(row.round, "stored");
@@ -278,8 +308,18 @@ void Search::round(int r) {
   RoundStart start;
   phase(r, "draw");
   start.best = store_.best();
+  for (const auto& [task, scores] : start.best)
+    if (!scores.empty()) start.first.emplace(task, scores.front());
   start.solved = solved_in(start.best);
   start.pool = store_.programs();
+  std::vector<RoundRow> rounds = store_.rounds();
+  if (choose_strategy(rounds, o_.strategy, !start.pool.empty()) == Strategy::Mutate) return mutate_round(r, start);
+  int enumerated = 0;
+  for (const RoundRow& row : rounds) enumerated += row.strategy == "enumerate";
+  enumerate_round(r, start, enumerated);
+}
+
+void Search::mutate_round(int r, RoundStart& start) {
   std::vector<std::size_t> chosen = draw_tasks(in_.searched, start.solved, o_, r);
 
   phase(r, "mutate");
@@ -299,6 +339,8 @@ void Search::round(int r) {
   row.rejected = rb->rejected;
   row.unique = static_cast<std::int64_t>(rb->out.result.programs.size());
   row.evaluations = static_cast<std::int64_t>(rb->out.result.evaluations);
+  row.compile_s = rb->out.times.compile;
+  row.run_s = rb->out.times.run;
 
   phase(r, "score");
   auto t1 = Clock::now();
@@ -312,10 +354,75 @@ void Search::round(int r) {
   keep_candidates(r, *rb, cands, scores, start);
   store_.add_shapes(rb->new_shapes, r);
   store_counts(stats);
-  std::size_t solved = finish_round(row, *rb, start, t1);
+  std::size_t solved = finish_round(row, rb->out.times.total, start, t1);
   phase(r, "stored");
   tx.commit();
+  report_round(row, solved);
+}
 
+// An enumeration round: a few tasks no program fits yet, their pool grown
+// level by level (enumeration.h), every level's calls scored and kept like
+// mutants, all in one transaction.
+void Search::enumerate_round(int r, RoundStart& start, int enumerated_before) {
+  std::vector<std::size_t> chosen = enumeration_tasks(in_.searched, start.solved, o_, enumerated_before);
+  RoundRow row;
+  row.round = r;
+  row.strategy = strategy_name(Strategy::Enumerate);
+
+  phase(r, "evaluate");
+  std::vector<Task> round_tasks;
+  for (std::size_t ti : chosen) round_tasks.push_back(in_.searched[ti]);
+  RoundBattOptions ro;
+  ro.new_shapes = o_.enumerate_shapes;
+  ro.shapes = &shapes_;
+  ro.specs = &specs_;
+  auto en = search::enumerate_round(enumerator_, round_tasks, enumeration_colours(chosen, in_.palettes), ro, o_,
+                                    generator::Rng::mix(o_.seed ^ std::uint64_t(r)));
+  if (!en.ok()) throw SearchFailure{en.error()};
+
+  phase(r, "score");
+  auto t1 = Clock::now();
+  double batt_s = 0;
+  std::vector<RoundScores> scores;
+  for (const EnumeratedLevel& lv : en->levels) {
+    row.candidates += static_cast<std::int64_t>(lv.candidates.size());
+    if (!lv.batt) continue;
+    scores.emplace_back(lv.batt->out.result, lv.batt->out.tasks);
+    row.unique += static_cast<std::int64_t>(lv.batt->out.result.programs.size());
+    row.evaluations += static_cast<std::int64_t>(lv.batt->out.result.evaluations);
+    row.compile_s += lv.batt->out.times.compile;
+    row.run_s += lv.batt->out.times.run;
+    batt_s += lv.batt->out.times.total;
+    row.rejected += lv.batt->rejected;
+    rep_.rejected += lv.batt->rejected;
+    rep_.over_shape_budget += lv.batt->over_shape_budget;
+  }
+  row.score_s = since(t1);
+
+  phase(r, "store");
+  t1 = Clock::now();
+  Store::Transaction tx(store_);
+  std::size_t k = 0;
+  for (const EnumeratedLevel& lv : en->levels) {
+    if (!lv.batt) continue;
+    keep_candidates(r, *lv.batt, lv.candidates, scores[k++], start);
+    store_.add_shapes(lv.batt->new_shapes, r);
+  }
+  std::size_t solved = finish_round(row, batt_s, start, t1);
+  std::map<std::string, MutationStats> stats;
+  stats[row.strategy].made = en->counts.calls;
+  stats[row.strategy].improved = row.improved;
+  store_counts(stats);
+  phase(r, "stored");
+  tx.commit();
+  rep_.enumerated_calls += en->counts.calls;
+  rep_.enumerated_pooled += en->counts.pooled;
+  rep_.enumeration_cut_levels += en->counts.cut_levels;
+  report_round(row, solved);
+}
+
+// The round's figures into the report, and its progress line.
+void Search::report_round(const RoundRow& row, std::size_t solved) {
   rep_.candidates += row.candidates;
   rep_.unique += row.unique;
   rep_.evaluations += row.evaluations;
@@ -324,9 +431,15 @@ void Search::round(int r) {
   rep_.run_s += row.run_s;
   rep_.score_s += row.score_s;
   rep_.store_s += row.store_s;
-  note(fmt::format("round {}: {} candidates, {} unique, {} evaluations ({:.0f}/s), {} tasks fit train{}", r,
-                   row.candidates, row.unique, row.evaluations, row.evaluations / std::max(row.seconds, 1e-9),
-                   solved, row.new_solved.empty() ? "" : " (new: " + row.new_solved + ")"));
+  StrategyStats& st = rep_.strategies[row.strategy];
+  ++st.rounds;
+  st.evaluations += row.evaluations;
+  st.improved += row.improved;
+  st.seconds += row.seconds;
+  note(fmt::format("round {} ({}): {} candidates, {} unique, {} evaluations ({:.0f}/s), {} tasks fit train{}",
+                   row.round, row.strategy, row.candidates, row.unique, row.evaluations,
+                   row.evaluations / std::max(row.seconds, 1e-9), solved,
+                   row.new_solved.empty() ? "" : " (new: " + row.new_solved + ")"));
 }
 
 // A seeded store resumes only from the same inputs (tasks and their
@@ -380,6 +493,9 @@ void Search::final_report(Clock::time_point t0) {
   rep_.fits_train_by_seeds = static_cast<int>(solved_by_seeds_.size());
   for (const std::string& t : fits)
     if (!solved_by_seeds_.count(t)) rep_.new_fits_train.push_back(t);
+  for (const auto& [task, scores] : store_.best())
+    if (fits.count(task))
+      if (auto p = store_.program(scores.front().program)) ++rep_.fits_train_by_kind[p->mutation];
   auto final = final_attempts(store_, in_, o_, specs_);
   if (!final.ok()) throw SearchFailure{final.error()};
   const SubmissionScore& sc = final->score;
@@ -432,7 +548,12 @@ SearchReport Search::run() {
 
 std::optional<api::ApiError> check_search_options(const SearchOptions& o) {
   if (o.task_paths.empty()) return api::usage_error("no tasks given");
-  if (o.program_files.empty()) return api::usage_error("no seed programs given");
+  if (!valid_strategy_option(o.strategy))
+    return api::usage_error("strategy '" + o.strategy + "': choose auto, mutate or enumerate");
+  if (o.program_files.empty() && o.strategy == "mutate")
+    return api::usage_error("no seed programs given: mutation needs some (enumeration does not: strategy auto or enumerate)");
+  if (o.enumerate_tasks < 1 || o.enumerate_depth < 1 || o.enumerate_calls < 1 || o.enumerate_shapes < 0)
+    return api::usage_error("enumeration's tasks, depth and calls must each be at least 1, its shapes at least 0");
   if (o.store.empty()) return api::usage_error("no store given");
   if (o.rounds <= 0 && o.minutes <= 0) return api::usage_error("give rounds or minutes (--rounds N or --minutes M)");
   if (o.tasks_per_round < 1 || o.parents_per_task < 1 || o.mutants_per_parent < 1 || o.keep < 1)

@@ -44,6 +44,16 @@ struct SearchOptions {
   // closures make far more of them than the evaluation can pay for. Over
   // the budget, a candidate waits (is dropped this round; counted).
   int new_shapes_per_round = 8;
+  // The strategies rounds use: "auto" (enumeration and mutation, each round
+  // to the one that found more lately), "mutate" or "enumerate" only.
+  std::string strategy = "auto";
+  // Enumeration (docs/search.md "Enumeration"): tasks per round, levels,
+  // calls per level (the smallest expressions first) and the shapes new to
+  // the search a round may bring in (they are what enumeration explores).
+  int enumerate_tasks = 8;
+  int enumerate_depth = 3;
+  int enumerate_calls = 20000;
+  int enumerate_shapes = 96;
   // Budgets of one evaluation, as battc run's (so the store and a run of its
   // export agree on every program).
   std::uint64_t arena_bytes = ExecOptions{}.arena_bytes;
@@ -60,6 +70,13 @@ struct SearchOptions {
 
 struct MutationStats {
   std::int64_t made = 0, improved = 0, discarded = 0;  // discarded: the checker refused it
+};
+
+// What the rounds of one strategy ("mutate", "enumerate") did in this call.
+struct StrategyStats {
+  int rounds = 0;
+  std::int64_t evaluations = 0, improved = 0;  // improved: tasks whose best kept program got better
+  double seconds = 0;
 };
 
 struct SearchReport {
@@ -83,6 +100,13 @@ struct SearchReport {
   std::vector<std::string> verified_tasks;
   bool select_on_test = false;  // the report says when test outputs steered the search
   std::map<std::string, MutationStats> mutations;  // this call's
+  std::map<std::string, StrategyStats> strategies;  // this call's rounds by strategy
+  // Enumeration: calls run, calls whose values were new (pooled), levels
+  // its bound on calls cut short.
+  std::int64_t enumerated_calls = 0, enumerated_pooled = 0, enumeration_cut_levels = 0;
+  // Per task that fits train, the kind that made its best program ("seed",
+  // a mutation kind, "enumerate"): what each strategy found.
+  std::map<std::string, int> fits_train_by_kind;
   bool interrupted = false;  // stop_requested said stop before the rounds or minutes ran out
 };
 

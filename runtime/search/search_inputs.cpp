@@ -66,7 +66,7 @@ std::optional<api::ApiError> load_seeds(const SearchOptions& o, const generator:
       in.seed_names.push_back(p.name);
     }
   }
-  if (in.seeds.empty()) return api::input_error("no seed program was accepted");
+  if (in.seeds.empty() && !o.program_files.empty()) return api::input_error("no seed program was accepted");
   return std::nullopt;
 }
 
@@ -115,9 +115,10 @@ InputsKey inputs_key(const SearchInputs& in, const SearchOptions& o) {
     seeds.field(generator::program_text(in.seeds[i].first, in.seed_names[i]));
   key.seeds = seeds.hex();
   key.options = fmt::format("tasks_per_round={} parents={} mutants={} keep={} arena_bytes={} work_budget={} "
-                            "new_shapes={} select_on_test={}",
+                            "new_shapes={} select_on_test={} strategy={} enumerate={}/{}/{}/{}",
                             o.tasks_per_round, o.parents_per_task, o.mutants_per_parent, o.keep, o.arena_bytes,
-                            o.work_budget, o.new_shapes_per_round, o.select_on_test ? 1 : 0);
+                            o.work_budget, o.new_shapes_per_round, o.select_on_test ? 1 : 0, o.strategy,
+                            o.enumerate_tasks, o.enumerate_depth, o.enumerate_calls, o.enumerate_shapes);
   for (const Task& t : in.searched) {
     jit::Sha256 h;
     hash_task(h, t);

@@ -14,7 +14,9 @@
 namespace battc::runtime::search {
 namespace {
 
-constexpr int kSchemaVersion = 2;  // 2: the tasks table, the inputs key in parts
+// 2: the tasks table, the inputs key in parts; 3: each round's strategy and
+// the tasks it improved (what the choice of strategy reads).
+constexpr int kSchemaVersion = 3;
 
 const char* kSchema = R"SQL(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -44,7 +46,8 @@ CREATE TABLE IF NOT EXISTS rounds(
   evaluations INTEGER NOT NULL,
   seconds REAL NOT NULL, generate_s REAL NOT NULL, compile_s REAL NOT NULL, run_s REAL NOT NULL,
   score_s REAL NOT NULL, store_s REAL NOT NULL,
-  new_solved TEXT NOT NULL);
+  new_solved TEXT NOT NULL,
+  strategy TEXT NOT NULL DEFAULT 'mutate', improved INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS shapes(key TEXT PRIMARY KEY, round INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS tasks(id TEXT PRIMARY KEY, hash TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS mutations(
@@ -67,6 +70,12 @@ Store::Store(const std::string& path) : path_(path) {
   exec("PRAGMA foreign_keys=ON");
   exec(kSchema);
   auto v = meta("schema_version");
+  if (v == "2") {  // rounds of mutation only: the new columns' defaults say so
+    exec("BEGIN IMMEDIATE; ALTER TABLE rounds ADD COLUMN strategy TEXT NOT NULL DEFAULT 'mutate'; "
+         "ALTER TABLE rounds ADD COLUMN improved INTEGER NOT NULL DEFAULT 0; "
+         "UPDATE meta SET value = '3' WHERE key = 'schema_version'; COMMIT");
+    v = "3";
+  }
   if (!v) {
     set_meta("schema_version", std::to_string(kSchemaVersion));
   } else if (*v != std::to_string(kSchemaVersion)) {
@@ -278,17 +287,18 @@ int Store::last_round() {
 void Store::add_round(const RoundRow& r) {
   Stmt s = prepare(db_,
                    "INSERT OR REPLACE INTO rounds(round, candidates, rejected, unique_candidates, evaluations, seconds, "
-                   "generate_s, compile_s, run_s, score_s, store_s, new_solved) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   "generate_s, compile_s, run_s, score_s, store_s, new_solved, strategy, improved) "
+                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    path_);
   bind_all(s.get(), r.round, r.candidates, r.rejected, r.unique, r.evaluations, r.seconds, r.generate_s, r.compile_s,
-           r.run_s, r.score_s, r.store_s, r.new_solved);
+           r.run_s, r.score_s, r.store_s, r.new_solved, r.strategy, r.improved);
   step_done(s.get(), "cannot write a round");
 }
 
 std::vector<RoundRow> Store::rounds() {
   Stmt s = prepare(db_,
                    "SELECT round, candidates, rejected, unique_candidates, evaluations, seconds, generate_s, compile_s, "
-                   "run_s, score_s, store_s, new_solved FROM rounds ORDER BY round",
+                   "run_s, score_s, store_s, new_solved, strategy, improved FROM rounds ORDER BY round",
                    path_);
   std::vector<RoundRow> out;
   while (step_row(s.get())) {
@@ -305,6 +315,8 @@ std::vector<RoundRow> Store::rounds() {
     r.score_s = sqlite3_column_double(s.get(), 9);
     r.store_s = sqlite3_column_double(s.get(), 10);
     r.new_solved = text(s.get(), 11);
+    r.strategy = text(s.get(), 12);
+    r.improved = sqlite3_column_int64(s.get(), 13);
     out.push_back(std::move(r));
   }
   return out;

@@ -42,6 +42,8 @@ struct RoundRow {
   std::int64_t candidates = 0, rejected = 0, unique = 0, evaluations = 0;
   double seconds = 0, generate_s = 0, compile_s = 0, run_s = 0, score_s = 0, store_s = 0;
   std::string new_solved;  // comma-separated task ids
+  std::string strategy = "mutate";  // "mutate" or "enumerate" (strategy.h)
+  std::int64_t improved = 0;        // tasks whose best kept score rose
 };
 
 class Store {

@@ -92,6 +92,10 @@ void read_counts(Store& s, Inputs& in) {
     sum.run_s += r.run_s;
     sum.score_s += r.score_s;
     sum.store_s += r.store_s;
+    sum.improved += r.improved;
+    // One strategy per round number whatever the order of the inputs: the
+    // first by name ("enumerate" < "mutate", the default) when they differ.
+    sum.strategy = std::min(sum.strategy, r.strategy);
     std::set<std::string> ids;
     for (const std::string* list : {static_cast<const std::string*>(&sum.new_solved), &r.new_solved})
       for (std::size_t a = 0; a < list->size();) {

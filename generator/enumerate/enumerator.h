@@ -1,0 +1,83 @@
+// generator/enumerate/enumerator.h: the typing side of bottom-up enumeration
+// (search's second strategy, docs/search.md "Enumeration"). A pool of values
+// grows level by level from its leaves (the input I, constants, primitives
+// as function values): level L applies every enumerated primitive to pooled
+// values, at least one of them made at level L-1, wherever the checker's
+// rule (Signatures::call_prim) types the call. The runtime evaluates the
+// calls and keeps in the pool only those whose values are new
+// (observational equivalence); this side only types, orders and bounds the
+// calls and turns a pooled value into a program by its back-pointers.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "generator/parse/ast.h"
+#include "generator/types/signatures.h"
+
+namespace battc::generator {
+
+struct PoolValue {
+  TypeRef type = nullptr;
+  // A leaf: "I", a constant's name, or a primitive's (a function value).
+  std::string name;
+  // A call: the primitive applied to earlier pooled values.
+  std::string prim;
+  std::vector<int> args;
+  int level = 0;  // leaves 0; a call one more than its deepest argument
+  int size = 0;   // its expression's description length (enumerator.cpp): what orders a level
+  bool constant = false;  // a constant or a function value (not derived from I)
+  bool leaf() const { return prim.empty(); }
+};
+
+// A level's calls, smallest expression first.
+struct Expansion {
+  std::vector<PoolValue> calls;
+  std::size_t typed = 0;  // well-typed calls the level had before the bound
+  bool cut() const { return typed > calls.size(); }
+};
+
+class Enumerator {
+ public:
+  explicit Enumerator(const Signatures& sig);
+
+  // The leaves: I, the colours given and the small integers 0..4 (as
+  // arc-dsl's constant names), T and F, the direction and size points, and
+  // every enumerated primitive of one argument as a function value.
+  std::vector<PoolValue> leaves(const std::vector<int>& colours) const;
+
+  // Level `level`'s typed calls over `pool`: each has an argument made at
+  // level-1 that is not a constant. At most `bound` of them, the smallest
+  // first (ties in an order fixed by `seed` and the call), so a bounded level
+  // is the same for the same pool and seed.
+  // With grids_only, only calls returning a Grid (a last level: nothing
+  // builds on it, and only a grid can be a task's answer).
+  Expansion expand(const std::vector<PoolValue>& pool, int level, std::size_t bound, std::uint64_t seed,
+                   bool grids_only = false) const;
+
+  // The program computing `v` (a call over `pool`): one statement per call
+  // it depends on, in pool order, then `O = v`; leaves are written by name.
+  Program program(const std::vector<PoolValue>& pool, const PoolValue& v) const;
+
+  // The primitives enumerated (arc-dsl's, less those that build functions,
+  // take any value at all or pair up values without a use yet).
+  const std::vector<std::string>& primitives() const { return prims_; }
+
+ private:
+  struct Prim {
+    std::string name;
+    std::vector<bool> callable;  // per parameter: takes a function value
+    std::vector<TypeRef> only;   // per parameter: the one type its annotation names (or nullptr)
+  };
+  // call_prim's result type, remembered (nullptr: ill-typed, or a function).
+  TypeRef typed_call(std::size_t prim, const std::vector<TypeRef>& args) const;
+  const Signatures& sig_;
+  std::vector<Prim> table_;
+  std::vector<std::string> prims_;
+  mutable std::map<std::pair<std::size_t, std::vector<TypeRef>>, TypeRef> typed_;
+};
+
+}  // namespace battc::generator

@@ -1,0 +1,140 @@
+// runtime/search/enumeration.cpp
+#include "runtime/search/enumeration.h"
+
+#include <algorithm>
+#include <set>
+#include <unordered_set>
+
+#include "generator/mutate/program_text.h"
+#include "generator/mutate/rng.h"
+#include "generator/types/type.h"
+
+namespace battc::runtime::search {
+namespace {
+
+using generator::PoolValue;
+using generator::Rng;
+
+// A value's identity on the round's inputs: its type and, per sample of
+// every task, its hash (EvalRecord::hash, value_hashes) or its failure.
+// nullopt when it failed on every sample: nothing can build on it.
+std::optional<std::uint64_t> value_key(const RunResult& run, int p, const std::string& type) {
+  std::uint64_t k = text_hash(type);
+  bool any_ok = false;
+  for (const TaskResult& t : run.tasks)
+    for (const SampleResult& s : t.samples) {
+      if (s.evals.empty()) continue;
+      const EvalRecord& r = s.evals[std::size_t(p)];
+      std::uint64_t v = r.ok() ? r.hash : 0xfa11ull + r.status;
+      any_ok = any_ok || r.ok();
+      k = Rng::mix(k ^ v);
+    }
+  if (!any_ok) return std::nullopt;
+  return k;
+}
+
+// A call that ran out of enumeration's work budget on some sample might
+// finish with the search's: it scores nothing and joins no pool (all its
+// records failed), so that what the store keeps scored as a run would.
+void drop_out_of_work(RunResult& run) {
+  for (std::size_t p = 0; p < run.programs.size(); ++p) {
+    bool out = false;
+    for (const TaskResult& t : run.tasks)
+      for (const SampleResult& s : t.samples)
+        out = out || (!s.evals.empty() && s.evals[p].evaluated() && s.evals[p].st() == dsl::Status::Budget &&
+                      s.evals[p].reason() == dsl::Why::Work);
+    if (!out) continue;
+    for (TaskResult& t : run.tasks)
+      for (SampleResult& s : t.samples)
+        if (!s.evals.empty() && s.evals[p].evaluated()) {
+          s.evals[p].status = std::uint8_t(dsl::Status::Budget);
+          s.evals[p].why = std::uint8_t(dsl::Why::Work);
+          s.evals[p].flags &= EvalRecord::kEvaluated | EvalRecord::kRerun;
+          s.evals[p].hash = 0;
+          s.evals[p].cells_equal = 0;
+        }
+  }
+}
+
+Candidate enumerated_candidate(const generator::Enumerator& en, const std::vector<PoolValue>& pool,
+                               const PoolValue& call) {
+  Candidate c;
+  c.program = generator::canonical_program(en.program(pool, call));
+  c.source = generator::program_text(c.program, kStoredName);
+  c.dialect = generator::Dialect::ArcDsl;
+  c.mutation = "enumerate";
+  return c;
+}
+
+}  // namespace
+
+std::vector<std::size_t> enumeration_tasks(const std::vector<Task>& tasks, const std::set<std::string>& solved,
+                                           const SearchOptions& o, int before) {
+  std::vector<std::size_t> open;
+  for (std::size_t i = 0; i < tasks.size(); ++i)
+    if (!solved.count(tasks[i].id)) open.push_back(i);
+  if (open.empty())
+    for (std::size_t i = 0; i < tasks.size(); ++i) open.push_back(i);
+  std::sort(open.begin(), open.end(), [&](std::size_t a, std::size_t b) {
+    std::uint64_t ha = Rng::mix(o.seed ^ text_hash(tasks[a].id)), hb = Rng::mix(o.seed ^ text_hash(tasks[b].id));
+    return ha != hb ? ha < hb : tasks[a].id < tasks[b].id;
+  });
+  std::size_t n = std::min(open.size(), std::size_t(o.enumerate_tasks));
+  std::size_t start = open.empty() ? 0 : (std::size_t(before) * n) % open.size();
+  std::vector<std::size_t> out;
+  for (std::size_t k = 0; k < n; ++k) out.push_back(open[(start + k) % open.size()]);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<int> enumeration_colours(const std::vector<std::size_t>& chosen,
+                                     const std::vector<std::vector<int>>& palettes) {
+  std::set<int> out;
+  for (std::size_t ti : chosen) out.insert(palettes[ti].begin(), palettes[ti].end());
+  return {out.begin(), out.end()};
+}
+
+api::ApiResult<Enumeration> enumerate_round(const generator::Enumerator& en, const std::vector<Task>& tasks,
+                                            const std::vector<int>& colours, RoundBattOptions ro,
+                                            const SearchOptions& o, std::uint64_t seed) {
+  Enumeration out;
+  std::vector<PoolValue> pool = en.leaves(colours);
+  std::unordered_set<std::uint64_t> seen;
+  ro.value_hashes = true;
+  ro.work_budget = kEnumerationWorkBudget;
+  int budget = ro.new_shapes;
+  for (int level = 1; level <= o.enumerate_depth; ++level) {
+    generator::Expansion ex = en.expand(pool, level, std::size_t(o.enumerate_calls), Rng::mix(seed + level),
+                                        level == o.enumerate_depth);
+    out.counts.cut_levels += ex.cut();
+    if (ex.calls.empty()) break;
+    EnumeratedLevel lv;
+    ro.names.clear();
+    for (std::size_t i = 0; i < ex.calls.size(); ++i) {
+      lv.candidates.push_back(enumerated_candidate(en, pool, ex.calls[i]));
+      ro.names.push_back("solve_cand" + std::to_string(i));
+    }
+    ro.new_shapes = budget;
+    auto rb = run_round_batt(lv.candidates, tasks, ro, o);
+    if (!rb.ok()) return rb.error();
+    lv.batt = std::move(rb.value());
+    if (lv.batt) drop_out_of_work(lv.batt->out.result);
+    std::size_t pooled_before = pool.size();
+    if (lv.batt) {
+      budget -= static_cast<int>(lv.batt->new_shapes.size());
+      out.counts.calls += static_cast<std::int64_t>(lv.batt->candidate_of.size());
+      for (std::size_t c = 0; c < ex.calls.size(); ++c) {
+        int p = lv.batt->kept[c];
+        if (p < 0) continue;
+        auto key = value_key(lv.batt->out.result, p, generator::type_name(ex.calls[c].type));
+        if (key && seen.insert(*key).second) pool.push_back(std::move(ex.calls[c]));
+      }
+    }
+    out.counts.pooled += static_cast<std::int64_t>(pool.size() - pooled_before);
+    out.levels.push_back(std::move(lv));
+    if (pool.size() == pooled_before) break;
+  }
+  return out;
+}
+
+}  // namespace battc::runtime::search

@@ -1,0 +1,69 @@
+// runtime/search/enumeration.h: search's second strategy, bottom-up
+// enumeration with observational equivalence (icecuber's key idea, and the
+// classic one of enumerative program synthesis; docs/search.md
+// "Enumeration"). A round of it takes a few tasks and grows one pool of
+// values for them level by level (generator/enumerate/enumerator.h types
+// the calls); each level's calls run as one batt through the specs engine,
+// each a program returning its call, on every sample of those tasks (train
+// and test inputs); a call whose values equal, on every input, those of a
+// value already pooled (or that fails everywhere) is dropped, the others
+// join the pool. The calls are scored and kept like mutants (kind
+// `enumerate`), so a grid equal to every train output is a task's solution.
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "generator/enumerate/enumerator.h"
+#include "runtime/search/candidates.h"
+#include "runtime/search/round_batt.h"
+
+namespace battc::runtime::search {
+
+// One level: its calls as candidates and the batt that ran them (nullopt
+// when every call waited for the shape budget).
+struct EnumeratedLevel {
+  std::vector<Candidate> candidates;
+  std::optional<RoundBatt> batt;
+};
+
+struct EnumerationCounts {
+  std::int64_t calls = 0;    // calls run
+  std::int64_t pooled = 0;   // calls with new values, added to the pool
+  std::int64_t cut_levels = 0;  // levels the bound on calls cut short
+};
+
+struct Enumeration {
+  std::vector<EnumeratedLevel> levels;
+  EnumerationCounts counts;
+};
+
+// Work units per statement in enumeration (the search's own is 20,000,000,
+// a runaway guard): the calls are blind, and a few that blow up (a grid
+// upscaled by a large count, a cross product of cells) took most of a
+// level's time; a call out of it is dropped (enumeration.cpp).
+inline constexpr std::int64_t kEnumerationWorkBudget = 200'000;
+
+// The tasks of an enumeration round: SearchOptions::enumerate_tasks tasks
+// no kept program fits yet (all tasks when every one is fit: other programs
+// make second attempts), taken in turn from an order fixed by the random
+// seed and the task ids, starting after those of the `before` enumeration
+// rounds so far; ascending indices into `tasks`.
+std::vector<std::size_t> enumeration_tasks(const std::vector<Task>& tasks, const std::set<std::string>& solved,
+                                           const SearchOptions& o, int before);
+
+// The leaves' colours for `tasks`: every colour of their train grids.
+std::vector<int> enumeration_colours(const std::vector<std::size_t>& chosen,
+                                     const std::vector<std::vector<int>>& palettes);
+
+// Enumerates for `tasks` up to SearchOptions::enumerate_depth levels of at
+// most enumerate_calls calls each, running each level with `ro` (pairing
+// All; its shape budget spans the whole round). Stops early when a level
+// adds nothing to the pool.
+api::ApiResult<Enumeration> enumerate_round(const generator::Enumerator& en, const std::vector<Task>& tasks,
+                                            const std::vector<int>& colours, RoundBattOptions ro,
+                                            const SearchOptions& o, std::uint64_t seed);
+
+}  // namespace battc::runtime::search
