@@ -88,6 +88,7 @@ def search_and_score(a, work, tasks_dir, real, seeds):
         cmd += ['--programs', seeds]
     if a.jobs:
         cmd += ['--jobs', str(a.jobs)]
+    cmd += a.search_args.split()
     run(cmd)
     with open(os.path.join(work, 'report.json')) as f:
         report = json.load(f)
@@ -120,6 +121,8 @@ def main():
     ap.add_argument('--seed', type=int, default=1)
     ap.add_argument('--jobs', type=int, default=0)
     ap.add_argument('--json')
+    ap.add_argument('--search-args', default='',
+                    help='more flags for battc search, e.g. "--strategy mutate" (a battc that has them)')
     ap.add_argument('--keep-dir', help='work here and keep it (stores, exports, submissions)')
     a = ap.parse_args()
 

@@ -57,7 +57,8 @@ inline std::string store_content(const std::string& path) {
   dump("SELECT program, task, score, train_right, train_total, test_right, test_known, cell_accuracy, solved, "
        "near_miss, round FROM scores ORDER BY task, program");
   dump("SELECT kind, made, improved, discarded FROM mutations ORDER BY kind");
-  dump("SELECT round, candidates, rejected, unique_candidates, evaluations, new_solved FROM rounds ORDER BY round");
+  dump("SELECT round, candidates, rejected, unique_candidates, evaluations, new_solved, strategy, improved FROM rounds "
+       "ORDER BY round");
   std::string integrity;
   sqlite3_stmt* s = nullptr;
   REQUIRE(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &s, nullptr) == SQLITE_OK);
