@@ -71,7 +71,7 @@ struct Group {
 struct Pending {
   std::size_t size;
   std::uint64_t order;
-  int prim;
+  std::size_t prim;
   std::vector<int> args;
 };
 
@@ -175,59 +175,23 @@ Sizes tuple_sizes(const std::vector<const Group*>& gs) {
 
 }  // namespace
 
-Expansion Enumerator::expand(const std::vector<PoolValue>& pool, int level, std::size_t bound, std::uint64_t seed,
-                             bool grids_only) const {
-  std::map<TypeRef, Group> values, functions;
-  group_pool(pool, level, values, functions);
-  // The typed tuples of groups, per primitive.
-  struct Typed {
-    int prim;
-    std::vector<const Group*> groups;
-    TypeRef result;
-  };
-  std::vector<Typed> typed;
-  Sizes total;
-  for (std::size_t pi = 0; pi < table_.size(); ++pi) {
-    const Prim& p = table_[pi];
-    std::vector<std::vector<std::pair<TypeRef, const Group*>>> choices;
-    for (std::size_t k = 0; k < p.callable.size(); ++k) {
-      choices.emplace_back();
-      for (const auto& [t, g] : p.callable[k] ? functions : values)
-        if (!p.only[k] || p.only[k] == t) choices.back().push_back({t, &g});
-    }
-    std::vector<std::size_t> at(choices.size(), 0);
-    bool empty = std::any_of(choices.begin(), choices.end(), [](const auto& c) { return c.empty(); });
-    while (!empty) {
-      std::vector<TypeRef> types;
-      std::vector<const Group*> gs;
-      for (std::size_t k = 0; k < at.size(); ++k) {
-        types.push_back(choices[k][at[k]].first);
-        gs.push_back(choices[k][at[k]].second);
-      }
-      TypeRef result = typed_call(pi, types);
-      if (result && (!grids_only || result == sig_.types().grid())) {
-        Sizes s = tuple_sizes(gs);
-        for (std::size_t z = 0; z < s.size(); ++z) add_into(total, z, s[z]);
-        typed.push_back({static_cast<int>(pi), gs, result});
-      }
-      std::size_t k = 0;
-      while (k < at.size() && ++at[k] == choices[k].size()) at[k++] = 0;
-      if (k == at.size()) break;
-    }
-  }
-  Expansion out;
-  std::size_t cutoff = 0, within = 0;
-  for (std::size_t z = 0; z < total.size(); ++z) {
-    out.typed += total[z];
-    if (within < bound) {
-      cutoff = z;
-      within += total[z];
-    }
-  }
-  // List every call up to the cutoff size (a walk over each tuple's groups,
-  // smallest values first, that stops past the cutoff), then keep the bound.
+namespace {
+
+// One primitive at one tuple of argument groups that its rule types, and
+// the size counts of its calls.
+struct TypedTuple {
+  std::size_t prim;
+  std::vector<const Group*> groups;
+  Sizes sizes;
+};
+
+// Every call of the typed tuples up to the cutoff size with a fresh argument
+// (a walk over each tuple's groups, smallest values first, that stops past
+// the cutoff), in an order fixed by the seed.
+std::vector<Pending> list_calls(const std::vector<PoolValue>& pool, const std::vector<TypedTuple>& typed,
+                                std::size_t cutoff, int level, std::uint64_t seed) {
   std::vector<Pending> calls;
-  for (const Typed& t : typed) {
+  for (const TypedTuple& t : typed) {
     std::vector<int> args(t.groups.size());
     auto walk = [&](auto&& self, std::size_t k, std::size_t size, bool fresh) -> void {
       if (k == args.size()) {
@@ -248,16 +212,61 @@ Expansion Enumerator::expand(const std::vector<PoolValue>& pool, int level, std:
   }
   std::sort(calls.begin(), calls.end(),
             [](const Pending& a, const Pending& b) { return a.size != b.size ? a.size < b.size : a.order < b.order; });
+  return calls;
+}
+
+}  // namespace
+
+Expansion Enumerator::expand(const std::vector<PoolValue>& pool, int level, std::size_t bound, std::uint64_t seed,
+                             bool grids_only) const {
+  std::map<TypeRef, Group> values, functions;
+  group_pool(pool, level, values, functions);
+  std::vector<TypedTuple> typed;
+  for (std::size_t pi = 0; pi < table_.size(); ++pi) {
+    const Prim& p = table_[pi];
+    std::vector<std::vector<std::pair<TypeRef, const Group*>>> choices;
+    for (std::size_t k = 0; k < p.callable.size(); ++k) {
+      choices.emplace_back();
+      for (const auto& [t, g] : p.callable[k] ? functions : values)
+        if (!p.only[k] || p.only[k] == t) choices.back().push_back({t, &g});
+    }
+    if (std::any_of(choices.begin(), choices.end(), [](const auto& c) { return c.empty(); })) continue;
+    std::vector<std::size_t> at(choices.size(), 0);
+    for (;;) {  // every tuple of types: an odometer over the positions
+      std::vector<TypeRef> types;
+      std::vector<const Group*> gs;
+      for (std::size_t k = 0; k < at.size(); ++k) {
+        types.push_back(choices[k][at[k]].first);
+        gs.push_back(choices[k][at[k]].second);
+      }
+      TypeRef result = typed_call(pi, types);
+      if (result && (!grids_only || result == sig_.types().grid())) typed.push_back({pi, gs, tuple_sizes(gs)});
+      std::size_t k = 0;
+      while (k < at.size() && ++at[k] == choices[k].size()) at[k++] = 0;
+      if (k == at.size()) break;
+    }
+  }
+  // The cutoff: the smallest size whose calls, with all smaller ones, reach the bound.
+  Sizes total;
+  for (const TypedTuple& t : typed)
+    for (std::size_t z = 0; z < t.sizes.size(); ++z) add_into(total, z, t.sizes[z]);
+  Expansion out;
+  std::size_t cutoff = 0, within = 0;
+  for (std::size_t z = 0; z < total.size(); ++z) {
+    out.typed += total[z];
+    if (within < bound) cutoff = z, within += total[z];
+  }
+  std::vector<Pending> calls = list_calls(pool, typed, cutoff, level, seed);
   if (calls.size() > bound) calls.resize(bound);
   for (Pending& c : calls) {
     PoolValue v;
-    v.prim = table_[std::size_t(c.prim)].name;
+    v.prim = table_[c.prim].name;
     v.args = std::move(c.args);
     v.level = level;
     v.size = static_cast<int>(c.size);
     std::vector<TypeRef> types;
     for (int a : v.args) types.push_back(pool[std::size_t(a)].type);
-    v.type = typed_call(std::size_t(c.prim), types);
+    v.type = typed_call(c.prim, types);
     out.calls.push_back(std::move(v));
   }
   return out;

@@ -83,6 +83,27 @@ int run_search_cmd(SearchFlags& f) {
   return interrupt.fired() ? interrupt.exit_code() : 0;
 }
 
+// The strategies' flags (docs/search.md "Enumeration").
+void add_strategy_options(CLI::App* cmd, search::SearchOptions& o) {
+  cmd->add_option("--strategy", o.strategy,
+                  "auto: each round to mutation or enumeration, whichever found more lately; or only one")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"auto", "mutate", "enumerate"}));
+  cmd->add_option("--enumerate-tasks", o.enumerate_tasks, "Tasks an enumeration round grows one pool for")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--enumerate-depth", o.enumerate_depth, "Levels of an enumeration round")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--enumerate-calls", o.enumerate_calls, "Calls per level at most (the smallest first)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--enumerate-shapes", o.enumerate_shapes,
+                  "Statement shapes new to the search an enumeration round may compile")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+}
+
 }  // namespace
 
 void add_search_commands(CLI::App& app) {
@@ -116,23 +137,7 @@ void add_search_commands(CLI::App& app) {
                   "Statement shapes new to the search a round may compile (candidates over it wait)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--strategy", f.o.strategy,
-                  "auto: each round to mutation or enumeration, whichever found more lately; or only one")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"auto", "mutate", "enumerate"}));
-  cmd->add_option("--enumerate-tasks", f.o.enumerate_tasks, "Tasks an enumeration round grows one pool for")
-      ->capture_default_str()
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--enumerate-depth", f.o.enumerate_depth, "Levels of an enumeration round")
-      ->capture_default_str()
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--enumerate-calls", f.o.enumerate_calls, "Calls per level at most (the smallest first)")
-      ->capture_default_str()
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--enumerate-shapes", f.o.enumerate_shapes,
-                  "Statement shapes new to the search an enumeration round may compile")
-      ->capture_default_str()
-      ->check(CLI::NonNegativeNumber);
+  add_strategy_options(cmd, f.o);
   cmd->add_option("--report-json", f.report_json, "Write the search's figures as JSON");
   cmd->add_option("--cache-dir", f.cache_dir, "JIT cache (default: $BATTC_CACHE_DIR or ~/.cache/battc)");
   cmd->add_flag("-q,--quiet", f.quiet, "No progress lines");
