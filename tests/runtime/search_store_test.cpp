@@ -165,3 +165,37 @@ TEST_CASE("store: a read that fails after its first row is an error, not a short
   Store store(path);
   CHECK_THROWS_AS(store.shapes(), StoreError);
 }
+
+TEST_CASE("store: a schema-2 store opens as schema 3, its rounds mutation's", "[search][store]") {
+  TempDir dir("battc-store");
+  std::string path = dir.path + "/old.db";
+  {
+    Store s(path);
+    RoundRow r;
+    r.round = 1;
+    r.evaluations = 10;
+    s.add_round(r);
+  }
+  // Back to schema 2: the rounds table without the two columns version 3 added.
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db,
+                       "ALTER TABLE rounds DROP COLUMN strategy; ALTER TABLE rounds DROP COLUMN improved; "
+                       "UPDATE meta SET value = '2' WHERE key = 'schema_version'",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  Store s(path);
+  CHECK(s.meta("schema_version") == "3");
+  auto rounds = s.rounds();
+  REQUIRE(rounds.size() == 1);
+  CHECK(rounds[0].evaluations == 10);
+  CHECK(rounds[0].strategy == "mutate");
+  CHECK(rounds[0].improved == 0);
+  RoundRow e;
+  e.round = 2;
+  e.strategy = "enumerate";
+  e.improved = 3;
+  s.add_round(e);
+  CHECK(s.rounds().back().strategy == "enumerate");
+  CHECK(s.rounds().back().improved == 3);
+}
