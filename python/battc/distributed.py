@@ -268,11 +268,23 @@ def _progress_line(e: Dict[str, Any], epochs: int) -> str:
             f"round {e['merged']['rounds']}")
 
 
+def _gather(refs: List[Any]) -> List[Any]:
+    """The workers' results. battc's own error in a worker (bad tasks or programs) is raised as
+    BattcError with battc's message, not inside Ray's wrapper with the worker's traceback."""
+    try:
+        return ray.get(refs)
+    except ray.exceptions.RayTaskError as e:
+        cause = getattr(e, "cause", None)
+        if isinstance(cause, battc.BattcError):
+            raise battc.BattcError(str(cause)) from None
+        raise
+
+
 def _epoch(run: _Run, epoch: int, store_ref: Any, task: Any) -> Dict[str, Any]:
     """Every worker's search from the epoch's store, then their merge."""
     t0 = time.monotonic()
     refs = [task.remote(run.inputs, store_ref, run.last_round, _plan(run, epoch, k)) for k in range(run.workers)]
-    results = ray.get(refs)
+    results = _gather(refs)
     merged = _merge_islands(run, epoch, [store for _, store in results])
     seconds = time.monotonic() - t0
     reports = [report for report, _ in results]

@@ -9,7 +9,7 @@ tools/ray_test.sh in the venv the wheel is installed in.
 The islands' checks: 2 workers x 2 epochs of 2 rounds give the same merged store as a second
 run with the same seed; a worker killed mid-epoch (the test hook BATTC_TEST_KILL_WORKER) is run
 again by Ray and the final store is the same; a kept store resumes; the merge binding refuses
-an existing output. That a merge does not depend on its inputs' order is
+an existing output; a worker's BattcError reaches the driver as BattcError. That a merge does not depend on its inputs' order is
 tests/runtime/store_merge_test.cpp's. Prints [PASS] / [FAIL] per check and "[SKIP] why"
 when it cannot run (no ARC data); exits 1 if a check failed.
 """
@@ -96,6 +96,7 @@ def islands(src):
     check_killed_worker(run, work)
     check_resume(run, work)
     check_merge_binding(battc, work)
+    check_worker_error(bd, battc, tasks, work)
     ray.shutdown()
 
 
@@ -142,6 +143,17 @@ def check_merge_binding(battc, work):
         check(False, "battc.merge_stores refuses an output that exists")
     except battc.BattcError as e:
         check("exists" in str(e), "battc.merge_stores refuses an output that exists", str(e))
+
+
+def check_worker_error(bd, battc, tasks, work):
+    bad = "def solve_x(I):\n    O = no_such_primitive(I)\n    return O\n"
+    try:
+        bd.search(tasks=tasks, programs=bad, store=os.path.join(work, "bad.db"), workers=1, rounds_per_epoch=1,
+                  progress=None)
+        check(False, "seeds a worker refuses raise BattcError")
+    except battc.BattcError as e:
+        check(str(e) == "no seed program was accepted", "seeds a worker refuses: BattcError with battc's message",
+              str(e))
 
 
 if __name__ == "__main__":
