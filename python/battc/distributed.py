@@ -73,8 +73,11 @@ def _as_list(x: Any) -> list:
 
 
 def _read(path: str) -> bytes:
-    with open(path, "rb") as f:
-        return f.read()
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError as e:  # a missing task or program file reads as battc.search would say it
+        raise battc.BattcError(f"{path}: cannot read it: {e.strerror}") from None
 
 
 def _pack_task_path(path: str, slot: str, inputs: _Inputs) -> None:
@@ -172,7 +175,8 @@ def _die_once(plan: _Plan, search: Callable[[int], Dict[str, Any]], start_round:
     os._exit(1)
 
 
-def _search_island(inputs: _Inputs, store: Optional[bytes], start_round: int, plan: _Plan) -> Tuple[Dict[str, Any], bytes]:
+def _search_island(inputs: _Inputs, store: Optional[bytes], start_round: int,
+                   plan: _Plan) -> Tuple[Dict[str, Any], bytes]:
     """One worker's epoch: the inputs and the epoch's store written to a temporary folder, a
     search from that store with the worker's seed, and the worker's store back as bytes."""
     with tempfile.TemporaryDirectory(prefix="battc-island-") as root:

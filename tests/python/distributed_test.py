@@ -7,11 +7,12 @@ tools/ray_test.sh in the venv the wheel is installed in.
                                              ARC-AGI-1 training tasks from $ARC_DATA
 
 The islands' checks: 2 workers x 2 epochs of 2 rounds give the same merged store as a second
-run with the same seed; a worker killed mid-epoch (the test hook BATTC_TEST_KILL_WORKER) is run
-again by Ray and the final store is the same; a kept store resumes; the merge binding refuses
-an existing output; a worker's BattcError reaches the driver as BattcError. That a merge does not depend on its inputs' order is
-tests/runtime/store_merge_test.cpp's. Prints [PASS] / [FAIL] per check and "[SKIP] why"
-when it cannot run (no ARC data); exits 1 if a check failed.
+run with the same seed (and another seed another); a worker killed mid-epoch (the test hook
+BATTC_TEST_KILL_WORKER) is run again by Ray and the final store is the same; a kept store
+resumes; the merge binding refuses an existing output; a worker's BattcError reaches the
+driver as BattcError. That a merge does not depend on its inputs' order is
+tests/runtime/store_merge_test.cpp's. Prints [PASS] / [FAIL] per check and "[SKIP] why" when
+it cannot run (no ARC data); exits 1 if a check failed.
 """
 import os
 import sqlite3
