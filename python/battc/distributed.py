@@ -126,8 +126,6 @@ def _pack_inputs(tasks: Any, programs: Any, solutions: Any) -> _Inputs:
         inputs.files[inputs.solutions] = _read(os.fspath(solutions))
     if not inputs.task_paths:
         raise battc.BattcError("battc.distributed.search: no tasks given")
-    if not inputs.program_paths:
-        raise battc.BattcError("battc.distributed.search: no seed programs given")
     return inputs
 
 
@@ -152,6 +150,7 @@ class _Plan:
     rounds: int               # stop after this round of the store (0: by minutes)
     minutes: float
     jobs: int
+    strategy: str
     cache_dir: Optional[str]
     kill_marker: Optional[str] = None   # the test hook: die once, after one round
 
@@ -190,7 +189,7 @@ def _search_island(inputs: _Inputs, store: Optional[bytes], start_round: int,
             return battc.search(tasks=[os.path.join(root, t) for t in inputs.task_paths],
                                 programs=[os.path.join(root, p) for p in inputs.program_paths],
                                 store=path, rounds=rounds, minutes=plan.minutes, seed=plan.seed, jobs=plan.jobs,
-                                resume=os.path.exists(path),
+                                resume=os.path.exists(path), strategy=plan.strategy,
                                 solutions=os.path.join(root, inputs.solutions) if inputs.solutions else None,
                                 cache_dir=plan.cache_dir)
 
@@ -215,6 +214,7 @@ class _Run:
     minutes: float
     seed: int
     cpus: int
+    strategy: str
     cache_dir: Optional[str]
     kill: Optional[Tuple[int, int, str]] = None   # (epoch, worker, marker): the test hook
     last_round: int = 0
@@ -236,7 +236,8 @@ def _plan(run: _Run, epoch: int, worker: int) -> _Plan:
     killed = run.kill is not None and run.kill[:2] == (epoch, worker)
     return _Plan(epoch=epoch, worker=worker, seed=island_seed(run.seed, epoch, worker),
                  rounds=run.last_round + run.rounds if run.rounds > 0 else 0, minutes=run.minutes,
-                 jobs=run.cpus, cache_dir=run.cache_dir, kill_marker=run.kill[2] if killed else None)
+                 jobs=run.cpus, strategy=run.strategy, cache_dir=run.cache_dir,
+                 kill_marker=run.kill[2] if killed else None)
 
 
 def _keep(merged: str, store: str) -> None:
@@ -322,16 +323,18 @@ def _check_sizes(workers: int, epochs: int, rounds: int, minutes: float, cpus: i
 
 def search(tasks: Any, programs: Any, store: "battc.PathLike", *, workers: int = 2, epochs: int = 1,
            minutes_per_epoch: float = 0, rounds_per_epoch: int = 0, seed: int = 1, cpus_per_worker: int = 1,
-           resume: bool = False, solutions: Any = None, cache_dir: Any = None, max_retries: int = 3,
-           progress: Optional[Callable[[str], None]] = print) -> Dict[str, Any]:
+           resume: bool = False, solutions: Any = None, strategy: str = "auto", cache_dir: Any = None,
+           max_retries: int = 3, progress: Optional[Callable[[str], None]] = print) -> Dict[str, Any]:
     """An island-model search on Ray: `epochs` epochs of `workers` searches, merged after each.
 
     tasks: paths (folders, task files, a challenges file) or a mapping {task id: task}; programs:
-    paths or program source; both are read here and sent to the workers by value. Each worker
-    searches rounds_per_epoch rounds (reproducible) or minutes_per_epoch minutes (fits a
-    budget), with cpus_per_worker threads on as many of Ray's CPUs. `store` gets the merged store
-    after every epoch. Ray is used as found: ray.init() first for a cluster's address or options,
-    else a local one is started (RAY_ADDRESS is honoured). `progress` gets one line per epoch.
+    paths or program source (none: a search from nothing, enumeration making the first
+    programs); both are read here and sent to the workers by value. `strategy` is
+    battc.search's ("auto", "mutate", "enumerate"). Each worker searches rounds_per_epoch
+    rounds (reproducible) or minutes_per_epoch minutes (fits a budget), with cpus_per_worker
+    threads on as many of Ray's CPUs. `store` gets the merged store after every epoch. Ray is
+    used as found: ray.init() first for a cluster's address or options, else a local one is
+    started (RAY_ADDRESS is honoured). `progress` gets one line per epoch.
     Returns {"store", "epochs": [per epoch: seconds, overhead_seconds, merged, workers (their
     search reports), evaluations], "evaluations", "seconds", "evaluations_per_second"}."""
     _check_sizes(workers, epochs, rounds_per_epoch, minutes_per_epoch, cpus_per_worker)
@@ -343,6 +346,7 @@ def search(tasks: Any, programs: Any, store: "battc.PathLike", *, workers: int =
     with tempfile.TemporaryDirectory(prefix="battc-driver-", dir=os.path.dirname(store)) as work:
         run = _Run(inputs=ray.put(_pack_inputs(tasks, programs, solutions)), store=store, work=work, workers=workers,
                    rounds=rounds_per_epoch, minutes=minutes_per_epoch, seed=seed, cpus=cpus_per_worker,
+                   strategy=strategy,
                    cache_dir=os.fspath(cache_dir) if cache_dir is not None else None, kill=_kill_hook())
         start = _start_store(run, resume)
         store_ref = ray.put(start) if start is not None else None
