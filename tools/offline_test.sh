@@ -16,7 +16,8 @@
 # tree with the DSL device library, for step 4; default build/)
 # Env: PYTHON (python3), BATTC_OFFLINE_WORK (a scratch folder, kept; default
 # a temporary one, removed), BATTC_WHEEL_BUILD_DIR (scikit-build-core's build
-# folder, reused between runs; default <source>/build-wheel).
+# folder, reused between runs; default <source>/build-wheel), BATTC_WHEEL (a
+# wheel already built, installed instead of building one).
 # Prints "N passed, N failed, N skipped" last; exit 1 if any check failed. A
 # check that cannot run here prints "[part skipped] why"; when nothing can run
 # (no venv, no PyPI for the build tools) it prints "[SKIP] why" and exits 0,

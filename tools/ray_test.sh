@@ -4,10 +4,11 @@
 #   1. the wheel built and installed into a fresh venv (tools/wheel_venv.sh;
 #      the build folder is offline_test.sh's, so after it this is a packaging);
 #   2. without Ray, importing battc.distributed says `pip install battc[ray]`;
-#   3. battc[ray] (Ray from PyPI) into the venv, then tests/python/distributed_test.py on a
-#      local Ray cluster of 2 CPUs and 20 ARC-AGI-1 training tasks
-#      ($ARC_DATA): the same seed gives the same merged store, a worker
-#      killed mid-epoch gives it too, a kept store resumes.
+#   3. battc[ray] (Ray from PyPI) into the venv, then
+#      tests/python/distributed_test.py on a local Ray cluster of 2 CPUs and
+#      20 ARC-AGI-1 training tasks ($ARC_DATA): the same seed gives the same
+#      merged store, a worker killed mid-epoch gives it too, a kept store
+#      resumes.
 # Usage: tools/ray_test.sh. Env: PYTHON (python3), BATTC_WHEEL_BUILD_DIR
 # (default <source>/build-wheel), BATTC_WHEEL (a built wheel to install
 # instead), BATTC_OFFLINE_WORK (a scratch folder, kept). Prints "N passed,

@@ -7,18 +7,19 @@
 # BATTC_WHEEL, a wheel already built, is installed instead of building one.
 mkdir -p "$WORK/dist"
 if [ -n "${BATTC_WHEEL:-}" ]; then
-  cp "$BATTC_WHEEL" "$WORK/dist/" && ok "wheel given: $(basename "$BATTC_WHEEL")" || { bad "BATTC_WHEEL=$BATTC_WHEEL"; finish; }
+  if cp "$BATTC_WHEEL" "$WORK/dist/"; then ok "wheel given: $(basename "$BATTC_WHEEL")"
+  else bad "BATTC_WHEEL=$BATTC_WHEEL cannot be read"; finish; fi
 else
-echo "== building the wheel (build folder $WHEEL_BUILD)"
-"$PY" -m venv "$WORK/build-venv" > /dev/null 2>&1 || skip_all "no Python venv here ($PY -m venv failed)"
-"$WORK/build-venv/bin/pip" install -q scikit-build-core nanobind > "$WORK/pip.log" 2>&1 ||
-  skip_all "pip could not install the wheel's build tools (scikit-build-core, nanobind): no PyPI? $(tail -1 "$WORK/pip.log")"
-if "$WORK/build-venv/bin/pip" wheel -q --no-build-isolation --no-deps -w "$WORK/dist" \
-     -C "build-dir=$WHEEL_BUILD" "$SRC" > "$WORK/wheel.log" 2>&1; then
-  ok "wheel built: $(basename "$WORK"/dist/battc-*.whl)"
-else
-  tail -30 "$WORK/wheel.log"; bad "pip wheel failed"; finish
-fi
+  echo "== building the wheel (build folder $WHEEL_BUILD)"
+  "$PY" -m venv "$WORK/build-venv" > /dev/null 2>&1 || skip_all "no Python venv here ($PY -m venv failed)"
+  "$WORK/build-venv/bin/pip" install -q scikit-build-core nanobind > "$WORK/pip.log" 2>&1 ||
+    skip_all "pip could not install the wheel's build tools (scikit-build-core, nanobind): no PyPI? $(tail -1 "$WORK/pip.log")"
+  if "$WORK/build-venv/bin/pip" wheel -q --no-build-isolation --no-deps -w "$WORK/dist" \
+       -C "build-dir=$WHEEL_BUILD" "$SRC" > "$WORK/wheel.log" 2>&1; then
+    ok "wheel built: $(basename "$WORK"/dist/battc-*.whl)"
+  else
+    tail -30 "$WORK/wheel.log"; bad "pip wheel failed"; finish
+  fi
 fi
 "$PY" -m venv "$WORK/venv"
 if "$WORK/venv/bin/pip" install -q --no-index "$WORK"/dist/battc-*.whl; then

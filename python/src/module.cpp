@@ -1,8 +1,9 @@
 // python/src/module.cpp: the native half of the battc Python package
 // (battc._battc): JSON in, JSON out, over the run, check, search, store
-// merge and doctor APIs. battc/__init__.py builds the requests and the result objects; this
-// layer only converts, releases the GIL while battc works and turns every
-// failure into battc.BattcError with battc's own message.
+// merge and doctor APIs. battc/__init__.py builds the requests and the
+// result objects; this layer only converts, releases the GIL while battc
+// works and turns every failure into battc.BattcError with battc's own
+// message.
 #include <nanobind/nanobind.h>
 #include <nanobind/stl/string.h>
 #include <nanobind/stl/vector.h>
