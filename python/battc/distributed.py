@@ -163,14 +163,16 @@ def _store_bytes(path: str) -> bytes:
     return _read(path)
 
 
-def _die_once(plan: _Plan, search: Callable[[int], Dict[str, Any]], start_round: int) -> None:
+def _die_once(plan: _Plan, search: Callable[[int], Dict[str, Any]], start_round: int, root: str) -> None:
     """The test hook: the first attempt searches one round, then its process ends as a machine
-    lost mid-epoch would (no clean-up, no reply); the marker makes Ray's retry run normally."""
+    lost mid-epoch would (no reply); the marker makes Ray's retry run normally. Its folder
+    goes first only so that tests leave nothing behind."""
     if plan.kill_marker is None or os.path.exists(plan.kill_marker):
         return
     with open(plan.kill_marker, "w") as f:
         f.write(f"epoch {plan.epoch} worker {plan.worker}\n")
     search(start_round + 1)
+    shutil.rmtree(root, ignore_errors=True)
     os._exit(1)
 
 
@@ -193,7 +195,7 @@ def _search_island(inputs: _Inputs, store: Optional[bytes], start_round: int,
                                 solutions=os.path.join(root, inputs.solutions) if inputs.solutions else None,
                                 cache_dir=plan.cache_dir)
 
-        _die_once(plan, search, start_round)
+        _die_once(plan, search, start_round, root)
         report = search(plan.rounds)
         report.update(worker=plan.worker, seed=plan.seed)
         return report, _store_bytes(path)

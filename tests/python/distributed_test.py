@@ -77,7 +77,7 @@ def islands(src):
 
     tasks = arc_tasks(src)
     programs = os.path.join(src, "tests", "golden", "arc1", "programs.py")
-    work = tempfile.mkdtemp(prefix="battc-ray-test-")
+    work = tempfile.mkdtemp(prefix="islands-", dir=os.getcwd())  # tools/ray_test.sh's scratch folder
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     lines = []
 
