@@ -16,7 +16,8 @@
 # tree with the DSL device library, for step 4; default build/)
 # Env: PYTHON (python3), BATTC_OFFLINE_WORK (a scratch folder, kept; default
 # a temporary one, removed), BATTC_WHEEL_BUILD_DIR (scikit-build-core's build
-# folder, reused between runs; default <source>/build-wheel).
+# folder, reused between runs; default <source>/build-wheel), BATTC_WHEEL (a
+# wheel already built, installed instead of building one).
 # Prints "N passed, N failed, N skipped" last; exit 1 if any check failed. A
 # check that cannot run here prints "[part skipped] why"; when nothing can run
 # (no venv, no PyPI for the build tools) it prints "[SKIP] why" and exits 0,
@@ -40,25 +41,8 @@ skip_all() { echo "[SKIP] $*"; exit 0; }
 finish() { echo "$passed passed, $failed failed, $skipped skipped"; [ "$failed" -eq 0 ]; exit $?; }
 
 # 1. The wheel. Its build tools come from PyPI into a build venv (the
-#    install below is the offline step).
-echo "== building the wheel (build folder $WHEEL_BUILD)"
-"$PY" -m venv "$WORK/build-venv" > /dev/null 2>&1 || skip_all "no Python venv here ($PY -m venv failed)"
-"$WORK/build-venv/bin/pip" install -q scikit-build-core nanobind > "$WORK/pip.log" 2>&1 ||
-  skip_all "pip could not install the wheel's build tools (scikit-build-core, nanobind): no PyPI? $(tail -1 "$WORK/pip.log")"
-if "$WORK/build-venv/bin/pip" wheel -q --no-build-isolation --no-deps -w "$WORK/dist" \
-     -C "build-dir=$WHEEL_BUILD" "$SRC" > "$WORK/wheel.log" 2>&1; then
-  ok "wheel built: $(basename "$WORK"/dist/battc-*.whl)"
-else
-  tail -30 "$WORK/wheel.log"; bad "pip wheel failed"; finish
-fi
-"$PY" -m venv "$WORK/venv"
-if "$WORK/venv/bin/pip" install -q --no-index "$WORK"/dist/battc-*.whl; then
-  ok "installed with --no-index into a fresh venv"
-else
-  bad "pip install --no-index of the wheel failed"; finish
-fi
-VBIN=$WORK/venv/bin
-PKG=$("$VBIN/python" -c 'import battc, os; print(os.path.dirname(battc.__file__))')
+#    install is the offline step; tools/wheel_venv.sh).
+. "$SRC/tools/wheel_venv.sh"
 
 # 2. From an empty folder outside the source tree.
 mkdir -p "$WORK/empty" && cd "$WORK/empty"

@@ -26,7 +26,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 from . import _battc
 from ._battc import BattcError
 
-__all__ = ["run", "check", "search", "doctor", "RunResult", "CheckResult", "BattcError", "executable"]
+__all__ = ["run", "check", "search", "merge_stores", "doctor", "RunResult", "CheckResult", "BattcError", "executable"]
 
 Grid = List[List[int]]
 PathLike = Union[str, "os.PathLike[str]"]
@@ -249,6 +249,15 @@ def search(tasks: Union[PathLike, Iterable[PathLike]], programs: Union[PathLike,
     if cache_dir is not None:
         req["cache_dir"] = os.fspath(cache_dir)
     return json.loads(_battc.search(json.dumps(req)))
+
+
+def merge_stores(inputs: Iterable[PathLike], out: PathLike) -> Dict[str, int]:
+    """battc store merge: one new store `out` holding the union of the stores `inputs` (of one
+    search: the same seeds and options; tasks may differ), each task's best kept by the search's
+    ranking. The result does not depend on the order of `inputs`, and a search resumes it with
+    any seed. Returns {"stores", "programs", "tasks", "rounds"}; raises BattcError on a store of
+    other seeds or options, or an `out` that exists."""
+    return json.loads(_battc.merge_stores([os.fspath(p) for p in inputs], os.fspath(out)))
 
 
 def doctor(cache_dir: Optional[PathLike] = None) -> Dict[str, Any]:

@@ -1,8 +1,9 @@
 // python/src/module.cpp: the native half of the battc Python package
-// (battc._battc): JSON in, JSON out, over the run, check, search and doctor
-// APIs. battc/__init__.py builds the requests and the result objects; this
-// layer only converts, releases the GIL while battc works and turns every
-// failure into battc.BattcError with battc's own message.
+// (battc._battc): JSON in, JSON out, over the run, check, search, store
+// merge and doctor APIs. battc/__init__.py builds the requests and the
+// result objects; this layer only converts, releases the GIL while battc
+// works and turns every failure into battc.BattcError with battc's own
+// message.
 #include <nanobind/nanobind.h>
 #include <nanobind/stl/string.h>
 #include <nanobind/stl/vector.h>
@@ -15,6 +16,8 @@
 #include "python/src/request.h"
 #include "runtime/api/doctor.h"
 #include "runtime/search/report_json.h"
+#include "runtime/search/store.h"
+#include "runtime/search/store_merge.h"
 #include "runtime/jit/cuda_libraries.h"
 
 namespace nb = nanobind;
@@ -87,6 +90,19 @@ std::string search(const std::string& request) {
   });
 }
 
+// battc store merge: a store that is no search store, or of other seeds or
+// options, is bad input (BattcError with the merge's message), as in the CLI.
+std::string merge_stores(const std::vector<std::string>& inputs, const std::string& out) {
+  return unlocked([&] {
+    try {
+      auto r = battc::runtime::search::merge_stores(inputs, out);
+      return json{{"stores", r.stores}, {"programs", r.programs}, {"tasks", r.tasks}, {"rounds", r.rounds}}.dump();
+    } catch (const battc::runtime::search::StoreError& e) {
+      throw BattcError(e.what());
+    }
+  });
+}
+
 std::string doctor(const std::string& cache_dir) {
   auto r = battc::runtime::api::doctor(cache_dir);
   json items = json::array();
@@ -103,6 +119,7 @@ NB_MODULE(_battc, m) {
   m.def("run", &run, nb::arg("request"));
   m.def("check", &check, nb::arg("request"));
   m.def("search", &search, nb::arg("request"));
+  m.def("merge_stores", &merge_stores, nb::arg("inputs"), nb::arg("out"));
   m.def("doctor", &doctor, nb::arg("cache_dir") = "");
   m.def("set_python_paths", &battc::runtime::jit::set_python_paths, nb::arg("paths"),
         "Where the NVIDIA wheels may be (sys.path); before the first GPU use");
