@@ -4,8 +4,15 @@
 # packaging, not a build) and installed with --no-index into a fresh venv.
 # Needs SRC, WORK, PY, WHEEL_BUILD and the functions ok, bad, finish and
 # skip_all; sets VBIN (the venv's bin folder) and PKG (the installed package).
-# BATTC_WHEEL, a wheel already built, is installed instead of building one.
+# BATTC_WHEEL, a wheel already built, is installed instead of building one;
+# BATTC_WHEEL_FROM, a folder: the wheel in it, when there is one (CTest's
+# ray_islands takes offline_wheel's). BATTC_WHEEL_OUT, a folder: the wheel
+# built is left there too (emptied first, so it never holds a stale one).
 mkdir -p "$WORK/dist"
+if [ -z "${BATTC_WHEEL:-}" ] && [ -n "${BATTC_WHEEL_FROM:-}" ]; then
+  BATTC_WHEEL=$(ls "$BATTC_WHEEL_FROM"/battc-*.whl 2>/dev/null | head -1)
+fi
+if [ -n "${BATTC_WHEEL_OUT:-}" ]; then rm -rf "$BATTC_WHEEL_OUT"; mkdir -p "$BATTC_WHEEL_OUT"; fi
 if [ -n "${BATTC_WHEEL:-}" ]; then
   if cp "$BATTC_WHEEL" "$WORK/dist/"; then ok "wheel given: $(basename "$BATTC_WHEEL")"
   else bad "BATTC_WHEEL=$BATTC_WHEEL cannot be read"; finish; fi
@@ -17,6 +24,7 @@ else
   if "$WORK/build-venv/bin/pip" wheel -q --no-build-isolation --no-deps -w "$WORK/dist" \
        -C "build-dir=$WHEEL_BUILD" "$SRC" > "$WORK/wheel.log" 2>&1; then
     ok "wheel built: $(basename "$WORK"/dist/battc-*.whl)"
+    [ -n "${BATTC_WHEEL_OUT:-}" ] && cp "$WORK"/dist/battc-*.whl "$BATTC_WHEEL_OUT/"
   else
     tail -30 "$WORK/wheel.log"; bad "pip wheel failed"; finish
   fi
