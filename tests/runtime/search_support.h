@@ -36,6 +36,13 @@ inline search::SearchOptions demo_search(const std::string& dir, const std::stri
   return o;
 }
 
+// Runs a search that must succeed; its report.
+inline search::SearchReport searched(const search::SearchOptions& o) {
+  auto r = search::run_search(o);
+  if (!r.ok()) FAIL(r.error().message);
+  return r.value();
+}
+
 // The store's content that the seed decides: programs and kept scores.
 inline std::string store_content(const std::string& path) {
   sqlite3* db = nullptr;

@@ -36,14 +36,8 @@ using battc::test::TempDir;
 
 using battc::test::demo_search;
 using battc::test::kDemo;
+using battc::test::searched;
 using battc::test::store_content;
-
-// run_search's report, failing the test with the error's message.
-search::SearchReport searched(const search::SearchOptions& o) {
-  auto r = search::run_search(o);
-  if (!r.ok()) FAIL(r.error().message);
-  return r.value();
-}
 
 TEST_CASE("search: one seed gives one store, whatever --jobs, and resume continues it", "[search]") {
   TempDir dir("battc-search");

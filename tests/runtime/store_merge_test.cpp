@@ -21,16 +21,11 @@ namespace fs = std::filesystem;
 using namespace battc::runtime;
 using battc::test::demo_search;
 using battc::test::kDemo;
+using battc::test::searched;
 using battc::test::store_content;
 using battc::test::TempDir;
 
 namespace {
-
-search::SearchReport searched(const search::SearchOptions& o) {
-  auto r = search::run_search(o);
-  if (!r.ok()) FAIL(r.error().message);
-  return r.value();
-}
 
 // Shard i of 3 of the demo, 2 rounds, its own random seed.
 std::string shard_store(const std::string& dir, int i) {
