@@ -27,18 +27,9 @@ set -uo pipefail
 SRC=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=$(cd "${1:-$SRC/build}" 2>/dev/null && pwd || true)
 PY=${PYTHON:-python3}
-if [ -n "${BATTC_OFFLINE_WORK:-}" ]; then
-  WORK=$BATTC_OFFLINE_WORK; rm -rf "$WORK"; mkdir -p "$WORK"
-else
-  WORK=$(mktemp -d /tmp/battc-offline.XXXXXX); trap 'rm -rf "$WORK"' EXIT
-fi
+NAME=offline
+. "$SRC/tools/script_checks.sh"
 WHEEL_BUILD=${BATTC_WHEEL_BUILD_DIR:-$SRC/build-wheel}
-passed=0; failed=0; skipped=0
-ok()   { echo "[PASS] $*"; passed=$((passed + 1)); }
-bad()  { echo "[FAIL] $*"; failed=$((failed + 1)); }
-skip() { echo "[part skipped] $*"; skipped=$((skipped + 1)); }
-skip_all() { echo "[SKIP] $*"; exit 0; }
-finish() { echo "$passed passed, $failed failed, $skipped skipped"; [ "$failed" -eq 0 ]; exit $?; }
 
 # 1. The wheel. Its build tools come from PyPI into a build venv (the
 #    install is the offline step; tools/wheel_venv.sh).

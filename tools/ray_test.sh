@@ -19,17 +19,9 @@ set -uo pipefail
 
 SRC=$(cd "$(dirname "$0")/.." && pwd)
 PY=${PYTHON:-python3}
-if [ -n "${BATTC_OFFLINE_WORK:-}" ]; then
-  WORK=$BATTC_OFFLINE_WORK; rm -rf "$WORK"; mkdir -p "$WORK"
-else
-  WORK=$(mktemp -d /tmp/battc-ray.XXXXXX); trap 'rm -rf "$WORK"' EXIT
-fi
+NAME=ray
+. "$SRC/tools/script_checks.sh"
 WHEEL_BUILD=${BATTC_WHEEL_BUILD_DIR:-$SRC/build-wheel}
-passed=0; failed=0; skipped=0
-ok()   { echo "[PASS] $*"; passed=$((passed + 1)); }
-bad()  { echo "[FAIL] $*"; failed=$((failed + 1)); }
-skip_all() { echo "[SKIP] $*"; exit 0; }
-finish() { echo "$passed passed, $failed failed, $skipped skipped"; [ "$failed" -eq 0 ]; exit $?; }
 # The test's lines: its [PASS] and [FAIL] counted here.
 tally() {
   local out=$1

@@ -34,6 +34,7 @@ except ImportError as e:  # Ray is an optional extra
                       name="ray") from e
 
 import battc
+from battc import _as_list  # one rule for "one input or several" in both front ends
 
 __all__ = ["search", "island_seed"]
 
@@ -62,14 +63,6 @@ class _Inputs:
     task_paths: List[str]     # relative paths handed to battc.search, in the order given
     program_paths: List[str]
     solutions: Optional[str] = None
-
-
-def _as_list(x: Any) -> list:
-    if x is None:
-        return []
-    if isinstance(x, (str, bytes, os.PathLike, Mapping)):
-        return [x]
-    return list(x)
 
 
 def _read(path: str) -> bytes:
