@@ -87,7 +87,10 @@ DSL_HD Grid rot270(Ctx& c, const Grid& g) {
 DSL_HD Grid hmirror(Ctx& c, const Grid& g) {
   if (g.ragged()) {
     if (!detail::readable_rows(c, g)) return {};
-    return map_rows(c, g, 0, [&](i32 i, Int* out) {
+    // Row i of the result is row h-1-i of g: its buffer takes the longest row.
+    i64 longest = 0;
+    for (i32 i = 0; i < g.h; ++i) longest = g.rlen(i) > longest ? g.rlen(i) : longest;
+    return map_rows(c, g, longest, [&](i32 i, Int* out) {
       const Int* r = g.rptr(g.h - 1 - i);
       i32 n = g.rlen(g.h - 1 - i);
       for (i32 j = 0; j < n; ++j) out[j] = r[j];

@@ -122,6 +122,10 @@ TEST_CASE("combine, intersection, difference, dedupe, merge", "[dsl][containers]
   CHECK(enc(replace(e.c, ragged, 2, 5)) == J("[[1],[5,3]]"));
   CHECK(enc(vmirror(e.c, ragged)) == J("[[1],[3,2]]"));
   CHECK(enc(hmirror(e.c, ragged)) == J("[[2,3],[1]]"));
+  // A short row first and a long one last: each output row holds the other's
+  // cells (enumeration met this one writing past a short row's buffer).
+  Grid wedge = merge(e.c, e.val<Tuple<Grid>>("[[[1]],[[2,3,4,5,6,7,8,9,1,2,3]]]"));
+  CHECK(enc(hmirror(e.c, wedge)) == J("[[2,3,4,5,6,7,8,9,1,2,3],[1]]"));
   CHECK(enc(vconcat(e.c, ragged, e.val<Grid>("[[7,7,7]]"))) == J("[[1],[2,3],[7,7,7]]"));
   CHECK(enc(hconcat(e.c, ragged, e.val<Grid>("[[8],[9]]"))) == J("[[1,8],[2,3,9]]"));
   CHECK(equality(e.c, ragged, e.val<Grid>("[[1],[2,3]]")));
