@@ -38,11 +38,10 @@ const char* const kPointConstants[] = {"ORIGIN", "UNITY", "UP", "DOWN", "LEFT", 
 const char* const kIntNames[] = {"ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"};
 
 // An expression's size, what orders a level (the smallest first): its
-// description length, a call costing two and a constant or function value
-// one (I nothing), so that of two calls of one level the one with fewer
-// constants comes first (hconcat(I, vmirror(I)) before fill(I, TWO,
-// ofcolor(I, ONE))).
-constexpr std::size_t kCallCost = 2, kLeafCost = 1;
+// description length (prior.h), the sum of its calls' and leaves' costs (I
+// nothing). With the flat costs (a call two, a leaf one) of two calls of
+// one level the one with fewer constants comes first (hconcat(I, vmirror(I))
+// before fill(I, TWO, ofcolor(I, ONE))).
 
 // Counts of values by expression size.
 using Sizes = std::vector<std::size_t>;
@@ -91,7 +90,7 @@ TypeRef annotated_type(const std::string& annotation, TypeTable& tt) {
 Enumerator::Enumerator(const Signatures& sig) : sig_(sig) {
   for (const PrimitiveInfo& p : primitive_table()) {
     if (left_out().count(p.name) || !sig.has(p.name) || p.params.empty()) continue;
-    Prim e{p.name, {}, {}};
+    Prim e{p.name, {}, {}, p.returns};
     for (const Param& a : p.params) {
       e.callable.push_back(a.type == "Callable");
       e.only.push_back(annotated_type(a.type, sig.types()));
@@ -117,7 +116,7 @@ std::vector<PoolValue> Enumerator::leaves(const std::vector<int>& colours) const
     v.type = sig_.constant_type(*c);
     v.name = name;
     v.constant = true;
-    v.size = kLeafCost;
+    v.size = costs_.leaf_cost(name);
     out.push_back(v);
   };
   for (int k : ints)
@@ -126,17 +125,55 @@ std::vector<PoolValue> Enumerator::leaves(const std::vector<int>& colours) const
   constant("F");
   for (const char* p : kPointConstants) constant(p);
   for (const Prim& p : table_) {
-    if (p.callable.size() != 1 || p.callable[0]) continue;
+    bool unary = p.callable.size() == 1 && !p.callable[0];
+    bool binary = p.callable.size() == 2 && !p.callable[0] && !p.callable[1];
     const DialectPrim* d = find_dialect_prim(Dialect::ArcDsl, p.name);
-    if (!d) continue;
+    if (!d || (!unary && !binary)) continue;
     PoolValue f;
     f.type = tt.prim(d->internal);
     f.name = p.name;
     f.constant = true;
-    f.size = kLeafCost;
+    f.operand_only = binary;
+    f.size = costs_.leaf_cost(p.name);
     out.push_back(f);
   }
+  add_bindings(out);
   return out;
+}
+
+// The function values of one binding over the leaves (leaves() says
+// which). A binding's cost is its call's and its two leaves'.
+void Enumerator::add_bindings(std::vector<PoolValue>& pool) const {
+  TypeTable& tt = sig_.types();
+  std::map<std::string, std::size_t> prim_at;
+  for (std::size_t i = 0; i < table_.size(); ++i) prim_at[table_[i].name] = i;
+  std::size_t leaves = pool.size();
+  auto bind = [&](const char* binder, std::size_t f, std::size_t c) {
+    CallType ct = sig_.call_prim(binder, {pool[f].type, pool[c].type});
+    if (!ct.ok()) return;
+    PoolValue v;
+    v.type = ct.result;
+    v.prim = binder;
+    v.args = {static_cast<int>(f), static_cast<int>(c)};
+    v.constant = true;
+    v.size = costs_.call_cost(binder) + pool[f].size + pool[c].size;
+    pool.push_back(std::move(v));
+  };
+  for (std::size_t f = 0; f < leaves; ++f) {
+    auto at = prim_at.find(pool[f].name);
+    if (!pool[f].constant || !pool[f].type->callable() || at == prim_at.end()) continue;
+    const Prim& p = table_[at->second];
+    for (std::size_t c = 0; c < leaves; ++c) {
+      TypeRef ct = pool[c].type;
+      if (!pool[c].constant || ct->callable() || (ct != tt.integer() && ct != tt.point())) continue;
+      if (p.callable.size() == 2) {
+        if (p.only[1] == ct) bind("rbind", f, c);
+        if (p.only[0] == ct) bind("lbind", f, c);
+      } else if ((p.returns == "Integer" && ct == tt.integer()) || (p.returns == "IntegerTuple" && ct == tt.point())) {
+        bind("matcher", f, c);
+      }
+    }
+  }
 }
 
 namespace {
@@ -147,7 +184,7 @@ void group_pool(const std::vector<PoolValue>& pool, int level, std::map<TypeRef,
                 std::map<TypeRef, Group>& functions) {
   for (std::size_t i = 0; i < pool.size(); ++i) {
     const PoolValue& v = pool[i];
-    if (v.level >= level) continue;
+    if (v.level >= level || v.operand_only) continue;
     Group& g = (v.type->callable() ? functions : values)[v.type];
     g.values.push_back(static_cast<int>(i));
     add_into(g.all, std::size_t(v.size), 1);
@@ -162,14 +199,14 @@ void group_pool(const std::vector<PoolValue>& pool, int level, std::map<TypeRef,
 
 // The size counts of the calls over one tuple of groups that have a fresh
 // argument: all tuples less the all-old ones, each size one more (the call).
-Sizes tuple_sizes(const std::vector<const Group*>& gs) {
+Sizes tuple_sizes(const std::vector<const Group*>& gs, std::size_t call_cost) {
   Sizes all{1}, old{1};
   for (const Group* g : gs) {
     all = convolve(all, g->all);
     old = convolve(old, g->old);
   }
-  Sizes out(all.size() + kCallCost, 0);
-  for (std::size_t s = 0; s < all.size(); ++s) out[s + kCallCost] = all[s] - (s < old.size() ? old[s] : 0);
+  Sizes out(all.size() + call_cost, 0);
+  for (std::size_t s = 0; s < all.size(); ++s) out[s + call_cost] = all[s] - (s < old.size() ? old[s] : 0);
   return out;
 }
 
@@ -181,6 +218,7 @@ namespace {
 // the size counts of its calls.
 struct TypedTuple {
   std::size_t prim;
+  std::size_t call_cost;
   std::vector<const Group*> groups;
   Sizes sizes;
 };
@@ -193,17 +231,18 @@ std::vector<Pending> list_calls(const std::vector<PoolValue>& pool, const std::v
   std::vector<Pending> calls;
   for (const TypedTuple& t : typed) {
     std::vector<int> args(t.groups.size());
+    const std::size_t call_cost = t.call_cost;
     auto walk = [&](auto&& self, std::size_t k, std::size_t size, bool fresh) -> void {
       if (k == args.size()) {
-        if (!fresh || size + kCallCost > cutoff) return;
+        if (!fresh || size + call_cost > cutoff) return;
         std::uint64_t h = Rng::mix(seed ^ Rng::mix(std::uint64_t(t.prim) + 1));
         for (int a : args) h = Rng::mix(h ^ std::uint64_t(a));
-        calls.push_back({size + kCallCost, h, t.prim, args});
+        calls.push_back({size + call_cost, h, t.prim, args});
         return;
       }
       for (int v : t.groups[k]->values) {
         const PoolValue& pv = pool[std::size_t(v)];
-        if (size + std::size_t(pv.size) + kCallCost > cutoff) break;  // sorted by size
+        if (size + std::size_t(pv.size) + call_cost > cutoff) break;  // sorted by size
         args[k] = v;
         self(self, k + 1, size + std::size_t(pv.size), fresh || (!pv.constant && pv.level == level - 1));
       }
@@ -240,7 +279,10 @@ Expansion Enumerator::expand(const std::vector<PoolValue>& pool, int level, std:
         gs.push_back(choices[k][at[k]].second);
       }
       TypeRef result = typed_call(pi, types);
-      if (result && (!grids_only || result == sig_.types().grid())) typed.push_back({pi, gs, tuple_sizes(gs)});
+      if (result && (!grids_only || result == sig_.types().grid())) {
+        auto cost = static_cast<std::size_t>(costs_.call_cost(p.name));
+        typed.push_back({pi, cost, gs, tuple_sizes(gs, cost)});
+      }
       std::size_t k = 0;
       while (k < at.size() && ++at[k] == choices[k].size()) at[k++] = 0;
       if (k == at.size()) break;

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "generator/enumerate/prior.h"
 #include "generator/parse/ast.h"
 #include "generator/types/signatures.h"
 
@@ -30,6 +31,7 @@ struct PoolValue {
   int level = 0;  // leaves 0; a call one more than its deepest argument
   int size = 0;   // its expression's description length (enumerator.cpp): what orders a level
   bool constant = false;  // a constant or a function value (not derived from I)
+  bool operand_only = false;  // a primitive pooled only to be bound (rbind's first argument)
   bool leaf() const { return prim.empty(); }
 };
 
@@ -44,9 +46,18 @@ class Enumerator {
  public:
   explicit Enumerator(const Signatures& sig);
 
+  // What expressions cost (prior.h): flat until set.
+  void set_costs(ExpressionCosts costs) { costs_ = std::move(costs); }
+
   // The leaves: I, the colours given and the small integers 0..4 (as
   // arc-dsl's constant names), T and F, the direction and size points, and
-  // every enumerated primitive of one argument as a function value.
+  // every enumerated primitive of one argument as a function value. Then
+  // the function values of one binding (level 0, not derived from I):
+  // rbind and lbind of a two-argument primitive to a constant its
+  // annotation takes (rbind(colorcount, ONE)), and matcher of a function
+  // value returning an integer or a point to such a constant
+  // (matcher(size, ONE)); whether calling one types is decided where it is
+  // called.
   std::vector<PoolValue> leaves(const std::vector<int>& colours) const;
 
   // Level `level`'s typed calls over `pool`: each has an argument made at
@@ -71,10 +82,13 @@ class Enumerator {
     std::string name;
     std::vector<bool> callable;  // per parameter: takes a function value
     std::vector<TypeRef> only;   // per parameter: the one type its annotation names (or nullptr)
+    std::string returns;         // its annotation's return type
   };
+  void add_bindings(std::vector<PoolValue>& pool) const;
   // call_prim's result type, remembered (nullptr: ill-typed, or a function).
   TypeRef typed_call(std::size_t prim, const std::vector<TypeRef>& args) const;
   const Signatures& sig_;
+  ExpressionCosts costs_;
   std::vector<Prim> table_;
   std::vector<std::string> prims_;
   mutable std::map<std::pair<std::size_t, std::vector<TypeRef>>, TypeRef> typed_;

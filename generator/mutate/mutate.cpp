@@ -76,18 +76,19 @@ std::optional<std::pair<std::size_t, std::size_t>> pick_site(const TypedProgram&
 // (docs/search.md, "Mutations"). The mix leans on constants, as card.py's
 // does: swapping a colour or a direction keeps the program's structure.
 // Type-keeping rewiring (argument, primitive, function value) comes next;
-// the structural kinds (insert, drop, crossover) are drawn least. The
+// the structural kinds (insert, drop, crossover, append) are drawn least. The
 // weights sum to 100 only for reading; changing one changes what every
 // seeded search makes.
 const std::array<MutationKindInfo, kMutationKinds>& mutation_kinds() {
   static constexpr std::array<MutationKindInfo, kMutationKinds> kinds = {{
-      {MutationKind::Constant, "constant", 30, &Mutator::constant},
+      {MutationKind::Constant, "constant", 24, &Mutator::constant},
       {MutationKind::Argument, "argument", 20, &Mutator::argument},
       {MutationKind::Primitive, "primitive", 18, &Mutator::primitive},
       {MutationKind::FunctionValue, "function_value", 10, &Mutator::function_value},
       {MutationKind::Insert, "insert", 8, &Mutator::insert},
       {MutationKind::Drop, "drop", 8, &Mutator::drop},
       {MutationKind::Crossover, "crossover", 6, &Mutator::crossover},
+      {MutationKind::Append, "append", 6, &Mutator::append},
   }};
   static_assert([] {
     for (int i = 0; i < kMutationKinds; ++i)
@@ -367,6 +368,50 @@ std::optional<Program> Mutator::crossover(const TypedProgram& a, Rng& rng, const
   auto it = rename.find(b.program.ret);
   if (it == rename.end()) return std::nullopt;
   out.ret = it->second;
+  return out;
+}
+
+// Many tasks are another's transformation and one more step: its objects
+// moved, then recoloured; its grid cropped, then scaled. Insert adds only
+// T -> T steps before a use, so it never reaches past the result, nor takes
+// a constant: this kind does both, r -> f(r, k...) with f's other
+// parameters integers (the task's colours first) and its result r's type.
+std::optional<Program> Mutator::append(const TypedProgram& p, Rng& rng, const MutationContext& ctx,
+                                       const TypedProgram*) const {
+  const std::size_t n = p.program.body.size();
+  if (n == 0) return std::nullopt;
+  TypeRef t = p.type_at(p.program.ret, n, sig_);
+  if (!t) return std::nullopt;
+  TypeRef integer = sig_.types().integer();
+  std::vector<std::pair<std::string, int>> fits;  // (name as written, constants it takes)
+  const auto& table = by_arity_[dialect_index(p.dialect)];
+  for (std::size_t arity = 1; arity <= 3 && arity < table.size(); ++arity)
+    for (const std::string& name : table[arity]) {
+      const DialectPrim* d = find_dialect_prim(p.dialect, name);
+      std::vector<TypeRef> args(arity, integer);
+      args[0] = t;
+      if (d && sig_.call_prim(d->internal, args).result == t) fits.emplace_back(name, static_cast<int>(arity) - 1);
+    }
+  if (fits.empty()) return std::nullopt;
+  const auto& [callee, constants] = rng.pick(fits);
+  Program out = p.program;
+  Stmt s;
+  s.target = "y_new";  // canonical_program renames it
+  s.loc = out.body.back().loc;
+  s.call.callee = callee;
+  s.call.callee_loc = s.loc;
+  Arg r;
+  r.name = p.program.ret;
+  r.loc = s.loc;
+  s.call.args.push_back(r);
+  for (int i = 0; i < constants; ++i) {
+    Arg k;
+    k.loc = s.loc;
+    k.name = !ctx.palette.empty() && rng.chance(75) ? int_name(rng.pick(ctx.palette)) : rng.pick(int_names()).second;
+    s.call.args.push_back(k);
+  }
+  out.body.push_back(s);
+  out.ret = s.target;
   return out;
 }
 

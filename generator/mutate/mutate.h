@@ -28,8 +28,9 @@ enum class MutationKind {
   Insert,         // y = f(v) with f: T -> T inserted before a use of v
   Drop,           // a statement removed, its uses given an earlier value of its type
   Crossover,      // a prefix of one program of the task, the suffix of another
+  Append,         // a last step: the result r replaced by f(r, k...) of r's type, k integer constants
 };
-constexpr int kMutationKinds = 7;
+constexpr int kMutationKinds = 8;
 
 struct MutationContext {
   const Signatures* signatures = nullptr;
@@ -85,6 +86,8 @@ class Mutator {
                               const TypedProgram* other) const;
   std::optional<Program> crossover(const TypedProgram& p, Rng& rng, const MutationContext& ctx,
                                    const TypedProgram* other) const;
+  std::optional<Program> append(const TypedProgram& p, Rng& rng, const MutationContext& ctx,
+                                const TypedProgram* other) const;
   friend const std::array<MutationKindInfo, kMutationKinds>& mutation_kinds();
 
   const Signatures& sig_;

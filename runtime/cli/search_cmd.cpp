@@ -102,6 +102,10 @@ void add_strategy_options(CLI::App* cmd, search::SearchOptions& o) {
                   "Statement shapes new to the search an enumeration round may compile")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--enumerate-prior", o.enumerate_prior,
+                  "What enumeration tries first: seeds (what the seed programs use most) or flat (the shortest)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"seeds", "flat"}));
 }
 
 }  // namespace

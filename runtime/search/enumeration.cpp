@@ -68,8 +68,8 @@ Candidate enumerated_candidate(const generator::Enumerator& en, const std::vecto
 
 }  // namespace
 
-std::vector<std::size_t> enumeration_tasks(const std::vector<Task>& tasks, const std::set<std::string>& solved,
-                                           const SearchOptions& o, int before) {
+EnumerationDraw enumeration_tasks(const std::vector<Task>& tasks, const std::set<std::string>& solved,
+                                  const SearchOptions& o, int before) {
   std::vector<std::size_t> open;
   for (std::size_t i = 0; i < tasks.size(); ++i)
     if (!solved.count(tasks[i].id)) open.push_back(i);
@@ -80,11 +80,17 @@ std::vector<std::size_t> enumeration_tasks(const std::vector<Task>& tasks, const
     return ha != hb ? ha < hb : tasks[a].id < tasks[b].id;
   });
   std::size_t n = std::min(open.size(), std::size_t(o.enumerate_tasks));
-  std::size_t start = open.empty() ? 0 : (std::size_t(before) * n) % open.size();
-  std::vector<std::size_t> out;
-  for (std::size_t k = 0; k < n; ++k) out.push_back(open[(start + k) % open.size()]);
-  std::sort(out.begin(), out.end());
+  std::size_t turned = std::size_t(before) * n;
+  std::size_t start = open.empty() ? 0 : turned % open.size();
+  EnumerationDraw out;
+  out.pass = open.empty() ? 0 : static_cast<int>(turned / open.size());
+  for (std::size_t k = 0; k < n; ++k) out.tasks.push_back(open[(start + k) % open.size()]);
+  std::sort(out.tasks.begin(), out.tasks.end());
   return out;
+}
+
+std::size_t enumeration_calls(const SearchOptions& o, int pass) {
+  return std::size_t(o.enumerate_calls) << std::min(pass, kMaxWidening);
 }
 
 std::vector<int> enumeration_colours(const std::vector<std::size_t>& chosen,
@@ -96,7 +102,7 @@ std::vector<int> enumeration_colours(const std::vector<std::size_t>& chosen,
 
 api::ApiResult<Enumeration> enumerate_round(const generator::Enumerator& en, const std::vector<Task>& tasks,
                                             const std::vector<int>& colours, RoundBattOptions ro,
-                                            const SearchOptions& o, std::uint64_t seed) {
+                                            const SearchOptions& o, std::size_t calls, std::uint64_t seed) {
   Enumeration out;
   std::vector<PoolValue> pool = en.leaves(colours);
   std::unordered_set<std::uint64_t> seen;
@@ -104,7 +110,7 @@ api::ApiResult<Enumeration> enumerate_round(const generator::Enumerator& en, con
   ro.work_budget = kEnumerationWorkBudget;
   int budget = ro.new_shapes;
   for (int level = 1; level <= o.enumerate_depth; ++level) {
-    generator::Expansion ex = en.expand(pool, level, std::size_t(o.enumerate_calls), Rng::mix(seed + level),
+    generator::Expansion ex = en.expand(pool, level, calls, Rng::mix(seed + level),
                                         level == o.enumerate_depth);
     out.counts.cut_levels += ex.cut();
     if (ex.calls.empty()) break;

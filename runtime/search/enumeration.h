@@ -50,20 +50,33 @@ inline constexpr std::int64_t kEnumerationWorkBudget = 200'000;
 // no kept program fits yet (all tasks when every one is fit: other programs
 // make second attempts), taken in turn from an order fixed by the random
 // seed and the task ids, starting after those of the `before` enumeration
-// rounds so far; ascending indices into `tasks`.
-std::vector<std::size_t> enumeration_tasks(const std::vector<Task>& tasks, const std::set<std::string>& solved,
-                                           const SearchOptions& o, int before);
+// rounds so far; ascending indices into `tasks`. `pass` counts the times
+// the turn went round the open tasks before this round.
+struct EnumerationDraw {
+  std::vector<std::size_t> tasks;
+  int pass = 0;
+};
+EnumerationDraw enumeration_tasks(const std::vector<Task>& tasks, const std::set<std::string>& solved,
+                                  const SearchOptions& o, int before);
+
+// The calls per level of an enumeration round on its `pass`: a task met
+// again has had the smallest calls already, so each pass doubles
+// SearchOptions::enumerate_calls, up to kMaxWidening doublings (a level
+// of 4x the calls takes tens of seconds on two cores, and its records
+// of every call on every sample are held at once).
+inline constexpr int kMaxWidening = 2;
+std::size_t enumeration_calls(const SearchOptions& o, int pass);
 
 // The leaves' colours for `tasks`: every colour of their train grids.
 std::vector<int> enumeration_colours(const std::vector<std::size_t>& chosen,
                                      const std::vector<std::vector<int>>& palettes);
 
 // Enumerates for `tasks` up to SearchOptions::enumerate_depth levels of at
-// most enumerate_calls calls each, running each level with `ro` (pairing
+// most `calls` calls each, running each level with `ro` (pairing
 // All; its shape budget spans the whole round). Stops early when a level
 // adds nothing to the pool.
 api::ApiResult<Enumeration> enumerate_round(const generator::Enumerator& en, const std::vector<Task>& tasks,
                                             const std::vector<int>& colours, RoundBattOptions ro,
-                                            const SearchOptions& o, std::uint64_t seed);
+                                            const SearchOptions& o, std::size_t calls, std::uint64_t seed);
 
 }  // namespace battc::runtime::search

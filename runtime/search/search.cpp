@@ -364,7 +364,8 @@ void Search::mutate_round(int r, RoundStart& start) {
 // level by level (enumeration.h), every level's calls scored and kept like
 // mutants, all in one transaction.
 void Search::enumerate_round(int r, RoundStart& start, int enumerated_before) {
-  std::vector<std::size_t> chosen = enumeration_tasks(in_.searched, start.solved, o_, enumerated_before);
+  EnumerationDraw draw = enumeration_tasks(in_.searched, start.solved, o_, enumerated_before);
+  const std::vector<std::size_t>& chosen = draw.tasks;
   RoundRow row;
   row.round = r;
   row.strategy = strategy_name(Strategy::Enumerate);
@@ -377,6 +378,7 @@ void Search::enumerate_round(int r, RoundStart& start, int enumerated_before) {
   ro.shapes = &shapes_;
   ro.specs = &specs_;
   auto en = search::enumerate_round(enumerator_, round_tasks, enumeration_colours(chosen, in_.palettes), ro, o_,
+                                    enumeration_calls(o_, draw.pass),
                                     generator::Rng::mix(o_.seed ^ std::uint64_t(r)));
   if (!en.ok()) throw SearchFailure{en.error()};
 
@@ -528,6 +530,11 @@ SearchReport Search::run() {
   auto inputs = load_search_inputs(o_, sig_);
   if (!inputs.ok()) throw SearchFailure{inputs.error()};
   in_ = std::move(inputs.value());
+  if (o_.enumerate_prior == "seeds") {
+    std::vector<generator::Program> seeds;
+    for (const auto& [program, dialect] : in_.seeds) seeds.push_back(program);
+    enumerator_.set_costs(generator::seed_prior(seeds));
+  }
   if (in_.refused || in_.differs)
     note(fmt::format("seeds: {} accepted, {} refused by the checker, {} differs left out (search scores solvers)",
                      in_.seeds.size(), in_.refused, in_.differs));
@@ -554,6 +561,8 @@ std::optional<api::ApiError> check_search_options(const SearchOptions& o) {
     return api::usage_error("no seed programs given: mutation needs some (enumeration does not: strategy auto or enumerate)");
   if (o.enumerate_tasks < 1 || o.enumerate_depth < 1 || o.enumerate_calls < 1 || o.enumerate_shapes < 0)
     return api::usage_error("enumeration's tasks, depth and calls must each be at least 1, its shapes at least 0");
+  if (o.enumerate_prior != "seeds" && o.enumerate_prior != "flat")
+    return api::usage_error("enumerate prior '" + o.enumerate_prior + "': choose seeds or flat");
   if (o.store.empty()) return api::usage_error("no store given");
   if (o.rounds <= 0 && o.minutes <= 0) return api::usage_error("give rounds or minutes (--rounds N or --minutes M)");
   if (o.tasks_per_round < 1 || o.parents_per_task < 1 || o.mutants_per_parent < 1 || o.keep < 1)

@@ -54,6 +54,10 @@ struct SearchOptions {
   int enumerate_depth = 3;
   int enumerate_calls = 20000;
   int enumerate_shapes = 96;
+  // What orders a level's calls (generator/enumerate/prior.h): "seeds" (the
+  // seeds' primitives and constants first; flat when there are none) or
+  // "flat" (the shortest expressions first).
+  std::string enumerate_prior = "seeds";
   // Budgets of one evaluation, as battc run's (so the store and a run of its
   // export agree on every program).
   std::uint64_t arena_bytes = ExecOptions{}.arena_bytes;

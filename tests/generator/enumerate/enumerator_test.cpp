@@ -46,8 +46,96 @@ TEST_CASE("enumeration: leaves are I, the colours, small integers, booleans, poi
     CHECK(index_of(leaves, name) >= 0);
   CHECK(index_of(leaves, "EIGHT") < 0);   // neither a colour given nor small
   CHECK(index_of(leaves, "rbind") < 0);   // builds functions: not enumerated
-  CHECK(index_of(leaves, "hconcat") < 0); // two arguments: not a function value
   CHECK(leaves[std::size_t(index_of(leaves, "size"))].type->callable());
+  // A primitive of two arguments is pooled only to be bound.
+  REQUIRE(index_of(leaves, "colorcount") >= 0);
+  CHECK(leaves[std::size_t(index_of(leaves, "colorcount"))].operand_only);
+  CHECK_FALSE(leaves[std::size_t(index_of(leaves, "size"))].operand_only);
+}
+
+TEST_CASE("enumeration: function values of one binding: rbind, lbind and matcher to a constant", "[enumerate]") {
+  TypeTable tt;
+  Signatures sig(tt);
+  Enumerator en(sig);
+  auto pool = en.leaves({7});
+  std::set<std::string> bound;
+  for (const PoolValue& v : pool) {
+    if (v.leaf()) continue;
+    CHECK(v.level == 0);
+    CHECK(v.constant);
+    CHECK(v.type->callable());
+    bound.insert(call_text(pool, v));
+  }
+  for (const char* t : {"rbind(colorcount, SEVEN)", "rbind(shoot, DOWN)", "matcher(size, ONE)", "matcher(color, SEVEN)",
+                        "lbind(colorcount, I)"})
+    CHECK(bound.count(t) == (std::string(t) == "lbind(colorcount, I)" ? 0u : 1u));  // I is no constant
+  CHECK(bound.count("rbind(colorcount, DOWN)") == 0);  // colorcount's annotation takes an Integer
+
+  // Where a call of one types, it is an argument: the object with most cells of colour 7.
+  for (const PoolValue& v : en.expand(pool, 1, 1000000, 1).calls)
+    if (v.prim == "objects" && call_text(pool, v) == "objects(I, T, F, T)") pool.push_back(v);
+  REQUIRE(pool.back().prim == "objects");
+  const PoolValue* pick = nullptr;
+  Expansion l2 = en.expand(pool, 2, 10000000, 1);
+  for (const PoolValue& v : l2.calls)
+    if (v.prim == "argmax" && pool[std::size_t(v.args[1])].prim == "rbind" &&
+        call_text(pool, pool[std::size_t(v.args[1])]) == "rbind(colorcount, SEVEN)")
+      pick = &v;
+  REQUIRE(pick != nullptr);
+  for (const PoolValue& v : l2.calls)
+    for (int a : v.args) CHECK_FALSE(pool[std::size_t(a)].operand_only);
+  Program p = en.program(pool, *pick);
+  CHECK(program_text(canonical_program(p), "solve_x") ==
+        "def solve_x(I):\n    x1 = rbind(colorcount, SEVEN)\n    x2 = objects(I, T, F, T)\n"
+        "    O = argmax(x2, x1)\n    return O\n");
+  CHECK(type_program(p, Dialect::ArcDsl, sig).has_value());
+}
+
+TEST_CASE("enumeration: the seeds' prior orders a level by what they use", "[enumerate]") {
+  ExpressionCosts flat = seed_prior({});
+  CHECK(flat.call_cost("objects") == 2);
+  CHECK(flat.leaf_cost("ONE") == 1);
+  Program seed;
+  seed.name = "solve_x";
+  seed.params = {"I"};
+  for (int i = 0; i < 20; ++i) {
+    Stmt s;
+    s.target = "x" + std::to_string(i + 1);
+    s.call.callee = i % 2 ? "vmirror" : "replace";
+    Arg a;
+    a.name = "I";
+    s.call.args.push_back(a);
+    if (i % 2 == 0)
+      for (const char* k : {"ONE", "TWO"}) {
+        Arg c;
+        c.name = k;
+        s.call.args.push_back(c);
+      }
+    seed.body.push_back(s);
+  }
+  ExpressionCosts costs = seed_prior({seed});
+  CHECK(costs.call_cost("vmirror") < costs.call_cost("rot90"));  // seen against never seen
+  CHECK(costs.call_cost("rot90") == costs.default_call);
+  CHECK(costs.leaf_cost("ONE") < costs.leaf_cost("NINE"));
+  CHECK(costs.call_cost("vmirror") >= 1);
+
+  TypeTable tt;
+  Signatures sig(tt);
+  Enumerator en(sig);
+  en.set_costs(costs);
+  auto pool = en.leaves({1, 2});
+  Expansion l1 = en.expand(pool, 1, 1000000, 3);
+  auto first_of = [&](const std::string& text) {
+    for (std::size_t i = 0; i < l1.calls.size(); ++i)
+      if (call_text(pool, l1.calls[i]) == text) return static_cast<long>(i);
+    return -1L;
+  };
+  REQUIRE(first_of("vmirror(I)") >= 0);
+  REQUIRE(first_of("rot90(I)") >= 0);
+  CHECK(first_of("vmirror(I)") < first_of("rot90(I)"));
+  REQUIRE(first_of("replace(I, THREE, FOUR)") >= 0);
+  CHECK(first_of("replace(I, ONE, TWO)") < first_of("replace(I, THREE, FOUR)"));  // the seen constants first
+  for (std::size_t i = 1; i < l1.calls.size(); ++i) CHECK(l1.calls[i - 1].size <= l1.calls[i].size);
 }
 
 TEST_CASE("enumeration: a level's calls are typed, have a fresh argument and come smallest first", "[enumerate]") {

@@ -222,6 +222,10 @@ bool is_change_of_kind(MutationKind k, const TypedProgram& p, const Program& m, 
     }
     case MutationKind::Insert: return m.body.size() == a.body.size() + 1;
     case MutationKind::Drop: return m.body.size() + 1 == a.body.size();
+    case MutationKind::Append:
+      // the parent whole, then one call of its result
+      return m.body.size() == a.body.size() + 1 && m.ret == m.body.back().target &&
+             m.body.back().call.args.front().name == a.ret;
     case MutationKind::Crossover:
       // a prefix of the parent (at least its first statement), the suffix of
       // the other (at least its last, which the mutant returns)
@@ -252,6 +256,7 @@ const std::vector<KindCase>& kind_cases() {
       {MutationKind::Crossover,
        {{"solve_crop_bbox", "solve_largest_object"}, {"solve_aabf363d", "solve_gravity"},
         {"solve_f25fbde4", "solve_b27ca6d3"}}},
+      {MutationKind::Append, {{"solve_mirror", ""}, {"solve_crop_bbox", ""}, {"solve_largest_object", ""}}},
   };
   return cases;
 }
@@ -281,8 +286,8 @@ TEST_CASE("mutation kinds: one table, every kind once, weighted and named", "[ge
   // (docs/search.md, "Mutations"): renaming one orphans stored rows,
   // reweighting changes what every seeded search makes.
   CHECK(names == std::set<std::string>{"constant", "argument", "primitive", "function_value", "insert", "drop",
-                                       "crossover"});
-  CHECK(mutation_weights() == std::vector<std::uint64_t>{30, 20, 18, 10, 8, 8, 6});
+                                       "crossover", "append"});
+  CHECK(mutation_weights() == std::vector<std::uint64_t>{24, 20, 18, 10, 8, 8, 6, 6});
 }
 
 TEST_CASE("mutation kinds: each has test programs here", "[generator][mutate]") {
