@@ -60,17 +60,23 @@ def test_counts(challenges: Dict[str, Any]) -> Dict[str, int]:
     return {tid: len(task["test"]) for tid, task in challenges.items()}
 
 
+def is_grid(g: Any) -> bool:
+    """What ARC Prize accepts: a non-empty list of equally long non-empty rows of cells 0-9."""
+    return (isinstance(g, list) and len(g) > 0 and all(isinstance(r, list) and len(r) > 0 for r in g)
+            and len({len(r) for r in g}) == 1
+            and all(type(c) is int and 0 <= c <= 9 for r in g for c in r))
+
+
 def complete(found: Dict[str, Any], counts: Dict[str, int]) -> Dict[str, Any]:
-    """Every task, every test input, attempt_1 and attempt_2: the search's grids where it has them,
-    the placeholder elsewhere."""
+    """Every task, every test input, attempt_1 and attempt_2: the search's grids where it has them
+    and they are valid grids, the placeholder elsewhere."""
     out = {}
     for tid, n in counts.items():
         mine = found.get(tid) or []
         entries = []
         for i in range(n):
             have = mine[i] if i < len(mine) and isinstance(mine[i], dict) else {}
-            entries.append({"attempt_1": have.get("attempt_1") or PLACEHOLDER,
-                            "attempt_2": have.get("attempt_2") or PLACEHOLDER})
+            entries.append({a: have[a] if is_grid(have.get(a)) else PLACEHOLDER for a in ("attempt_1", "attempt_2")})
         out[tid] = entries
     return out
 
@@ -159,12 +165,15 @@ def main(argv: Optional[List[str]] = None) -> Dict[str, Any]:
     budget = args.minutes * 60
     bar = Bar(budget)
     epoch, report = 0, {}
-    # Each epoch pays a fixed cost (the seeds' round, the final attempts): stop when what is left
-    # would be mostly that.
-    while budget - (time.time() - t_start) > 10:
-        left = budget - (time.time() - t_start)
-        minutes = max(0.1, min(args.epoch_minutes * 60, left - 5) / 60)
+    # An epoch runs past the minutes it is given (the seeds' round, the last round in flight, the
+    # final attempts): that overrun, measured, is kept back from the budget.
+    overrun = 15.0
+    while budget - (time.time() - t_start) - overrun > 5:
+        left = budget - (time.time() - t_start) - overrun
+        minutes = min(args.epoch_minutes * 60, left) / 60
+        t_epoch = time.time()
         report = search_epoch(args, store, minutes, epoch > 0, epoch_file, bar)
+        overrun = max(overrun, time.time() - t_epoch - minutes * 60)
         epoch += 1
         with open(epoch_file) as f:
             submission = complete(json.load(f), counts)
