@@ -108,6 +108,28 @@ std::vector<SpecDef> batt_specs(const Batt& b) {
   return out;
 }
 
+std::vector<std::string> program_spec_keys(const Batt& b, const BattProgram& p,
+                                           std::vector<std::optional<std::string>>& memo) {
+  std::vector<char> seen(b.nodes().size(), 0);
+  std::vector<int> stack(p.stmts.begin(), p.stmts.end());
+  stack.push_back(p.result);
+  std::vector<std::string> out;
+  while (!stack.empty()) {
+    int i = stack.back();
+    stack.pop_back();
+    if (seen[i]) continue;
+    seen[i] = 1;
+    if (!memo[i]) {
+      auto d = node_spec(b, i);
+      memo[i] = d ? d->key : std::string();
+    }
+    if (!memo[i]->empty()) out.push_back(*memo[i]);
+    for (int a : b.nodes()[i].args) stack.push_back(a);
+  }
+  out.push_back(record_spec(b.nodes()[p.result].type).key);
+  return out;
+}
+
 std::string emit_spec_pack(const std::vector<SpecDef>& specs) {
   std::string fns, table;
   for (size_t k = 0; k < specs.size(); ++k) {

@@ -33,6 +33,12 @@ SpecDef record_spec(TypeRef t);
 // once, in first-use order.
 std::vector<SpecDef> batt_specs(const Batt& batt);
 
+// The spec keys program p of the batt needs: its nodes' (operands included,
+// S-only ones too) and its result's record, each node's key memoized in
+// `memo` (one slot per node of the batt, shared across calls).
+std::vector<std::string> program_spec_keys(const Batt& batt, const BattProgram& p,
+                                           std::vector<std::optional<std::string>>& memo);
+
 // A spec pack translation unit (templates/spec_pack.cpp) defining `specs`.
 std::string emit_spec_pack(const std::vector<SpecDef>& specs);
 

@@ -224,7 +224,7 @@ def search(tasks: Union[PathLike, Iterable[PathLike]], programs: Union[PathLike,
            *, rounds: int = 0, minutes: float = 0, seed: int = 1, jobs: int = 0, resume: bool = False,
            solutions: Optional[PathLike] = None, cache_dir: Optional[PathLike] = None,
            submission: Optional[PathLike] = None, select_on_test: bool = False,
-           strategy: str = "auto") -> Dict[str, Any]:
+           strategy: str = "auto", backend: str = "cpu") -> Dict[str, Any]:
     """Program search (battc search): mutate the best, keep the best per task in `store` (SQLite).
 
     `programs` may be empty (a search from nothing): enumeration makes the first programs.
@@ -233,14 +233,15 @@ def search(tasks: Union[PathLike, Iterable[PathLike]], programs: Union[PathLike,
 
     Known test outputs steer nothing unless select_on_test: the search reads train pairs, and the
     test outputs once, to score its final attempts (`verified`, `kaggle_score`). `submission`
-    writes the Kaggle submission.json of those attempts. Returns the report `battc search
-    --report-json` writes (the same writer)."""
+    writes the Kaggle submission.json of those attempts. `backend` ("cpu", "cuda", "auto": the GPU
+    when usable) is where those final attempts are evaluated; the rounds run on the CPU. Returns
+    the report `battc search --report-json` writes (the same writer)."""
     req: Dict[str, Any] = {
         "task_paths": [os.fspath(t) for t in _as_list(tasks)],
         "program_files": [os.fspath(p) for p in _as_list(programs)],
         "store": os.fspath(store), "rounds": int(rounds), "minutes": float(minutes), "seed": int(seed),
         "jobs": int(jobs), "resume": bool(resume), "select_on_test": bool(select_on_test),
-        "strategy": str(strategy),
+        "strategy": str(strategy), "backend": str(backend),
     }
     if submission is not None:
         req["submission"] = os.fspath(submission)

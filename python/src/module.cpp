@@ -108,7 +108,9 @@ std::string doctor(const std::string& cache_dir) {
   json items = json::array();
   for (const auto& i : r.items)
     items.push_back({{"name", i.name}, {"ok", i.ok}, {"needed", i.needed}, {"detail", i.detail}});
-  return json{{"items", std::move(items)}, {"cpu_ready", r.cpu_ready}, {"gpu_ready", r.gpu_ready}}.dump();
+  return json{{"items", std::move(items)}, {"mode", r.mode}, {"cpu_ready", r.cpu_ready},
+              {"gpu_ready", r.gpu_ready}}
+      .dump();
 }
 
 }  // namespace

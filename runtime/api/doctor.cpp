@@ -14,6 +14,7 @@
 #include "runtime/jit/dsl_runtime_paths.h"
 #include "runtime/jit/host_compiler.h"
 #include "runtime/jit/install_layout.h"
+#include "runtime/jit/prebuilt_specs.h"
 
 namespace fs = std::filesystem;
 
@@ -28,8 +29,22 @@ void add(Items& items, std::string name, bool ok, bool needed, std::string detai
   items.push_back({std::move(name), ok, needed, std::move(detail)});
 }
 
-// What the CPU path needs: the install layout, the DSL runtime, a compiler.
-void probe_install(Items& items) {
+// The prebuilt spec packs for this DSL runtime: how many there are (0 when
+// none), each item said.
+std::size_t probe_prebuilt(Items& items, const jit::Result<jit::DslRuntime>& rt) {
+  if (!rt) return 0;
+  std::string dir = jit::prebuilt_specs_dir(*rt);
+  std::size_t packs = jit::pack_files(dir).size();
+  add(items, "prebuilt spec packs", packs > 0, false,
+      packs > 0 ? fmt::format("{} packs in {}", packs, dir)
+                : "none for this DSL runtime" + (dir.empty() ? std::string() : " (looked in " + dir + ")") +
+                      ": every statement shape is compiled at run time");
+  return packs;
+}
+
+// What the CPU path needs: the install layout, the DSL runtime, and a
+// compiler or prebuilt spec packs. Returns the mode (DoctorReport::mode).
+std::string probe_install(Items& items) {
   const auto& layout = jit::install_layout();
   add(items, "battc", !layout.prefix.empty(), true,
       layout.prefix.empty() ? layout.binary + ": no install layout found; " + layout.searched
@@ -39,8 +54,14 @@ void probe_install(Items& items) {
   add(items, "DSL headers and library", bool(rt), true,
       rt ? rt->include_dir + ", " + rt->library : rt.error().message);
 
+  std::size_t prebuilt = probe_prebuilt(items, rt);
   auto cxx = jit::probe_host_compiler();
-  add(items, "host C++ compiler", bool(cxx), true, cxx ? cxx->id : cxx.error().message);
+  // Prebuilt packs stand in for a compiler as far as their shapes go.
+  add(items, "host C++ compiler", bool(cxx), prebuilt == 0,
+      cxx ? cxx->id : cxx.error().message + (prebuilt ? " (prebuilt spec packs only: new statement shapes cannot be "
+                                                        "compiled)"
+                                                      : ""));
+  return cxx ? "compiler" : prebuilt ? "prebuilt" : "none";
 }
 
 // The cache folder, made if it is not there; one that cannot be made or
@@ -119,7 +140,7 @@ void probe_driver(Items& items, const jit::CudaJitProbe& probe) {
 
 DoctorReport doctor(const std::string& cache_dir) {
   DoctorReport r;
-  probe_install(r.items);
+  r.mode = probe_install(r.items);
   probe_cache(r.items, cache_dir);
   // The GPU path: device libraries, NVRTC and nvJitLink, the driver.
   const std::string device_cuda = probe_device_libraries(r.items);

@@ -18,6 +18,11 @@ struct DoctorItem {
 
 struct DoctorReport {
   std::vector<DoctorItem> items;
+  // How a CPU run gets the code of a statement shape: "compiler" (new shapes
+  // are compiled; prebuilt spec packs are used first), "prebuilt" (no
+  // compiler: only the shapes of the prebuilt spec packs; a run needing
+  // another is refused, a search skips it), "none" (neither).
+  std::string mode;
   bool cpu_ready = false;  // every needed item is ok: `battc run` works on the CPU
   bool gpu_ready = false;  // and the GPU path too
 };

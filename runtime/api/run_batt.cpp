@@ -3,10 +3,12 @@
 #include "runtime/api/run_batt.h"
 
 #include <fmt/core.h>
+#include <fmt/ranges.h>
 
 #include <chrono>
 #include <exception>
 #include <filesystem>
+#include <map>
 #include <memory>
 
 #include "generator/emit/emit_host.h"
@@ -95,6 +97,36 @@ ApiResult<CpuEngine> unit_engine(const RunRequest& req, const generator::Generat
   return CpuEngine{BattEntry{holder->info, holder->prologue, holder->eval}, holder};
 }
 
+// With no C++ compiler (prebuilt spec packs only), the shapes of `specs`
+// that no pack has, each with the programs using it: the error names them.
+std::optional<ApiError> shapes_without_compiler(const jit::SpecLibrary& lib, const generator::Batt& batt,
+                                                const std::vector<generator::SpecDef>& specs) {
+  if (lib.can_compile()) return std::nullopt;
+  std::map<std::string, std::vector<std::string>> users;  // missing key -> programs
+  for (const auto& d : specs)
+    if (!lib.find(d.key)) users[d.key];
+  if (users.empty()) return std::nullopt;
+  std::vector<std::optional<std::string>> memo(batt.nodes().size());
+  for (const generator::BattProgram& p : batt.programs())
+    for (const std::string& k : generator::program_spec_keys(batt, p, memo))
+      if (auto it = users.find(k); it != users.end() && (it->second.empty() || it->second.back() != p.name))
+        it->second.push_back(p.name);
+  std::string list;
+  int n = 0;
+  for (const auto& [key, progs] : users) {
+    if (n++ == 5) break;
+    std::string who = progs.size() > 3 ? fmt::format("{}, {}, {} and {} more", progs[0], progs[1], progs[2],
+                                                     progs.size() - 3)
+                                       : fmt::format("{}", fmt::join(progs, ", "));
+    list += fmt::format("\n  '{}' (in {})", key, who);
+  }
+  if (users.size() > 5) list += fmt::format("\n  and {} more", users.size() - 5);
+  return usage_error(fmt::format(
+      "no C++ compiler here ({}), and {} statement shape(s) of these programs are not in the prebuilt spec packs "
+      "({}):{}\ninstall g++ 12+ or clang 15+ (or set $CXX), or leave out the programs named",
+      lib.no_compiler()->message, users.size(), lib.prebuilt_dir(), list));
+}
+
 // The batt as data over the spec library: compiles only the missing specs.
 ApiResult<CpuEngine> spec_engine(RunRequest& req, const generator::Generated& g, RunOutcome& out) {
   if (!req.specs) {
@@ -104,6 +136,7 @@ ApiResult<CpuEngine> spec_engine(RunRequest& req, const generator::Generated& g,
   }
   out.specs = req.specs;
   std::vector<generator::SpecDef> specs = generator::batt_specs(g.batt);
+  if (auto e = shapes_without_compiler(*req.specs, g.batt, specs)) return *e;
   auto compiled = req.specs->ensure(specs, req.exec.jobs);
   if (!compiled.ok()) return jit_failure(compiled.error(), !req.jit.extra_flags.empty());
   out.spec_compile = compiled.value();

@@ -3,11 +3,23 @@
 #include <fmt/core.h>
 
 #include <memory>
+#include <string>
 
 #include "runtime/api/doctor.h"
 #include "runtime/cli/commands.h"
 
 namespace battc::runtime {
+
+namespace {
+
+std::string mode_line(const std::string& mode) {
+  if (mode == "compiler") return "compiler JIT (prebuilt spec packs first, new shapes compiled here)";
+  if (mode == "prebuilt")
+    return "prebuilt spec packs only (no C++ compiler: a run needing another shape is refused, a search skips it)";
+  return "none (no C++ compiler and no prebuilt spec packs)";
+}
+
+}  // namespace
 
 void add_doctor_command(CLI::App& app) {
   auto cache_dir = std::make_shared<std::string>();
@@ -17,6 +29,7 @@ void add_doctor_command(CLI::App& app) {
     auto report = api::doctor(*cache_dir);
     for (const auto& i : report.items)
       fmt::print("{:<4} {:<24} {}\n", i.ok ? "ok" : (i.needed ? "FAIL" : "no"), i.name, i.detail);
+    fmt::print("statement shapes: {}\n", mode_line(report.mode));
     fmt::print("CPU runs: {}; GPU runs: {}\n", report.cpu_ready ? "ready" : "not ready (see FAIL above)",
                report.gpu_ready ? "ready" : "not available (see \"no\" above)");
     set_exit_code(report.cpu_ready ? 0 : 1);

@@ -3,6 +3,7 @@
 //   check    --programs FILE...              diagnostics; exit 1 if any program is rejected
 //   generate --programs FILE... [-o FILE] [--report-json FILE] [--target host|cuda]
 //   compile  --programs FILE... [--cache-dir DIR] [--target host|cuda] [--arch sm_XX]
+//            [--specs-out DIR]   (prebuilt spec packs, runtime/jit/prebuilt_specs.h)
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "generator/emit/emit_host.h"
+#include "generator/emit/emit_specs.h"
 #include "generator/ir/program_groups.h"
 #include "generator/pipeline.h"
 #include "runtime/api/cuda_unit.h"
@@ -21,6 +23,7 @@
 #include "runtime/cli/report_error.h"
 #include "runtime/jit/compile_host.h"
 #include "runtime/jit/cuda_jit.h"
+#include "runtime/jit/spec_library.h"
 
 namespace battc::runtime {
 namespace {
@@ -35,6 +38,7 @@ struct GenOptions {
   std::string cache_dir;
   std::vector<std::string> cxx_flags;
   std::string arch;
+  std::string specs_out;  // compile: prebuilt spec packs into this root
   int cuda_parts = 0;  // 0: cuda_parts_for()
   int cuda_modules = 0;  // 0: CudaJitOptions' default
   int group_size = kDefaultGroupPrograms;  // programs per group of the CUDA unit
@@ -83,6 +87,31 @@ nlohmann::ordered_json report_json(const generator::GenerateReport& r) {
           {"fused_object_groups", r.fused_object_groups},
           {"merged_duplicates", r.merged_duplicates},
           {"phases", {{"parse", r.parse_s}, {"typecheck", r.typecheck_s}, {"generate", r.generate_s}}}};
+}
+
+// compile --specs-out ROOT: the programs' specializations compiled into the
+// cache's spec folder (what is missing), then every pack of that folder
+// copied into ROOT/<key>/, where a battc with this DSL runtime loads them as
+// prebuilt packs. So a search run first with the same cache leaves the
+// shapes it made there too (tools/build_wheels.sh).
+void compile_prebuilt_specs(const GenOptions& o) {
+  auto g = generate(o, false);
+  if (g->report.programs == 0) return set_exit_code(report_error(api::input_error("no program was accepted")));
+  jit::JitOptions jo;
+  if (!o.cache_dir.empty()) jo.cache_dir = o.cache_dir;
+  jo.extra_flags = o.cxx_flags;
+  jo.prebuilt_specs = o.specs_out;  // what is there already is not compiled again
+  auto lib = jit::SpecLibrary::open(jo);
+  if (!lib.ok()) return set_exit_code(report_error(api::jit_failure(lib.error(), !jo.extra_flags.empty())));
+  if (!(*lib)->can_compile())
+    return set_exit_code(report_error(api::usage_error("--specs-out needs a C++ compiler")));
+  auto stats = (*lib)->ensure(generator::batt_specs(g->batt), 0);
+  if (!stats.ok()) return set_exit_code(report_error(api::jit_failure(stats.error(), !jo.extra_flags.empty())));
+  auto copied = (*lib)->export_prebuilt(o.specs_out);
+  if (!copied.ok()) return set_exit_code(report_error(api::input_error(copied.error().what())));
+  fmt::print("{} programs need {} specializations ({} compiled now); {} packs copied into {}\n", g->report.programs,
+             stats->needed, stats->missing, *copied, o.specs_out);
+  set_exit_code(0);
 }
 
 // compile --target cuda: NVRTC + nvJitLink into the cache (jit::compile_cuda).
@@ -179,9 +208,13 @@ void add_generate_commands(CLI::App& app) {
   comp->add_option("--cuda-modules", comp_o.cuda_modules,
                    "The most NVRTC programs the program groups not in the cache are compiled as (default: about 16 groups each, at least 2 per hardware thread)")
       ->check(CLI::Range(1, 1024));
+  comp->add_option("--specs-out", comp_o.specs_out,
+                   "Compile the programs' spec packs instead of the unit, and copy the cache's packs into DIR as "
+                   "prebuilt packs (the wheel's lib/battc/specs; tools/build_wheels.sh)");
   add_group_size_option(comp, comp_o);
   comp->callback([] {
     if (comp_o.target == "cuda") return compile_cuda_target(comp_o);
+    if (!comp_o.specs_out.empty()) return compile_prebuilt_specs(comp_o);
     if (!comp_o.arch.empty()) {
       fmt::print(stderr, "battc: error: --arch {} applies to --target cuda; the host target has no architecture\n",
                  comp_o.arch);

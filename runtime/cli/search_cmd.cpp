@@ -14,6 +14,7 @@
 #include <tuple>
 #include <utility>
 
+#include "runtime/api/options.h"
 #include "runtime/cli/commands.h"
 #include "runtime/cli/input_paths.h"
 #include "runtime/cli/interrupt.h"
@@ -31,6 +32,7 @@ struct SearchFlags {
   std::string shard;  // "I/N"
   std::string report_json;
   std::string cache_dir;
+  std::string backend = "cpu";
   bool quiet = false;
 };
 
@@ -50,6 +52,10 @@ void print_report(const search::SearchReport& r) {
   fmt::print("fit train: {}/{} tasks ({} by the seeds; new: {}){}\n", r.fits_train, r.tasks, r.fits_train_by_seeds,
              r.new_fits_train.empty() ? "none" : fmt::format("{}", fmt::join(r.new_fits_train, " ")),
              r.select_on_test ? " [selected on the known test outputs: --select-on-test]" : "");
+  if (r.skipped_no_compiler > 0)
+    fmt::print("skipped: {} candidates needing a statement shape the prebuilt spec packs lack (no C++ compiler here; "
+               "battc doctor)\n",
+               r.skipped_no_compiler);
   if (r.scored_tasks > 0)
     fmt::print("attempts on the {} tasks with known test outputs: {} verified, kaggle score {:.2f} ({:.1f}%); near "
                "misses: {}\n",
@@ -65,6 +71,9 @@ int run_search_cmd(SearchFlags& f) {
   if (auto shard = parse_shard(f.shard)) std::tie(f.o.shard_index, f.o.shard_count) = *shard;
   if (auto e = search::check_search_options(f.o)) return report_error(*e);
   if (!f.cache_dir.empty()) f.o.jit.cache_dir = f.cache_dir;
+  auto backend = api::parse_backend(f.backend);
+  if (!backend.ok()) return report_error(backend.error());
+  f.o.backend = *backend;
   f.o.note = [&](const std::string& line) {
     if (!f.quiet) fmt::print(stderr, "battc: {}\n", line);
   };
@@ -122,6 +131,10 @@ void add_search_commands(CLI::App& app) {
   cmd->add_option("--rounds", f.o.rounds, "Stop when the store has this many rounds")->check(CLI::NonNegativeNumber);
   cmd->add_option("--minutes", f.o.minutes, "Stop after this many minutes")->check(CLI::NonNegativeNumber);
   cmd->add_option("--seed", f.o.seed, "Random seed")->capture_default_str();
+  cmd->add_option("--backend", f.backend,
+                  "Where the final attempts run: cpu, cuda or auto (the GPU when usable); the rounds run on the CPU")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"cpu", "cuda", "auto"}));
   cmd->add_option("--jobs", f.o.jobs, "Evaluation threads (default: all cores); results do not depend on it");
   cmd->add_flag("--resume", f.o.resume, "Continue the search in --store");
   cmd->add_flag("--select-on-test", f.o.select_on_test,

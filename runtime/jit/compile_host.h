@@ -22,6 +22,9 @@ struct JitOptions {
   std::vector<std::string> extra_flags;       // after the default flags, in this order
   std::uint64_t max_cache_bytes = kDefaultCacheMaxBytes;
   unsigned parts = 0;  // a unit's compile in parallel parts: 0 one per hardware thread (compile_unit.h)
+  // The prebuilt spec packs' root (prebuilt_specs.h): "" none; unset:
+  // $BATTC_PREBUILT_SPECS_DIR, else the install's lib/battc/specs.
+  std::optional<std::string> prebuilt_specs;
 };
 
 // A loaded unit: the entry points (info_fn, prologue, eval, info) stay valid

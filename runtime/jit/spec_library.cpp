@@ -6,6 +6,7 @@
 #include "runtime/jit/spec_library.h"
 
 #include <stdlib.h>
+#include <fmt/core.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -19,6 +20,7 @@
 #include "generator/diag/internal_error.h"
 #include "runtime/jit/cache_key.h"
 #include "runtime/jit/get_or_build.h"
+#include "runtime/jit/prebuilt_specs.h"
 #include "runtime/jit/run_process.h"
 #include "runtime/jit/sha256.h"
 
@@ -71,6 +73,20 @@ Result<LoadedPack> open_pack(const std::string& path) {
   return pack;
 }
 
+// The error of ensure() when specs are missing and nothing can compile them:
+// stage "probe" (a request this machine cannot meet), naming the shapes.
+JitError missing_without_compiler(const std::vector<generator::SpecDef>& missing, const std::string& prebuilt_dir,
+                                  const JitError& probe) {
+  std::string shapes;
+  for (std::size_t i = 0; i < missing.size() && i < 5; ++i) shapes += (i ? ", '" : "'") + missing[i].key + "'";
+  if (missing.size() > 5) shapes += fmt::format(" and {} more", missing.size() - 5);
+  return JitError{"probe",
+                  fmt::format("no C++ compiler to compile {} statement shape(s) that the prebuilt spec packs ({}) lack: "
+                              "{}; install g++ 12+ or clang 15+ (or set $CXX), or leave out the programs using them",
+                              missing.size(), prebuilt_dir.empty() ? "none found" : prebuilt_dir, shapes),
+                  probe.message + (probe.log.empty() ? "" : "\n" + probe.log)};
+}
+
 }  // namespace
 
 struct SpecLibrary::PackJob {
@@ -82,43 +98,61 @@ struct SpecLibrary::PackJob {
 };
 
 Result<std::shared_ptr<SpecLibrary>> SpecLibrary::open(const JitOptions& options) {
-  auto cxx = probe_host_compiler();
-  if (!cxx) return cxx.error();
   auto rt = find_dsl_runtime();
   if (!rt) return rt.error();
   std::shared_ptr<SpecLibrary> lib(new SpecLibrary());
-  lib->cxx_ = *cxx;
   lib->rt_ = *rt;
   lib->options_ = options;
-  std::string key = folder_key(*cxx, *rt, options.extra_flags);
-  if (auto dir = resolve_cache_dir(options.cache_dir)) {
-    lib->dir_ = *dir + "/specs-" + key;
-    lib->cache_root_ = *dir;
+  lib->load_prebuilt();
+  auto cxx = probe_host_compiler();
+  if (!cxx) {
+    // No compiler: the prebuilt packs are all there is (and the cache's spec
+    // folders, keyed by a compiler, cannot be named).
+    if (lib->packs_.empty()) return cxx.error();
+    lib->no_compiler_ = cxx.error();
+    lib->dir_ = lib->prebuilt_dir_;
+    return lib;
+  }
+  lib->cxx_ = *cxx;
+  if (auto e = lib->open_cache_folder(folder_key(*cxx, *rt, options.extra_flags))) return *e;
+  return lib;
+}
+
+void SpecLibrary::load_prebuilt() {
+  prebuilt_dir_ = prebuilt_specs_dir(rt_, options_.prebuilt_specs);
+  std::lock_guard<std::mutex> lock(mu_);
+  for (const std::string& p : pack_files(prebuilt_dir_)) {
+    auto pack = open_pack(p);
+    if (!pack) continue;  // read only: a pack that does not load is left alone, its specs compiled if needed
+    pack->prebuilt = true;
+    add_pack(std::move(*pack));
+  }
+}
+
+std::optional<JitError> SpecLibrary::open_cache_folder(const std::string& key) {
+  if (auto dir = resolve_cache_dir(options_.cache_dir)) {
+    dir_ = *dir + "/specs-" + key;
+    cache_root_ = *dir;
     std::error_code ec;
-    fs::create_directories(lib->dir_, ec);
-    if (ec) lib->dir_.clear();  // an unusable cache: degrade to a private folder
+    fs::create_directories(dir_, ec);
+    if (ec) dir_.clear();  // an unusable cache: degrade to a private folder
   }
-  if (lib->dir_.empty()) {
-    lib->dir_ = make_temp_folder();
-    lib->cache_root_.clear();
-    lib->temporary_ = true;
-    if (lib->dir_.empty()) return jit_error("cache", "cannot create a temporary folder for specializations");
+  if (dir_.empty()) {
+    dir_ = make_temp_folder();
+    cache_root_.clear();
+    temporary_ = true;
+    if (dir_.empty()) return jit_error("cache", "cannot create a temporary folder for specializations");
   }
-  std::vector<std::string> packs;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(lib->dir_, ec))
-    if (e.path().extension() == ".so") packs.push_back(e.path().string());
-  std::sort(packs.begin(), packs.end());  // the same first-wins order in every process
-  FileCache cache = lib->pack_cache();
-  std::lock_guard<std::mutex> lock(lib->mu_);
-  for (const std::string& p : packs) {
+  FileCache cache = pack_cache();
+  std::lock_guard<std::mutex> lock(mu_);
+  for (const std::string& p : pack_files(dir_)) {
     auto pack = open_pack(p);
     if (pack)
-      lib->add_pack(std::move(*pack));
+      add_pack(std::move(*pack));
     else  // truncated, foreign or from an older battc: drop it, rebuild on demand
       cache.forget(fs::path(p).stem().string());
   }
-  return lib;
+  return std::nullopt;
 }
 
 SpecLibrary::~SpecLibrary() {
@@ -149,6 +183,34 @@ std::size_t SpecLibrary::size() const {
 std::size_t SpecLibrary::pack_count() const {
   std::lock_guard<std::mutex> lock(mu_);
   return packs_.size();
+}
+
+std::size_t SpecLibrary::prebuilt_pack_count() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return static_cast<std::size_t>(
+      std::count_if(packs_.begin(), packs_.end(), [](const LoadedPack& p) { return p.prebuilt; }));
+}
+
+Result<int> SpecLibrary::export_prebuilt(const std::string& root) const {
+  fs::path to = fs::path(root) / prebuilt_specs_key(rt_);
+  std::error_code ec;
+  fs::create_directories(to, ec);
+  if (ec) return jit_error("cache", "cannot create " + to.string() + ": " + ec.message());
+  std::vector<std::string> paths;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (const LoadedPack& p : packs_)
+      if (!p.prebuilt) paths.push_back(p.path);
+  }
+  int copied = 0;
+  for (const std::string& from : paths) {
+    fs::path target = to / fs::path(from).filename();
+    if (fs::exists(target, ec)) continue;  // the same key: the same pack
+    fs::copy_file(from, target, ec);
+    if (ec) return jit_error("cache", "cannot copy " + from + " to " + target.string() + ": " + ec.message());
+    ++copied;
+  }
+  return copied;
 }
 
 std::vector<std::string> SpecLibrary::pch_flags() {
@@ -188,7 +250,7 @@ std::vector<generator::SpecDef> SpecLibrary::missing_specs(const std::vector<gen
         missing.push_back(d);
       } else if (!seen[it->second.pack]) {
         seen[it->second.pack] = true;
-        used.push_back(packs_[it->second.pack].path);
+        if (!packs_[it->second.pack].prebuilt) used.push_back(packs_[it->second.pack].path);
       }
     }
   }
@@ -252,6 +314,7 @@ Result<SpecCompileStats> SpecLibrary::ensure(const std::vector<generator::SpecDe
   std::vector<generator::SpecDef> missing = missing_specs(specs);
   stats.missing = static_cast<int>(missing.size());
   if (missing.empty()) return stats;
+  if (no_compiler_) return missing_without_compiler(missing, prebuilt_dir_, *no_compiler_);
 
   // Sorted by key, so the same missing set makes the same packs (and hits
   // the packs another process published for it).

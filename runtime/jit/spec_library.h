@@ -6,6 +6,9 @@
 // temp folder, rename) under the cache's one size budget, evicted like the
 // units. So after a few programs nothing new needs compiling, and a program
 // set that changes every round costs no more than its new shapes.
+// Prebuilt packs shipped with battc (prebuilt_specs.h) are loaded first;
+// with no C++ compiler on the machine the library holds only those, and
+// ensure() refuses a spec they lack, naming it.
 #pragma once
 
 #include <memory>
@@ -27,6 +30,7 @@ struct LoadedPack {
   const abi::SpecEntry* table = nullptr;
   int count = 0;
   std::string path;
+  bool prebuilt = false;  // from the read-only prebuilt folder: never marked used or deleted
 };
 
 // What one ensure() did.
@@ -40,9 +44,13 @@ struct SpecCompileStats {
 
 class SpecLibrary {
  public:
-  // The spec folder of options.cache_dir (a private temp folder, removed with
-  // the library, when the cache is off), with every pack in it loaded. A pack
-  // that does not load is deleted and its specs compiled again when needed.
+  // The prebuilt packs of this DSL runtime (options.prebuilt_specs), then the
+  // spec folder of options.cache_dir (a private temp folder, removed with
+  // the library, when the cache is off), with every pack in it loaded. A
+  // cached pack that does not load is deleted and its specs compiled again
+  // when needed (a prebuilt one is skipped). With no C++ compiler the
+  // library holds the prebuilt packs alone (can_compile() is false), and
+  // with none of those either, open() is the compiler probe's error.
   static Result<std::shared_ptr<SpecLibrary>> open(const JitOptions& options);
   ~SpecLibrary();
   SpecLibrary(const SpecLibrary&) = delete;
@@ -55,6 +63,8 @@ class SpecLibrary {
   // `jobs` packs at once (one thread each), publishes them to the folder and
   // loads them; the packs that hold the others are marked used (LRU).
   // Thread-safe; a compile error is stage "compile" with the compiler's log.
+  // Without a compiler, a missing spec is an error of stage "probe" naming
+  // the missing shapes.
   // A throw in a pack's thread comes back here after the join: battc's own
   // bugs (InternalError) and std::bad_alloc are rethrown, any other
   // exception is a stage "cache" error.
@@ -63,6 +73,19 @@ class SpecLibrary {
   const std::string& dir() const { return dir_; }
   std::size_t size() const;          // specs loaded
   std::size_t pack_count() const;    // packs loaded
+
+  // Whether a missing spec can be compiled here (a C++ compiler was found).
+  bool can_compile() const { return !no_compiler_; }
+  // Why not (the compiler probe's error); nullptr when can_compile().
+  const JitError* no_compiler() const { return no_compiler_ ? &*no_compiler_ : nullptr; }
+  const std::string& prebuilt_dir() const { return prebuilt_dir_; }  // "" when none was looked for
+  std::size_t prebuilt_pack_count() const;
+
+  // Copies the packs this library compiled or found in its cache folder
+  // (not the prebuilt ones) into <root>/<prebuilt_specs_key>/, where a later
+  // battc with this DSL runtime loads them as prebuilt (tools/
+  // build_wheels.sh, `battc compile --specs-out`). Returns the packs copied.
+  Result<int> export_prebuilt(const std::string& root) const;
 
  private:
   struct PackJob;
@@ -73,6 +96,10 @@ class SpecLibrary {
 
   SpecLibrary() = default;
   void add_pack(LoadedPack pack);  // under mu_
+  void load_prebuilt();            // the prebuilt folder's packs
+  // The cache's spec folder (or a private one) and its packs; an error only
+  // when not even a private folder can be made.
+  std::optional<JitError> open_cache_folder(const std::string& key);
   // The specs of `specs` no loaded pack has; marks the packs of the others used.
   std::vector<generator::SpecDef> missing_specs(const std::vector<generator::SpecDef>& specs);
   // Gets or builds one pack (a thread of ensure()) and loads it into `job`.
@@ -86,6 +113,8 @@ class SpecLibrary {
   FileCache pack_cache() const;
 
   std::string dir_;
+  std::string prebuilt_dir_;
+  std::optional<JitError> no_compiler_;
   std::string cache_root_;  // the cache folder holding dir_ ("" when temporary_)
   bool temporary_ = false;
   HostCompiler cxx_;

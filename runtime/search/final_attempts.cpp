@@ -16,6 +16,7 @@ api::ApiResult<FinalAttempts> final_attempts(Store& store, const SearchInputs& i
     req.tasks = in.searched;  // test outputs hidden: the attempts are chosen on train pairs alone
     req.programs.texts = {{"kept.py", text}};
     req.engine = api::Engine::Specs;
+    req.backend = o.backend;
     req.exec.pairing = Pairing::ByName;
     req.exec.jobs = o.jobs;
     req.exec.arena_bytes = o.arena_bytes;

@@ -23,6 +23,7 @@ nlohmann::ordered_json report_json(const SearchReport& r) {
           {"rejected", r.rejected},
           {"unique", r.unique},
           {"over_shape_budget", r.over_shape_budget},
+          {"skipped_no_compiler", r.skipped_no_compiler},
           {"evaluations", r.evaluations},
           {"seconds", r.seconds},
           {"evaluations_per_second", r.evaluations / std::max(r.seconds, 1e-9)},

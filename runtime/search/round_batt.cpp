@@ -11,34 +11,18 @@
 namespace battc::runtime::search {
 namespace {
 
-// The spec keys program p of batt b needs: its nodes (operands included,
-// S-only ones too) and its result's record.
-std::vector<std::string> program_shapes(const generator::Batt& b, const generator::BattProgram& p,
-                                        std::vector<std::optional<std::string>>& memo) {
-  std::vector<char> seen(b.nodes().size(), 0);
-  std::vector<int> stack(p.stmts.begin(), p.stmts.end());
-  stack.push_back(p.result);
-  std::vector<std::string> out;
-  while (!stack.empty()) {
-    int i = stack.back();
-    stack.pop_back();
-    if (seen[i]) continue;
-    seen[i] = 1;
-    if (!memo[i]) {
-      auto d = generator::node_spec(b, i);
-      memo[i] = d ? d->key : std::string();
-    }
-    if (!memo[i]->empty()) out.push_back(*memo[i]);
-    for (int a : b.nodes()[i].args) stack.push_back(a);
-  }
-  out.push_back(generator::record_spec(b.nodes()[p.result].type).key);
-  return out;
+// Whether every shape of `keys` is in the library or can be compiled.
+bool shapes_available(const jit::SpecLibrary& lib, const std::vector<std::string>& keys) {
+  if (lib.can_compile()) return true;
+  return std::all_of(keys.begin(), keys.end(), [&](const std::string& k) { return lib.find(k) != nullptr; });
 }
 
 // Admits the batt's programs (deduplicated by IR with pairing All, within
-// the shape budget) into `round`; the admitted programs, in admission order.
+// the shape budget, and without a compiler only those the library covers)
+// into `round`; the admitted programs, in admission order.
 std::vector<generator::BattProgram> admit(generator::Generated& g, const std::vector<Candidate>& cands,
-                                          const RoundBattOptions& ro, RoundBatt& round) {
+                                          const RoundBattOptions& ro, const jit::SpecLibrary& lib,
+                                          RoundBatt& round) {
   std::map<std::string, std::size_t> by_name;
   for (std::size_t i = 0; i < ro.names.size(); ++i) by_name[ro.names[i]] = i;
   const bool all = ro.pairing == Pairing::All;
@@ -61,8 +45,13 @@ std::vector<generator::BattProgram> admit(generator::Generated& g, const std::ve
   for (std::size_t i : order) {
     auto& p = programs[i];
     if (all && !seen.emplace(p.stmts, p.result).second) continue;
+    std::vector<std::string> keys = generator::program_spec_keys(g.batt, p, memo);
+    if (!shapes_available(lib, keys)) {
+      if (ro.skipped_no_compiler) ++*ro.skipped_no_compiler;
+      continue;
+    }
     std::vector<std::string> fresh;
-    for (std::string& k : program_shapes(g.batt, p, memo))
+    for (std::string& k : keys)
       if (!ro.shapes->count(k) && !admitted.count(k)) fresh.push_back(std::move(k));
     std::sort(fresh.begin(), fresh.end());
     fresh.erase(std::unique(fresh.begin(), fresh.end()), fresh.end());
@@ -109,7 +98,12 @@ api::ApiResult<std::optional<RoundBatt>> run_round_batt(const std::vector<Candid
   RoundBatt round;
   round.rejected = g->report.rejected;
   round.kept.assign(cands.size(), -1);
-  std::vector<generator::BattProgram> unique = admit(*g, cands, ro, round);
+  if (!*ro.specs) {  // opened before admission: it says which shapes a machine without a compiler has
+    auto lib = jit::SpecLibrary::open(o.jit);
+    if (!lib.ok()) return api::jit_failure(lib.error(), !o.jit.extra_flags.empty());
+    *ro.specs = lib.value();
+  }
+  std::vector<generator::BattProgram> unique = admit(*g, cands, ro, **ro.specs, round);
   if (unique.empty()) return std::optional<RoundBatt>();  // nothing to run this round
   g->batt.programs() = std::move(unique);
   generator::remove_unreachable(g->batt);  // the dropped candidates' values: nothing to compile or run

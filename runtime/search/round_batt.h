@@ -34,6 +34,9 @@ struct RoundBattOptions {
   std::shared_ptr<jit::SpecLibrary>* specs = nullptr; // reused across rounds
   bool value_hashes = false;  // every value hashed, not only grids (ExecOptions::value_hashes)
   std::int64_t work_budget = 0;  // per statement; 0: the search's (SearchOptions::work_budget)
+  // Counts the candidates skipped for a shape no pack has, with no compiler
+  // to make it (the search's report); may be null.
+  std::int64_t* skipped_no_compiler = nullptr;
 };
 
 // nullopt: nothing to run (every candidate a duplicate or over the budget);

@@ -153,6 +153,7 @@ std::optional<RoundBatt> Search::evaluate(int r, const std::vector<Candidate>& c
   ro.new_shapes = o_.new_shapes_per_round;
   ro.shapes = &shapes_;
   ro.specs = &specs_;
+  ro.skipped_no_compiler = &rep_.skipped_no_compiler;
   auto out = run_round_batt(cands, tasks, ro, o_);
   if (!out.ok()) throw SearchFailure{out.error()};
   if (out->has_value()) {
@@ -377,6 +378,7 @@ void Search::enumerate_round(int r, RoundStart& start, int enumerated_before) {
   ro.new_shapes = o_.enumerate_shapes;
   ro.shapes = &shapes_;
   ro.specs = &specs_;
+  ro.skipped_no_compiler = &rep_.skipped_no_compiler;
   auto en = search::enumerate_round(enumerator_, round_tasks, enumeration_colours(chosen, in_.palettes), ro, o_,
                                     enumeration_calls(o_, draw.pass),
                                     generator::Rng::mix(o_.seed ^ std::uint64_t(r)));

@@ -31,6 +31,10 @@ struct SearchOptions {
   // train pairs only, and the test outputs are read once, for the report.
   bool select_on_test = false;
   std::string submission;               // write the Kaggle submission.json here ("" none)
+  // Where the final attempts (the kept programs run on every task once, at
+  // the end) are evaluated: Auto takes a usable GPU. The rounds run on the
+  // CPU whatever this says.
+  api::Backend backend = api::Backend::Cpu;
   // Only the tasks of shard shard_index of shard_count (by a hash of the task
   // id, so shards are stable when tasks are added): for running one search
   // as several jobs whose stores `battc store merge` joins.
@@ -87,6 +91,9 @@ struct SearchReport {
   int rounds = 0;  // rounds run by this call
   std::int64_t candidates = 0, rejected = 0, unique = 0, evaluations = 0;
   std::int64_t over_shape_budget = 0;  // candidates dropped for new_shapes_per_round
+  // Candidates skipped because they need a statement shape that no spec pack
+  // has and no C++ compiler is here to make (prebuilt packs only).
+  std::int64_t skipped_no_compiler = 0;
   double seconds = 0;
   double generate_s = 0, compile_s = 0, run_s = 0, score_s = 0, store_s = 0;
   // Tasks whose best kept program is right on every train pair (with
