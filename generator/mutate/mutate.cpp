@@ -8,6 +8,7 @@
 #include <string>
 
 #include "generator/diag/internal_error.h"
+#include "generator/types/primitive_table.h"
 
 namespace battc::generator {
 namespace {
@@ -57,6 +58,17 @@ std::vector<std::string> variables_before(const TypedProgram& p, std::size_t k) 
 bool is_variable(const TypedProgram& p, const std::string& name, std::size_t k) {
   auto vars = variables_before(p, k);
   return std::find(vars.begin(), vars.end(), name) != vars.end();
+}
+
+// Whether parameter k of a primitive is a scale factor (arc-dsl names it
+// `factor`: upscale, downscale, hupscale, vupscale). Append gives it 2 or 3,
+// not a colour: upscale(r, EIGHT) of a 30x30 grid, appended again to its own
+// near misses, made evaluations a hundred times their parents' cost (a
+// LOO-40 search's mutation rounds went from 8 to 45 seconds).
+bool scale_parameter(const std::string& internal, std::size_t k) {
+  for (const PrimitiveInfo& p : primitive_table())
+    if (p.name == internal) return k < p.params.size() && p.params[k].name == "factor";
+  return false;
 }
 
 // A uniformly drawn element of the sites where `ok` holds, as (stmt, arg).
@@ -404,10 +416,14 @@ std::optional<Program> Mutator::append(const TypedProgram& p, Rng& rng, const Mu
   r.name = p.program.ret;
   r.loc = s.loc;
   s.call.args.push_back(r);
+  const DialectPrim* d = find_dialect_prim(p.dialect, callee);
   for (int i = 0; i < constants; ++i) {
     Arg k;
     k.loc = s.loc;
-    k.name = !ctx.palette.empty() && rng.chance(75) ? int_name(rng.pick(ctx.palette)) : rng.pick(int_names()).second;
+    if (scale_parameter(d->internal, std::size_t(i) + 1))
+      k.name = rng.chance(50) ? "TWO" : "THREE";
+    else
+      k.name = !ctx.palette.empty() && rng.chance(75) ? int_name(rng.pick(ctx.palette)) : rng.pick(int_names()).second;
     s.call.args.push_back(k);
   }
   out.body.push_back(s);

@@ -12,6 +12,15 @@ namespace {
 
 GridData zero_grid() { return GridData{1, 1, {0}}; }
 
+// What Kaggle accepts as an attempt: 1 to 30 rows and columns of colours 0-9.
+// A program may return any grid the DSL can make (a cell of -1 from
+// arithmetic on colours, 0 rows); such an output is no attempt, whatever its
+// rank.
+bool arc_grid(const GridData& g) {
+  if (g.h < 1 || g.w < 1 || g.h > 30 || g.w > 30) return false;
+  return std::all_of(g.cells.begin(), g.cells.end(), [](int v) { return v >= 0 && v <= 9; });
+}
+
 }  // namespace
 
 nlohmann::json grid_json(const GridData& g) {
@@ -48,8 +57,7 @@ std::vector<GridData> submission_attempts(const RunResult& run, const TaskResult
     if (!task.want[p] || run.is_differ[p] || s.evals.empty()) continue;
     const EvalRecord& r = s.evals[p];
     if (!r.ok() || r.grid < 0) continue;
-    const GridData& g = s.grids[r.grid];
-    if (g.h > 0 && g.w > 0) ranked.emplace_back(attempt_rank(run, task, score, p), p);
+    if (arc_grid(s.grids[r.grid])) ranked.emplace_back(attempt_rank(run, task, score, p), p);
   }
   std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return attempt_before(a.first, b.first); });
   std::vector<int> picked;  // distinct grid indices

@@ -33,8 +33,9 @@ struct AttemptRank {
 AttemptRank attempt_rank(const RunResult& run, const TaskResult& task, const TaskScore& score, int program);
 bool attempt_before(const AttemptRank& a, const AttemptRank& b);
 
-// The two attempts of one test sample (differs, failures, non-grids and empty
-// grids never count).
+// The two attempts of one test sample (differs, failures, non-grids and grids
+// Kaggle refuses never count: empty, over 30 rows or columns, a cell outside
+// 0-9).
 std::vector<GridData> submission_attempts(const RunResult& run, const TaskResult& task, const TaskScore& score,
                                           const SampleResult& test_sample);
 

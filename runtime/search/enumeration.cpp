@@ -33,29 +33,6 @@ std::optional<std::uint64_t> value_key(const RunResult& run, int p, const std::s
   return k;
 }
 
-// A call that ran out of enumeration's work budget on some sample might
-// finish with the search's: it scores nothing and joins no pool (all its
-// records failed), so that what the store keeps scored as a run would.
-void drop_out_of_work(RunResult& run) {
-  for (std::size_t p = 0; p < run.programs.size(); ++p) {
-    bool out = false;
-    for (const TaskResult& t : run.tasks)
-      for (const SampleResult& s : t.samples)
-        out = out || (!s.evals.empty() && s.evals[p].evaluated() && s.evals[p].st() == dsl::Status::Budget &&
-                      s.evals[p].reason() == dsl::Why::Work);
-    if (!out) continue;
-    for (TaskResult& t : run.tasks)
-      for (SampleResult& s : t.samples)
-        if (!s.evals.empty() && s.evals[p].evaluated()) {
-          s.evals[p].status = std::uint8_t(dsl::Status::Budget);
-          s.evals[p].why = std::uint8_t(dsl::Why::Work);
-          s.evals[p].flags &= EvalRecord::kEvaluated | EvalRecord::kRerun;
-          s.evals[p].hash = 0;
-          s.evals[p].cells_equal = 0;
-        }
-  }
-}
-
 Candidate enumerated_candidate(const generator::Enumerator& en, const std::vector<PoolValue>& pool,
                                const PoolValue& call) {
   Candidate c;
@@ -124,7 +101,6 @@ api::ApiResult<Enumeration> enumerate_round(const generator::Enumerator& en, con
     auto rb = run_round_batt(lv.candidates, tasks, ro, o);
     if (!rb.ok()) return rb.error();
     lv.batt = std::move(rb.value());
-    if (lv.batt) drop_out_of_work(lv.batt->out.result);
     std::size_t pooled_before = pool.size();
     if (lv.batt) {
       budget -= static_cast<int>(lv.batt->new_shapes.size());

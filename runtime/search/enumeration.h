@@ -60,11 +60,11 @@ EnumerationDraw enumeration_tasks(const std::vector<Task>& tasks, const std::set
                                   const SearchOptions& o, int before);
 
 // The calls per level of an enumeration round on its `pass`: a task met
-// again has had the smallest calls already, so each pass doubles
-// SearchOptions::enumerate_calls, up to kMaxWidening doublings (a level
-// of 4x the calls takes tens of seconds on two cores, and its records
-// of every call on every sample are held at once).
-inline constexpr int kMaxWidening = 2;
+// again has had the smallest calls already, so a later pass runs twice
+// SearchOptions::enumerate_calls (kMaxWidening doublings at most: on LOO-40
+// a round of 2x took 22-39 s against 8 s, one of 4x 217 s, a third of a
+// 10-minute search in a round that found nothing).
+inline constexpr int kMaxWidening = 1;
 std::size_t enumeration_calls(const SearchOptions& o, int pass);
 
 // The leaves' colours for `tasks`: every colour of their train grids.

@@ -70,6 +70,30 @@ std::vector<generator::BattProgram> admit(generator::Generated& g, const std::ve
   return unique;
 }
 
+// A candidate that ran out of a round's work budget, smaller than the
+// search's, on some sample might finish with the search's: it scores nothing
+// (all its records failed), so that what the store keeps scores as `battc
+// run` of the export would.
+void drop_out_of_work(RunResult& run) {
+  for (std::size_t p = 0; p < run.programs.size(); ++p) {
+    bool out = false;
+    for (const TaskResult& t : run.tasks)
+      for (const SampleResult& s : t.samples)
+        out = out || (!s.evals.empty() && s.evals[p].evaluated() && s.evals[p].st() == dsl::Status::Budget &&
+                      s.evals[p].reason() == dsl::Why::Work);
+    if (!out) continue;
+    for (TaskResult& t : run.tasks)
+      for (SampleResult& s : t.samples)
+        if (!s.evals.empty() && s.evals[p].evaluated()) {
+          s.evals[p].status = std::uint8_t(dsl::Status::Budget);
+          s.evals[p].why = std::uint8_t(dsl::Why::Work);
+          s.evals[p].flags &= EvalRecord::kEvaluated | EvalRecord::kRerun;
+          s.evals[p].hash = 0;
+          s.evals[p].cells_equal = 0;
+        }
+  }
+}
+
 api::RunRequest round_request(const RoundBattOptions& ro, const SearchOptions& o) {
   api::RunRequest req;
   req.engine = api::Engine::Specs;
@@ -107,8 +131,10 @@ api::ApiResult<std::optional<RoundBatt>> run_round_batt(const std::vector<Candid
   if (unique.empty()) return std::optional<RoundBatt>();  // nothing to run this round
   g->batt.programs() = std::move(unique);
   generator::remove_unreachable(g->batt);  // the dropped candidates' values: nothing to compile or run
-  auto out = api::run_generated(round_request(ro, o), std::move(g), tasks);
+  api::RunRequest req = round_request(ro, o);
+  auto out = api::run_generated(req, std::move(g), tasks);
   if (!out.ok()) return out.error();
+  if (req.exec.work_budget < o.work_budget) drop_out_of_work(out->result);
   *ro.specs = out->specs;
   round.out = std::move(out.value());
   return std::optional<RoundBatt>(std::move(round));

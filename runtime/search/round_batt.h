@@ -26,6 +26,14 @@ struct RoundBatt {
   std::int64_t over_shape_budget = 0;   // candidates that waited for the shape budget
 };
 
+// Work units per statement of a mutation round's candidates (the search's
+// own, 20,000,000, is a runaway guard that seeds keep): a mutant that blows
+// up (a grid upscaled again and again, a cross product of cells) cost
+// hundreds of times a typical evaluation, and a few of them made a round's
+// run phase grow from seconds to most of a minute as the store's near
+// misses piled them up (docs/search.md "Mutations").
+inline constexpr std::int64_t kMutationWorkBudget = 2'000'000;
+
 struct RoundBattOptions {
   Pairing pairing = Pairing::All;        // ByName for the seeds (each on its own task)
   std::vector<std::string> names;        // per candidate, its def's name in the batt
@@ -33,7 +41,10 @@ struct RoundBattOptions {
   std::unordered_set<std::string>* shapes = nullptr;  // the search's shapes: read, and the admitted added
   std::shared_ptr<jit::SpecLibrary>* specs = nullptr; // reused across rounds
   bool value_hashes = false;  // every value hashed, not only grids (ExecOptions::value_hashes)
-  std::int64_t work_budget = 0;  // per statement; 0: the search's (SearchOptions::work_budget)
+  // Per statement; 0: the search's (SearchOptions::work_budget). A smaller
+  // one drops every candidate that ran out of it on some sample (it scores
+  // nothing), so the store still scores as `battc run` would.
+  std::int64_t work_budget = 0;
   // Counts the candidates skipped for a shape no pack has, with no compiler
   // to make it (the search's report); may be null.
   std::int64_t* skipped_no_compiler = nullptr;

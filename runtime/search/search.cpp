@@ -147,6 +147,7 @@ std::set<std::string> Search::solved_in(const std::map<std::string, std::vector<
 // The candidates as one batt over `tasks`; nullopt when nothing runs.
 std::optional<RoundBatt> Search::evaluate(int r, const std::vector<Candidate>& cands, const std::vector<Task>& tasks) {
   RoundBattOptions ro;
+  ro.work_budget = r == 0 ? 0 : kMutationWorkBudget;  // seeds: the search's own
   ro.pairing = r == 0 ? Pairing::ByName : Pairing::All;
   for (std::size_t i = 0; i < cands.size(); ++i)  // the parser reads solve_* only
     ro.names.push_back(r == 0 ? in_.seed_names[i] : "solve_cand" + std::to_string(i));

@@ -90,7 +90,13 @@ TEST_CASE("doctor: every item it promises, each with what it found", "[api][doct
   bool found = find_item(r, "NVRTC") && find_item(r, "nvJitLink");
   bool missing = find_item(r, "NVRTC and nvJitLink") != nullptr;
   CHECK(found != missing);
-  CHECK(r.items.size() == (found ? 8u : 7u));
+  CHECK(r.items.size() == (found ? 9u : 8u));
+  // The prebuilt spec packs: never needed (a compiler makes every shape);
+  // with none, the compiler is needed, and the mode says which serves.
+  const DoctorItem* prebuilt = find_item(r, "prebuilt spec packs");
+  REQUIRE(prebuilt);
+  CHECK_FALSE(prebuilt->needed);
+  CHECK(r.mode == (jit::probe_host_compiler() ? "compiler" : prebuilt->ok ? "prebuilt" : "none"));
   bool cpu = true, gpu = true;
   for (const DoctorItem& i : r.items) {
     cpu = cpu && (i.ok || !i.needed);

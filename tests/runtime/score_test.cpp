@@ -268,6 +268,16 @@ TEST_CASE("submission: two distinct grids ranked by train pairs matched, ties by
   t.samples[2].evals[1] = rec(Status::Budget);
   a = submission_attempts(r, t, s.tasks[0], t.samples[2]);
   CHECK(a[1] == grid({{0}}));
+
+  // A grid Kaggle would refuse (a colour outside 0-9, over 30 wide) is no
+  // attempt, however well its program ranks.
+  t.samples[2].evals[0].grid = 2;  // p_c: [[3]]; p_b: [[-1]]
+  t.samples[2].grids[1] = grid({{-1}});
+  a = submission_attempts(r, t, s.tasks[0], t.samples[2]);
+  CHECK(a[0] == grid({{3}}));
+  t.samples[2].grids[2] = GridData{1, 31, std::vector<int>(31, 1)};
+  a = submission_attempts(r, t, s.tasks[0], t.samples[2]);
+  CHECK(a[0] == grid({{0}}));
 }
 
 TEST_CASE("submission.json in the Kaggle format, one entry per test input", "[score]") {
