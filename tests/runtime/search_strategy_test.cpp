@@ -68,8 +68,9 @@ TEST_CASE("search: from nothing, enumeration fits the demo task one call solves;
   CHECK(refused.error().kind == api::ErrorKind::Usage);
 }
 
-TEST_CASE("search: a round's strategy follows the yields, each one waiting at most kMaxWait rounds", "[search]") {
-  using battc::runtime::search::kMaxWait;
+TEST_CASE("search: a round's strategy follows the yields, each one waiting at most kWaitFactor times its cost",
+          "[search]") {
+  using battc::runtime::search::kWaitFactor;
   std::vector<RoundRow> none;
   CHECK(choose_strategy(none, "auto", false) == Strategy::Enumerate);  // nothing to mutate
   CHECK(choose_strategy(none, "auto", true) == Strategy::Mutate);      // a tie: mutation
@@ -80,9 +81,18 @@ TEST_CASE("search: a round's strategy follows the yields, each one waiting at mo
   CHECK(choose_strategy(rounds, "auto", true) == Strategy::Enumerate);  // never tried: its turn
   rounds.push_back(row(2, "enumerate", 5, 1000000));
   CHECK(choose_strategy(rounds, "auto", true) == Strategy::Enumerate);  // 6/2M against 1/2M
-  for (int r = 3; r < 2 + kMaxWait; ++r) rounds.push_back(row(r, "enumerate", 5, 1000000));
-  CHECK(choose_strategy(rounds, "auto", true) == Strategy::Mutate);  // waited kMaxWait rounds
-  rounds.push_back(row(2 + kMaxWait, "mutate", 40, 1000000));
+  for (int r = 3; r < 2 + kWaitFactor; ++r) rounds.push_back(row(r, "enumerate", 5, 1000000));
+  CHECK(choose_strategy(rounds, "auto", true) == Strategy::Mutate);  // waited 4x its 1M
+  rounds.push_back(row(2 + kWaitFactor, "mutate", 40, 1000000));
   CHECK(choose_strategy(rounds, "auto", true) == Strategy::Mutate);  // now the better one
   CHECK(choose_strategy(rounds, "enumerate", true) == Strategy::Enumerate);
+
+  // The wait is in evaluations: an enumeration round of 10M waits for 40M of
+  // cheap mutation rounds, not for 4 of them.
+  std::vector<RoundRow> cheap{row(0, "mutate", 3, 10), row(1, "enumerate", 1, 10000000)};
+  int r = 2;
+  for (; r < 2 + 4 * kWaitFactor * 10 - 1; ++r) cheap.push_back(row(r, "mutate", 20, 250000));
+  CHECK(choose_strategy(cheap, "auto", true) == Strategy::Mutate);
+  cheap.push_back(row(r, "mutate", 20, 250000));
+  CHECK(choose_strategy(cheap, "auto", true) == Strategy::Enumerate);  // 40M waited
 }
