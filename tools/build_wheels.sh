@@ -51,15 +51,7 @@ T_ALL=$(date +%s)
 T=$T_ALL
 step() { local now; now=$(date +%s); echo "   ($((now - T)) s)"; T=$now; echo "== $*"; }
 
-# An interpreter of version $1 that runs (pyenv's shims on PATH do not when
-# that version is not selected): python3.X on PATH, else pyenv's newest 3.X;
-# printed as its real path.
-find_python() {
-  local p
-  for p in "$(command -v "python$1" 2>/dev/null)" $(ls -d "$HOME"/.pyenv/versions/"$1".*/bin/"python$1" 2>/dev/null | sort -rV); do
-    [ -n "$p" ] && "$p" -c 'import sys; print(sys.executable)' 2>/dev/null && return
-  done
-}
+. "$SRC/tools/find_python.sh"
 
 # A venv of $1 at $2 with the packages $3...; reused (pip then finds them there).
 tool_venv() {

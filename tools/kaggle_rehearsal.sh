@@ -36,15 +36,7 @@ MINUTES=${BATTC_REHEARSAL_MINUTES:-2}
 [ -n "$DIST" ] && ls "$DIST"/battc-*.whl > /dev/null 2>&1 || skip_all "no battc wheel in ${1:-build-wheels/dist} (tools/build_wheels.sh makes them)"
 [ -f "$CHALLENGES" ] && [ -f "$SOLUTIONS" ] || skip_all "no Kaggle-format challenges and solutions pair in $KAGGLE"
 
-# An interpreter of version $1 that runs (pyenv's shims on PATH do not when
-# that version is not selected): python3.X on PATH, else pyenv's newest 3.X;
-# printed as its real path.
-find_python() {
-  local p
-  for p in "$(command -v "python$1" 2>/dev/null)" $(ls -d "$HOME"/.pyenv/versions/"$1".*/bin/"python$1" 2>/dev/null | sort -rV); do
-    [ -n "$p" ] && "$p" -c 'import sys; print(sys.executable)' 2>/dev/null && return
-  done
-}
+. "$SRC/tools/find_python.sh"
 
 # No network: a network namespace of its own (root, or a user namespace).
 NONET=()
