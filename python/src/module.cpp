@@ -107,7 +107,7 @@ std::string doctor(const std::string& cache_dir) {
   auto r = battc::runtime::api::doctor(cache_dir);
   json items = json::array();
   for (const auto& i : r.items)
-    items.push_back({{"name", i.name}, {"ok", i.ok}, {"needed", i.needed}, {"detail", i.detail}});
+    items.push_back({{"name", i.name}, {"ok", i.ok}, {"needed", i.needed}, {"gpu", i.gpu}, {"detail", i.detail}});
   return json{{"items", std::move(items)}, {"mode", r.mode}, {"cpu_ready", r.cpu_ready},
               {"gpu_ready", r.gpu_ready}}
       .dump();

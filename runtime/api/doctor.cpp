@@ -29,6 +29,13 @@ void add(Items& items, std::string name, bool ok, bool needed, std::string detai
   items.push_back({std::move(name), ok, needed, std::move(detail)});
 }
 
+// An item only the GPU path needs: never needed for a run, and gpu_ready
+// needs it ok. (Optional items of the CPU path, as the prebuilt spec packs,
+// leave gpu_ready alone.)
+void add_gpu(Items& items, std::string name, bool ok, std::string detail) {
+  items.push_back({std::move(name), ok, false, std::move(detail), true});
+}
+
 // The prebuilt spec packs for this DSL runtime: how many there are (0 when
 // none), each item said.
 std::size_t probe_prebuilt(Items& items, const jit::Result<jit::DslRuntime>& rt) {
@@ -94,7 +101,7 @@ std::string probe_device_libraries(Items& items) {
     device_libs += (device_libs.empty() ? "" : ", ") + a + (there ? "" : " (missing: " + lib.string() + ")");
   }
   const std::string device_cuda = jit::device_library_cuda_version();
-  add(items, "DSL device libraries", any_device_lib, false,
+  add_gpu(items, "DSL device libraries", any_device_lib,
       archs.empty() ? "none: this battc was built without nvcc (the GPU backend needs a build with the CUDA toolkit)"
                     : device_libs + " in " + jit::cuda_device_dir() + ", built with CUDA " + device_cuda);
   return device_cuda;
@@ -103,12 +110,12 @@ std::string probe_device_libraries(Items& items) {
 void probe_jit_libraries(Items& items, const jit::CudaJitProbe& probe, const std::string& device_cuda) {
   const auto* libs = probe.libs;
   if (!libs) {
-    add(items, "NVRTC and nvJitLink", false, false, probe.why);
+    add_gpu(items, "NVRTC and nvJitLink", false, probe.why);
     return;
   }
-  add(items, "NVRTC", true, false, fmt::format("{}.{} at {}", libs->nvrtc_major, libs->nvrtc_minor, libs->nvrtc_path));
+  add_gpu(items, "NVRTC", true, fmt::format("{}.{} at {}", libs->nvrtc_major, libs->nvrtc_minor, libs->nvrtc_path));
   bool link_ok = int(libs->nvjitlink_major) >= major_of(device_cuda);
-  add(items, "nvJitLink", link_ok, false,
+  add_gpu(items, "nvJitLink", link_ok,
       fmt::format("{}.{} at {}{}", libs->nvjitlink_major, libs->nvjitlink_minor, libs->nvjitlink_path,
                   link_ok ? "" : " (older than the CUDA " + device_cuda + " the device libraries were built with: "
                                  "install a newer nvidia-nvjitlink wheel or toolkit)"));
@@ -117,7 +124,7 @@ void probe_jit_libraries(Items& items, const jit::CudaJitProbe& probe, const std
 void probe_driver(Items& items, const jit::CudaJitProbe& probe) {
   const auto& drv = cuda::cuda_driver();
   if (!drv.driver) {
-    add(items, "CUDA driver", false, false, drv.why);
+    add_gpu(items, "CUDA driver", false, drv.why);
     return;
   }
   std::string devices;
@@ -131,7 +138,7 @@ void probe_driver(Items& items, const jit::CudaJitProbe& probe) {
   if (probe.libs && v / 1000 < probe.libs->nvrtc_major)
     too_old = fmt::format(" (older than NVRTC {}: cubins will not load; use NVRTC/nvJitLink {} or a newer driver)",
                           probe.libs->nvrtc_major, v / 1000);
-  add(items, "CUDA driver", !drv.driver->devices().empty() && too_old.empty(), false,
+  add_gpu(items, "CUDA driver", !drv.driver->devices().empty() && too_old.empty(),
       fmt::format("{} (CUDA {}.{}){}{}", drv.driver->library(), v / 1000, (v % 1000) / 10, too_old,
                   devices.empty() ? "; no device" : devices));
 }
@@ -149,11 +156,11 @@ DoctorReport doctor(const std::string& cache_dir) {
   probe_driver(r.items, probe);
 
   r.cpu_ready = true;
-  r.gpu_ready = true;
-  for (const auto& i : r.items) {
+  for (const auto& i : r.items)
     if (i.needed) r.cpu_ready = r.cpu_ready && i.ok;
-    r.gpu_ready = r.gpu_ready && i.ok;
-  }
+  r.gpu_ready = r.cpu_ready;
+  for (const auto& i : r.items)
+    if (i.gpu) r.gpu_ready = r.gpu_ready && i.ok;
   return r;
 }
 

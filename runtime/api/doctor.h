@@ -12,8 +12,9 @@ namespace battc::runtime::api {
 struct DoctorItem {
   std::string name;    // "host compiler", "NVRTC", ...
   bool ok = false;
-  bool needed = true;  // false: only the GPU path needs it
+  bool needed = true;  // false: a run works without it
   std::string detail;  // what was found (path, version) or why not
+  bool gpu = false;    // an item of the GPU path (gpu_ready needs it ok)
 };
 
 struct DoctorReport {
@@ -24,7 +25,7 @@ struct DoctorReport {
   // another is refused, a search skips it), "none" (neither).
   std::string mode;
   bool cpu_ready = false;  // every needed item is ok: `battc run` works on the CPU
-  bool gpu_ready = false;  // and the GPU path too
+  bool gpu_ready = false;  // and every item of the GPU path is ok too
 };
 
 // Probes everything (opens NVRTC, nvJitLink and the driver if present).
