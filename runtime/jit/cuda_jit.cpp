@@ -433,8 +433,13 @@ Result<CudaObject> compile_cuda(const EmittedUnit& unit, const CudaJitOptions& o
   // time), so nvJitLink only links. -Ofast-compile=max: cicc and ptxas skip
   // their expensive optimizations on the batt's glue and closure templates;
   // at the default level the 400-solver batt takes many minutes (docs/runtime.md,
-  // "CUDA JIT"). Extra options come last, so they win.
-  out.nvrtc_options = {"-arch=" + rt->arch, "-rdc=true", "-std=c++20", "--Ofast-compile=max", "-I" + rt->include_dir};
+  // "CUDA JIT"). -no-source-include: NVRTC otherwise searches the source's
+  // own folder, the working directory for "batt.cu", first; run from a battc
+  // checkout it found dsl/*.h there as well as under -I, and NVRTC's #pragma
+  // once took the two paths for two headers (the first real GPU run failed
+  // so). Extra options come last, so they win.
+  out.nvrtc_options = {"-arch=" + rt->arch,   "-rdc=true",          "-std=c++20",
+                       "--Ofast-compile=max", "-no-source-include", "-I" + rt->include_dir};
   out.nvrtc_options.insert(out.nvrtc_options.end(), options.extra_options.begin(), options.extra_options.end());
   out.nvjitlink_options = {"-arch=" + rt->arch};
   out.parts = options.parts;

@@ -5,7 +5,8 @@
 // cubin; an emitted unit's program groups are compiled as modules, cached
 // by group across batts; and the error values: an NVRTC syntax error, an unknown or
 // malformed architecture, a missing device library, a bad number of parts,
-// malformed group markers.
+// malformed group markers; a working directory with headers of the same
+// names is not searched.
 #include <catch2/catch.hpp>
 
 #include <stdlib.h>
@@ -179,6 +180,27 @@ TEST_CASE("compile_cuda: a unit compiled in parts links into one cubin", "[nvrtc
   }
   CHECK(keys[0] != keys[1]);  // the number of parts enters the key
   CHECK(keys[1] != keys[2]);
+}
+
+TEST_CASE("compile_cuda: headers come from the DSL runtime, never the working directory", "[nvrtc][cuda_jit]") {
+  // Run from a battc checkout, NVRTC once found dsl/*.h beside "batt.cu" (in
+  // the working directory) as well as under -I, and failed on the headers'
+  // definitions met twice: the first real GPU run did so.
+  TempDir cwd{"battc-cuda-jit-cwd"};
+  fs::create_directories(cwd.path + "/dsl");
+  std::ofstream(cwd.path + "/dsl/dsl.h") << "#error this header in the working directory must not be read\n";
+  struct Chdir {
+    fs::path back = fs::current_path();
+    explicit Chdir(const std::string& to) { fs::current_path(to); }
+    ~Chdir() { fs::current_path(back); }
+  } in{cwd.path};
+  CudaJitOptions o;
+  o.arch = cuda_device_archs().front();
+  o.cache_dir = "";
+  auto r = compile_cuda(mini_cuda(), o);
+  INFO((r ? std::string() : r.error().what()));
+  REQUIRE(r.ok());
+  CHECK(is_elf(r->cubin));
 }
 
 TEST_CASE("compile_cuda: parts out of range are an options error", "[nvrtc][cuda_jit]") {
