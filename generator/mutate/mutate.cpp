@@ -71,6 +71,30 @@ bool scale_parameter(const std::string& internal, std::size_t k) {
   return false;
 }
 
+// The statements statement j of p needs, itself included, ascending: the
+// latest definition before each use of a name, transitively.
+std::vector<std::size_t> backward_slice(const Program& p, std::size_t j) {
+  std::vector<bool> need(j + 1, false);
+  need[j] = true;
+  auto mark = [&](const std::string& name, std::size_t before) {
+    for (std::size_t n = before; n-- > 0;)
+      if (p.body[n].target == name) {
+        need[n] = true;
+        return;
+      }
+  };
+  for (std::size_t m = j + 1; m-- > 0;) {
+    if (!need[m]) continue;
+    mark(p.body[m].call.callee, m);
+    for (const Arg& a : p.body[m].call.args)
+      if (!a.is_int) mark(a.name, m);
+  }
+  std::vector<std::size_t> out;
+  for (std::size_t m = 0; m <= j; ++m)
+    if (need[m]) out.push_back(m);
+  return out;
+}
+
 // A uniformly drawn element of the sites where `ok` holds, as (stmt, arg).
 template <class F>
 std::optional<std::pair<std::size_t, std::size_t>> pick_site(const TypedProgram& p, Rng& rng, F ok) {
@@ -88,9 +112,8 @@ std::optional<std::pair<std::size_t, std::size_t>> pick_site(const TypedProgram&
 // (docs/search.md, "Mutations"). The mix leans on constants, as card.py's
 // does: swapping a colour or a direction keeps the program's structure.
 // Type-keeping rewiring (argument, primitive, function value) comes next;
-// the structural kinds (insert, drop, crossover, append) are drawn least. The
-// weights sum to 100 only for reading; changing one changes what every
-// seeded search makes.
+// the structural kinds (insert, drop, crossover, append, splice) are drawn
+// least. Changing a weight changes what every seeded search makes.
 const std::array<MutationKindInfo, kMutationKinds>& mutation_kinds() {
   static constexpr std::array<MutationKindInfo, kMutationKinds> kinds = {{
       {MutationKind::Constant, "constant", 24, &Mutator::constant},
@@ -101,6 +124,7 @@ const std::array<MutationKindInfo, kMutationKinds>& mutation_kinds() {
       {MutationKind::Drop, "drop", 8, &Mutator::drop},
       {MutationKind::Crossover, "crossover", 6, &Mutator::crossover},
       {MutationKind::Append, "append", 6, &Mutator::append},
+      {MutationKind::Splice, "splice", 8, &Mutator::splice},
   }};
   static_assert([] {
     for (int i = 0; i < kMutationKinds; ++i)
@@ -428,6 +452,56 @@ std::optional<Program> Mutator::append(const TypedProgram& p, Rng& rng, const Mu
   }
   out.body.push_back(s);
   out.ret = s.target;
+  return out;
+}
+
+// Solvers share sub-computations (the largest object, the background
+// colour, the grid's cells of a colour) that neither the one-call kinds nor
+// a crossover of the same task's programs reach: a splice takes one from
+// another program, the seeds' library first. An argument of type T is
+// replaced by the value of one of the donor's statements of type T, with the
+// statements that value needs (at most kMaxFragment) copied in before the
+// use, renamed apart; the donor reads only the parameters both share.
+std::optional<Program> Mutator::splice(const TypedProgram& p, Rng& rng, const MutationContext&,
+                                       const TypedProgram* other) const {
+  if (!other) return std::nullopt;
+  const TypedProgram& d = *other;
+  if (p.dialect != d.dialect || p.program.params != d.program.params || d.program.body.empty())
+    return std::nullopt;
+  auto site = pick_site(p, rng, [&](std::size_t k, std::size_t a) {
+    const Arg& arg = p.program.body[k].call.args[a];
+    return !arg.is_int && !arg.keyword && is_variable(p, arg.name, k);
+  });
+  if (!site) return std::nullopt;
+  auto [k, a] = *site;
+  TypeRef t = p.type_at(p.program.body[k].call.args[a].name, k, sig_);
+  if (!t) return std::nullopt;
+  std::vector<std::vector<std::size_t>> fragments;
+  for (std::size_t j = 0; j < d.program.body.size(); ++j) {
+    if (d.stmt_types[j] != t) continue;
+    auto slice = backward_slice(d.program, j);
+    if (slice.size() <= kMaxFragment) fragments.push_back(std::move(slice));
+  }
+  if (fragments.empty()) return std::nullopt;
+  const std::vector<std::size_t>& frag = rng.pick(fragments);
+  std::map<std::string, std::string> rename;
+  std::vector<Stmt> copied;
+  for (std::size_t m : frag) {
+    Stmt s = d.program.body[m];
+    if (auto it = rename.find(s.call.callee); it != rename.end()) s.call.callee = it->second;
+    for (Arg& arg : s.call.args)
+      if (auto it = rename.find(arg.name); !arg.is_int && it != rename.end()) arg.name = it->second;
+    std::string fresh = "y_splice" + std::to_string(copied.size());  // canonical_program renames it
+    rename[s.target] = fresh;
+    s.target = fresh;
+    s.loc = p.program.body[k].loc;
+    s.call.callee_loc = s.loc;
+    copied.push_back(std::move(s));
+  }
+  Program out = p.program;
+  out.body[k].call.args[a].name = copied.back().target;
+  out.body[k].call.args[a].text.clear();
+  out.body.insert(out.body.begin() + static_cast<std::ptrdiff_t>(k), copied.begin(), copied.end());
   return out;
 }
 

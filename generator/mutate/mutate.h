@@ -29,8 +29,12 @@ enum class MutationKind {
   Drop,           // a statement removed, its uses given an earlier value of its type
   Crossover,      // a prefix of one program of the task, the suffix of another
   Append,         // a last step: the result r replaced by f(r, k...) of r's type, k integer constants
+  Splice,         // an argument replaced by a value another program computes, its statements copied in
 };
-constexpr int kMutationKinds = 8;
+constexpr int kMutationKinds = 9;
+
+// The most statements a splice copies from its donor.
+constexpr std::size_t kMaxFragment = 6;
 
 struct MutationContext {
   const Signatures* signatures = nullptr;
@@ -42,8 +46,9 @@ class Mutator;
 // One kind as the search uses it: its name (the store's `mutation`, the
 // report's per-kind counts), how often it is drawn (relative to the
 // others; Rng::weighted over mutation_weights()), and the Mutator member
-// that makes one mutant of it. `other` is a crossover's second parent (the
-// other kinds ignore it; a crossover without one makes nothing).
+// that makes one mutant of it. `other` is a crossover's second parent or a
+// splice's donor (the other kinds ignore it; without one those two make
+// nothing).
 struct MutationKindInfo {
   using Make = std::optional<Program> (Mutator::*)(const TypedProgram& p, Rng& rng, const MutationContext& ctx,
                                                    const TypedProgram* other) const;
@@ -66,7 +71,8 @@ class Mutator {
   explicit Mutator(const Signatures& sig);
 
   // One mutant of `p` of kind k, or nullopt when this draw found no change of
-  // that kind. `other` is the second parent of a crossover (same task).
+  // that kind. `other` is the second parent of a crossover (same task) or
+  // the donor of a splice (any program, the seeds' library first).
   std::optional<Program> mutate(const TypedProgram& p, MutationKind k, Rng& rng, const MutationContext& ctx,
                                 const TypedProgram* other = nullptr) const;
 
@@ -87,6 +93,8 @@ class Mutator {
   std::optional<Program> crossover(const TypedProgram& p, Rng& rng, const MutationContext& ctx,
                                    const TypedProgram* other) const;
   std::optional<Program> append(const TypedProgram& p, Rng& rng, const MutationContext& ctx,
+                                const TypedProgram* other) const;
+  std::optional<Program> splice(const TypedProgram& p, Rng& rng, const MutationContext& ctx,
                                 const TypedProgram* other) const;
   friend const std::array<MutationKindInfo, kMutationKinds>& mutation_kinds();
 

@@ -21,8 +21,8 @@ class TaskMutations {
  public:
   TaskMutations(const MutationSources& src, const SearchOptions& o, int round, const Task& task,
                 const std::vector<int>& palette, const std::vector<TaskScore>* own,
-                const std::vector<StoredProgram>& pool)
-      : src_(src), o_(o), task_(task), own_(own), pool_(pool),
+                const std::vector<StoredProgram>& pool, const std::vector<std::int64_t>& library)
+      : src_(src), o_(o), task_(task), own_(own), pool_(pool), library_(library),
         rng_(o.seed, static_cast<std::uint64_t>(round), text_hash(task.id)), ctx_{&src.sig, palette} {}
 
   void make(std::unordered_set<std::string>& texts, std::vector<Candidate>& out,
@@ -39,6 +39,8 @@ class TaskMutations {
         if (kind == MutationKind::Crossover) {
           double unused;
           other = src_.typed(draw_parent(unused));
+        } else if (kind == MutationKind::Splice && !library_.empty()) {
+          other = src_.typed(library_[rng_.below(library_.size())]);
         }
         mutant(*tp, kind, other, parent, parent_score, texts, out, stats[generator::mutation_name(kind)]);
       }
@@ -89,6 +91,7 @@ class TaskMutations {
   const Task& task_;
   const std::vector<TaskScore>* own_;
   const std::vector<StoredProgram>& pool_;
+  const std::vector<std::int64_t>& library_;  // a splice's donors
   Rng rng_;
   generator::MutationContext ctx_;
 };
@@ -125,10 +128,18 @@ std::vector<Candidate> make_candidates(const MutationSources& src, const SearchI
                                        std::map<std::string, MutationStats>& stats) {
   std::vector<Candidate> out;
   std::unordered_set<std::string> texts;
+  // A splice's donors: the seeds and what enumeration built, the programs
+  // written for (or found on) a task rather than mutants of them; the whole
+  // store when it holds neither.
+  std::vector<std::int64_t> library;
+  for (const StoredProgram& p : pool)
+    if (p.mutation == "seed" || p.mutation == "enumerate") library.push_back(p.id);
+  if (library.empty())
+    for (const StoredProgram& p : pool) library.push_back(p.id);
   for (std::size_t ti : chosen) {
     const Task& task = in.tasks[ti];
     auto own = best.find(task.id);
-    TaskMutations(src, o, round, task, in.palettes[ti], own == best.end() ? nullptr : &own->second, pool)
+    TaskMutations(src, o, round, task, in.palettes[ti], own == best.end() ? nullptr : &own->second, pool, library)
         .make(texts, out, stats);
   }
   // Programs the store has already met are not evaluated again.

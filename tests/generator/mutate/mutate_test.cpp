@@ -6,6 +6,7 @@
 // a kind has nothing to change it makes nothing.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -231,6 +232,25 @@ bool is_change_of_kind(MutationKind k, const TypedProgram& p, const Program& m, 
       // the other (at least its last, which the mutant returns)
       return other && !m.body.empty() && m.body.front().call.callee == a.body.front().call.callee &&
              m.body.back().call.callee == other->program.body.back().call.callee && m.ret == m.body.back().target;
+    case MutationKind::Splice: {
+      // the parent's statements in order with n of the donor's, in the
+      // donor's order, inserted in one block before the statement that uses
+      // the last of them
+      if (!other || m.body.size() <= a.body.size() || m.body.size() > a.body.size() + kMaxFragment) return false;
+      std::size_t n = m.body.size() - a.body.size(), k = 0;
+      while (k < a.body.size() && m.body[k].call.callee == a.body[k].call.callee) ++k;
+      for (std::size_t j = k; j < a.body.size(); ++j)
+        if (m.body[j + n].call.callee != a.body[j].call.callee) return false;
+      std::size_t d = 0;
+      for (std::size_t j = k; j < k + n; ++j) {
+        while (d < other->program.body.size() && other->program.body[d].call.callee != m.body[j].call.callee) ++d;
+        if (d++ >= other->program.body.size()) return false;
+      }
+      const Stmt& use = m.body[k + n];
+      return k < a.body.size() && std::any_of(use.call.args.begin(), use.call.args.end(), [&](const Arg& x) {
+               return !x.is_int && x.name == m.body[k + n - 1].target;
+             });
+    }
   }
   return false;
 }
@@ -257,6 +277,9 @@ const std::vector<KindCase>& kind_cases() {
        {{"solve_crop_bbox", "solve_largest_object"}, {"solve_aabf363d", "solve_gravity"},
         {"solve_f25fbde4", "solve_b27ca6d3"}}},
       {MutationKind::Append, {{"solve_mirror", ""}, {"solve_crop_bbox", ""}, {"solve_largest_object", ""}}},
+      {MutationKind::Splice,
+       {{"solve_largest_object", "solve_crop_bbox"}, {"solve_aabf363d", "solve_crop_bbox"},
+        {"solve_crop_bbox", "solve_largest_object"}}},
   };
   return cases;
 }
@@ -286,8 +309,8 @@ TEST_CASE("mutation kinds: one table, every kind once, weighted and named", "[ge
   // (docs/search.md, "Mutations"): renaming one orphans stored rows,
   // reweighting changes what every seeded search makes.
   CHECK(names == std::set<std::string>{"constant", "argument", "primitive", "function_value", "insert", "drop",
-                                       "crossover", "append"});
-  CHECK(mutation_weights() == std::vector<std::uint64_t>{24, 20, 18, 10, 8, 8, 6, 6});
+                                       "crossover", "append", "splice"});
+  CHECK(mutation_weights() == std::vector<std::uint64_t>{24, 20, 18, 10, 8, 8, 6, 6, 8});
 }
 
 TEST_CASE("mutation kinds: each has test programs here", "[generator][mutate]") {
@@ -387,6 +410,9 @@ TEST_CASE("mutation kinds: nothing to change makes nothing", "[generator][mutate
   CHECK(never(MutationKind::Crossover, f["solve_crop_bbox"], nullptr));
   CHECK(never(MutationKind::Crossover, f["solve_crop_bbox"], &f["solve_a5313dff"]));
   CHECK(never(MutationKind::Crossover, mirror, &f["solve_crop_bbox"]));  // a prefix needs two statements
+  // A splice needs a donor of the same parameters and dialect.
+  CHECK(never(MutationKind::Splice, f["solve_crop_bbox"], nullptr));
+  CHECK(never(MutationKind::Splice, f["solve_crop_bbox"], &f["solve_a5313dff"]));
   // A value outside the enum is no kind.
   Rng rng(1);
   CHECK_FALSE(f.mutator.mutate(mirror, MutationKind(kMutationKinds), rng, f.ctx));
