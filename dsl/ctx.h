@@ -71,11 +71,18 @@ inline constexpr int kMemoSlots = 4;  // a GPU thread's Ctx stays small
 inline constexpr int kMemoSlots = 512;  // argmin over a hundred objects, per cell
 #endif
 
+inline constexpr i64 kNoItemWorkCap = i64(~u64(0) >> 1);
+
 struct Ctx {
   u8* base = nullptr;  // arena memory, owned by the caller
   u64 cap = 0;         // arena bytes
   u64 top = 0;         // bytes in use
   i64 work_left = 0;   // work units left before `budget`
+  // Work units left to the whole evaluation, over its statements: a GPU work
+  // item's cap (GpuExecOptions::item_work), after which its statements end
+  // in `budget` and the CPU evaluates them again with only the per-statement
+  // budget, so results never depend on it. Unlimited elsewhere.
+  i64 item_work_left = kNoItemWorkCap;
   Status status = Status::Ok;
   Why why = Why::Unspecified;  // with status: why it failed
 

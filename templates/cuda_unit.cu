@@ -216,14 +216,17 @@ extern "C" __global__ void battc_prologue_kernel(const abi::TaskIn* tasks, int n
 
 // One thread per work item: the asked programs of items[i]'s group on its
 // sample (runtime/abi/group_eval.h); outs holds out_stride entries per item,
-// entry k for the group's k-th program.
+// entry k for the group's k-th program. item_work > 0 caps the item's work
+// over all its statements (dsl::Ctx::item_work_left).
 extern "C" __global__ void battc_eval_kernel(const abi::CudaItem* items, int n_items, const u8* prologues,
                                              unsigned long long stride, u8* arena, unsigned long long arena_bytes,
-                                             long long work, int out_stride, abi::ProgramOut* outs, int encode) {
+                                             long long work, long long item_work, int out_stride,
+                                             abi::ProgramOut* outs, int encode) {
   int i = blockIdx.x * blockDim.x + threadIdx.x;
   if (i >= n_items) return;
   const abi::CudaItem& item = items[i];
   Ctx c(arena + u64(i) * arena_bytes, arena_bytes, work);
+  if (item_work > 0) c.item_work_left = item_work;
   Prologue& P = *reinterpret_cast<Prologue*>(const_cast<u8*>(prologues) + u64(item.task) * stride);
   Env e{c, work, &item.sample, P, nullptr};
   abi::eval_group<GroupUnit>(e, item.group, item.mask, outs + u64(i) * out_stride, encode);

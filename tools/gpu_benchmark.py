@@ -3,7 +3,9 @@
 program file over a task set (--pairing all), compile time reported apart
 from run time (battc run --timing-json).
 
-Both backends run the same batt on the same samples:
+Both backends run the same batt on the same samples, every evaluation
+(--evaluate all: the CPU would otherwise stop a solver at its first wrong
+train pair, the GPU never does):
   cpu:  battc run --backend cpu  [--jobs N]
   cuda: battc run --backend cuda (the host unit is a cache hit by then; the
         CUDA compile is cold unless --cache-dir holds it)
@@ -17,7 +19,7 @@ CPU backend alone.
 Usage:
   tools/gpu_benchmark.py --programs PATH/TO/solvers.py \\
       --tasks ../shared/arc/ARC-AGI-1/training [--max-tasks 20] [--jobs 0] \\
-      [--battc build/battc] [--cache-dir DIR] [--gpu-arena-kb N] [--check-dumps] [--json FILE]
+      [--battc build/battc] [--cache-dir DIR] [--gpu-arena-kb N] [--gpu-item-work N] [--check-dumps] [--json FILE]
 """
 import json
 import os
@@ -44,7 +46,8 @@ def run_battc(args, tasks, work, backend, cache, extra):
     out = os.path.join(work, 'out-' + backend)
     timing = os.path.join(work, 'timing-' + backend + '.json')
     cmd = [args.battc, 'run', '--tasks', tasks, '--programs', args.programs, '--pairing', 'all',
-           '--backend', backend, '--cache-dir', cache, '--out', out, '--timing-json', timing, '-q'] + extra
+           '--backend', backend, '--evaluate', 'all', '--cache-dir', cache, '--out', out, '--timing-json', timing,
+           '-q'] + extra
     if args.check_dumps:
         cmd += ['--dump-outputs', os.path.join(work, 'dump-' + backend + '.jsonl')]
     t0 = time.time()
@@ -89,6 +92,9 @@ def main():
     ap.add_argument('--max-tasks', type=int, default=20, help='first N tasks by name (0: all)')
     ap.add_argument('--jobs', type=int, default=0, help='CPU threads (0: all cores)')
     ap.add_argument('--gpu-arena-kb', type=int, default=0, help="arena per GPU work item (KiB; 0: battc's default)")
+    ap.add_argument('--gpu-item-work', type=int, default=-1,
+                    help="work units a GPU work item may spend before the CPU takes it over (0: no cap; "
+                         "default: battc's)")
     ap.add_argument('--cache-dir', help='battc compile cache (default: a fresh one, so compiles are cold)')
     ap.add_argument('--check-dumps', action='store_true', help='dump both and compare them byte for byte')
     ap.add_argument('--json', help='write the figures to this file')
@@ -111,6 +117,8 @@ def main():
         fig['cpu'] = figures(cpu, cpu_wall)
 
         arena = ['--gpu-arena-kb', str(args.gpu_arena_kb)] if args.gpu_arena_kb else []
+        if args.gpu_item_work >= 0:
+            arena += ['--gpu-item-work', str(args.gpu_item_work)]
         rc, err, gpu, gpu_wall = run_battc(args, tasks, work, 'cuda', cache, ['--jobs', str(args.jobs)] + arena)
         if rc == 2 and 'no usable GPU' in err:
             why = err.strip().splitlines()[-1].split('no usable GPU: ', 1)[-1]

@@ -87,7 +87,7 @@ using EvalGroupFn = void (*)(const void*, const SampleIn*, dsl::Ctx*, int, unsig
 // CUDA units (templates/cuda_unit.cu) export instead, for the driver API:
 //   __global__ battc_prologue_kernel(tasks, n_tasks, arena, arena_bytes, work, prologues, stride)
 //   __global__ battc_eval_kernel(items, n_items, prologues, stride, arena, arena_bytes, work,
-//                                out_stride, outs, encode)
+//                                item_work, out_stride, outs, encode)
 //     out_stride ProgramOut per item, one per program of its group
 //   __device__ battc_prologue_bytes, battc_n_programs, battc_n_groups,
 //              battc_group_start, battc_group_programs (pointers to the tables)

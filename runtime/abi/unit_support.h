@@ -20,6 +20,16 @@ inline constexpr dsl::u8 kStOperand = status_byte(dsl::Status::Error, dsl::Why::
 inline constexpr dsl::u8 kStNoOutput = status_byte(dsl::Status::Error, dsl::Why::NoOutput);
 inline constexpr dsl::u8 kStCIsNone = status_byte(dsl::Status::Error, dsl::Why::CIsNone);
 
+// A statement's work budget: `work`, or what is left of the evaluation's
+// (a GPU item's cap, dsl::Ctx::item_work_left) when that is less; end_work
+// takes what the statement spent from the latter. A statement cut short by
+// the cap ends in `budget`, which the GPU executor hands to the CPU.
+DSL_FN dsl::i64 start_work(dsl::Ctx& c, dsl::i64 work) {
+  c.work_left = work < c.item_work_left ? work : c.item_work_left;
+  return c.work_left;
+}
+DSL_FN void end_work(dsl::Ctx& c, dsl::i64 given) { c.item_work_left -= given - (c.work_left > 0 ? c.work_left : 0); }
+
 }  // namespace battc::abi
 
 // One statement: a fresh status and work budget; a failed statement's
@@ -30,8 +40,9 @@ inline constexpr dsl::u8 kStCIsNone = status_byte(dsl::Status::Error, dsl::Why::
   do {                                                    \
     u64 mark_ = c.mark();                                 \
     c.status = Status::Ok;                                \
-    c.work_left = e.work;                                 \
+    i64 given_ = ::battc::abi::start_work(c, e.work);     \
     __VA_ARGS__;                                          \
+    ::battc::abi::end_work(c, given_);                    \
     STATUS = ::battc::abi::status_byte(c.status, c.why);  \
     if (STATUS != 0) c.release(mark_);                    \
   } while (0)
@@ -165,8 +176,9 @@ BATTC_CALL_FN void run_call(dsl::Ctx& c, dsl::i64 work, dsl::u8& status, T& out,
   }
   dsl::u64 mark = c.mark();
   c.status = dsl::Status::Ok;
-  c.work_left = work;
+  const dsl::i64 given = start_work(c, work);
   out = f(c, a...);
+  end_work(c, given);
   status = status_byte(c.status, c.why);
   if (status != 0) c.release(mark);
 }

@@ -280,6 +280,7 @@ std::optional<ApiError> evaluate(RunRequest& req, const generator::Generated& g,
         if (gpu) {
           GpuExecOptions go;
           go.item_arena_bytes = req.gpu_arena_bytes;
+          go.item_work = req.gpu_item_work;
           out.result = run_on_gpus(*gpu, *units, cpu.entry, out.tasks, req.exec, go, &out.gpu);
         } else {
           out.result = execute(cpu.entry, out.tasks, req.exec);

@@ -70,6 +70,7 @@ struct RunRequest {
   // exec.evaluation.
   std::optional<Evaluation> evaluation;
   std::uint64_t gpu_arena_bytes = GpuExecOptions{}.item_arena_bytes;
+  std::int64_t gpu_item_work = GpuExecOptions::kDefaultItemWork;  // GpuExecOptions::item_work
   jit::JitOptions jit;                    // cache folder, extra compiler flags
   // Specializations to reuse across calls (search rounds, a Python
   // session); opened from jit.cache_dir on first use when null.

@@ -54,6 +54,7 @@ struct RunOptions {
   std::string timing_json;
   unsigned budget_mb = 256;
   unsigned gpu_arena_kb = 448;
+  std::int64_t gpu_item_work = GpuExecOptions::kDefaultItemWork;
   std::string cache_dir;
   std::vector<std::string> cxx_flags;
   bool quiet = false;
@@ -153,6 +154,7 @@ api::ApiResult<api::RunRequest> make_request(const RunOptions& o, const std::opt
   req.dump_file = o.dump;  // written as the run goes
   req.evaluation = *evaluation;
   req.gpu_arena_bytes = std::uint64_t(o.gpu_arena_kb) * 1024;
+  req.gpu_item_work = o.gpu_item_work;
   if (!o.cache_dir.empty()) req.jit.cache_dir = o.cache_dir;
   req.jit.extra_flags = o.cxx_flags;
   if (auto e = api::check_run_request(req)) return *e;
@@ -326,6 +328,11 @@ void add_run_command(CLI::App& app) {
                   "an evaluation that needs more is re-run on the CPU")
       ->capture_default_str()
       ->check(CLI::Range(16u, 64u << 20));
+  cmd->add_option("--gpu-item-work", o.gpu_item_work,
+                  "Work units a GPU work item may spend over all its statements before the CPU takes its "
+                  "evaluations over (results are the same with any value; 0: no cap)")
+      ->capture_default_str()
+      ->check(CLI::Range(std::int64_t(0), std::int64_t(1) << 62));
   cmd->add_option("--cache-dir", o.cache_dir, "Compiled-unit cache (default: $BATTC_CACHE_DIR or ~/.cache/battc)");
   cmd->add_option("--cxx-flag", o.cxx_flags, "Extra flag for the host compiler (after -O1 ...; repeatable)")
       ->allow_extra_args(false);

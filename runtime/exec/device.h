@@ -35,6 +35,7 @@ struct EvalLaunch {
   DevPtr arena = 0;  // n_items slices of arena_bytes
   std::uint64_t arena_bytes = 0;
   std::int64_t work = 0;
+  std::int64_t item_work = 0;  // > 0: an item's work over all its statements (GpuExecOptions::item_work)
   int out_stride = 0;         // ProgramOut per item: the largest group
   DevPtr outs = 0;            // abi::ProgramOut[n_items * out_stride]
   int encode = 0;

@@ -282,6 +282,7 @@ class GpuExecutor {
     el.arena = run.iarena;
     el.arena_bytes = run.sizes.item_arena;
     el.work = opt_.work_budget;
+    el.item_work = gpu_.item_work;
     el.out_stride = run.stride_out;
     el.outs = run.outs;
     el.encode = encode;

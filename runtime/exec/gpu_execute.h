@@ -34,6 +34,16 @@ struct GpuExecOptions {
   // launch on an H100.
   std::uint64_t item_arena_bytes = 448 * 1024;
   std::uint64_t prologue_arena_bytes = 4 * kMiB;
+  // Work units one item (a program group on a sample) may spend on the
+  // device over all its statements; 0: no cap. An item that passes it ends
+  // its statements in `budget`, and the CPU evaluates them again with only
+  // the per-statement budget (ExecOptions::work_budget), so results are the
+  // same with any cap. One launch runs as long as its slowest thread, and a
+  // GPU thread does serial work tens of times slower than a CPU core: on an
+  // H200 a few runaways (20,000,000 units a statement) held the 400 solvers'
+  // cross product for 22 s (docs/runtime.md, "The GPU check: measured").
+  static constexpr std::int64_t kDefaultItemWork = 1'000'000;
+  std::int64_t item_work = kDefaultItemWork;
   MemoryPolicy memory;
 };
 

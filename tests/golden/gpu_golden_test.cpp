@@ -97,31 +97,40 @@ ExecOptions dump_all() {
   return o;
 }
 
-// Twice on two stand-in devices of 512 MiB (so that larger runs take several
-// launches), running the unit's group code (groups of up to 3 programs) as
-// the CUDA kernel does: the default arenas, and a tiny item arena under which
-// evaluations must fall back to the CPU.
+// An item's work cap so small that most items pass it (GpuExecOptions::item_work).
+constexpr std::int64_t kTinyItemWork = 300;
+
+// Three times on two stand-in devices of 512 MiB (so that larger runs take
+// several launches), running the unit's group code (groups of up to 3
+// programs) as the CUDA kernel does: the defaults, a tiny item arena, and a
+// tiny work cap per item; under the last two evaluations must fall back to
+// the CPU.
 void check_stand_in(const fs::path& programs, const std::vector<Task>& tasks, std::uint64_t tiny_arena) {
   Batt b(programs, 3);
   REQUIRE(b.loaded->eval_group != nullptr);
   REQUIRE(b.entry.info->n_groups > 0);
   ExecOptions o = dump_all();
   std::string cpu = dump_text(execute(b.entry, tasks, o));
-  for (std::uint64_t arena : {GpuExecOptions{}.item_arena_bytes, tiny_arena}) {
-    INFO("item arena " << arena);
+  const GpuExecOptions defaults;
+  const std::pair<std::uint64_t, std::int64_t> configs[] = {{defaults.item_arena_bytes, defaults.item_work},
+                                                            {tiny_arena, defaults.item_work},
+                                                            {defaults.item_arena_bytes, kTinyItemWork}};
+  for (const auto& [arena, item_work] : configs) {
+    INFO("item arena " << arena << ", item work " << item_work);
     battc::test::HostDevice d0(b.entry, 512ull << 20, "stand-in 0", b.loaded->eval_group),
         d1(b.entry, 512ull << 20, "stand-in 1", b.loaded->eval_group);
     GpuExecOptions gpu;
     gpu.item_arena_bytes = arena;
+    gpu.item_work = item_work;
     gpu.memory.reserve_bytes = 0;
     GpuRunStats stats;
     std::string dev = dump_text(execute_on_devices({&d0, &d1}, b.entry, tasks, o, gpu, &stats));
-    std::cout << "stand-in, arena " << (arena >> 10) << " KiB: " << stats.items << " items of "
-              << b.entry.info->n_groups << " groups in " << stats.launches << " launches on " << stats.devices
-              << " devices, " << stats.fallback_evaluations << " evaluations re-run on the CPU\n";
+    std::cout << "stand-in, arena " << (arena >> 10) << " KiB, item work " << item_work << ": " << stats.items
+              << " items of " << b.entry.info->n_groups << " groups in " << stats.launches << " launches on "
+              << stats.devices << " devices, " << stats.fallback_evaluations << " evaluations re-run on the CPU\n";
     INFO(first_difference(dev, cpu));
     CHECK(dev == cpu);
-    if (arena == tiny_arena) CHECK(stats.fallback_evaluations > 0);
+    if (arena == tiny_arena || item_work == kTinyItemWork) CHECK(stats.fallback_evaluations > 0);
   }
 }
 
@@ -139,12 +148,20 @@ void check_gpu(const fs::path& programs, const std::vector<Task>& tasks) {
   auto groups = gpu_program_groups(b.g->batt, tasks, sms);
   auto units = compile_gpu_units(*b.g, groups, gpus, b.cache_dir());
   if (!units) FAIL(units.error().what());
-  GpuRunStats stats;
-  std::string gpu = dump_text(run_on_gpus(gpus, *units, b.entry, tasks, o, GpuExecOptions{}, &stats));
-  std::cout << "GPU: " << stats.items << " items of " << groups.size() << " groups in " << stats.launches << " launches on " << stats.devices
-            << " devices, " << stats.fallback_evaluations << " evaluations re-run on the CPU\n";
-  INFO(first_difference(gpu, cpu));
-  CHECK(gpu == cpu);
+  // The defaults, then a work cap per item that most items pass.
+  for (std::int64_t item_work : {GpuExecOptions{}.item_work, kTinyItemWork}) {
+    INFO("item work " << item_work);
+    GpuExecOptions opt;
+    opt.item_work = item_work;
+    GpuRunStats stats;
+    std::string gpu = dump_text(run_on_gpus(gpus, *units, b.entry, tasks, o, opt, &stats));
+    std::cout << "GPU, item work " << item_work << ": " << stats.items << " items of " << groups.size()
+              << " groups in " << stats.launches << " launches on " << stats.devices << " devices, "
+              << stats.fallback_evaluations << " evaluations re-run on the CPU\n";
+    INFO(first_difference(gpu, cpu));
+    CHECK(gpu == cpu);
+    if (item_work == kTinyItemWork) CHECK(stats.fallback_evaluations > 0);
+  }
 }
 
 std::vector<Task> arc1_tasks(const fs::path& root) {

@@ -98,6 +98,7 @@ class HostDevice : public runtime::Device {
       const int* group = programs + start[item.group];
       const int size = start[item.group + 1] - start[item.group];
       dsl::Ctx c(reinterpret_cast<dsl::u8*>(l.arena) + std::uint64_t(i) * l.arena_bytes, l.arena_bytes, l.work);
+      if (l.item_work > 0) c.item_work_left = l.item_work;  // as battc_eval_kernel
       const void* prologue = reinterpret_cast<const dsl::u8*>(l.prologues) + std::uint64_t(item.task) * l.stride;
       auto* out = reinterpret_cast<abi::ProgramOut*>(l.outs) + std::uint64_t(i) * l.out_stride;
       items_run.push_back(item);
