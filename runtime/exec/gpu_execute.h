@@ -38,11 +38,14 @@ struct GpuExecOptions {
   // device over all its statements; 0: no cap. An item that passes it ends
   // its statements in `budget`, and the CPU evaluates them again with only
   // the per-statement budget (ExecOptions::work_budget), so results are the
-  // same with any cap. One launch runs as long as its slowest thread, and a
-  // GPU thread does serial work tens of times slower than a CPU core: on an
-  // H200 a few runaways (20,000,000 units a statement) held the 400 solvers'
-  // cross product for 22 s (docs/runtime.md, "The GPU check: measured").
-  static constexpr std::int64_t kDefaultItemWork = 1'000'000;
+  // same with any cap. One launch runs as long as its slowest threads, and a
+  // GPU thread's serial work is far slower than a CPU core's: on an H200 the
+  // 400 solvers' cross product (one launch of 137,440 items) ran its device
+  // part in 19.2 s uncapped, 18.3 s at 4,000,000, 11.3 s at 250,000, 4.5 s
+  // at 60,000 (3.4% of evaluations to the CPU), 0.9 s at 5,000 (24%: the
+  // CPU then does most of the work); docs/runtime.md, "The GPU check:
+  // measured".
+  static constexpr std::int64_t kDefaultItemWork = 60'000;
   std::int64_t item_work = kDefaultItemWork;
   MemoryPolicy memory;
 };
