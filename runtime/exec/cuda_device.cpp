@@ -125,8 +125,8 @@ void CudaDevice::prologue_kernel(const PrologueLaunch& l) {
 
 void CudaDevice::eval_kernel(const EvalLaunch& l) {
   EvalLaunch c = l;
-  void* args[] = {&c.items,       &c.n_items, &c.prologues, &c.stride,     &c.arena, &c.arena_bytes,
-                  &c.work,        &c.item_work, &c.out_stride, &c.outs, &c.encode};
+  void* args[] = {&c.items, &c.n_items,   &c.prologues,  &c.stride, &c.arena, &c.arena_bytes,
+                  &c.work,  &c.item_work, &c.out_stride, &c.outs,   &c.encode};
   launch(eval_fn_, eval_block_, c.n_items, args, "battc_eval_kernel");
 }
 
