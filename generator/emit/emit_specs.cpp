@@ -29,8 +29,9 @@ void operands(const Batt& b, const Node& n, size_t first, std::string& args, std
 // BATTC_RUN's sequence (runtime/abi/unit_support.h) around `assign`.
 std::string run_wrapped(const std::string& assign) {
   return fmt::format(
-      "  u64 mark_ = c.mark();\n  c.status = Status::Ok;\n  c.work_left = work;\n  {};\n"
-      "  status = abi::status_byte(c.status, c.why);\n  if (status != 0) c.release(mark_);\n",
+      "  u64 mark_ = c.mark();\n  c.status = Status::Ok;\n  i64 given_ = abi::start_work(c, work);\n  {};\n"
+      "  abi::end_work(c, given_);\n  status = abi::status_byte(c.status, c.why);\n"
+      "  if (status != 0) c.release(mark_);\n",
       assign);
 }
 

@@ -53,6 +53,19 @@ bool built_for(const std::string& arch) {
 
 bool is_elf(const std::vector<char>& b) { return b.size() > 4 && std::memcmp(b.data(), "\x7f" "ELF", 4) == 0; }
 
+// The mini unit compiled for the first built architecture with the cache
+// off; it must compile to a cubin.
+CudaObject compile_mini_uncached() {
+  CudaJitOptions o;
+  o.arch = cuda_device_archs().front();
+  o.cache_dir = "";
+  auto r = compile_cuda(mini_cuda(), o);
+  INFO((r ? std::string() : r.error().what()));
+  REQUIRE(r.ok());
+  CHECK(is_elf(r->cubin));
+  return *r;
+}
+
 std::vector<std::string> files_with(const std::string& dir, const std::string& ext) {
   std::vector<std::string> out;
   for (const auto& e : fs::directory_iterator(dir))
@@ -119,16 +132,10 @@ TEST_CASE("compile_cuda builds a cubin for sm_90, then hits the cache", "[nvrtc]
 }
 
 TEST_CASE("compile_cuda with the cache off", "[nvrtc][cuda_jit]") {
-  CudaJitOptions o;
-  o.arch = cuda_device_archs().front();
-  o.cache_dir = "";
-  auto r = compile_cuda(mini_cuda(), o);
-  INFO((r ? std::string() : r.error().what()));
-  REQUIRE(r.ok());
-  CHECK(is_elf(r->cubin));
-  CHECK(r->cache_key.empty());
-  CHECK(r->cubin_path.empty());
-  CHECK_FALSE(r->cache_hit);
+  CudaObject r = compile_mini_uncached();
+  CHECK(r.cache_key.empty());
+  CHECK(r.cubin_path.empty());
+  CHECK_FALSE(r.cache_hit);
 }
 
 TEST_CASE("compile_cuda: concurrent writers of one key share one entry", "[nvrtc][cuda_jit]") {
@@ -194,13 +201,7 @@ TEST_CASE("compile_cuda: headers come from the DSL runtime, never the working di
     explicit Chdir(const std::string& to) { fs::current_path(to); }
     ~Chdir() { fs::current_path(back); }
   } in{cwd.path};
-  CudaJitOptions o;
-  o.arch = cuda_device_archs().front();
-  o.cache_dir = "";
-  auto r = compile_cuda(mini_cuda(), o);
-  INFO((r ? std::string() : r.error().what()));
-  REQUIRE(r.ok());
-  CHECK(is_elf(r->cubin));
+  compile_mini_uncached();
 }
 
 TEST_CASE("compile_cuda: parts out of range are an options error", "[nvrtc][cuda_jit]") {
