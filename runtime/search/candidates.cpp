@@ -105,14 +105,14 @@ std::uint64_t text_hash(const std::string& s) {
 }
 
 std::vector<std::size_t> draw_tasks(const std::vector<Task>& tasks, const std::set<std::string>& solved,
-                                    const SearchOptions& o, int round) {
+                                    const std::set<std::string>& settled, const SearchOptions& o, int round) {
   Rng rng(o.seed, static_cast<std::uint64_t>(round));
   std::vector<std::size_t> left(tasks.size());
   for (std::size_t i = 0; i < left.size(); ++i) left[i] = i;
   std::vector<std::size_t> chosen;
   while (!left.empty() && chosen.size() < std::size_t(std::max(1, o.tasks_per_round))) {
     std::vector<std::uint64_t> w;
-    for (std::size_t i : left) w.push_back(solved.count(tasks[i].id) ? 1 : 4);
+    for (std::size_t i : left) w.push_back(settled.count(tasks[i].id) ? 1 : solved.count(tasks[i].id) ? 2 : 4);
     std::size_t k = rng.weighted(w);
     chosen.push_back(left[k]);
     left.erase(left.begin() + static_cast<std::ptrdiff_t>(k));

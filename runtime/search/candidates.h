@@ -39,9 +39,11 @@ struct Candidate {
 std::uint64_t text_hash(const std::string& s);
 
 // The tasks of round r (indices into tasks, ascending): tasks_per_round of
-// them, unsolved ones four times as likely.
+// them, drawn by weight: 4 for a task no program fits, 2 for one whose
+// fitting programs make one test prediction only (its second attempt is
+// still open), 1 for one with two or more (`settled`).
 std::vector<std::size_t> draw_tasks(const std::vector<Task>& tasks, const std::set<std::string>& solved,
-                                    const SearchOptions& o, int round);
+                                    const std::set<std::string>& settled, const SearchOptions& o, int round);
 
 // What making mutants needs besides the options: the checker's signatures,
 // the mutator, and a store program's typed form (nullptr when it does not

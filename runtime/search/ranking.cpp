@@ -2,6 +2,7 @@
 #include "runtime/search/ranking.h"
 
 #include <algorithm>
+#include <set>
 
 namespace battc::runtime::search {
 
@@ -11,8 +12,15 @@ bool better(const TaskScore& a, const TaskScore& b) {
   return a.source < b.source;
 }
 
-std::vector<TaskScore> keep_best(std::vector<TaskScore>& scores, int keep) {
+void rank(std::vector<TaskScore>& scores) {
   std::sort(scores.begin(), scores.end(), better);
+  std::set<std::uint64_t> seen;
+  std::stable_partition(scores.begin(), scores.end(),
+                        [&](const TaskScore& s) { return !fits_train(s) || seen.insert(s.prediction).second; });
+}
+
+std::vector<TaskScore> keep_best(std::vector<TaskScore>& scores, int keep) {
+  rank(scores);
   std::size_t n = static_cast<std::size_t>(std::max(0, keep));
   std::vector<TaskScore> dropped;
   if (scores.size() > n) {
@@ -24,7 +32,21 @@ std::vector<TaskScore> keep_best(std::vector<TaskScore>& scores, int keep) {
 }
 
 bool would_keep(const std::vector<TaskScore>& kept, const TaskScore& s, int keep) {
-  return static_cast<int>(kept.size()) < keep || better(s, kept.back());
+  if (static_cast<int>(kept.size()) < keep) return true;
+  std::vector<TaskScore> all = kept;
+  all.push_back(s);
+  all.back().program = -1;  // marks `s` (stored ids are positive, a candidate's 0)
+  rank(all);
+  for (std::size_t i = 0; i < static_cast<std::size_t>(keep); ++i)
+    if (all[i].program == -1) return true;
+  return false;
+}
+
+int distinct_predictions(const std::vector<TaskScore>& scores) {
+  std::set<std::uint64_t> seen;
+  for (const TaskScore& s : scores)
+    if (fits_train(s)) seen.insert(s.prediction);
+  return static_cast<int>(seen.size());
 }
 
 }  // namespace battc::runtime::search

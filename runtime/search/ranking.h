@@ -1,8 +1,9 @@
 // runtime/search/ranking.h: how the search ranks programs on a task, written
-// once: the order (better), the best k of a list (keep_best), and whether a
-// new score would enter a kept list (would_keep). The store keeps its rows by
-// the same functions, so what is kept in memory during a round and what the
-// store keeps afterwards cannot differ.
+// once: the order (better), the kept order (rank: better, with fitting
+// programs that repeat another's test prediction last), the best k of a list
+// (keep_best), and whether a new score would enter a kept list (would_keep).
+// The store keeps its rows by the same functions, so what is kept in memory
+// during a round and what the store keeps afterwards cannot differ.
 #pragma once
 
 #include <cstdint>
@@ -21,6 +22,9 @@ struct TaskScore {
   bool solved = false;       // right on every train pair and every known test output
   bool near_miss = false;    // right on every train pair, wrong on a known test output
   int round = 0;
+  // Fits train: a hash of its outputs on the task's test inputs (what its
+  // attempt would be); 0 otherwise.
+  std::uint64_t prediction = 0;
   int length = 0;            // the program's, for ordering
   std::string source;        // the program's, for ordering
 };
@@ -29,11 +33,26 @@ struct TaskScore {
 // selection never depends on anything but content).
 bool better(const TaskScore& a, const TaskScore& b);
 
-// Sorts best first and drops all but the best `keep`; returns what was
-// dropped, best first.
+// Right on every train pair.
+inline bool fits_train(const TaskScore& s) { return s.train_total > 0 && s.train_right == s.train_total; }
+
+// The kept order: better() first, except that a program fitting train whose
+// test prediction an earlier fitting program already makes goes after all
+// the others. Kaggle scores two attempts, and a task's fitting programs
+// often all make one wrong prediction (they fit the train pairs by
+// accident); a second fitting program that predicts something else is worth
+// more to the task than a shorter twin, and a partial program still
+// carries a second attempt and a parent to mutate.
+void rank(std::vector<TaskScore>& scores);
+
+// Ranks (rank()) and drops all but the first `keep`; returns what was
+// dropped, in rank order.
 std::vector<TaskScore> keep_best(std::vector<TaskScore>& scores, int keep);
 
-// Whether `s` would be among the best `keep` of `kept` (sorted best first).
+// Whether `s` would be among the `keep` that keep_best keeps of `kept` and `s`.
 bool would_keep(const std::vector<TaskScore>& kept, const TaskScore& s, int keep);
+
+// How many distinct test predictions the fitting programs among `scores` make.
+int distinct_predictions(const std::vector<TaskScore>& scores);
 
 }  // namespace battc::runtime::search

@@ -322,7 +322,10 @@ void Search::round(int r) {
 }
 
 void Search::mutate_round(int r, RoundStart& start) {
-  std::vector<std::size_t> chosen = draw_tasks(in_.searched, start.solved, o_, r);
+  std::set<std::string> settled;  // two test predictions or more among the fitting programs
+  for (const auto& [task, scores] : start.best)
+    if (distinct_predictions(scores) >= 2) settled.insert(task);
+  std::vector<std::size_t> chosen = draw_tasks(in_.searched, start.solved, settled, o_, r);
 
   phase(r, "mutate");
   std::map<std::string, MutationStats> stats;

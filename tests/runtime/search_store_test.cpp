@@ -78,6 +78,53 @@ TEST_CASE("ranking: score, then shorter, then the text; keep_best keeps the best
   CHECK(keep_best(none, 2).empty());
 }
 
+namespace {
+TaskScore fitting(std::int64_t program, int length, std::string source, std::uint64_t prediction) {
+  TaskScore s = scored(program, 1.0, length, std::move(source));
+  s.train_right = s.train_total = 3;
+  s.cell_accuracy = 1;
+  s.prediction = prediction;
+  return s;
+}
+TaskScore partial(std::int64_t program, double score, std::string source) {
+  TaskScore s = scored(program, score, 4, std::move(source));
+  s.train_right = 1;
+  s.train_total = 3;
+  return s;
+}
+}  // namespace
+
+TEST_CASE("ranking: a fitting program that repeats another's test prediction goes last", "[search][ranking]") {
+  // Three fitting programs, two predicting the same (42): the longer twin
+  // ranks after the partial program, and is what a list of three drops.
+  std::vector<TaskScore> v = {fitting(1, 2, "a", 42), fitting(2, 3, "b", 42), fitting(3, 5, "c", 7),
+                              partial(4, 0.4, "d")};
+  CHECK(distinct_predictions(v) == 2);
+  rank(v);
+  CHECK(v[0].program == 1);
+  CHECK(v[1].program == 3);
+  CHECK(v[2].program == 4);
+  CHECK(v[3].program == 2);
+  std::vector<TaskScore> dropped = keep_best(v, 3);
+  REQUIRE(dropped.size() == 1);
+  CHECK(dropped[0].program == 2);
+
+  // would_keep agrees with keep_best: a third prediction enters, another
+  // twin of 42 longer than program 1 does not (though shorter than program
+  // 3), a shorter one does, a partial program better than program 4 does.
+  CHECK(would_keep(v, fitting(5, 9, "e", 99), 3));
+  CHECK_FALSE(would_keep(v, fitting(6, 4, "0", 42), 3));
+  CHECK(would_keep(v, fitting(6, 1, "0", 42), 3));
+  CHECK(would_keep(v, partial(7, 0.5, "f"), 3));
+  CHECK_FALSE(would_keep(v, partial(8, 0.3, "g"), 3));
+  // A shorter twin of 42 takes the first place, and program 1 goes last.
+  std::vector<TaskScore> w = v;
+  w.push_back(fitting(6, 1, "0", 42));
+  rank(w);
+  CHECK(w[0].program == 6);
+  CHECK(w.back().program == 1);
+}
+
 TEST_CASE("score_round: train and known test pairs, cell accuracy, and one program per output signature",
           "[search][ranking]") {
   // One task: two train pairs (4 cells each), one test with a known output;
@@ -127,6 +174,12 @@ TEST_CASE("score_round: train and known test pairs, cell accuracy, and one progr
   REQUIRE(best.size() == 2);
   CHECK(best[0].program == 1);
   CHECK(best[1].program == 2);
+
+  // A fitting program's prediction is its test outputs' hash; the others
+  // have none. Programs 0 and 1 predict the same.
+  CHECK(of0[0].prediction != 0);
+  CHECK(scores.of_program(1)[0].prediction == of0[0].prediction);
+  CHECK(of2[0].prediction == 0);
 }
 
 TEST_CASE("store: a transaction not committed leaves nothing behind", "[search][store]") {
@@ -166,7 +219,7 @@ TEST_CASE("store: a read that fails after its first row is an error, not a short
   CHECK_THROWS_AS(store.shapes(), StoreError);
 }
 
-TEST_CASE("store: a schema-2 store opens as schema 3, its rounds mutation's", "[search][store]") {
+TEST_CASE("store: a schema-2 store opens as schema 4, its rounds mutation's, its predictions 0", "[search][store]") {
   TempDir dir("battc-store");
   std::string path = dir.path + "/old.db";
   {
@@ -175,17 +228,28 @@ TEST_CASE("store: a schema-2 store opens as schema 3, its rounds mutation's", "[
     r.round = 1;
     r.evaluations = 10;
     s.add_round(r);
+    StoredProgram p;
+    p.source = "def solve_program(I):\n    return I\n";
+    p.dialect = "arc-dsl";
+    p.mutation = "seed";
+    TaskScore t = fitting(s.add_program(p), 1, "", 5);
+    s.set_score(t);
   }
-  // Back to schema 2: the rounds table without the two columns version 3 added.
+  // Back to schema 2: the rounds table without the two columns version 3
+  // added, the scores without version 4's.
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
   REQUIRE(sqlite3_exec(db,
                        "ALTER TABLE rounds DROP COLUMN strategy; ALTER TABLE rounds DROP COLUMN improved; "
+                       "ALTER TABLE scores DROP COLUMN prediction; "
                        "UPDATE meta SET value = '2' WHERE key = 'schema_version'",
                        nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
   Store s(path);
-  CHECK(s.meta("schema_version") == "3");
+  CHECK(s.meta("schema_version") == "4");
+  REQUIRE(s.best("t").size() == 1);
+  CHECK(s.best("t")[0].prediction == 0);
+  CHECK(s.best("t")[0].train_right == 3);
   auto rounds = s.rounds();
   REQUIRE(rounds.size() == 1);
   CHECK(rounds[0].evaluations == 10);
