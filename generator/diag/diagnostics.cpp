@@ -9,18 +9,18 @@
 namespace battc::generator {
 
 int SourceSet::add(std::string path, std::string text) {
-  files_.push_back(File{std::move(path), std::move(text)});
+  std::vector<std::size_t> starts = {0};
+  for (std::size_t p = text.find('\n'); p != std::string::npos; p = text.find('\n', p + 1)) starts.push_back(p + 1);
+  files_.push_back(File{std::move(path), std::move(text), std::move(starts)});
   return static_cast<int>(files_.size()) - 1;
 }
 
 std::string SourceSet::line(int file, int line) const {
-  const std::string& t = files_[file].text;
-  size_t pos = 0;
-  for (int l = 1; l < line && pos != std::string::npos; ++l) {
-    pos = t.find('\n', pos);
-    if (pos != std::string::npos) ++pos;
-  }
-  if (pos == std::string::npos || pos > t.size()) return "";
+  const File& f = files_[file];
+  const std::string& t = f.text;
+  if (line < 1 || static_cast<std::size_t>(line) > f.line_starts.size()) return "";
+  size_t pos = f.line_starts[static_cast<std::size_t>(line) - 1];
+  if (pos > t.size()) return "";
   size_t end = t.find('\n', pos);
   std::string s = t.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
   if (!s.empty() && s.back() == '\r') s.pop_back();

@@ -28,6 +28,10 @@ class SourceSet {
   struct File {
     std::string path;
     std::string text;
+    // Where each line starts: line() is then one lookup, not a scan from
+    // the top (a search round renders a diagnostic for each of tens of
+    // thousands of programs in one text).
+    std::vector<std::size_t> line_starts;
   };
   std::vector<File> files_;
 };

@@ -70,11 +70,15 @@ struct BattInfo {
 //     ctx: the task's arena; its values must stay alive while the task runs.
 //   void battc_eval(const TaskIn* task, const void* prologue, const SampleIn* sample,
 //                   dsl::Ctx* ctx, const dsl::u8* want, ProgramOut* out, int encode);
-//     want: n_programs flags (nullptr: all); out: n_programs entries; encode != 0:
-//     write each returned value as dump JSON into the arena (ProgramOut::text).
+//     want: n_programs flags (nullptr: all); out: n_programs entries; encode:
+//     kEncodeValues writes each returned value as dump JSON into the arena
+//     (ProgramOut::text), kEncodeNonGrids every value but a grid (the search's
+//     value hashes, which take a grid's from its cells), 0 none.
 //     Per statement the context's work budget is reset to its starting value, and
 //     a failed statement's allocations are released, so one runaway program
 //     cannot starve the others.
+constexpr int kEncodeValues = 1;
+constexpr int kEncodeNonGrids = 2;
 using InfoFn = const BattInfo* (*)();
 using PrologueFn = void (*)(const TaskIn*, dsl::Ctx*, void*);
 using EvalFn = void (*)(const TaskIn*, const void*, const SampleIn*, dsl::Ctx*, const dsl::u8*, ProgramOut*, int);

@@ -151,13 +151,15 @@ DSL_FN void record_outcomes(dsl::Ctx& c, const ProgramTables& t, int n, const As
 }
 
 // A returned value into its ProgramOut: a grid and whether it matches the
-// known output; its dump JSON in the arena when asked (budget when no room).
+// known output; its dump JSON in the arena when asked (`encode`, batt_abi.h;
+// budget when no room).
 template <class T>
 DSL_FN void record_value(dsl::Ctx& c, const SampleIn& s, const T& v, ProgramOut& out, int encode) {
   if constexpr (dsl::is_same_v<T, dsl::Grid>) {
     out.is_grid = !v.ragged();  // a ragged tuple of rows is no ARC grid
     out.grid = v;
     out.matches = s.has_expected && dsl::eq(v, s.expected);
+    if (encode == kEncodeNonGrids && out.is_grid) return;
   }
   if (encode) {
     out.text = dsl::encode_json(c, v);

@@ -50,8 +50,11 @@ void eval_sample(const BattEntry& entry, const ExecOptions& opt, EvalScratch& w,
   }
   if (n_want == 0) return;
   auto start = std::chrono::steady_clock::now();
-  // Differs' values are kept for the reports even without a dump.
-  int encode = opt.dump || differ || (opt.grid_stats && opt.value_hashes);
+  // Differs' values are kept for the reports even without a dump; value
+  // hashes need the text of every value but a grid (record_output).
+  int encode = opt.dump || differ                      ? abi::kEncodeValues
+               : (opt.grid_stats && opt.value_hashes) ? abi::kEncodeNonGrids
+                                                      : 0;
   if (opt.dump || differ) sr.texts.resize(n);
   if (sr.evals.size() != std::size_t(n)) sr.evals.resize(n);
   const abi::SampleIn* stats = opt.grid_stats ? &in : nullptr;

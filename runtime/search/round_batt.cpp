@@ -31,13 +31,17 @@ std::vector<generator::BattProgram> admit(generator::Generated& g, const std::ve
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   // Admission in an order fixed by content (not by task order), so the
   // shape budget favours no task.
-  if (all)
+  if (all) {
+    std::vector<const std::string*> source(programs.size());
+    std::vector<std::uint64_t> hash(programs.size());
+    for (std::size_t i = 0; i < programs.size(); ++i) {
+      source[i] = &cands[by_name.at(programs[i].name)].source;
+      hash[i] = text_hash(*source[i]);
+    }
     std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-      const auto& a = cands[by_name.at(programs[x].name)].source;
-      const auto& b = cands[by_name.at(programs[y].name)].source;
-      std::uint64_t ha = text_hash(a), hb = text_hash(b);
-      return ha != hb ? ha < hb : a < b;
+      return hash[x] != hash[y] ? hash[x] < hash[y] : *source[x] < *source[y];
     });
+  }
   std::set<std::pair<std::vector<int>, int>> seen;
   std::vector<std::optional<std::string>> memo(g.batt.nodes().size());
   std::set<std::string> admitted;
