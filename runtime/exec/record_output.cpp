@@ -77,7 +77,10 @@ void record_output(const abi::ProgramOut& out, int p, SampleResult& sample, bool
     if (sample.is_test) r.grid = intern_grid(sample.grids, out.grid);
     if (stats_of) {
       r.hash = grid_hash(out.grid);
-      if (stats_of->has_expected) r.cells_equal = cells_equal(out.grid, stats_of->expected);
+      if (stats_of->has_expected) {
+        r.cells_equal = cells_equal(out.grid, stats_of->expected);
+        if (out.grid.h == stats_of->expected.h && out.grid.w == stats_of->expected.w) r.flags |= EvalRecord::kShapeRight;
+      }
     }
   } else if (ok && stats_of && out.text) {
     r.hash = text_hash(out.text);  // ExecOptions::value_hashes

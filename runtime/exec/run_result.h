@@ -20,6 +20,8 @@ struct EvalRecord {
   // Not run: the program already missed a train pair of this task
   // (Evaluation::UntilTrainFails).
   static constexpr std::uint8_t kSkipped = 16;
+  // With ExecOptions::grid_stats: an ok grid of the known output's shape.
+  static constexpr std::uint8_t kShapeRight = 32;
 
   std::uint8_t status = 0;  // dsl::Status
   std::uint8_t flags = 0;
@@ -36,6 +38,7 @@ struct EvalRecord {
   bool matches() const { return flags & kMatches; }
   bool rerun() const { return flags & kRerun; }
   bool skipped() const { return flags & kSkipped; }
+  bool shape_right() const { return flags & kShapeRight; }
   dsl::Status st() const { return dsl::Status(status); }
   dsl::Why reason() const { return dsl::Why(why); }
   bool ok() const { return evaluated() && st() == dsl::Status::Ok; }

@@ -13,7 +13,7 @@ TaskScore RoundScores::score(std::size_t t, int p) const {
   const Task& task = tasks_[t];
   TaskScore s;
   s.task = tr.id;
-  double accuracy = 0;
+  double accuracy = 0, shapes = 0;
   std::uint64_t prediction = 1469598103934665603ull;
   for (const SampleResult& sr : tr.samples) {
     if (sr.evals.empty()) continue;
@@ -23,6 +23,7 @@ TaskScore RoundScores::score(std::size_t t, int p) const {
       s.train_right += e.matches();
       const GridData& want = *task.train[sr.index].output;
       if (e.ok() && e.is_grid() && !want.cells.empty()) accuracy += double(e.cells_equal) / double(want.cells.size());
+      shapes += e.ok() && e.shape_right();
       continue;
     }
     // The attempt it makes on this test input: its grid, or how it failed.
@@ -33,9 +34,15 @@ TaskScore RoundScores::score(std::size_t t, int p) const {
     }
   }
   if (s.train_total > 0) s.cell_accuracy = accuracy / s.train_total;
-  // A known test output counts like a train pair, so a program right on it
-  // beats a near miss of the same train record.
-  s.score = (s.train_right + s.test_right + s.cell_accuracy) / (s.train_total + s.test_known + 1);
+  // Partial credit: the mean of the cell accuracy and the share of train
+  // outputs of the right shape, so that where the outputs' size is the
+  // puzzle (crops, scalings) a program of the right size ranks above one of
+  // the wrong size before any cell is right. Where every candidate keeps the
+  // shape, this orders as the cell accuracy alone. A known test output
+  // counts like a train pair, so a program right on it beats a near miss of
+  // the same train record.
+  const double partial = s.train_total > 0 ? (s.cell_accuracy + shapes / s.train_total) / 2 : 0;
+  s.score = (s.train_right + s.test_right + partial) / (s.train_total + s.test_known + 1);
   bool train_all = s.train_total > 0 && s.train_right == s.train_total;
   s.solved = train_all && s.test_right == s.test_known;
   s.near_miss = train_all && s.test_right < s.test_known;

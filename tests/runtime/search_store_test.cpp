@@ -31,11 +31,12 @@ TaskScore scored(std::int64_t program, double score, int length, std::string sou
 }
 
 // One evaluation record: ok with a grid of `hash` (cells_equal right cells),
-// matching or not; or failed.
-EvalRecord grid_record(std::uint64_t hash, bool matches, std::uint32_t cells_equal) {
+// matching or not, of the right shape or not; or failed.
+EvalRecord grid_record(std::uint64_t hash, bool matches, std::uint32_t cells_equal, bool shape_right = true) {
   EvalRecord e;
   e.status = 0;
-  e.flags = EvalRecord::kEvaluated | EvalRecord::kIsGrid | (matches ? EvalRecord::kMatches : 0);
+  e.flags = EvalRecord::kEvaluated | EvalRecord::kIsGrid | (matches ? EvalRecord::kMatches : 0) |
+            (shape_right ? EvalRecord::kShapeRight : 0);
   e.hash = hash;
   e.cells_equal = cells_equal;
   return e;
@@ -165,6 +166,8 @@ TEST_CASE("score_round: train and known test pairs, cell accuracy, and one progr
   REQUIRE(of2.size() == 1);
   CHECK(of2[0].train_right == 1);
   CHECK(of2[0].cell_accuracy == Approx((1.0 + 0.75) / 2));
+  // Partial credit: the mean of the cell accuracy and the right shapes' share.
+  CHECK(of2[0].score == Approx((1 + ((1.0 + 0.75) / 2 + 1.0) / 2) / (2 + 1 + 1)));
   CHECK_FALSE(of2[0].solved);
   CHECK_FALSE(of2[0].near_miss);
 
@@ -180,6 +183,34 @@ TEST_CASE("score_round: train and known test pairs, cell accuracy, and one progr
   CHECK(of0[0].prediction != 0);
   CHECK(scores.of_program(1)[0].prediction == of0[0].prediction);
   CHECK(of2[0].prediction == 0);
+}
+
+TEST_CASE("score_round: of two programs with no cell right, the one of the right output shape scores more",
+          "[search][ranking]") {
+  Task task;
+  task.id = "t";
+  GridData in{3, 3, std::vector<int>(9, 1)}, out{2, 2, {1, 2, 3, 4}};
+  task.train = {Sample{in, out}};
+  task.test = {Sample{in, std::nullopt}};
+  RunResult run;
+  run.programs = {"right_size", "input_size"};
+  TaskResult tr;
+  tr.id = "t";
+  tr.want = {1, 1};
+  SampleResult train;
+  train.index = 0;
+  train.has_expected = true;
+  train.evals = {grid_record(3, false, 0, true), grid_record(4, false, 0, false)};
+  SampleResult test;
+  test.is_test = true;
+  test.evals = {grid_record(5, false, 0, false), grid_record(6, false, 0, false)};
+  tr.samples = {train, test};
+  run.tasks = {tr};
+  std::vector<Task> tasks = {task};
+  RoundScores scores = score_round(run, tasks);
+  CHECK(scores.of_program(0)[0].score == Approx(0.5 / 2));
+  CHECK(scores.of_program(1)[0].score == 0);
+  CHECK(scores.of_program(0)[0].cell_accuracy == 0);
 }
 
 TEST_CASE("store: a transaction not committed leaves nothing behind", "[search][store]") {
