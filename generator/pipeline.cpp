@@ -23,6 +23,15 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
+Program without_locations(Program p) {
+  p.loc = p.ret_loc = SrcLoc{};
+  for (Stmt& s : p.body) {
+    s.loc = s.call.callee_loc = SrcLoc{};
+    for (Arg& a : s.call.args) a.loc = SrcLoc{};
+  }
+  return p;
+}
+
 }  // namespace
 
 const std::vector<std::string>& pass_names() {
@@ -66,26 +75,26 @@ std::unique_ptr<Generated> run_pipeline(const PipelineOptions& opt) {
       if (fnmatch(glob.c_str(), name.c_str(), 0) == 0) return true;
     return false;
   };
-  for (const ParsedFile& f : parsed) {
-    for (const Program& p : f.programs) {
-      if (!selected(p.name)) {
-        ++g->report.filtered_out;
-        continue;
-      }
-      if (auto [it, fresh] = seen.emplace(p.name, p.loc); !fresh) {
-        g->diags.error(p.loc, p.name,
-                       fmt::format("a program of this name was already read at {}; this one is skipped",
-                                   format_loc(g->sources, it->second)));
-        ++g->report.rejected;
-        continue;
-      }
-      Dialect dialect = opt.dialect ? *opt.dialect : dialect_of_params(p.params);
-      if (lower_program(p, dialect, *g->signatures, g->batt, g->diags))
-        ++g->report.programs;
-      else
-        ++g->report.rejected;
+  auto add = [&](const Program& p, Dialect own) {
+    if (!selected(p.name)) {
+      ++g->report.filtered_out;
+      return;
     }
-  }
+    if (auto [it, fresh] = seen.emplace(p.name, p.loc); !fresh) {
+      g->diags.error(p.loc, p.name,
+                     fmt::format("a program of this name was already read at {}; this one is skipped",
+                                 format_loc(g->sources, it->second)));
+      ++g->report.rejected;
+      return;
+    }
+    if (lower_program(p, opt.dialect ? *opt.dialect : own, *g->signatures, g->batt, g->diags))
+      ++g->report.programs;
+    else
+      ++g->report.rejected;
+  };
+  for (const ParsedFile& f : parsed)
+    for (const Program& p : f.programs) add(p, dialect_of_params(p.params));
+  for (const ParsedProgram& p : opt.programs) add(without_locations(p.program), p.dialect);
   g->report.typecheck_s = seconds_since(t0);
 
   // 3. passes, then 4. emit

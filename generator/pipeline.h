@@ -12,6 +12,7 @@
 #include "generator/diag/diagnostics.h"
 #include "generator/dialect/dialect.h"
 #include "generator/ir/batt.h"
+#include "generator/parse/ast.h"
 #include "generator/types/signatures.h"
 #include "generator/types/type.h"
 
@@ -24,9 +25,19 @@ struct ProgramText {
   std::string text;
 };
 
+// A program already parsed (a search's mutants, made and checked as
+// programs): lowered as a parsed file's would be, without printing and
+// parsing it again. Its source locations are dropped: they name no file of
+// this run.
+struct ParsedProgram {
+  Program program;
+  Dialect dialect = Dialect::ArcDsl;
+};
+
 struct PipelineOptions {
   std::vector<std::string> program_files;
   std::vector<ProgramText> program_texts;  // read after the files
+  std::vector<ParsedProgram> programs;     // after the texts; `dialect` below overrides theirs
   std::set<std::string> disabled_passes;  // "hoist_s_invariant", ...
   // Every program's dialect; unset: each program's own (dialect_of_params).
   std::optional<Dialect> dialect;

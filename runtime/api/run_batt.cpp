@@ -201,6 +201,7 @@ std::unique_ptr<generator::Generated> generate_programs(const ProgramInput& prog
   generator::PipelineOptions po;
   po.program_files = programs.files;
   po.program_texts = programs.texts;
+  po.programs = programs.parsed;
   po.disabled_passes = programs.disabled_passes;
   po.dialect = programs.dialect;
   po.program_globs = programs.program_globs;

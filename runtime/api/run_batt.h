@@ -41,6 +41,7 @@ enum class Backend { Auto, Cpu, Cuda };
 struct ProgramInput {
   std::vector<std::string> files;
   std::vector<generator::ProgramText> texts;  // in memory, after the files
+  std::vector<generator::ParsedProgram> parsed;  // already parsed, after the texts
   std::set<std::string> disabled_passes;
   std::optional<generator::Dialect> dialect;  // unset: each program's own
   std::vector<std::string> program_globs;     // only programs matching one (empty: all)

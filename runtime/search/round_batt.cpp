@@ -6,7 +6,6 @@
 #include <set>
 
 #include "generator/emit/emit_specs.h"
-#include "generator/mutate/program_text.h"
 
 namespace battc::runtime::search {
 namespace {
@@ -118,10 +117,14 @@ api::RunRequest round_request(const RoundBattOptions& ro, const SearchOptions& o
 api::ApiResult<std::optional<RoundBatt>> run_round_batt(const std::vector<Candidate>& cands,
                                                          const std::vector<Task>& tasks, const RoundBattOptions& ro,
                                                          const SearchOptions& o) {
-  std::string text;
-  for (std::size_t i = 0; i < cands.size(); ++i) text += generator::program_text(cands[i].program, ro.names[i]) + "\n";
+  // The candidates as programs, not as a text to parse again (they were
+  // made and checked as programs).
   api::ProgramInput in;
-  in.texts = {{"candidates.py", text}};
+  in.parsed.reserve(cands.size());
+  for (std::size_t i = 0; i < cands.size(); ++i) {
+    in.parsed.push_back(generator::ParsedProgram{cands[i].program, cands[i].dialect});
+    in.parsed.back().program.name = ro.names[i];
+  }
   auto g = api::generate_programs(in, false);
   RoundBatt round;
   round.rejected = g->report.rejected;

@@ -2,11 +2,13 @@
 // what fuse_objects merges (and what it must leave alone), that the node list
 // stays a schedule (operands first) with programs pointing at the right
 // nodes, and what hoist_s_invariant moves to the prologue (the S-only chain);
-// plus the dialect choice by parameters and --dialect.
+// plus the dialect choice by parameters and --dialect, and programs given
+// to the pipeline already parsed.
 #include <catch2/catch.hpp>
 
 #include <fstream>
 
+#include "generator/parse/parser.h"
 #include "generator/pipeline.h"
 #include "tests/test_support.h"
 
@@ -141,4 +143,43 @@ def solve_b(S, I, C):
   auto bad = generate(dir, "def solve_c(I):\n    O = o_g(I, R5)\n    return O\n");
   CHECK(bad->report.rejected == 1);
   CHECK(bad->diags.render(bad->sources).find("tokpidjin dialect has it") != std::string::npos);
+}
+
+TEST_CASE("programs given parsed make the batt their text makes, and name no file", "[generator][pipeline]") {
+  TempDir dir;
+  const char* text = R"(
+def solve_a(I):
+    x1 = objects(I, T, F, T)
+    x2 = first(x1)
+    O = subgrid(x2, I)
+    return O
+
+def solve_b(I):
+    x1 = objects(I, T, F, T)
+    O = first(x1)
+    return O
+)";
+  auto from_text = generate(dir, text);
+  REQUIRE(from_text->report.programs == 2);
+
+  // The same programs as ASTs, parsed from another file (whose locations
+  // name a file this run has not read).
+  SourceSet other;
+  Diagnostics diags;
+  ParsedFile f = parse_program_file(other, other.add("elsewhere.py", std::string("\n\n") + text), diags);
+  REQUIRE(f.programs.size() == 2);
+  PipelineOptions opt;
+  for (const Program& p : f.programs) opt.programs.push_back(ParsedProgram{p, Dialect::ArcDsl});
+  opt.emit = false;
+  auto parsed = run_pipeline(opt);
+  REQUIRE(parsed->report.programs == 2);
+  REQUIRE(parsed->batt.nodes().size() == from_text->batt.nodes().size());
+  for (std::size_t i = 0; i < parsed->batt.nodes().size(); ++i) {
+    CHECK(parsed->batt.nodes()[i].prim == from_text->batt.nodes()[i].prim);
+    CHECK(parsed->batt.nodes()[i].args == from_text->batt.nodes()[i].args);
+  }
+  for (const BattProgram& p : parsed->batt.programs())
+    for (const SrcLoc& loc : p.stmt_locs) CHECK(loc.file == -1);
+  // solve_b returns no grid: its warning renders without a source line.
+  CHECK(parsed->diags.render(parsed->sources).find("<input>") != std::string::npos);
 }
