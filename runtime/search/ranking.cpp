@@ -16,7 +16,7 @@ void rank(std::vector<TaskScore>& scores) {
   std::sort(scores.begin(), scores.end(), better);
   std::set<std::uint64_t> seen;
   std::stable_partition(scores.begin(), scores.end(),
-                        [&](const TaskScore& s) { return !fits_train(s) || seen.insert(s.prediction).second; });
+                        [&](const TaskScore& s) { return s.outputs == 0 || seen.insert(s.outputs).second; });
 }
 
 std::vector<TaskScore> keep_best(std::vector<TaskScore>& scores, int keep) {
@@ -45,7 +45,7 @@ bool would_keep(const std::vector<TaskScore>& kept, const TaskScore& s, int keep
 int distinct_predictions(const std::vector<TaskScore>& scores) {
   std::set<std::uint64_t> seen;
   for (const TaskScore& s : scores)
-    if (fits_train(s)) seen.insert(s.prediction);
+    if (fits_train(s)) seen.insert(s.outputs);
   return static_cast<int>(seen.size());
 }
 

@@ -1,7 +1,7 @@
 // runtime/search/ranking.h: how the search ranks programs on a task, written
-// once: the order (better), the kept order (rank: better, with fitting
-// programs that repeat another's test prediction last), the best k of a list
-// (keep_best), and whether a new score would enter a kept list (would_keep).
+// once: the order (better), the kept order (rank: better, with programs that
+// repeat a better one's outputs last), the best k of a list (keep_best), and
+// whether a new score would enter a kept list (would_keep).
 // The store keeps its rows by the same functions, so what is kept in memory
 // during a round and what the store keeps afterwards cannot differ.
 #pragma once
@@ -22,9 +22,10 @@ struct TaskScore {
   bool solved = false;       // right on every train pair and every known test output
   bool near_miss = false;    // right on every train pair, wrong on a known test output
   int round = 0;
-  // Fits train: a hash of its outputs on the task's test inputs (what its
-  // attempt would be); 0 otherwise.
-  std::uint64_t prediction = 0;
+  // A hash of its outputs (grid or failure) on every sample of the task,
+  // train and test; for a program that fits train, of its test predictions.
+  // 0: unknown (a store of schema 3 or older), like no other program's.
+  std::uint64_t outputs = 0;
   int length = 0;            // the program's, for ordering
   std::string source;        // the program's, for ordering
 };
@@ -36,13 +37,14 @@ bool better(const TaskScore& a, const TaskScore& b);
 // Right on every train pair.
 inline bool fits_train(const TaskScore& s) { return s.train_total > 0 && s.train_right == s.train_total; }
 
-// The kept order: better() first, except that a program fitting train whose
-// test prediction an earlier fitting program already makes goes after all
-// the others. Kaggle scores two attempts, and a task's fitting programs
-// often all make one wrong prediction (they fit the train pairs by
-// accident); a second fitting program that predicts something else is worth
-// more to the task than a shorter twin, and a partial program still
-// carries a second attempt and a parent to mutate.
+// The kept order: better() first, except that a program whose outputs a
+// better program already gives (observational equivalence across rounds;
+// within a round, score_round's distinct_best) goes after all the others.
+// Twins were what filled the kept lists: five longer copies of one
+// behaviour, so the parents of a task were one program. And Kaggle scores
+// two attempts: a task's fitting programs often fit the train pairs by
+// accident and all predict the same wrong grid; a fitting program that
+// predicts something else is the second attempt.
 void rank(std::vector<TaskScore>& scores);
 
 // Ranks (rank()) and drops all but the first `keep`; returns what was
@@ -52,7 +54,8 @@ std::vector<TaskScore> keep_best(std::vector<TaskScore>& scores, int keep);
 // Whether `s` would be among the `keep` that keep_best keeps of `kept` and `s`.
 bool would_keep(const std::vector<TaskScore>& kept, const TaskScore& s, int keep);
 
-// How many distinct test predictions the fitting programs among `scores` make.
+// How many distinct test predictions the fitting programs among `scores`
+// make (their outputs differ on the test inputs only).
 int distinct_predictions(const std::vector<TaskScore>& scores);
 
 }  // namespace battc::runtime::search

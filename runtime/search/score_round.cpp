@@ -14,10 +14,12 @@ TaskScore RoundScores::score(std::size_t t, int p) const {
   TaskScore s;
   s.task = tr.id;
   double accuracy = 0, shapes = 0;
-  std::uint64_t prediction = 1469598103934665603ull;
+  std::uint64_t outputs = 1469598103934665603ull;
   for (const SampleResult& sr : tr.samples) {
     if (sr.evals.empty()) continue;
     const EvalRecord& e = sr.evals[p];
+    // What it gave here: its grid, or how it failed (distinct_best's signature).
+    outputs = (outputs ^ (e.ok() && e.is_grid() ? e.hash : 0x100u + e.status)) * 1099511628211ull;
     if (!sr.is_test) {
       ++s.train_total;
       s.train_right += e.matches();
@@ -26,8 +28,6 @@ TaskScore RoundScores::score(std::size_t t, int p) const {
       shapes += e.ok() && e.shape_right();
       continue;
     }
-    // The attempt it makes on this test input: its grid, or how it failed.
-    prediction = (prediction ^ (e.ok() && e.is_grid() ? e.hash : 0x100u + e.status)) * 1099511628211ull;
     if (sr.has_expected) {
       ++s.test_known;
       s.test_right += e.matches();
@@ -46,7 +46,7 @@ TaskScore RoundScores::score(std::size_t t, int p) const {
   bool train_all = s.train_total > 0 && s.train_right == s.train_total;
   s.solved = train_all && s.test_right == s.test_known;
   s.near_miss = train_all && s.test_right < s.test_known;
-  if (train_all) s.prediction = prediction;
+  s.outputs = outputs ? outputs : 1;  // 0 means unknown
   return s;
 }
 

@@ -16,7 +16,7 @@ namespace {
 
 // 2: the tasks table, the inputs key in parts; 3: each round's strategy and
 // the tasks it improved (what the choice of strategy reads); 4: each score's
-// test prediction (ranking.h's rank()).
+// outputs hash (ranking.h's rank()).
 constexpr int kSchemaVersion = 4;
 
 const char* kSchema = R"SQL(
@@ -39,7 +39,7 @@ CREATE TABLE IF NOT EXISTS scores(
   cell_accuracy REAL NOT NULL,
   solved INTEGER NOT NULL, near_miss INTEGER NOT NULL,
   round INTEGER NOT NULL,
-  prediction INTEGER NOT NULL DEFAULT 0,
+  outputs INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY(program, task));
 CREATE INDEX IF NOT EXISTS scores_by_task ON scores(task);
 CREATE TABLE IF NOT EXISTS rounds(
@@ -78,8 +78,8 @@ Store::Store(const std::string& path) : path_(path) {
          "UPDATE meta SET value = '3' WHERE key = 'schema_version'; COMMIT");
     v = "3";
   }
-  if (v == "3") {  // predictions unknown: every fitting program counts as one prediction until rescored
-    exec("BEGIN IMMEDIATE; ALTER TABLE scores ADD COLUMN prediction INTEGER NOT NULL DEFAULT 0; "
+  if (v == "3") {  // outputs unknown (0): each kept program counts as distinct
+    exec("BEGIN IMMEDIATE; ALTER TABLE scores ADD COLUMN outputs INTEGER NOT NULL DEFAULT 0; "
          "UPDATE meta SET value = '4' WHERE key = 'schema_version'; COMMIT");
     v = "4";
   }
@@ -222,11 +222,11 @@ std::vector<StoredProgram> Store::programs() {
 void Store::set_score(const TaskScore& t) {
   Stmt s = prepare(db_,
                    "INSERT OR REPLACE INTO scores(program, task, score, train_right, train_total, test_right, "
-                   "test_known, cell_accuracy, solved, near_miss, round, prediction) "
+                   "test_known, cell_accuracy, solved, near_miss, round, outputs) "
                    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    path_);
   bind_all(s.get(), t.program, t.task, t.score, t.train_right, t.train_total, t.test_right, t.test_known,
-           t.cell_accuracy, int(t.solved), int(t.near_miss), t.round, static_cast<std::int64_t>(t.prediction));
+           t.cell_accuracy, int(t.solved), int(t.near_miss), t.round, static_cast<std::int64_t>(t.outputs));
   step_done(s.get(), "cannot write a score");
 }
 
@@ -234,7 +234,7 @@ namespace {
 
 constexpr const char* kScoreColumns =
     "SELECT s.program, s.task, s.score, s.train_right, s.train_total, s.test_right, s.test_known, "
-    "s.cell_accuracy, s.solved, s.near_miss, s.round, p.length, p.source, s.prediction "
+    "s.cell_accuracy, s.solved, s.near_miss, s.round, p.length, p.source, s.outputs "
     "FROM scores s JOIN programs p ON p.id = s.program";
 
 TaskScore score_row(sqlite3_stmt* s) {
@@ -252,7 +252,7 @@ TaskScore score_row(sqlite3_stmt* s) {
   t.round = sqlite3_column_int(s, 10);
   t.length = sqlite3_column_int(s, 11);
   t.source = text(s, 12);
-  t.prediction = static_cast<std::uint64_t>(sqlite3_column_int64(s, 13));
+  t.outputs = static_cast<std::uint64_t>(sqlite3_column_int64(s, 13));
   return t;
 }
 

@@ -80,17 +80,18 @@ TEST_CASE("ranking: score, then shorter, then the text; keep_best keeps the best
 }
 
 namespace {
-TaskScore fitting(std::int64_t program, int length, std::string source, std::uint64_t prediction) {
+TaskScore fitting(std::int64_t program, int length, std::string source, std::uint64_t outputs) {
   TaskScore s = scored(program, 1.0, length, std::move(source));
   s.train_right = s.train_total = 3;
   s.cell_accuracy = 1;
-  s.prediction = prediction;
+  s.outputs = outputs;
   return s;
 }
-TaskScore partial(std::int64_t program, double score, std::string source) {
+TaskScore partial(std::int64_t program, double score, std::string source, std::uint64_t outputs = 0) {
   TaskScore s = scored(program, score, 4, std::move(source));
   s.train_right = 1;
   s.train_total = 3;
+  s.outputs = outputs;
   return s;
 }
 }  // namespace
@@ -124,6 +125,23 @@ TEST_CASE("ranking: a fitting program that repeats another's test prediction goe
   rank(w);
   CHECK(w[0].program == 6);
   CHECK(w.back().program == 1);
+}
+
+TEST_CASE("ranking: partial programs that give the same outputs keep one place, the better's", "[search][ranking]") {
+  // Four partial programs, three of one behaviour (outputs 5): the best of
+  // them stays first, its twins go after the other behaviour, and a list of
+  // two keeps the two behaviours. Outputs 0 (unknown: an old store) repeat
+  // nothing.
+  std::vector<TaskScore> v = {partial(1, 0.5, "a", 5), partial(2, 0.5, "b", 5), partial(3, 0.4, "c", 8),
+                              partial(4, 0.5, "d", 5), partial(5, 0.3, "e"), partial(6, 0.3, "f")};
+  rank(v);
+  std::vector<std::int64_t> order;
+  for (const TaskScore& s : v) order.push_back(s.program);
+  CHECK(order == std::vector<std::int64_t>{1, 3, 5, 6, 2, 4});
+  keep_best(v, 2);
+  REQUIRE(v.size() == 2);
+  CHECK(v[1].program == 3);
+  CHECK(distinct_predictions(v) == 0);  // none fits
 }
 
 TEST_CASE("score_round: train and known test pairs, cell accuracy, and one program per output signature",
@@ -178,11 +196,12 @@ TEST_CASE("score_round: train and known test pairs, cell accuracy, and one progr
   CHECK(best[0].program == 1);
   CHECK(best[1].program == 2);
 
-  // A fitting program's prediction is its test outputs' hash; the others
-  // have none. Programs 0 and 1 predict the same.
-  CHECK(of0[0].prediction != 0);
-  CHECK(scores.of_program(1)[0].prediction == of0[0].prediction);
-  CHECK(of2[0].prediction == 0);
+  // Every program's outputs hash: programs 0 and 1 give the same outputs,
+  // program 2 others.
+  CHECK(of0[0].outputs != 0);
+  CHECK(scores.of_program(1)[0].outputs == of0[0].outputs);
+  CHECK(of2[0].outputs != of0[0].outputs);
+  CHECK(of2[0].outputs != 0);
 }
 
 TEST_CASE("score_round: of two programs with no cell right, the one of the right output shape scores more",
@@ -250,7 +269,7 @@ TEST_CASE("store: a read that fails after its first row is an error, not a short
   CHECK_THROWS_AS(store.shapes(), StoreError);
 }
 
-TEST_CASE("store: a schema-2 store opens as schema 4, its rounds mutation's, its predictions 0", "[search][store]") {
+TEST_CASE("store: a schema-2 store opens as schema 4, its rounds mutation's, its outputs 0", "[search][store]") {
   TempDir dir("battc-store");
   std::string path = dir.path + "/old.db";
   {
@@ -272,14 +291,14 @@ TEST_CASE("store: a schema-2 store opens as schema 4, its rounds mutation's, its
   REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
   REQUIRE(sqlite3_exec(db,
                        "ALTER TABLE rounds DROP COLUMN strategy; ALTER TABLE rounds DROP COLUMN improved; "
-                       "ALTER TABLE scores DROP COLUMN prediction; "
+                       "ALTER TABLE scores DROP COLUMN outputs; "
                        "UPDATE meta SET value = '2' WHERE key = 'schema_version'",
                        nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
   Store s(path);
   CHECK(s.meta("schema_version") == "4");
   REQUIRE(s.best("t").size() == 1);
-  CHECK(s.best("t")[0].prediction == 0);
+  CHECK(s.best("t")[0].outputs == 0);
   CHECK(s.best("t")[0].train_right == 3);
   auto rounds = s.rounds();
   REQUIRE(rounds.size() == 1);
