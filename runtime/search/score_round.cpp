@@ -18,7 +18,7 @@ TaskScore RoundScores::score(std::size_t t, int p) const {
   for (const SampleResult& sr : tr.samples) {
     if (sr.evals.empty()) continue;
     const EvalRecord& e = sr.evals[p];
-    // What it gave here: its grid, or how it failed (distinct_best's signature).
+    // What it gave here: its grid, or how it failed.
     outputs = (outputs ^ (e.ok() && e.is_grid() ? e.hash : 0x100u + e.status)) * 1099511628211ull;
     if (!sr.is_test) {
       ++s.train_total;
@@ -60,19 +60,15 @@ std::vector<TaskScore> RoundScores::of_program(int p) const {
 std::vector<ScoredCandidate> RoundScores::distinct_best(std::size_t t, const std::function<std::string(int)>& source,
                                                         const std::function<int(int)>& length) const {
   const TaskResult& tr = run_.tasks[t];
-  std::map<std::vector<std::uint64_t>, ScoredCandidate> groups;
+  // Grouped by the outputs hash score() computes, the key the store's kept
+  // order uses too (ranking.h's rank).
+  std::map<std::uint64_t, ScoredCandidate> groups;
   for (int p = 0; p < static_cast<int>(run_.programs.size()); ++p) {
     if (tr.want.size() <= std::size_t(p) || !tr.want[p]) continue;
-    std::vector<std::uint64_t> signature;
-    for (const SampleResult& sr : tr.samples) {
-      if (sr.evals.empty()) continue;
-      const EvalRecord& e = sr.evals[p];
-      signature.push_back(e.ok() && e.is_grid() ? e.hash : 0x100u + e.status);
-    }
     ScoredCandidate c{p, score(t, p)};
     c.score.source = source(p);
     c.score.length = length(p);
-    auto [it, fresh] = groups.emplace(std::move(signature), c);
+    auto [it, fresh] = groups.emplace(c.score.outputs, c);
     if (!fresh && better(c.score, it->second.score)) it->second = c;
   }
   std::vector<ScoredCandidate> out;
