@@ -314,6 +314,33 @@ Expansion Enumerator::expand(const std::vector<PoolValue>& pool, int level, std:
   return out;
 }
 
+PoolValue Enumerator::call(const std::vector<PoolValue>& pool, const std::string& prim, std::vector<int> args,
+                           int level) const {
+  PoolValue v;
+  v.prim = prim;
+  v.level = level;
+  auto at = std::find(prims_.begin(), prims_.end(), prim);
+  if (at == prims_.end()) return v;
+  std::vector<TypeRef> types;
+  int size = costs_.call_cost(prim);
+  for (int a : args) {
+    types.push_back(pool[std::size_t(a)].type);
+    size += pool[std::size_t(a)].size;
+  }
+  v.type = typed_call(std::size_t(at - prims_.begin()), types);
+  v.args = std::move(args);
+  v.size = size;
+  return v;
+}
+
+int Enumerator::leaf_index(const std::vector<PoolValue>& pool, const std::string& name) {
+  for (std::size_t i = 0; i < pool.size(); ++i)
+    if (pool[i].leaf() && pool[i].name == name) return static_cast<int>(i);
+  return -1;
+}
+
+const char* Enumerator::int_name(int k) { return k >= 0 && k <= 9 ? kIntNames[k] : ""; }
+
 TypeRef Enumerator::typed_call(std::size_t prim, const std::vector<TypeRef>& args) const {
   auto key = std::make_pair(prim, args);
   auto it = typed_.find(key);

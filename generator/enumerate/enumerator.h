@@ -69,6 +69,15 @@ class Enumerator {
   Expansion expand(const std::vector<PoolValue>& pool, int level, std::size_t bound, std::uint64_t seed,
                    bool grids_only = false) const;
 
+  // `prim` (an enumerated primitive) applied to pool[args] as a value of
+  // `level`; its type nullptr when the checker's rule does not type it.
+  PoolValue call(const std::vector<PoolValue>& pool, const std::string& prim, std::vector<int> args,
+                 int level) const;
+  // The pool's leaf named `name` ("I", "TWO"), or -1.
+  static int leaf_index(const std::vector<PoolValue>& pool, const std::string& name);
+  // arc-dsl's name of the integer constant 0..9 ("ZERO".."NINE").
+  static const char* int_name(int k);
+
   // The program computing `v` (a call over `pool`): one statement per call
   // it depends on, in pool order, then `O = v`; leaves are written by name.
   Program program(const std::vector<PoolValue>& pool, const PoolValue& v) const;

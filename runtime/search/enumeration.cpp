@@ -8,6 +8,7 @@
 #include "generator/mutate/program_text.h"
 #include "generator/mutate/rng.h"
 #include "generator/types/type.h"
+#include "runtime/search/completions.h"
 
 namespace battc::runtime::search {
 namespace {
@@ -41,6 +42,32 @@ Candidate enumerated_candidate(const generator::Enumerator& en, const std::vecto
   c.dialect = generator::Dialect::ArcDsl;
   c.mutation = "enumerate";
   return c;
+}
+
+// The completions (completions.h) that the values pooled from `fresh` on
+// (program fresh_program[v - fresh] of `run` each) give the round's tasks,
+// into `out` once each.
+void find_completions(const generator::Enumerator& en, const std::vector<PoolValue>& pool, std::size_t fresh,
+                      const std::vector<int>& fresh_program, const RunResult& run,
+                      const std::vector<std::vector<CompletionTarget>>& targets, std::set<std::string>& made,
+                      std::vector<PoolValue>& out) {
+  const int in = generator::Enumerator::leaf_index(pool, "I");
+  for (std::size_t v = fresh; v < pool.size(); ++v)
+    for (std::size_t t = 0; t < run.tasks.size() && t < targets.size(); ++t)
+      for (const CompletionTarget& target : targets[t]) {
+        if (!completes(run.tasks[t], fresh_program[v - fresh], target)) continue;
+        std::vector<int> args{in};
+        if (target.colour >= 0) {
+          int c = generator::Enumerator::leaf_index(pool, generator::Enumerator::int_name(target.colour));
+          if (c < 0) continue;
+          args.push_back(c);
+        }
+        args.push_back(static_cast<int>(v));
+        PoolValue call = en.call(pool, target.prim, std::move(args), pool[v].level + 1);
+        std::string key = call.prim;
+        for (int a : call.args) key += ' ' + std::to_string(a);
+        if (call.type && made.insert(key).second) out.push_back(std::move(call));
+      }
 }
 
 }  // namespace
@@ -86,6 +113,10 @@ api::ApiResult<Enumeration> enumerate_round(const generator::Enumerator& en, con
   ro.value_hashes = true;
   ro.work_budget = kEnumerationWorkBudget;
   int budget = ro.new_shapes;
+  std::vector<std::vector<CompletionTarget>> targets;
+  for (const Task& t : tasks) targets.push_back(completion_targets(t));
+  std::set<std::string> made;
+  std::vector<PoolValue> completions;
   for (int level = 1; level <= o.enumerate_depth; ++level) {
     generator::Expansion ex = en.expand(pool, level, calls, Rng::mix(seed + level),
                                         level == o.enumerate_depth);
@@ -105,17 +136,35 @@ api::ApiResult<Enumeration> enumerate_round(const generator::Enumerator& en, con
     if (lv.batt) {
       budget -= static_cast<int>(lv.batt->new_shapes.size());
       out.counts.calls += static_cast<std::int64_t>(lv.batt->candidate_of.size());
+      std::vector<int> fresh_program;
       for (std::size_t c = 0; c < ex.calls.size(); ++c) {
         int p = lv.batt->kept[c];
         if (p < 0) continue;
         auto key = value_key(lv.batt->out.result, p, generator::type_name(ex.calls[c].type));
-        if (key && seen.insert(*key).second) pool.push_back(std::move(ex.calls[c]));
+        if (!key || !seen.insert(*key).second) continue;
+        pool.push_back(std::move(ex.calls[c]));
+        fresh_program.push_back(p);
       }
+      find_completions(en, pool, pooled_before, fresh_program, lv.batt->out.result, targets, made, completions);
     }
     out.counts.pooled += static_cast<std::int64_t>(pool.size() - pooled_before);
     out.levels.push_back(std::move(lv));
     if (pool.size() == pooled_before) break;
   }
+  if (completions.empty()) return out;
+  // The completions run as one more batt, scored and kept like the levels.
+  EnumeratedLevel lv;
+  ro.names.clear();
+  for (std::size_t i = 0; i < completions.size(); ++i) {
+    lv.candidates.push_back(enumerated_candidate(en, pool, completions[i]));
+    ro.names.push_back("solve_cand" + std::to_string(i));
+  }
+  ro.new_shapes = budget;
+  auto rb = run_round_batt(lv.candidates, tasks, ro, o);
+  if (!rb.ok()) return rb.error();
+  lv.batt = std::move(rb.value());
+  out.counts.completions += static_cast<std::int64_t>(completions.size());
+  out.levels.push_back(std::move(lv));
   return out;
 }
 

@@ -33,6 +33,7 @@ struct EnumerationCounts {
   std::int64_t calls = 0;    // calls run
   std::int64_t pooled = 0;   // calls with new values, added to the pool
   std::int64_t cut_levels = 0;  // levels the bound on calls cut short
+  std::int64_t completions = 0;  // last calls found by inverse semantics (completions.h)
 };
 
 struct Enumeration {
@@ -74,7 +75,8 @@ std::vector<int> enumeration_colours(const std::vector<std::size_t>& chosen,
 // Enumerates for `tasks` up to SearchOptions::enumerate_depth levels of at
 // most `calls` calls each, running each level with `ro` (pairing
 // All; its shape budget spans the whole round). Stops early when a level
-// adds nothing to the pool.
+// adds nothing to the pool. The completions its pooled values give
+// (completions.h) run last, as one more level.
 api::ApiResult<Enumeration> enumerate_round(const generator::Enumerator& en, const std::vector<Task>& tasks,
                                             const std::vector<int>& colours, RoundBattOptions ro,
                                             const SearchOptions& o, std::size_t calls, std::uint64_t seed);

@@ -46,7 +46,8 @@ nlohmann::ordered_json report_json(const SearchReport& r) {
           {"fits_train_by_kind", by_kind},
           {"strategies", strategies},
           {"enumeration",
-           {{"calls", r.enumerated_calls}, {"pooled", r.enumerated_pooled}, {"cut_levels", r.enumeration_cut_levels}}},
+           {{"calls", r.enumerated_calls}, {"pooled", r.enumerated_pooled}, {"cut_levels", r.enumeration_cut_levels},
+            {"completions", r.enumerated_completions}}},
           {"mutations", muts}};
 }
 

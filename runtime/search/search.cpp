@@ -426,6 +426,7 @@ void Search::enumerate_round(int r, RoundStart& start, int enumerated_before) {
   rep_.enumerated_calls += en->counts.calls;
   rep_.enumerated_pooled += en->counts.pooled;
   rep_.enumeration_cut_levels += en->counts.cut_levels;
+  rep_.enumerated_completions += en->counts.completions;
   report_round(row, solved);
 }
 

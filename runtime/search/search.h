@@ -113,8 +113,8 @@ struct SearchReport {
   std::map<std::string, MutationStats> mutations;  // this call's
   std::map<std::string, StrategyStats> strategies;  // this call's rounds by strategy
   // Enumeration: calls run, calls whose values were new (pooled), levels
-  // its bound on calls cut short.
-  std::int64_t enumerated_calls = 0, enumerated_pooled = 0, enumeration_cut_levels = 0;
+  // its bound on calls cut short, completions run (completions.h).
+  std::int64_t enumerated_calls = 0, enumerated_pooled = 0, enumeration_cut_levels = 0, enumerated_completions = 0;
   // Per task that fits train, the kind that made its best program ("seed",
   // a mutation kind, "enumerate"): what each strategy found.
   std::map<std::string, int> fits_train_by_kind;

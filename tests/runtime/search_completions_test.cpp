@@ -1,0 +1,158 @@
+// tests/runtime/search_completions_test.cpp: enumeration's completions by
+// inverse semantics (runtime/search/completions.h): the targets the train
+// pairs give, their hashes equal to the DSL's own value hashes (programs run
+// through the specs engine), and an enumeration round that finds a fill one
+// call past its last level.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <memory>
+#include <unordered_set>
+
+#include "generator/enumerate/enumerator.h"
+#include "generator/mutate/program_text.h"
+#include "generator/mutate/typed_program.h"
+#include "runtime/search/completions.h"
+#include "runtime/search/enumeration.h"
+#include "tests/test_support.h"
+
+using namespace battc::runtime;
+using namespace battc::runtime::search;
+using battc::generator::Enumerator;
+using battc::generator::PoolValue;
+using battc::test::TempDir;
+
+namespace {
+
+GridData grid(int h, int w, std::vector<int> cells) { return GridData{h, w, std::move(cells)}; }
+
+// Cells of 1 become 3; 2 stays.
+Task recolour_task() {
+  Task t;
+  t.id = "recolour";
+  t.train.push_back({grid(3, 3, {0, 1, 0, 0, 1, 2, 1, 0, 2}), grid(3, 3, {0, 3, 0, 0, 3, 2, 3, 0, 2})});
+  t.train.push_back({grid(2, 3, {1, 1, 0, 2, 0, 1}), grid(2, 3, {3, 3, 0, 2, 0, 3})});
+  t.test.push_back({grid(2, 2, {1, 0, 0, 1}), std::nullopt});
+  return t;
+}
+
+Candidate candidate_of(const Enumerator& en, const std::vector<PoolValue>& pool, const PoolValue& v) {
+  Candidate c;
+  c.program = battc::generator::canonical_program(en.program(pool, v));
+  c.source = battc::generator::program_text(c.program, kStoredName);
+  c.mutation = "enumerate";
+  return c;
+}
+
+int leaf(const std::vector<PoolValue>& pool, const char* name) {
+  int i = Enumerator::leaf_index(pool, name);
+  REQUIRE(i >= 0);
+  return i;
+}
+
+}  // namespace
+
+TEST_CASE("completions: the train pairs' targets, as the DSL's dump texts", "[search][enumerate]") {
+  CHECK(indices_text({{2, 0}, {0, 1}, {1, 1}}) == R"({"set":[[0,1],[1,1],[2,0]]})");
+  CHECK(object_text({{3, {2, 0}}, {1, {0, 1}}}) == R"({"set":[[1,[0,1]],[3,[2,0]]]})");
+  CHECK(indices_text({}) == R"({"set":[]})");
+
+  std::vector<CompletionTarget> t = completion_targets(recolour_task());
+  REQUIRE(t.size() == 3);
+  CHECK((t[0].prim == "fill" && t[0].colour == 3 && t[1].prim == "fill" && t[1].colour == 3));
+  CHECK((t[2].prim == "paint" && t[2].colour == -1));
+  for (const CompletionTarget& c : t) CHECK(c.hashes.size() == 2);
+  CHECK(t[0].hashes != t[1].hashes);
+
+  Task two_colours = recolour_task();
+  two_colours.train[1].output->cells[5] = 4;  // a cell becomes 4, not 3: no single fill colour
+  t = completion_targets(two_colours);
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].prim == "paint");
+
+  Task resized = recolour_task();
+  resized.train[0].output = grid(1, 1, {3});
+  CHECK(completion_targets(resized).empty());
+  Task unchanged = recolour_task();
+  for (Sample& s : unchanged.train) s.output = s.input;
+  CHECK(completion_targets(unchanged).empty());
+}
+
+TEST_CASE("completions: a value equal to a target on every train pair is found by its hashes; an enumeration round "
+          "completes it",
+          "[search][enumerate]") {
+  TempDir dir;
+  battc::generator::TypeTable tt;
+  battc::generator::Signatures sig(tt);
+  Enumerator en(sig);
+  std::vector<PoolValue> pool = en.leaves({0, 1, 2, 3});
+  const int I = leaf(pool, "I");
+  auto value = [&](const std::string& prim, std::vector<int> args) {
+    PoolValue v = en.call(pool, prim, std::move(args), 1);
+    REQUIRE(v.type);
+    pool.push_back(v);
+    return static_cast<int>(pool.size() - 1);
+  };
+  const int ones = value("ofcolor", {I, leaf(pool, "ONE")});
+  const int as_object = value("toobject", {ones, I});
+  const int recoloured = value("recolor", {leaf(pool, "THREE"), ones});
+  const int twos = value("ofcolor", {I, leaf(pool, "TWO")});
+  std::vector<Candidate> cands;
+  RoundBattOptions ro;
+  for (int v : {ones, as_object, recoloured, twos}) {
+    cands.push_back(candidate_of(en, pool, pool[std::size_t(v)]));
+    ro.names.push_back("solve_cand" + std::to_string(cands.size()));
+  }
+  SearchOptions o;
+  o.jit.cache_dir = dir.path + "/cache";
+  o.jobs = 1;
+  std::unordered_set<std::string> shapes;
+  std::shared_ptr<battc::runtime::jit::SpecLibrary> specs;
+  ro.shapes = &shapes;
+  ro.specs = &specs;
+  ro.new_shapes = 100;
+  ro.value_hashes = true;
+  const std::vector<Task> tasks{recolour_task()};
+  auto rb = run_round_batt(cands, tasks, ro, o);
+  REQUIRE(rb.ok());
+  REQUIRE(rb.value());
+  const RoundBatt& round = *rb.value();
+  const std::vector<CompletionTarget> targets = completion_targets(tasks[0]);
+  REQUIRE(targets.size() == 3);
+  const TaskResult& result = round.out.result.tasks[0];
+  // Candidate k completes target k (ofcolor: fill's cells; toobject: fill's
+  // object; recolor: paint's object); ofcolor(I, TWO) completes none.
+  for (std::size_t k = 0; k < 4; ++k) {
+    REQUIRE(round.kept[k] >= 0);
+    for (std::size_t t = 0; t < targets.size(); ++t) {
+      INFO("candidate " << k << ", target " << t);
+      CHECK(completes(result, round.kept[k], targets[t]) == (k == t));
+    }
+  }
+
+  // Two levels: the first pools ofcolor(I, ONE), the second (the last) makes
+  // grids only; the completion fill(I, THREE, ofcolor(I, ONE)) runs after
+  // them and fits.
+  SearchOptions eo = o;
+  eo.enumerate_depth = 2;
+  RoundBattOptions ero;
+  ero.shapes = &shapes;
+  ero.specs = &specs;
+  ero.new_shapes = 1000;
+  auto e = enumerate_round(en, tasks, {0, 1, 2, 3}, ero, eo, 400, 7);
+  REQUIRE(e.ok());
+  CHECK(e->counts.completions >= 1);
+  REQUIRE_FALSE(e->levels.empty());
+  const EnumeratedLevel& last = e->levels.back();
+  REQUIRE(last.batt);
+  bool fill_fits = false;
+  for (std::size_t c = 0; c < last.candidates.size(); ++c) {
+    int p = last.batt->kept[c];
+    if (p < 0 || last.candidates[c].source.find("fill(I, THREE, x1)") == std::string::npos) continue;
+    bool all = true;
+    for (const SampleResult& s : last.batt->out.result.tasks[0].samples)
+      if (!s.is_test) all = all && s.evals[std::size_t(p)].matches();
+    fill_fits = fill_fits || all;
+  }
+  CHECK(fill_fits);
+}
