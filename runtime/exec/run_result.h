@@ -31,6 +31,9 @@ struct EvalRecord {
   // how many of its cells equal the known output's (0 unless the shapes agree).
   std::uint32_t cells_equal = 0;
   std::uint8_t why = 0;     // failed: the dsl::Why of that statement
+  // With ExecOptions::completions, for an ok non-grid value: the last calls
+  // that would make it the known output (kCompletes* of completion_check.h).
+  std::uint8_t completes = 0;
   std::uint64_t hash = 0;
 
   bool evaluated() const { return flags & kEvaluated; }

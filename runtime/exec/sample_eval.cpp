@@ -1,6 +1,7 @@
 // runtime/exec/sample_eval.cpp: the batt call, then the lone re-runs.
 #include "runtime/exec/sample_eval.h"
 
+#include "runtime/exec/completion_check.h"
 #include "runtime/exec/record_output.h"
 
 #include <chrono>
@@ -58,9 +59,17 @@ void eval_sample(const BattEntry& entry, const ExecOptions& opt, EvalScratch& w,
   if (opt.dump || differ) sr.texts.resize(n);
   if (sr.evals.size() != std::size_t(n)) sr.evals.resize(n);
   const abi::SampleIn* stats = opt.grid_stats ? &in : nullptr;
+  // Completions read the value's text, there with value hashes.
+  CompletionGoal goal;
+  if (stats && opt.value_hashes && opt.completions) goal = completion_goal(in);
+  auto record = [&](int p, bool rerun) {
+    record_output(w.out[p], p, sr, opt.dump || info.program_is_differ[p], rerun, stats);
+    if (goal.usable && sr.evals[p].ok() && !sr.evals[p].is_grid())
+      sr.evals[p].completes = completion_flags(w.out[p].text, goal);
+  };
   call(entry, opt, w, task, prologue, in, want.data(), encode);
   for (int p = 0; p < n; ++p)
-    if (want[p]) record_output(w.out[p], p, sr, opt.dump || info.program_is_differ[p], false, stats);
+    if (want[p]) record(p, false);
   w.evaluations += n_want;
   // Only the arena is shared in a batt call: a program out of arena may fit
   // alone. Work budgets are per statement and a statement's work does not
@@ -71,7 +80,7 @@ void eval_sample(const BattEntry& entry, const ExecOptions& opt, EvalScratch& w,
     w.alone[p] = 1;
     call(entry, opt, w, task, prologue, in, w.alone.data(), encode);
     w.alone[p] = 0;
-    record_output(w.out[p], p, sr, opt.dump || info.program_is_differ[p], true, stats);
+    record(p, true);
     ++w.reruns;
   }
   sr.seconds += std::chrono::duration<float>(std::chrono::steady_clock::now() - start).count();

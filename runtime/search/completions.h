@@ -1,14 +1,15 @@
 // runtime/search/completions.h: enumeration's one step past its pool, by
 // inverse semantics. Many ARC answers are the input with some cells
-// recoloured: O = fill(I, c, P) or O = paint(I, obj). For those the train
-// pairs alone determine what the last call's argument must be on each input
-// (what FlashMeta calls a witness function): for fill, exactly the cells
-// that changed (all to one colour c); for paint, the changed cells with
-// their new colours. So a pooled value whose value hashes equal that target
-// on every train pair is the argument of a solution one call deeper, found
-// without running that call on every pooled value: the level that would
-// have made it is the one the bound cuts (docs/search.md "Enumeration").
-// Only train pairs are read: test outputs never steer the search.
+// recoloured: O = fill(I, c, P), underfill(I, c, P) or paint(I, obj). For
+// those the train pairs alone say which values the last call's argument may
+// take on each input (what FlashMeta calls a witness function): for fill, a
+// patch covering every changed cell and only cells whose output is c. The
+// run checks every pooled value against that on every train pair
+// (runtime/exec/completion_check.h), so a value that passes is the argument
+// of a solution one call deeper, found without running that call on every
+// pooled value: the level that would have made it is the one the bound cuts
+// (docs/search.md "Enumeration"). Only train pairs are read: test outputs
+// never steer the search.
 #pragma once
 
 #include <cstdint>
@@ -21,28 +22,20 @@
 namespace battc::runtime::search {
 
 // A last call that would make every train output from the input and one
-// argument, and the hash of the argument's value that each train pair asks
-// for (EvalRecord::hash of a non-grid: its dump text's).
+// argument.
 struct CompletionTarget {
-  std::string prim;  // "fill" (the argument a patch) or "paint" (an object)
-  int colour = -1;   // fill's colour; -1 for paint
-  std::vector<std::uint64_t> hashes;  // per train pair
+  std::string prim;        // "fill", "underfill" or "paint"
+  int colour = -1;         // fill's and underfill's colour; -1 for paint
+  std::uint8_t flag = 0;   // its EvalRecord::completes bit
 };
 
 // The completions a task's train pairs admit: none unless every train output
-// has its input's shape and some cell changed. fill(I, c, P) when every
-// changed cell became c, for P as the changed cells' indices and as the
-// object they form in the input (objects(I, ...) recoloured); paint(I, obj)
-// for the object of the changed cells in their output colours.
+// has its input's shape and some cell changed; fill(I, c, P) and
+// underfill(I, c, P) when every changed cell became c; paint(I, obj).
 std::vector<CompletionTarget> completion_targets(const Task& task);
 
-// Whether program p's values on `result` (a task's samples, value hashes on)
-// are the target's on every train pair.
+// Whether program p's value (a run with ExecOptions::completions) completes
+// by `target` on every train pair of `result`.
 bool completes(const TaskResult& result, int p, const CompletionTarget& target);
-
-// The dump text of a set of cells (row, column), and of an object (colour,
-// (row, column)), in the DSL's canonical order (exposed for the tests).
-std::string indices_text(const std::vector<std::pair<int, int>>& cells);
-std::string object_text(std::vector<std::pair<int, std::pair<int, int>>> cells);
 
 }  // namespace battc::runtime::search

@@ -111,6 +111,7 @@ api::ApiResult<Enumeration> enumerate_round(const generator::Enumerator& en, con
   std::vector<PoolValue> pool = en.leaves(colours);
   std::unordered_set<std::uint64_t> seen;
   ro.value_hashes = true;
+  ro.completions = true;
   ro.work_budget = kEnumerationWorkBudget;
   int budget = ro.new_shapes;
   std::vector<std::vector<CompletionTarget>> targets;

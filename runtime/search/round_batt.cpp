@@ -92,6 +92,7 @@ void drop_out_of_work(RunResult& run) {
           s.evals[p].why = std::uint8_t(dsl::Why::Work);
           s.evals[p].flags &= EvalRecord::kEvaluated | EvalRecord::kRerun;
           s.evals[p].hash = 0;
+          s.evals[p].completes = 0;
           s.evals[p].cells_equal = 0;
         }
   }
@@ -106,6 +107,7 @@ api::RunRequest round_request(const RoundBattOptions& ro, const SearchOptions& o
   req.exec.work_budget = ro.work_budget > 0 ? std::min(ro.work_budget, o.work_budget) : o.work_budget;
   req.exec.grid_stats = true;
   req.exec.value_hashes = ro.value_hashes;
+  req.exec.completions = ro.value_hashes && ro.completions;
   req.evaluation = Evaluation::All;  // fitness counts cells on every pair
   req.jit = o.jit;
   req.specs = *ro.specs;

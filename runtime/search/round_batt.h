@@ -41,6 +41,7 @@ struct RoundBattOptions {
   std::unordered_set<std::string>* shapes = nullptr;  // the search's shapes: read, and the admitted added
   std::shared_ptr<jit::SpecLibrary>* specs = nullptr; // reused across rounds
   bool value_hashes = false;  // every value hashed, not only grids (ExecOptions::value_hashes)
+  bool completions = false;   // with value_hashes: EvalRecord::completes (ExecOptions::completions)
   // Per statement; 0: the search's (SearchOptions::work_budget). A smaller
   // one drops every candidate that ran out of it on some sample (it scores
   // nothing), so the store still scores as `battc run` would.

@@ -1,8 +1,9 @@
 // tests/runtime/search_completions_test.cpp: enumeration's completions by
-// inverse semantics (runtime/search/completions.h): the targets the train
-// pairs give, their hashes equal to the DSL's own value hashes (programs run
-// through the specs engine), and an enumeration round that finds a fill one
-// call past its last level.
+// inverse semantics (runtime/search/completions.h): the last calls a task's
+// train pairs admit, a value's text checked against a sample
+// (runtime/exec/completion_check.h), the flags of values run through the
+// specs engine, and an enumeration round that finds a fill one call past its
+// last level.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -12,10 +13,12 @@
 #include "generator/enumerate/enumerator.h"
 #include "generator/mutate/program_text.h"
 #include "generator/mutate/typed_program.h"
+#include "runtime/exec/completion_check.h"
 #include "runtime/search/completions.h"
 #include "runtime/search/enumeration.h"
 #include "tests/test_support.h"
 
+using namespace battc;
 using namespace battc::runtime;
 using namespace battc::runtime::search;
 using battc::generator::Enumerator;
@@ -52,17 +55,12 @@ int leaf(const std::vector<PoolValue>& pool, const char* name) {
 
 }  // namespace
 
-TEST_CASE("completions: the train pairs' targets, as the DSL's dump texts", "[search][enumerate]") {
-  CHECK(indices_text({{2, 0}, {0, 1}, {1, 1}}) == R"({"set":[[0,1],[1,1],[2,0]]})");
-  CHECK(object_text({{3, {2, 0}}, {1, {0, 1}}}) == R"({"set":[[1,[0,1]],[3,[2,0]]]})");
-  CHECK(indices_text({}) == R"({"set":[]})");
-
+TEST_CASE("completions: the last calls a task's train pairs admit", "[search][enumerate]") {
   std::vector<CompletionTarget> t = completion_targets(recolour_task());
   REQUIRE(t.size() == 3);
-  CHECK((t[0].prim == "fill" && t[0].colour == 3 && t[1].prim == "fill" && t[1].colour == 3));
-  CHECK((t[2].prim == "paint" && t[2].colour == -1));
-  for (const CompletionTarget& c : t) CHECK(c.hashes.size() == 2);
-  CHECK(t[0].hashes != t[1].hashes);
+  CHECK((t[0].prim == "fill" && t[0].colour == 3 && t[0].flag == kCompletesFill));
+  CHECK((t[1].prim == "underfill" && t[1].colour == 3 && t[1].flag == kCompletesUnderfill));
+  CHECK((t[2].prim == "paint" && t[2].colour == -1 && t[2].flag == kCompletesPaint));
 
   Task two_colours = recolour_task();
   two_colours.train[1].output->cells[5] = 4;  // a cell becomes 4, not 3: no single fill colour
@@ -78,8 +76,39 @@ TEST_CASE("completions: the train pairs' targets, as the DSL's dump texts", "[se
   CHECK(completion_targets(unchanged).empty());
 }
 
-TEST_CASE("completions: a value equal to a target on every train pair is found by its hashes; an enumeration round "
-          "completes it",
+TEST_CASE("completions: a value's text checked against a sample's goal, cells off the grid skipped",
+          "[search][enumerate]") {
+  // Input 0 2 0 / 0 0 1 (background 0); the output turns every 0 to 3.
+  const std::vector<dsl::Int> in{0, 2, 0, 0, 0, 1}, out{3, 2, 3, 3, 3, 1};
+  abi::SampleIn s{};
+  s.input = dsl::Grid{in.data(), 2, 3, nullptr};
+  s.expected = dsl::Grid{out.data(), 2, 3, nullptr};
+  s.has_expected = 1;
+  CompletionGoal g = completion_goal(s);
+  REQUIRE(g.usable);
+  CHECK((g.colour == 3 && g.background == 0 && g.changed == 4));
+  const std::string zeros = R"({"set":[[0,0],[0,2],[1,0],[1,1]]})";
+  CHECK(completion_flags(zeros.c_str(), g) == (kCompletesFill | kCompletesUnderfill));
+  // Every cell: underfill leaves the 2 and the 1; fill would not.
+  const std::string all = R"({"set":[[0,0],[0,1],[0,2],[1,0],[1,1],[1,2],[5,5]]})";
+  CHECK(completion_flags(all.c_str(), g) == kCompletesUnderfill);
+  // An object: paint needs its colours to be the output's.
+  const std::string painted = R"({"set":[[2,[0,1]],[3,[0,0]],[3,[0,2]],[3,[1,0]],[3,[1,1]]]})";
+  CHECK(completion_flags(painted.c_str(), g) == (kCompletesPaint | kCompletesUnderfill));
+  const std::string wrong = R"({"set":[[3,[0,0]],[3,[0,2]],[3,[1,0]],[4,[1,1]]]})";
+  CHECK(completion_flags(wrong.c_str(), g) == (kCompletesFill | kCompletesUnderfill));  // fill reads no colour
+  // A cell missing: nothing completes; other values are no patches.
+  CHECK(completion_flags(R"({"set":[[0,0],[0,2],[1,0]]})", g) == 0);
+  for (const char* other : {"3", R"({"set":[1,2]})", R"({"set":[]})", "[[0,0]]", R"({"set":[[0,0]})"})
+    CHECK(completion_flags(other, g) == 0);
+  // A tied background: no underfill.
+  const std::vector<dsl::Int> tied{0, 2, 0, 2, 2, 0};
+  s.input = dsl::Grid{tied.data(), 2, 3, nullptr};
+  CHECK(completion_goal(s).background == -1);
+}
+
+TEST_CASE("completions: values run through the specs engine carry their completions; an enumeration round "
+          "completes one",
           "[search][enumerate]") {
   TempDir dir;
   battc::generator::TypeTable tt;
@@ -112,6 +141,7 @@ TEST_CASE("completions: a value equal to a target on every train pair is found b
   ro.specs = &specs;
   ro.new_shapes = 100;
   ro.value_hashes = true;
+  ro.completions = true;
   const std::vector<Task> tasks{recolour_task()};
   auto rb = run_round_batt(cands, tasks, ro, o);
   REQUIRE(rb.ok());
@@ -120,13 +150,15 @@ TEST_CASE("completions: a value equal to a target on every train pair is found b
   const std::vector<CompletionTarget> targets = completion_targets(tasks[0]);
   REQUIRE(targets.size() == 3);
   const TaskResult& result = round.out.result.tasks[0];
-  // Candidate k completes target k (ofcolor: fill's cells; toobject: fill's
-  // object; recolor: paint's object); ofcolor(I, TWO) completes none.
+  // Targets fill, underfill, paint (of 3). The 1s become 3, and 1 is no
+  // background, so underfill completes nothing; fill takes the cells, as
+  // indices or an object; paint needs the object in the output's colours.
+  const bool expected[4][3] = {{true, false, false}, {true, false, false}, {true, false, true}, {false, false, false}};
   for (std::size_t k = 0; k < 4; ++k) {
     REQUIRE(round.kept[k] >= 0);
     for (std::size_t t = 0; t < targets.size(); ++t) {
       INFO("candidate " << k << ", target " << t);
-      CHECK(completes(result, round.kept[k], targets[t]) == (k == t));
+      CHECK(completes(result, round.kept[k], targets[t]) == expected[k][t]);
     }
   }
 

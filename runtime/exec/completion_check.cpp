@@ -1,0 +1,130 @@
+// runtime/exec/completion_check.cpp
+#include "runtime/exec/completion_check.h"
+
+#include <array>
+#include <cstdlib>
+
+namespace battc::runtime {
+namespace {
+
+// A cursor over a dump text; the parse fails (ok false) at the first
+// character it does not expect.
+struct Cursor {
+  const char* p;
+  bool ok = true;
+  bool eat(char c) {
+    if (ok && *p == c) {
+      ++p;
+      return true;
+    }
+    return false;
+  }
+  void need(char c) { ok = eat(c) && ok; }
+  long number() {
+    if (!ok) return 0;
+    char* end = nullptr;
+    long v = std::strtol(p, &end, 10);
+    if (end == p) ok = false;
+    p = end;
+    return v;
+  }
+};
+
+// One element of a set of cells or of an object: [i,j] or [c,[i,j]].
+struct Element {
+  bool object = false;
+  long colour = 0, i = 0, j = 0;
+};
+
+bool element(Cursor& k, Element& e) {
+  k.need('[');
+  long a = k.number();
+  k.need(',');
+  if (k.eat('[')) {
+    e.object = true;
+    e.colour = a;
+    e.i = k.number();
+    k.need(',');
+    e.j = k.number();
+    k.need(']');
+  } else {
+    e.object = false;
+    e.i = a;
+    e.j = k.number();
+  }
+  k.need(']');
+  return k.ok;
+}
+
+}  // namespace
+
+CompletionGoal completion_goal(const abi::SampleIn& s) {
+  CompletionGoal g;
+  if (!s.has_expected || s.input.ragged() || s.expected.ragged() || s.input.h != s.expected.h ||
+      s.input.w != s.expected.w)
+    return g;
+  g.usable = true;
+  g.h = s.input.h;
+  g.w = s.input.w;
+  std::array<int, 10> count{};
+  bool one_colour = true;
+  for (int i = 0; i < g.h; ++i)
+    for (int j = 0; j < g.w; ++j) {
+      int a = int(s.input.at(i, j)), b = int(s.expected.at(i, j));
+      g.in.push_back(std::uint8_t(a));
+      g.out.push_back(std::uint8_t(b));
+      if (a >= 0 && a < 10) ++count[std::size_t(a)];
+      if (a == b) continue;
+      ++g.changed;
+      if (g.colour < 0) g.colour = b;
+      one_colour = one_colour && g.colour == b;
+    }
+  if (!one_colour) g.colour = -1;
+  int best = 0, ties = 0;
+  for (int c = 0; c < 10; ++c) {
+    if (count[std::size_t(c)] > best) best = count[std::size_t(c)], g.background = c, ties = 0;
+    else if (count[std::size_t(c)] == best && best > 0) ++ties;
+  }
+  if (ties) g.background = -1;
+  return g;
+}
+
+std::uint8_t completion_flags(const char* text, const CompletionGoal& g) {
+  if (!g.usable || !text) return 0;
+  Cursor k{text};
+  for (const char* head = "{\"set\":["; *head; ++head) k.need(*head);
+  if (!k.ok) return 0;
+  // Per cell of the grid: 0 not in the value, else 1 + the colour the value
+  // gives it (an object) or 1 (a set of cells).
+  std::vector<std::uint8_t> at(g.in.size(), 0);
+  bool object = false, first = true, clash = false;
+  while (!k.eat(']')) {
+    if (!first) k.need(',');
+    Element e;
+    if (!element(k, e)) return 0;
+    if (first) object = e.object;
+    if (e.object != object || (e.object && (e.colour < 0 || e.colour > 9))) return 0;
+    first = false;
+    if (e.i < 0 || e.j < 0 || e.i >= g.h || e.j >= g.w) continue;  // the calls skip cells off the grid
+    std::uint8_t& slot = at[std::size_t(e.i * g.w + e.j)];
+    std::uint8_t v = object ? std::uint8_t(1 + e.colour) : 1;
+    clash = clash || (slot && slot != v);  // two colours at one cell: paint's result depends on order
+    slot = v;
+  }
+  if (!k.eat('}') || *k.p) return 0;
+  bool fill = g.colour >= 0, under = g.colour >= 0 && g.background >= 0, paint = object && !clash;
+  for (std::size_t c = 0; c < at.size(); ++c) {
+    const bool changed = g.in[c] != g.out[c];
+    if (!at[c]) {
+      if (changed) fill = under = paint = false;
+      continue;
+    }
+    fill = fill && g.out[c] == g.colour;
+    if (g.in[c] == g.background) under = under && g.out[c] == g.colour;
+    else under = under && !changed;
+    paint = paint && g.out[c] == at[c] - 1;
+  }
+  return std::uint8_t((fill ? kCompletesFill : 0) | (under ? kCompletesUnderfill : 0) | (paint ? kCompletesPaint : 0));
+}
+
+}  // namespace battc::runtime

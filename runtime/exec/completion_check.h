@@ -1,0 +1,41 @@
+// runtime/exec/completion_check.h: whether one step would turn a value into
+// a sample's known output, for enumeration's completions (docs/search.md
+// "Enumeration"): O = fill(I, c, P), underfill(I, c, P) or paint(I, obj),
+// the last calls of an answer that recolours some of the input's cells.
+// Checked on the host from the value's dump text (the text value hashes
+// already ask for), against the sample's input and known output, so a
+// patch that also covers cells already right counts, as the call would.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "runtime/abi/batt_abi.h"
+
+namespace battc::runtime {
+
+// What a sample's known output asks of such a last call: the cells that
+// changed and the one colour they became (-1 if several, or none changed),
+// and the input's most common colour, underfill's (-1 when tied).
+struct CompletionGoal {
+  bool usable = false;  // a known output of the input's shape
+  int h = 0, w = 0;
+  std::vector<std::uint8_t> in, out;  // row by row
+  int changed = 0;
+  int colour = -1;
+  int background = -1;
+};
+
+CompletionGoal completion_goal(const abi::SampleIn& s);
+
+// EvalRecord::completes bits (run_result.h).
+inline constexpr std::uint8_t kCompletesFill = 1;       // fill(I, goal.colour, v) is the output
+inline constexpr std::uint8_t kCompletesUnderfill = 2;  // underfill(I, goal.colour, v) is
+inline constexpr std::uint8_t kCompletesPaint = 4;      // paint(I, v) is (v an object)
+
+// The bits for a value whose dump text is `text`: a set of cells
+// ({"set":[[i,j],...]}) or an object ({"set":[[c,[i,j]],...]}); 0 for any
+// other value, or when the goal is not usable.
+std::uint8_t completion_flags(const char* text, const CompletionGoal& goal);
+
+}  // namespace battc::runtime
