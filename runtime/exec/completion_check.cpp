@@ -1,6 +1,7 @@
 // runtime/exec/completion_check.cpp
 #include "runtime/exec/completion_check.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 
@@ -60,20 +61,24 @@ bool element(Cursor& k, Element& e) {
 
 CompletionGoal completion_goal(const abi::SampleIn& s) {
   CompletionGoal g;
-  if (!s.has_expected || s.input.ragged() || s.expected.ragged() || s.input.h != s.expected.h ||
-      s.input.w != s.expected.w)
-    return g;
+  if (!s.has_expected || s.input.ragged() || s.expected.ragged()) return g;
   g.usable = true;
+  g.same_shape = s.input.h == s.expected.h && s.input.w == s.expected.w;
   g.h = s.input.h;
   g.w = s.input.w;
+  g.out_h = s.expected.h;
+  g.out_w = s.expected.w;
+  for (int i = 0; i < g.out_h; ++i)
+    for (int j = 0; j < g.out_w; ++j) g.out.push_back(std::uint8_t(s.expected.at(i, j)));
   std::array<int, 10> count{};
   bool one_colour = true;
   for (int i = 0; i < g.h; ++i)
     for (int j = 0; j < g.w; ++j) {
-      int a = int(s.input.at(i, j)), b = int(s.expected.at(i, j));
+      int a = int(s.input.at(i, j));
       g.in.push_back(std::uint8_t(a));
-      g.out.push_back(std::uint8_t(b));
       if (a >= 0 && a < 10) ++count[std::size_t(a)];
+      if (!g.same_shape) continue;
+      int b = int(s.expected.at(i, j));
       if (a == b) continue;
       ++g.changed;
       if (g.colour < 0) g.colour = b;
@@ -97,7 +102,8 @@ std::uint8_t completion_flags(const char* text, const CompletionGoal& g) {
   // Per cell of the grid: 0 not in the value, else 1 + the colour the value
   // gives it (an object) or 1 (a set of cells).
   std::vector<std::uint8_t> at(g.in.size(), 0);
-  bool object = false, first = true, clash = false;
+  bool object = false, first = true, clash = false, off_grid = false;
+  long top = g.h, left = g.w, bottom = -1, right = -1;  // the bounding box
   while (!k.eat(']')) {
     if (!first) k.need(',');
     Element e;
@@ -105,13 +111,25 @@ std::uint8_t completion_flags(const char* text, const CompletionGoal& g) {
     if (first) object = e.object;
     if (e.object != object || (e.object && (e.colour < 0 || e.colour > 9))) return 0;
     first = false;
-    if (e.i < 0 || e.j < 0 || e.i >= g.h || e.j >= g.w) continue;  // the calls skip cells off the grid
+    top = std::min(top, e.i), left = std::min(left, e.j), bottom = std::max(bottom, e.i), right = std::max(right, e.j);
+    if (e.i < 0 || e.j < 0 || e.i >= g.h || e.j >= g.w) {  // the calls skip cells off the grid
+      off_grid = true;
+      continue;
+    }
     std::uint8_t& slot = at[std::size_t(e.i * g.w + e.j)];
     std::uint8_t v = object ? std::uint8_t(1 + e.colour) : 1;
     clash = clash || (slot && slot != v);  // two colours at one cell: paint's result depends on order
     slot = v;
   }
   if (!k.eat('}') || *k.p) return 0;
+  // subgrid crops I to the bounding box (Python's slices where it leaves
+  // the grid: not followed here, no flag).
+  bool sub = !first && !off_grid && bottom - top + 1 == g.out_h && right - left + 1 == g.out_w;
+  for (int i = 0; sub && i < g.out_h; ++i)
+    for (int j = 0; sub && j < g.out_w; ++j)
+      sub = g.in[std::size_t((top + i) * g.w + left + j)] == g.out[std::size_t(i * g.out_w + j)];
+  const std::uint8_t crop = sub ? kCompletesSubgrid : 0;
+  if (!g.same_shape) return crop;
   bool fill = g.colour >= 0, under = g.colour >= 0 && g.background >= 0, paint = object && !clash;
   for (std::size_t c = 0; c < at.size(); ++c) {
     const bool changed = g.in[c] != g.out[c];
@@ -124,7 +142,8 @@ std::uint8_t completion_flags(const char* text, const CompletionGoal& g) {
     else under = under && !changed;
     paint = paint && g.out[c] == at[c] - 1;
   }
-  return std::uint8_t((fill ? kCompletesFill : 0) | (under ? kCompletesUnderfill : 0) | (paint ? kCompletesPaint : 0));
+  return std::uint8_t(crop | (fill ? kCompletesFill : 0) | (under ? kCompletesUnderfill : 0) |
+                      (paint ? kCompletesPaint : 0));
 }
 
 }  // namespace battc::runtime

@@ -5,6 +5,7 @@
 // Checked on the host from the value's dump text (the text value hashes
 // already ask for), against the sample's input and known output, so a
 // patch that also covers cells already right counts, as the call would.
+// And O = subgrid(P, I), where the answer is a part of the input.
 #pragma once
 
 #include <cstdint>
@@ -18,8 +19,10 @@ namespace battc::runtime {
 // changed and the one colour they became (-1 if several, or none changed),
 // and the input's most common colour, underfill's (-1 when tied).
 struct CompletionGoal {
-  bool usable = false;  // a known output of the input's shape
-  int h = 0, w = 0;
+  bool usable = false;      // a known output
+  bool same_shape = false;  // of the input's shape (fill, underfill, paint)
+  int h = 0, w = 0;         // the input's
+  int out_h = 0, out_w = 0;
   std::vector<std::uint8_t> in, out;  // row by row
   int changed = 0;
   int colour = -1;
@@ -32,6 +35,7 @@ CompletionGoal completion_goal(const abi::SampleIn& s);
 inline constexpr std::uint8_t kCompletesFill = 1;       // fill(I, goal.colour, v) is the output
 inline constexpr std::uint8_t kCompletesUnderfill = 2;  // underfill(I, goal.colour, v) is
 inline constexpr std::uint8_t kCompletesPaint = 4;      // paint(I, v) is (v an object)
+inline constexpr std::uint8_t kCompletesSubgrid = 8;    // subgrid(v, I) is
 
 // The bits for a value whose dump text is `text`: a set of cells
 // ({"set":[[i,j],...]}) or an object ({"set":[[c,[i,j]],...]}); 0 for any

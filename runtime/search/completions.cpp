@@ -10,15 +10,24 @@ namespace battc::runtime::search {
 std::vector<CompletionTarget> completion_targets(const Task& task) {
   if (task.train.empty()) return {};
   std::set<int> new_colours;
+  bool same_shape = true, inside = true;
   for (const Sample& s : task.train) {
     const GridData& in = s.input;
     const GridData& out = *s.output;
-    if (in.h != out.h || in.w != out.w) return {};
+    inside = inside && out.h <= in.h && out.w <= in.w;
+    if (in.h != out.h || in.w != out.w) {
+      same_shape = false;
+      continue;
+    }
     for (std::size_t c = 0; c < in.cells.size(); ++c)
       if (in.cells[c] != out.cells[c]) new_colours.insert(out.cells[c]);
   }
-  if (new_colours.empty()) return {};
   std::vector<CompletionTarget> out;
+  if (!same_shape) {
+    if (inside) out.push_back({"subgrid", -1, kCompletesSubgrid});
+    return out;
+  }
+  if (new_colours.empty()) return {};
   if (new_colours.size() == 1) {
     out.push_back({"fill", *new_colours.begin(), kCompletesFill});
     out.push_back({"underfill", *new_colours.begin(), kCompletesUnderfill});

@@ -1,6 +1,7 @@
 // runtime/search/completions.h: enumeration's one step past its pool, by
 // inverse semantics. Many ARC answers are the input with some cells
-// recoloured: O = fill(I, c, P), underfill(I, c, P) or paint(I, obj). For
+// recoloured: O = fill(I, c, P), underfill(I, c, P) or paint(I, obj); others
+// a part of the input: O = subgrid(P, I). For
 // those the train pairs alone say which values the last call's argument may
 // take on each input (what FlashMeta calls a witness function): for fill, a
 // patch covering every changed cell and only cells whose output is c. The
@@ -24,14 +25,15 @@ namespace battc::runtime::search {
 // A last call that would make every train output from the input and one
 // argument.
 struct CompletionTarget {
-  std::string prim;        // "fill", "underfill" or "paint"
+  std::string prim;        // "fill", "underfill", "paint" or "subgrid"
   int colour = -1;         // fill's and underfill's colour; -1 for paint
   std::uint8_t flag = 0;   // its EvalRecord::completes bit
 };
 
-// The completions a task's train pairs admit: none unless every train output
-// has its input's shape and some cell changed; fill(I, c, P) and
-// underfill(I, c, P) when every changed cell became c; paint(I, obj).
+// The completions a task's train pairs admit. Where every train output has
+// its input's shape and some cell changed: fill(I, c, P) and underfill(I, c,
+// P) when every changed cell became c, and paint(I, obj). Where some output
+// is smaller and none is larger than its input: subgrid(P, I).
 std::vector<CompletionTarget> completion_targets(const Task& task);
 
 // Whether program p's value (a run with ExecOptions::completions) completes

@@ -63,6 +63,7 @@ void find_completions(const generator::Enumerator& en, const std::vector<PoolVal
           args.push_back(c);
         }
         args.push_back(static_cast<int>(v));
+        if (target.prim == "subgrid") args = {static_cast<int>(v), in};  // subgrid(patch, grid)
         PoolValue call = en.call(pool, target.prim, std::move(args), pool[v].level + 1);
         std::string key = call.prim;
         for (int a : call.args) key += ' ' + std::to_string(a);

@@ -68,8 +68,13 @@ TEST_CASE("completions: the last calls a task's train pairs admit", "[search][en
   REQUIRE(t.size() == 1);
   CHECK(t[0].prim == "paint");
 
+  // A smaller output: a part of the input, subgrid; a larger one: nothing.
   Task resized = recolour_task();
   resized.train[0].output = grid(1, 1, {3});
+  t = completion_targets(resized);
+  REQUIRE(t.size() == 1);
+  CHECK((t[0].prim == "subgrid" && t[0].flag == kCompletesSubgrid));
+  resized.train[1].output = grid(4, 4, std::vector<int>(16, 3));
   CHECK(completion_targets(resized).empty());
   Task unchanged = recolour_task();
   for (Sample& s : unchanged.train) s.output = s.input;
@@ -101,6 +106,22 @@ TEST_CASE("completions: a value's text checked against a sample's goal, cells of
   CHECK(completion_flags(R"({"set":[[0,0],[0,2],[1,0]]})", g) == 0);
   for (const char* other : {"3", R"({"set":[1,2]})", R"({"set":[]})", "[[0,0]]", R"({"set":[[0,0]})"})
     CHECK(completion_flags(other, g) == 0);
+  // A part of the input: subgrid crops it to the value's bounding box.
+  const std::vector<dsl::Int> big{1, 0, 0, 0, 2, 3, 0, 4, 5}, part{2, 3, 4, 5};
+  abi::SampleIn crop{};
+  crop.input = dsl::Grid{big.data(), 3, 3, nullptr};
+  crop.expected = dsl::Grid{part.data(), 2, 2, nullptr};
+  crop.has_expected = 1;
+  CompletionGoal cg = completion_goal(crop);
+  REQUIRE(cg.usable);
+  CHECK_FALSE(cg.same_shape);
+  CHECK(completion_flags(R"({"set":[[1,1],[2,2]]})", cg) == kCompletesSubgrid);
+  CHECK(completion_flags(R"({"set":[[2,[1,1]],[5,[2,2]]]})", cg) == kCompletesSubgrid);
+  CHECK(completion_flags(R"({"set":[[1,1],[2,1]]})", cg) == 0);        // a 2x1 box
+  CHECK(completion_flags(R"({"set":[[0,0],[1,1]]})", cg) == 0);        // the wrong cells
+  CHECK(completion_flags(R"({"set":[[1,1],[2,2],[3,3]]})", cg) == 0);  // off the grid
+  CHECK(completion_flags(R"({"set":[]})", cg) == 0);
+
   // A tied background: no underfill.
   const std::vector<dsl::Int> tied{0, 2, 0, 2, 2, 0};
   s.input = dsl::Grid{tied.data(), 2, 3, nullptr};
