@@ -128,9 +128,7 @@ TEST_CASE("completions: a value's text checked against a sample's goal, cells of
   CHECK(completion_goal(s).background == -1);
 }
 
-TEST_CASE("completions: values run through the specs engine carry their completions; an enumeration round "
-          "completes one",
-          "[search][enumerate]") {
+TEST_CASE("completions: values run through the specs engine carry their completions", "[search][enumerate]") {
   TempDir dir;
   battc::generator::TypeTable tt;
   battc::generator::Signatures sig(tt);
@@ -182,12 +180,23 @@ TEST_CASE("completions: values run through the specs engine carry their completi
       CHECK(completes(result, round.kept[k], targets[t]) == expected[k][t]);
     }
   }
+}
 
+TEST_CASE("completions: an enumeration round completes a value of its first level", "[search][enumerate]") {
+  TempDir dir;
+  battc::generator::TypeTable tt;
+  battc::generator::Signatures sig(tt);
+  Enumerator en(sig);
+  const std::vector<Task> tasks{recolour_task()};
   // Two levels: the first pools ofcolor(I, ONE), the second (the last) makes
   // grids only; the completion fill(I, THREE, ofcolor(I, ONE)) runs after
   // them and fits.
-  SearchOptions eo = o;
+  SearchOptions eo;
+  eo.jit.cache_dir = dir.path + "/cache";
+  eo.jobs = 1;
   eo.enumerate_depth = 2;
+  std::unordered_set<std::string> shapes;
+  std::shared_ptr<battc::runtime::jit::SpecLibrary> specs;
   RoundBattOptions ero;
   ero.shapes = &shapes;
   ero.specs = &specs;
