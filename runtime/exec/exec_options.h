@@ -38,8 +38,8 @@ struct ExecOptions {
   // (the hash of its dump text; search's enumeration compares values of any
   // type by it). Costs an encoding of each program's result.
   bool value_hashes = false;
-  // With value_hashes: EvalRecord::completes, whether one fill, underfill or
-  // paint of the input would make a value the known output
+  // With value_hashes: EvalRecord::completes, whether one fill, underfill,
+  // paint or subgrid of the input would make a value the known output
   // (completion_check.h; search's enumeration).
   bool completions = false;
   // Called on the thread that called execute(), a few times a second and once

@@ -47,28 +47,48 @@ Candidate enumerated_candidate(const generator::Enumerator& en, const std::vecto
 // The completions (completions.h) that the values pooled from `fresh` on
 // (program fresh_program[v - fresh] of `run` each) give the round's tasks,
 // into `out` once each.
+using MadeCalls = std::set<std::pair<std::string, std::vector<int>>>;
+
 void find_completions(const generator::Enumerator& en, const std::vector<PoolValue>& pool, std::size_t fresh,
                       const std::vector<int>& fresh_program, const RunResult& run,
-                      const std::vector<std::vector<CompletionTarget>>& targets, std::set<std::string>& made,
+                      const std::vector<std::vector<CompletionTarget>>& targets, MadeCalls& made,
                       std::vector<PoolValue>& out) {
   const int in = generator::Enumerator::leaf_index(pool, "I");
   for (std::size_t v = fresh; v < pool.size(); ++v)
     for (std::size_t t = 0; t < run.tasks.size() && t < targets.size(); ++t)
       for (const CompletionTarget& target : targets[t]) {
         if (!completes(run.tasks[t], fresh_program[v - fresh], target)) continue;
-        std::vector<int> args{in};
-        if (target.colour >= 0) {
+        const int value = static_cast<int>(v);
+        std::vector<int> args{in, value};  // paint(I, v)
+        if (target.prim == "subgrid") args = {value, in};
+        if (target.colour >= 0) {  // fill(I, c, v), underfill(I, c, v)
           int c = generator::Enumerator::leaf_index(pool, generator::Enumerator::int_name(target.colour));
           if (c < 0) continue;
-          args.push_back(c);
+          args = {in, c, value};
         }
-        args.push_back(static_cast<int>(v));
-        if (target.prim == "subgrid") args = {static_cast<int>(v), in};  // subgrid(patch, grid)
+        if (!made.insert({target.prim, args}).second) continue;
         PoolValue call = en.call(pool, target.prim, std::move(args), pool[v].level + 1);
-        std::string key = call.prim;
-        for (int a : call.args) key += ' ' + std::to_string(a);
-        if (call.type && made.insert(key).second) out.push_back(std::move(call));
+        if (call.type) out.push_back(std::move(call));
       }
+}
+
+// `calls` (over `pool`) as one batt of the round, each a program returning
+// its call, within the round's shape budget (what it admits is taken off).
+api::ApiResult<EnumeratedLevel> run_calls(const generator::Enumerator& en, const std::vector<PoolValue>& pool,
+                                          const std::vector<PoolValue>& calls, const std::vector<Task>& tasks,
+                                          RoundBattOptions& ro, const SearchOptions& o, int& budget) {
+  EnumeratedLevel lv;
+  ro.names.clear();
+  for (std::size_t i = 0; i < calls.size(); ++i) {
+    lv.candidates.push_back(enumerated_candidate(en, pool, calls[i]));
+    ro.names.push_back("solve_cand" + std::to_string(i));
+  }
+  ro.new_shapes = budget;
+  auto rb = run_round_batt(lv.candidates, tasks, ro, o);
+  if (!rb.ok()) return rb.error();
+  lv.batt = std::move(rb.value());
+  if (lv.batt) budget -= static_cast<int>(lv.batt->new_shapes.size());
+  return lv;
 }
 
 }  // namespace
@@ -117,26 +137,18 @@ api::ApiResult<Enumeration> enumerate_round(const generator::Enumerator& en, con
   int budget = ro.new_shapes;
   std::vector<std::vector<CompletionTarget>> targets;
   for (const Task& t : tasks) targets.push_back(completion_targets(t));
-  std::set<std::string> made;
+  MadeCalls made;
   std::vector<PoolValue> completions;
   for (int level = 1; level <= o.enumerate_depth; ++level) {
     generator::Expansion ex = en.expand(pool, level, calls, Rng::mix(seed + level),
                                         level == o.enumerate_depth);
     out.counts.cut_levels += ex.cut();
     if (ex.calls.empty()) break;
-    EnumeratedLevel lv;
-    ro.names.clear();
-    for (std::size_t i = 0; i < ex.calls.size(); ++i) {
-      lv.candidates.push_back(enumerated_candidate(en, pool, ex.calls[i]));
-      ro.names.push_back("solve_cand" + std::to_string(i));
-    }
-    ro.new_shapes = budget;
-    auto rb = run_round_batt(lv.candidates, tasks, ro, o);
-    if (!rb.ok()) return rb.error();
-    lv.batt = std::move(rb.value());
+    auto run = run_calls(en, pool, ex.calls, tasks, ro, o, budget);
+    if (!run.ok()) return run.error();
+    EnumeratedLevel lv = std::move(run.value());
     std::size_t pooled_before = pool.size();
     if (lv.batt) {
-      budget -= static_cast<int>(lv.batt->new_shapes.size());
       out.counts.calls += static_cast<std::int64_t>(lv.batt->candidate_of.size());
       std::vector<int> fresh_program;
       for (std::size_t c = 0; c < ex.calls.size(); ++c) {
@@ -155,18 +167,10 @@ api::ApiResult<Enumeration> enumerate_round(const generator::Enumerator& en, con
   }
   if (completions.empty()) return out;
   // The completions run as one more batt, scored and kept like the levels.
-  EnumeratedLevel lv;
-  ro.names.clear();
-  for (std::size_t i = 0; i < completions.size(); ++i) {
-    lv.candidates.push_back(enumerated_candidate(en, pool, completions[i]));
-    ro.names.push_back("solve_cand" + std::to_string(i));
-  }
-  ro.new_shapes = budget;
-  auto rb = run_round_batt(lv.candidates, tasks, ro, o);
-  if (!rb.ok()) return rb.error();
-  lv.batt = std::move(rb.value());
+  auto run = run_calls(en, pool, completions, tasks, ro, o, budget);
+  if (!run.ok()) return run.error();
   out.counts.completions += static_cast<std::int64_t>(completions.size());
-  out.levels.push_back(std::move(lv));
+  out.levels.push_back(std::move(run.value()));
   return out;
 }
 

@@ -47,6 +47,35 @@ Candidate candidate_of(const Enumerator& en, const std::vector<PoolValue>& pool,
   return c;
 }
 
+// A sample over the given cells (they must outlive it), its output known.
+abi::SampleIn sample_in(const std::vector<dsl::Int>& in, int h, int w, const std::vector<dsl::Int>& out, int out_h,
+                        int out_w) {
+  abi::SampleIn s{};
+  s.input = dsl::Grid{in.data(), h, w, nullptr};
+  s.expected = dsl::Grid{out.data(), out_h, out_w, nullptr};
+  s.has_expected = 1;
+  return s;
+}
+
+// What running enumerated programs needs: the checker, the enumerator, a
+// compile cache of its own and the search's shapes and spec library.
+struct EnumerationBench {
+  TempDir dir;
+  battc::generator::TypeTable tt;
+  battc::generator::Signatures sig{tt};
+  Enumerator en{sig};
+  std::unordered_set<std::string> shapes;
+  std::shared_ptr<battc::runtime::jit::SpecLibrary> specs;
+  SearchOptions o;
+  RoundBattOptions ro;
+  EnumerationBench() {
+    o.jit.cache_dir = dir.path + "/cache";
+    o.jobs = 1;
+    ro.shapes = &shapes;
+    ro.specs = &specs;
+  }
+};
+
 int leaf(const std::vector<PoolValue>& pool, const char* name) {
   int i = Enumerator::leaf_index(pool, name);
   REQUIRE(i >= 0);
@@ -85,10 +114,7 @@ TEST_CASE("completions: a value's text checked against a sample's goal, cells of
           "[search][enumerate]") {
   // Input 0 2 0 / 0 0 1 (background 0); the output turns every 0 to 3.
   const std::vector<dsl::Int> in{0, 2, 0, 0, 0, 1}, out{3, 2, 3, 3, 3, 1};
-  abi::SampleIn s{};
-  s.input = dsl::Grid{in.data(), 2, 3, nullptr};
-  s.expected = dsl::Grid{out.data(), 2, 3, nullptr};
-  s.has_expected = 1;
+  abi::SampleIn s = sample_in(in, 2, 3, out, 2, 3);
   CompletionGoal g = completion_goal(s);
   REQUIRE(g.usable);
   CHECK((g.colour == 3 && g.background == 0 && g.changed == 4));
@@ -108,11 +134,7 @@ TEST_CASE("completions: a value's text checked against a sample's goal, cells of
     CHECK(completion_flags(other, g) == 0);
   // A part of the input: subgrid crops it to the value's bounding box.
   const std::vector<dsl::Int> big{1, 0, 0, 0, 2, 3, 0, 4, 5}, part{2, 3, 4, 5};
-  abi::SampleIn crop{};
-  crop.input = dsl::Grid{big.data(), 3, 3, nullptr};
-  crop.expected = dsl::Grid{part.data(), 2, 2, nullptr};
-  crop.has_expected = 1;
-  CompletionGoal cg = completion_goal(crop);
+  CompletionGoal cg = completion_goal(sample_in(big, 3, 3, part, 2, 2));
   REQUIRE(cg.usable);
   CHECK_FALSE(cg.same_shape);
   CHECK(completion_flags(R"({"set":[[1,1],[2,2]]})", cg) == kCompletesSubgrid);
@@ -129,10 +151,8 @@ TEST_CASE("completions: a value's text checked against a sample's goal, cells of
 }
 
 TEST_CASE("completions: values run through the specs engine carry their completions", "[search][enumerate]") {
-  TempDir dir;
-  battc::generator::TypeTable tt;
-  battc::generator::Signatures sig(tt);
-  Enumerator en(sig);
+  EnumerationBench b;
+  const Enumerator& en = b.en;
   std::vector<PoolValue> pool = en.leaves({0, 1, 2, 3});
   const int I = leaf(pool, "I");
   auto value = [&](const std::string& prim, std::vector<int> args) {
@@ -146,23 +166,15 @@ TEST_CASE("completions: values run through the specs engine carry their completi
   const int recoloured = value("recolor", {leaf(pool, "THREE"), ones});
   const int twos = value("ofcolor", {I, leaf(pool, "TWO")});
   std::vector<Candidate> cands;
-  RoundBattOptions ro;
   for (int v : {ones, as_object, recoloured, twos}) {
     cands.push_back(candidate_of(en, pool, pool[std::size_t(v)]));
-    ro.names.push_back("solve_cand" + std::to_string(cands.size()));
+    b.ro.names.push_back("solve_cand" + std::to_string(cands.size()));
   }
-  SearchOptions o;
-  o.jit.cache_dir = dir.path + "/cache";
-  o.jobs = 1;
-  std::unordered_set<std::string> shapes;
-  std::shared_ptr<battc::runtime::jit::SpecLibrary> specs;
-  ro.shapes = &shapes;
-  ro.specs = &specs;
-  ro.new_shapes = 100;
-  ro.value_hashes = true;
-  ro.completions = true;
+  b.ro.new_shapes = 100;
+  b.ro.value_hashes = true;
+  b.ro.completions = true;
   const std::vector<Task> tasks{recolour_task()};
-  auto rb = run_round_batt(cands, tasks, ro, o);
+  auto rb = run_round_batt(cands, tasks, b.ro, b.o);
   REQUIRE(rb.ok());
   REQUIRE(rb.value());
   const RoundBatt& round = *rb.value();
@@ -183,25 +195,14 @@ TEST_CASE("completions: values run through the specs engine carry their completi
 }
 
 TEST_CASE("completions: an enumeration round completes a value of its first level", "[search][enumerate]") {
-  TempDir dir;
-  battc::generator::TypeTable tt;
-  battc::generator::Signatures sig(tt);
-  Enumerator en(sig);
+  EnumerationBench b;
   const std::vector<Task> tasks{recolour_task()};
   // Two levels: the first pools ofcolor(I, ONE), the second (the last) makes
   // grids only; the completion fill(I, THREE, ofcolor(I, ONE)) runs after
   // them and fits.
-  SearchOptions eo;
-  eo.jit.cache_dir = dir.path + "/cache";
-  eo.jobs = 1;
-  eo.enumerate_depth = 2;
-  std::unordered_set<std::string> shapes;
-  std::shared_ptr<battc::runtime::jit::SpecLibrary> specs;
-  RoundBattOptions ero;
-  ero.shapes = &shapes;
-  ero.specs = &specs;
-  ero.new_shapes = 1000;
-  auto e = enumerate_round(en, tasks, {0, 1, 2, 3}, ero, eo, 400, 7);
+  b.o.enumerate_depth = 2;
+  b.ro.new_shapes = 1000;
+  auto e = enumerate_round(b.en, tasks, {0, 1, 2, 3}, b.ro, b.o, 400, 7);
   REQUIRE(e.ok());
   CHECK(e->counts.completions >= 1);
   REQUIRE_FALSE(e->levels.empty());
