@@ -81,7 +81,7 @@ std::optional<SpecDef> node_spec(const Batt& b, int i) {
         callee = fmt::format("fn_{}{{}}", checked_identifier(n.prim));
         d.key = fmt::format("call {} ({}) -> {}", callee, types, r);
       }
-      d.code = fmt::format("  abi::run_call(c, work, status, slot<{}>(out), false, {}{});\n", r, callee, args);
+      d.code = fmt::format("  abi::run_call(c, work, status, slot<{}>(out), 0, {}{});\n", r, callee, args);
       return d;
     }
   }

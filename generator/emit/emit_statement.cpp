@@ -74,7 +74,8 @@ std::string statement(const Batt& b, int i, const std::vector<int>* slots) {
     case NodeKind::Convert: {
       std::vector<int> ops = n.args;
       std::string failed;
-      for (int a : ops) failed += (failed.empty() ? "" : " || ") + st(b, a, slots);
+      for (int a : ops) failed += (failed.empty() ? "" : ", ") + st(b, a, slots);
+      if (!failed.empty()) failed = "abi::operands_failed(" + failed + ")";
       std::string body;
       if (n.kind == NodeKind::Convert) {
         body = fmt::format("BATTC_RUN({}, {} = convert_to<{}>(c, {}));", s, v, cxx_type(n.type), ref(b, ops[0], slots));
@@ -91,11 +92,11 @@ std::string statement(const Batt& b, int i, const std::vector<int>* slots) {
         std::string callee = value ? ref(b, ops[0], slots) : fmt::format("fn_{}{{}}", checked_identifier(n.prim));
         std::string args;
         for (size_t k = value ? 1 : 0; k < ops.size(); ++k) args += ", " + ref(b, ops[k], slots);
-        body = fmt::format("abi::run_call(c, e.work, {}, {}, {}, {}{});", s, v, failed.empty() ? "false" : failed,
+        body = fmt::format("abi::run_call(c, e.work, {}, {}, {}, {}{});", s, v, failed.empty() ? "0" : failed,
                            callee, args);
         failed.clear();
       }
-      if (!failed.empty()) body = fmt::format("if ({}) {} = abi::kStOperand; else {}", failed, s, body);
+      if (!failed.empty()) body = fmt::format("if (u8 f_ = {}) {} = f_; else {}", failed, s, body);
       if (!n.hoisted) body = fmt::format("if (V.need[{}]) {{ {} }}", slot_of(i, slots), body);
       return "  " + body + "\n";
     }

@@ -20,6 +20,24 @@ inline constexpr dsl::u8 kStOperand = status_byte(dsl::Status::Error, dsl::Why::
 inline constexpr dsl::u8 kStNoOutput = status_byte(dsl::Status::Error, dsl::Why::NoOutput);
 inline constexpr dsl::u8 kStCIsNone = status_byte(dsl::Status::Error, dsl::Why::CIsNone);
 
+// The status a statement takes from its operands' statuses, folded one at a
+// time from 0: 0 while none failed; an operand's budget status when one ran
+// out of work or arena; else kStOperand. A budget goes first because it
+// means "not decided here": the evaluation is handed on (a GPU item's to the
+// CPU, a batt call's to a lone re-run) only when its program's first failing
+// statement is a budget, and an operand that is no statement of the program
+// (a conversion) would otherwise turn a budget into an error.
+DSL_FN constexpr dsl::u8 operand_failure(dsl::u8 acc, dsl::u8 s) {
+  if (s == 0 || (acc & 3) == dsl::u8(dsl::Status::Budget)) return acc;
+  return (s & 3) == dsl::u8(dsl::Status::Budget) ? s : kStOperand;
+}
+template <class... S>
+DSL_FN constexpr dsl::u8 operands_failed(S... s) {
+  dsl::u8 acc = 0;
+  ((acc = operand_failure(acc, dsl::u8(s))), ...);
+  return acc;
+}
+
 // A statement's work budget: `work`, or what is left of the evaluation's
 // (a GPU item's cap, dsl::Ctx::item_work_left) when that is less; end_work
 // takes what the statement spent from the latter. A statement cut short by
@@ -167,13 +185,13 @@ DSL_FN void record_value(dsl::Ctx& c, const SampleIn& s, const T& v, ProgramOut&
   }
 }
 
-// BATTC_RUN around `out = f(c, a...)`, or kStOperand (an operand failed) when
-// `failed`: one emitted statement of kind call.
+// BATTC_RUN around `out = f(c, a...)`, or the status `failed` when an
+// operand failed (operands_failed): one emitted statement of kind call.
 template <class T, class F, class... A>
-BATTC_CALL_FN void run_call(dsl::Ctx& c, dsl::i64 work, dsl::u8& status, T& out, bool failed, const F& f,
+BATTC_CALL_FN void run_call(dsl::Ctx& c, dsl::i64 work, dsl::u8& status, T& out, dsl::u8 failed, const F& f,
                             const A&... a) {
   if (failed) {
-    status = kStOperand;
+    status = failed;
     return;
   }
   dsl::u64 mark = c.mark();

@@ -94,7 +94,7 @@ ApiResult<CpuEngine> unit_engine(const RunRequest& req, const generator::Generat
   if (!loaded.ok()) return jit_failure(loaded.error(), !jo.extra_flags.empty());
   out.cache_hit = loaded->cache_hit;
   auto holder = std::make_shared<jit::LoadedBatt>(std::move(loaded.value()));
-  return CpuEngine{BattEntry{holder->info, holder->prologue, holder->eval}, holder};
+  return CpuEngine{BattEntry{holder->info, holder->prologue, holder->eval, holder->eval_group}, holder};
 }
 
 // With no C++ compiler (prebuilt spec packs only), the shapes of `specs`

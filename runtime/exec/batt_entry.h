@@ -19,6 +19,11 @@ struct BattEntry {
   std::function<void(const abi::TaskIn*, const void*, const abi::SampleIn*, dsl::Ctx*, const dsl::u8*,
                      abi::ProgramOut*, int)>
       eval;
+  // abi::EvalGroupFn's: one GPU work item (a group's asked programs on one
+  // sample) on the host. Empty unless the batt was built with program groups
+  // (a unit emitted with them, a spec engine given them).
+  std::function<void(const void*, const abi::SampleIn*, dsl::Ctx*, int, unsigned long long, abi::ProgramOut*, int)>
+      eval_group;
 };
 
 }  // namespace battc::runtime

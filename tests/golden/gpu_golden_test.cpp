@@ -17,12 +17,15 @@
 #include <sstream>
 
 #include "generator/emit/emit_host.h"
+#include "generator/emit/emit_specs.h"
 #include "generator/ir/program_groups.h"
 #include "generator/pipeline.h"
 #include "runtime/api/run_gpu.h"
 #include "runtime/exec/execute.h"
 #include "runtime/exec/gpu_execute.h"
+#include "runtime/exec/spec_engine.h"
 #include "runtime/jit/compile_host.h"
+#include "runtime/jit/spec_library.h"
 #include "runtime/score/dump_writer.h"
 #include "runtime/tasks/load_tasks.h"
 #include "tests/golden/source_dir.h"
@@ -81,7 +84,7 @@ struct Batt {
     auto r = jit::compile_host(jit::EmittedUnit{"batt", unit}, jo);
     if (!r) FAIL(r.error().what());
     loaded = std::move(r.value());
-    entry = BattEntry{loaded->info, loaded->prologue, loaded->eval};
+    entry = BattEntry{loaded->info, loaded->prologue, loaded->eval, loaded->eval_group};
   }
   // $BATTC_CACHE_DIR when set (repeated runs are fast), else a fresh folder.
   std::string cache_dir() const {
@@ -100,38 +103,63 @@ ExecOptions dump_all() {
 // An item's work cap so small that most items pass it (GpuExecOptions::item_work).
 constexpr std::int64_t kTinyItemWork = 300;
 
-// Three times on two stand-in devices of 512 MiB (so that larger runs take
-// several launches), running the unit's group code (groups of up to 3
-// programs) as the CUDA kernel does: the defaults, a tiny item arena, and a
-// tiny work cap per item; under the last two evaluations must fall back to
-// the CPU.
-void check_stand_in(const fs::path& programs, const std::vector<Task>& tasks, std::uint64_t tiny_arena) {
-  Batt b(programs, 3);
-  REQUIRE(b.loaded->eval_group != nullptr);
-  REQUIRE(b.entry.info->n_groups > 0);
-  ExecOptions o = dump_all();
-  std::string cpu = dump_text(execute(b.entry, tasks, o));
+// Three configurations of two stand-in devices of 512 MiB (so that larger
+// runs take several launches): the defaults, a tiny item arena, and a tiny
+// work cap per item; under the last two evaluations must fall back to the
+// CPU. `entry` runs the items by its eval_group, as a kernel does.
+void run_stand_in(const char* what, const BattEntry& entry, const std::vector<Task>& tasks, const std::string& cpu,
+                  std::uint64_t tiny_arena) {
+  REQUIRE(entry.eval_group);
+  REQUIRE(entry.info->n_groups > 0);
+  const ExecOptions o = dump_all();
   const GpuExecOptions defaults;
   const std::pair<std::uint64_t, std::int64_t> configs[] = {{defaults.item_arena_bytes, defaults.item_work},
                                                             {tiny_arena, defaults.item_work},
                                                             {defaults.item_arena_bytes, kTinyItemWork}};
   for (const auto& [arena, item_work] : configs) {
-    INFO("item arena " << arena << ", item work " << item_work);
-    battc::test::HostDevice d0(b.entry, 512ull << 20, "stand-in 0", b.loaded->eval_group),
-        d1(b.entry, 512ull << 20, "stand-in 1", b.loaded->eval_group);
+    INFO(what << ", item arena " << arena << ", item work " << item_work);
+    battc::test::HostDevice d0(entry, 512ull << 20, "stand-in 0"), d1(entry, 512ull << 20, "stand-in 1");
     GpuExecOptions gpu;
     gpu.item_arena_bytes = arena;
     gpu.item_work = item_work;
     gpu.memory.reserve_bytes = 0;
     GpuRunStats stats;
-    std::string dev = dump_text(execute_on_devices({&d0, &d1}, b.entry, tasks, o, gpu, &stats));
-    std::cout << "stand-in, arena " << (arena >> 10) << " KiB, item work " << item_work << ": " << stats.items
-              << " items of " << b.entry.info->n_groups << " groups in " << stats.launches << " launches on "
-              << stats.devices << " devices, " << stats.fallback_evaluations << " evaluations re-run on the CPU\n";
+    std::string dev = dump_text(execute_on_devices({&d0, &d1}, entry, tasks, o, gpu, &stats));
+    std::cout << "stand-in, " << what << ", arena " << (arena >> 10) << " KiB, item work " << item_work << ": "
+              << stats.items << " items of " << entry.info->n_groups << " groups in " << stats.launches
+              << " launches on " << stats.devices << " devices, " << stats.fallback_evaluations
+              << " evaluations re-run on the CPU\n";
     INFO(first_difference(dev, cpu));
     CHECK(dev == cpu);
     if (arena == tiny_arena || item_work == kTinyItemWork) CHECK(stats.fallback_evaluations > 0);
   }
+}
+
+// The device's two engines on the stand-in, each against the CPU's dump of
+// the whole-batt unit: the unit's group code (groups of up to 3 programs) as
+// the CUDA unit's kernel runs it, and the device specs engine (the spec
+// plan's group phases walked by runtime/abi/spec_walk.h over the host's
+// spec packs) in the same groups, as the spec kernels run it.
+void check_stand_in(const fs::path& programs, const std::vector<Task>& tasks, std::uint64_t tiny_arena) {
+  Batt b(programs, 3);
+  REQUIRE(b.loaded->eval_group != nullptr);
+  const std::string cpu = dump_text(execute(b.entry, tasks, dump_all()));
+  run_stand_in("unit groups", b.entry, tasks, cpu, tiny_arena);
+
+  jit::JitOptions jo;
+  jo.cache_dir = b.cache_dir();
+  auto lib = jit::SpecLibrary::open(jo);
+  if (!lib) FAIL(lib.error().what());
+  std::shared_ptr<jit::SpecLibrary> specs = lib.value();
+  auto ensured = specs->ensure(battc::generator::batt_specs(b.g->batt), 2);
+  if (!ensured) FAIL(ensured.error().what());
+  std::vector<std::vector<int>> groups;
+  const battc::abi::BattInfo& info = *b.entry.info;
+  for (int g = 0; g < info.n_groups; ++g)
+    groups.emplace_back(info.group_programs + info.group_start[g], info.group_programs + info.group_start[g + 1]);
+  auto engine = SpecEngine::build(
+      b.g->batt, [&specs](const std::string& key) { return specs->find(key); }, specs, groups);
+  run_stand_in("device specs engine", engine->entry(), tasks, cpu, tiny_arena);
 }
 
 void check_gpu(const fs::path& programs, const std::vector<Task>& tasks) {
@@ -164,9 +192,10 @@ void check_gpu(const fs::path& programs, const std::vector<Task>& tasks) {
   }
 }
 
-std::vector<Task> arc1_tasks(const fs::path& root) {
+// The ARC-AGI-1 training tasks of a golden folder (arc1, tk1).
+std::vector<Task> golden_tasks(const fs::path& root, const char* name = "arc1") {
   std::vector<fs::path> files;
-  std::ifstream in(kSource / "tests" / "golden" / "arc1" / "tasks.txt");
+  std::ifstream in(kSource / "tests" / "golden" / name / "tasks.txt");
   for (std::string id; std::getline(in, id);)
     if (!id.empty()) files.push_back(root / "ARC-AGI-1" / "training" / (id + ".json"));
   REQUIRE_FALSE(files.empty());
@@ -183,7 +212,14 @@ TEST_CASE("demo on the stand-in device: the GPU executor's dump is the CPU's", "
 TEST_CASE("arc1 on the stand-in device: the GPU executor's dump is the CPU's", "[golden][gpu_exec][jit][arc_data]") {
   auto root = battc::test::arc_data("ARC-AGI-1/training");
   if (!root) return;
-  check_stand_in(kSource / "tests" / "golden" / "arc1" / "programs.py", arc1_tasks(*root), 64 << 10);
+  check_stand_in(kSource / "tests" / "golden" / "arc1" / "programs.py", golden_tasks(*root), 64 << 10);
+}
+
+TEST_CASE("tk1 on the stand-in device: the GPU executor's dump is the CPU's",
+          "[golden][gpu_exec][jit][arc_data][tokpidjin]") {
+  auto root = battc::test::arc_data("ARC-AGI-1/training");
+  if (!root) return;
+  check_stand_in(kSource / "tests" / "golden" / "tk1" / "programs.py", golden_tasks(*root, "tk1"), 64 << 10);
 }
 
 // arc-dsl's solvers.py (fetched, never in the project) on the first 40
@@ -218,5 +254,5 @@ TEST_CASE("arc1 on the GPU: the dump is the CPU's", "[golden][gpu][jit][arc_data
   }
   auto root = battc::test::arc_data("ARC-AGI-1/training");
   if (!root) return;
-  check_gpu(kSource / "tests" / "golden" / "arc1" / "programs.py", arc1_tasks(*root));
+  check_gpu(kSource / "tests" / "golden" / "arc1" / "programs.py", golden_tasks(*root));
 }

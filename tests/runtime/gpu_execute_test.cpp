@@ -156,7 +156,7 @@ void strict_eval(const battc::abi::TaskIn* task, const void* prologue, const bat
 }  // namespace
 
 TEST_CASE("gpu executor: evaluations out of device arena are re-run on the CPU, same result", "[exec][gpu_exec]") {
-  BattEntry unit{mini_batt().info, mini_batt().prologue, strict_eval};
+  BattEntry unit{mini_batt().info, mini_batt().prologue, strict_eval, {}};
   auto tasks = some_tasks();
   // 16: no State fits (nothing evaluated on the device); 32 and 64: the
   // grids fit, and with a dump the smaller texts fit, the larger do not.
@@ -188,7 +188,7 @@ BattEntry mirror_as_differ() {
     i.program_is_differ = differ;
     return i;
   }();
-  return BattEntry{&info, mini_batt().prologue, mini_batt().eval};
+  return BattEntry{&info, mini_batt().prologue, mini_batt().eval, {}};
 }
 
 }  // namespace

@@ -23,13 +23,15 @@ namespace battc::test {
 
 class HostDevice : public runtime::Device {
  public:
-  // With eval_group (a unit emitted with groups: jit::BattEntries::eval_group)
-  // the items run the unit's group code, as the CUDA kernel does, in the
-  // unit's groups; without, the whole-batt battc_eval asks the item's
+  // With eval_group (a unit emitted with groups: jit::BattEntries::eval_group;
+  // by default the unit's own BattEntry::eval_group, a spec engine's built
+  // with groups) the items run that group code, as the CUDA kernels do, in
+  // the unit's groups; without, the whole-batt battc_eval asks the item's
   // programs, in the groups set_groups gives (default: consecutive groups).
   HostDevice(const runtime::BattEntry& unit, std::uint64_t memory_bytes, std::string name = "host stand-in",
-             abi::EvalGroupFn eval_group = nullptr)
-      : unit_(unit), eval_group_(eval_group), memory_(memory_bytes), name_(std::move(name)) {
+             decltype(runtime::BattEntry::eval_group) eval_group = {})
+      : unit_(unit), eval_group_(eval_group ? eval_group : unit.eval_group), memory_(memory_bytes),
+        name_(std::move(name)) {
     const abi::BattInfo& info = *unit.info;
     std::vector<std::vector<int>> groups;
     if (eval_group_)
@@ -131,7 +133,7 @@ class HostDevice : public runtime::Device {
   }
 
   const runtime::BattEntry& unit_;
-  abi::EvalGroupFn eval_group_;
+  decltype(runtime::BattEntry::eval_group) eval_group_;
   runtime::GroupTable groups_;
   std::uint64_t memory_, used_ = 0;
   std::string name_;

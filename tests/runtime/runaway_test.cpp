@@ -35,7 +35,7 @@ TEST_CASE("runaway programs end as budget and hold up nothing", "[exec][budget]"
   eo.pairing = Pairing::All;
   eo.arena_bytes = 64 * kMiB;
   eo.work_budget = 5'000'000;
-  RunResult r = execute(BattEntry{loaded->info, loaded->prologue, loaded->eval}, tasks, eo);
+  RunResult r = execute(BattEntry{loaded->info, loaded->prologue, loaded->eval, loaded->eval_group}, tasks, eo);
 
   auto program = [&](const std::string& name) {
     for (size_t p = 0; p < r.programs.size(); ++p)
