@@ -7,11 +7,13 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <set>
 #include <stdexcept>
 
 #include "generator/emit/emit_host.h"
 #include "generator/emit/emit_literals.h"
+#include "generator/emit/device_spec_pack_template.h"
 #include "generator/emit/spec_pack_template.h"
 
 namespace battc::generator {
@@ -131,27 +133,51 @@ std::vector<std::string> program_spec_keys(const Batt& b, const BattProgram& p,
   return out;
 }
 
+namespace {
+
+// Spec k's function: its head for its kind (`qualifier` first: "" on the
+// host, "__device__ " on the device), then its code.
+std::string spec_function(const SpecDef& d, size_t k, const char* qualifier) {
+  std::string head;
+  switch (d.kind) {
+    case SpecDefKind::Statement:
+      head = fmt::format("void spec_{}(Ctx& c, i64 work, u8& status, void* out, const void* const* a) {{\n", k);
+      break;
+    case SpecDefKind::Constant: head = fmt::format("void spec_{}(void* out, int a, int b) {{\n", k); break;
+    case SpecDefKind::Record:
+      head = fmt::format(
+          "void spec_{}(Ctx& c, const abi::SampleIn& s, const void* value, abi::ProgramOut& out, int encode) {{\n", k);
+      break;
+  }
+  return qualifier + head + d.code + "}\n";
+}
+
+}  // namespace
+
+std::string emit_device_spec_pack(const std::vector<SpecDef>& specs, const std::string& table_symbol) {
+  if (table_symbol.empty() || table_symbol.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
+    battc::internal_error("a device spec table name that is no identifier: '" + table_symbol + "'");
+  std::string fns, table;
+  for (size_t k = 0; k < specs.size(); ++k) {
+    fns += spec_function(specs[k], k, "__device__ ");
+    const char* member = specs[k].kind == SpecDefKind::Statement  ? "statement"
+                         : specs[k].kind == SpecDefKind::Constant ? "constant"
+                                                                  : "record";
+    table += fmt::format("{}{{.{} = &spec_{}}}", k ? ",\n    " : "    ", member, k);
+  }
+  if (specs.empty()) table = "    {.statement = nullptr}";
+  std::string text = fill_template_region(kDeviceSpecPackTemplate, "SPECS", fns);
+  return fill_template_region(text, "TABLE",
+                              fmt::format("extern \"C\" __device__ const BattcSpecFn {}[{}] = {{\n{}}};\n",
+                                          table_symbol, std::max<size_t>(specs.size(), 1), table));
+}
+
 std::string emit_spec_pack(const std::vector<SpecDef>& specs) {
   std::string fns, table;
   for (size_t k = 0; k < specs.size(); ++k) {
     const SpecDef& d = specs[k];
-    const char* kind = "Statement";
-    switch (d.kind) {
-      case SpecDefKind::Statement:
-        fns += fmt::format("void spec_{}(Ctx& c, i64 work, u8& status, void* out, const void* const* a) {{\n", k);
-        break;
-      case SpecDefKind::Constant:
-        kind = "Constant";
-        fns += fmt::format("void spec_{}(void* out, int a, int b) {{\n", k);
-        break;
-      case SpecDefKind::Record:
-        kind = "Record";
-        fns += fmt::format(
-            "void spec_{}(Ctx& c, const abi::SampleIn& s, const void* value, abi::ProgramOut& out, int encode) {{\n",
-            k);
-        break;
-    }
-    fns += d.code + "}\n";
+    const char* kind = d.kind == SpecDefKind::Statement ? "Statement" : d.kind == SpecDefKind::Constant ? "Constant" : "Record";
+    fns += spec_function(d, k, "");
     std::string size = d.value_type.empty() ? "0, 0" : fmt::format("sizeof({0}), alignof({0})", d.value_type);
     table += fmt::format("    {{{}, abi::SpecKind::{}, reinterpret_cast<void*>(&spec_{}), {}}},\n",
                          c_string_literal(d.key), kind, k, size);

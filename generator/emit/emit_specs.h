@@ -42,4 +42,10 @@ std::vector<std::string> program_spec_keys(const Batt& batt, const BattProgram& 
 // A spec pack translation unit (templates/spec_pack.cpp) defining `specs`.
 std::string emit_spec_pack(const std::vector<SpecDef>& specs);
 
+// A device spec pack (templates/spec_pack.cu) defining `specs` as __device__
+// functions, with their device addresses in the table `table_symbol`
+// (extern "C", [a-z0-9_]+, unique among the packs linked together), entry k
+// for specs[k].
+std::string emit_device_spec_pack(const std::vector<SpecDef>& specs, const std::string& table_symbol);
+
 }  // namespace battc::generator

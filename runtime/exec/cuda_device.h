@@ -1,6 +1,11 @@
 // runtime/exec/cuda_device.h: a Device on the CUDA driver API: the device's
-// primary context, the batt's cubin loaded as a module, its two kernels and
-// the two sizes it exports (battc_prologue_bytes, battc_n_programs).
+// primary context, a cubin loaded as a module, and its two kernels. The
+// cubin is either a batt's CUDA unit (its kernels, sizes and groups are the
+// unit's: battc_prologue_bytes, battc_n_programs, battc_group_*), or the
+// device specs engine's (runtime/jit/cuda_spec_library.h: the spec kernels
+// and spec packs), which runs a batt given as a spec plan: the plan is
+// copied to the device with the device addresses of its functions, read
+// from the packs' tables, and the kernels get both.
 #pragma once
 
 #include <cstdint>
@@ -19,12 +24,25 @@ struct CudaDeviceOptions {
   std::uint64_t stack_bytes = 0;  // per-thread stack limit to raise the driver's to; 0 keeps it
 };
 
+// A batt for the spec kernels: its plan (runtime/abi/spec_plan.h) and, per
+// entry of the plan's function table, where the linked cubin holds that
+// function's address (entry `index` of the table `symbol`).
+struct DeviceSpecBatt {
+  const void* plan = nullptr;
+  std::size_t plan_bytes = 0;
+  std::vector<std::pair<std::string, int>> functions;
+  std::uint64_t prologue_bytes = 0;
+  int n_programs = 0;
+  std::vector<std::vector<int>> groups;  // the plan's groups: the work items'
+};
+
 class CudaDevice : public Device {
  public:
-  // Throws cuda::CudaError (no context, a cubin for another architecture,
-  // missing kernels).
+  // With `specs`, the cubin is the device specs engine's and runs that batt;
+  // without, it is a batt's CUDA unit. Throws cuda::CudaError (no context, a
+  // cubin for another architecture, missing kernels or tables).
   CudaDevice(std::shared_ptr<const cuda::Driver> driver, int ordinal, const std::vector<char>& cubin,
-             const CudaDeviceOptions& options = {});
+             const CudaDeviceOptions& options = {}, const DeviceSpecBatt* specs = nullptr);
   ~CudaDevice() override;
   CudaDevice(const CudaDevice&) = delete;
   CudaDevice& operator=(const CudaDevice&) = delete;
@@ -45,6 +63,11 @@ class CudaDevice : public Device {
 
  private:
   void launch(cuda::CUfunction f, unsigned max_block, int n, void** args, const char* what);
+  // The unit's exported sizes and group tables into the members.
+  void read_unit_globals();
+  // The spec batt's plan and function addresses onto the device.
+  void load_spec_batt(const DeviceSpecBatt& specs);
+  void read_global(const char* name, void* dst, std::size_t want);
 
   std::shared_ptr<const cuda::Driver> drv_;
   cuda::DeviceInfo info_;
@@ -57,6 +80,8 @@ class CudaDevice : public Device {
   std::uint64_t prologue_bytes_ = 0;
   int n_programs_ = 0;
   GroupTable groups_;
+  bool specs_ = false;               // the spec kernels: plan_ and fns_ are their first arguments
+  DevPtr plan_ = 0, fns_ = 0;
   std::set<DevPtr> live_;  // freed with the device if still held
 };
 
