@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <thread>
 
 #include "generator/emit/emit_host.h"
 #include "generator/emit/emit_specs.h"
@@ -84,6 +85,7 @@ std::vector<std::vector<StatementSite>> statement_sites(const generator::Generat
 struct CpuEngine {
   BattEntry entry;
   std::shared_ptr<const void> keep;  // the loaded unit or the spec engine
+  std::shared_ptr<const SpecEngine> specs;  // the spec engine (its plan serves the GPU too), else null
 };
 
 // The whole-batt unit, compiled or from the cache.
@@ -94,7 +96,7 @@ ApiResult<CpuEngine> unit_engine(const RunRequest& req, const generator::Generat
   if (!loaded.ok()) return jit_failure(loaded.error(), !jo.extra_flags.empty());
   out.cache_hit = loaded->cache_hit;
   auto holder = std::make_shared<jit::LoadedBatt>(std::move(loaded.value()));
-  return CpuEngine{BattEntry{holder->info, holder->prologue, holder->eval, holder->eval_group}, holder};
+  return CpuEngine{BattEntry{holder->info, holder->prologue, holder->eval, holder->eval_group}, holder, nullptr};
 }
 
 // With no C++ compiler (prebuilt spec packs only), the shapes of `specs`
@@ -128,7 +130,9 @@ std::optional<ApiError> shapes_without_compiler(const jit::SpecLibrary& lib, con
 }
 
 // The batt as data over the spec library: compiles only the missing specs.
-ApiResult<CpuEngine> spec_engine(RunRequest& req, const generator::Generated& g, RunOutcome& out) {
+// `groups`: the GPU's program groups, for the plan the device runs too.
+ApiResult<CpuEngine> spec_engine(RunRequest& req, const generator::Generated& g, RunOutcome& out,
+                                 const std::vector<std::vector<int>>& groups) {
   if (!req.specs) {
     auto lib = jit::SpecLibrary::open(req.jit);
     if (!lib.ok()) return jit_failure(lib.error(), !req.jit.extra_flags.empty());
@@ -143,8 +147,8 @@ ApiResult<CpuEngine> spec_engine(RunRequest& req, const generator::Generated& g,
   out.cache_hit = out.spec_compile.missing == 0;
   std::shared_ptr<jit::SpecLibrary> lib = req.specs;
   auto engine = SpecEngine::build(
-      g.batt, [&lib](const std::string& key) { return lib->find(key); }, lib);
-  return CpuEngine{engine->entry(), engine};
+      g.batt, [&lib](const std::string& key) { return lib->find(key); }, lib, groups);
+  return CpuEngine{engine->entry(), engine, engine};
 }
 
 }  // namespace
@@ -229,7 +233,8 @@ void note_to(const RunRequest& req, const std::string& s) {
 }
 
 // The CPU engine: the whole-batt unit when it is chosen, else the specs.
-ApiResult<CpuEngine> compile_cpu(RunRequest& req, generator::Generated& g, RunOutcome& out) {
+ApiResult<CpuEngine> compile_cpu(RunRequest& req, generator::Generated& g, RunOutcome& out,
+                                 const std::vector<std::vector<int>>& groups) {
   // Whether the unit is cached matters only where it may run (hashing it is
   // not free for a large batt).
   bool unit_cached = req.engine != Engine::Specs && jit::host_unit_cached(jit::EmittedUnit{"batt", g.unit}, req.jit);
@@ -237,36 +242,66 @@ ApiResult<CpuEngine> compile_cpu(RunRequest& req, generator::Generated& g, RunOu
   note_to(req, fmt::format("engine {}: {}", engine_name(out.engine), out.engine_why));
   if (out.engine == Engine::Unit && !unit_cached)
     note_to(req, fmt::format("compiling {} programs ({} values)...", g.report.programs, g.report.nodes));
-  ApiResult<CpuEngine> cpu = out.engine == Engine::Unit ? unit_engine(req, g, out) : spec_engine(req, g, out);
+  ApiResult<CpuEngine> cpu = out.engine == Engine::Unit ? unit_engine(req, g, out) : spec_engine(req, g, out, groups);
   if (cpu.ok() && out.engine == Engine::Specs && out.spec_compile.missing > 0)
     note_to(req, fmt::format("compiled {} new specializations of {} in {} pack(s), {:.2f} s", out.spec_compile.missing,
                              out.spec_compile.needed, out.spec_compile.packs, out.spec_compile.seconds));
   return cpu;
 }
 
-// The GPU's units; with backend auto, a unit that does not compile falls
-// back to the CPU (gpu becomes nullptr), with cuda it is the error.
-ApiResult<std::optional<GpuUnits>> compile_gpu(const RunRequest& req, generator::Generated& g, RunOutcome& out,
-                                               const GpuAvailability*& gpu) {
-  if (!gpu) return std::optional<GpuUnits>();
-  int sms = 0;
-  for (const GpuPick& pick : gpu->gpus) sms += pick.multiprocessors;
-  auto u = compile_gpu_units(g, gpu_program_groups(g.batt, out.tasks, sms), *gpu, req.jit.cache_dir);
-  if (!u.ok()) {
-    if (req.backend == Backend::Cuda) return input_error("--backend cuda: " + u.error().what());
-    note_to(req, fmt::format("backend auto: using the CPU (the CUDA unit did not compile: {}: {})", u.error().stage,
-                             u.error().message));
-    gpu = nullptr;
-    return std::optional<GpuUnits>();
+// What the GPU runs: the CUDA unit, or with the specs engine its plan over
+// device spec packs.
+struct GpuCode {
+  std::optional<GpuUnits> units;
+  std::optional<GpuSpecs> specs;
+};
+
+// The GPU's code by the CPU's engine: the specs engine's plan (built with
+// the GPU's groups) runs on the device specs engine, the unit's batt as its
+// CUDA unit. With backend auto, code that does not compile falls back to the
+// CPU (gpu becomes nullptr); with cuda it is the error.
+ApiResult<GpuCode> compile_gpu(RunRequest& req, generator::Generated& g, RunOutcome& out,
+                               const std::vector<std::vector<int>>& groups, const GpuAvailability*& gpu) {
+  GpuCode code;
+  if (!gpu) return code;
+  std::optional<jit::JitError> failed;
+  if (out.engine == Engine::Specs) {
+    const unsigned jobs = req.exec.jobs ? req.exec.jobs : std::max(1u, std::thread::hardware_concurrency());
+    auto s = prepare_gpu_specs(g.batt, *gpu, req.cuda_specs, req.jit.cache_dir, jobs);
+    out.cuda_specs = req.cuda_specs;
+    if (s.ok()) {
+      out.gpu_engine = "device specs";
+      out.cuda_spec_compile = s->compile;
+      out.times.compile_cuda = s->seconds;
+      out.cache_hit = out.cache_hit && s->all_hits;
+      if (s->compile.missing > 0)
+        note_to(req, fmt::format("device specs engine: compiled {} new statement shape(s) of {} in {} pack(s), {:.2f} s",
+                                 s->compile.missing, s->compile.needed, s->compile.packs, s->compile.seconds));
+      code.specs = std::move(s.value());
+      return code;
+    }
+    failed = s.error();
+  } else {
+    auto u = compile_gpu_units(g, groups, *gpu, req.jit.cache_dir);
+    if (u.ok()) {
+      out.gpu_engine = "cuda unit";
+      out.times.compile_cuda = u->seconds;
+      out.cache_hit = out.cache_hit && u->all_hits;
+      code.units = std::move(u.value());
+      return code;
+    }
+    failed = u.error();
   }
-  out.times.compile_cuda = u->seconds;
-  out.cache_hit = out.cache_hit && u->all_hits;
-  return std::optional<GpuUnits>(std::move(u.value()));
+  if (req.backend == Backend::Cuda) return input_error("--backend cuda: " + failed->what());
+  note_to(req, fmt::format("backend auto: using the CPU (the GPU's code did not compile: {}: {})", failed->stage,
+                           failed->message));
+  gpu = nullptr;
+  return code;
 }
 
 // The evaluation, on the GPU or the CPU, with the dump written as it goes.
 std::optional<ApiError> evaluate(RunRequest& req, const generator::Generated& g, RunOutcome& out,
-                                 const CpuEngine& cpu, const GpuAvailability* gpu, const std::optional<GpuUnits>& units) {
+                                 const CpuEngine& cpu, const GpuAvailability* gpu, const GpuCode& code) {
   req.exec.evaluation = resolve_evaluation(req.evaluation, req.exec, gpu != nullptr, out.tasks);
   std::unique_ptr<DumpStream> dump;
   if (auto e = input_stage([&] {
@@ -282,7 +317,9 @@ std::optional<ApiError> evaluate(RunRequest& req, const generator::Generated& g,
           GpuExecOptions go;
           go.item_arena_bytes = req.gpu_arena_bytes;
           go.item_work = req.gpu_item_work;
-          out.result = run_on_gpus(*gpu, *units, cpu.entry, out.tasks, req.exec, go, &out.gpu);
+          out.result = code.specs ? run_specs_on_gpus(*gpu, *code.specs, *cpu.specs, cpu.entry, out.tasks, req.exec, go,
+                                                      &out.gpu)
+                                  : run_on_gpus(*gpu, *code.units, cpu.entry, out.tasks, req.exec, go, &out.gpu);
         } else {
           out.result = execute(cpu.entry, out.tasks, req.exec);
         }
@@ -315,20 +352,26 @@ ApiResult<RunOutcome> run_from_compile(RunRequest& req, RunOutcome out, const Gp
   out.times.parse = g.report.parse_s;
   out.times.typecheck = g.report.typecheck_s;
   out.times.generate = g.report.generate_s;
-  if (g.unit.empty() && (req.engine != Engine::Specs || gpu)) g.unit = generator::emit_host_unit(g.batt);
+  if (g.unit.empty() && req.engine != Engine::Specs) g.unit = generator::emit_host_unit(g.batt);
 
   auto t0 = Clock::now();
-  ApiResult<CpuEngine> cpu = compile_cpu(req, g, out);
+  std::vector<std::vector<int>> groups;  // the GPU's work items' program groups
+  if (gpu) {
+    int sms = 0;
+    for (const GpuPick& pick : gpu->gpus) sms += pick.multiprocessors;
+    groups = gpu_program_groups(g.batt, out.tasks, sms);
+  }
+  ApiResult<CpuEngine> cpu = compile_cpu(req, g, out, groups);
   if (!cpu.ok()) return cpu.error();
   out.times.compile_host = since(t0);
-  auto units = compile_gpu(req, g, out, gpu);
-  if (!units.ok()) return units.error();
+  auto code = compile_gpu(req, g, out, groups, gpu);
+  if (!code.ok()) return code.error();
   out.times.compile = since(t0);
   out.backend = gpu ? "cuda" : "cpu";
 
   t0 = Clock::now();
   out.times.to_first_evaluation = since(t_start);
-  if (auto e = evaluate(req, g, out, cpu.value(), gpu, units.value())) return *e;
+  if (auto e = evaluate(req, g, out, cpu.value(), gpu, code.value())) return *e;
   out.times.run = since(t0);
 
   t0 = Clock::now();

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -20,6 +21,7 @@
 #include "runtime/exec/gpu_execute.h"
 #include "runtime/exec/run_result.h"
 #include "runtime/jit/compile_host.h"
+#include "runtime/jit/cuda_spec_library.h"
 #include "runtime/jit/spec_library.h"
 #include "runtime/score/score.h"
 #include "runtime/score/summary.h"
@@ -76,6 +78,9 @@ struct RunRequest {
   // Specializations to reuse across calls (search rounds, a Python
   // session); opened from jit.cache_dir on first use when null.
   std::shared_ptr<jit::SpecLibrary> specs;
+  // The device specs engine's libraries per architecture ("sm_90"), reused
+  // across calls the same way; opened on first use.
+  std::map<std::string, std::shared_ptr<jit::CudaSpecLibrary>> cuda_specs;
   // One-line notes for a person (backend and engine choices, compiles;
   // warnings start "warning: ").
   std::function<void(const std::string&)> note;
@@ -102,6 +107,11 @@ struct RunOutcome {
   bool cache_hit = false;        // no compile was needed
   jit::SpecCompileStats spec_compile;  // the specs engine's compile, when it ran
   std::shared_ptr<jit::SpecLibrary> specs;  // the library used, to pass to the next call
+  // On the GPU: "device specs" (the specs engine: its plan over device spec
+  // packs) or "cuda unit" (the batt compiled); "" on the CPU.
+  std::string gpu_engine;
+  jit::CudaSpecCompileStats cuda_spec_compile;  // the device spec packs compiled, with "device specs"
+  std::map<std::string, std::shared_ptr<jit::CudaSpecLibrary>> cuda_specs;  // to pass to the next call
   GpuRunStats gpu;
   RunTimes times;
 };

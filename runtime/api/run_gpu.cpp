@@ -5,6 +5,7 @@
 #include <chrono>
 #include <memory>
 
+#include "generator/emit/emit_specs.h"
 #include "generator/ir/program_groups.h"
 #include "runtime/api/cuda_unit.h"
 #include "runtime/exec/cuda_device.h"
@@ -38,6 +39,56 @@ std::vector<std::vector<int>> gpu_program_groups(const generator::Batt& batt, co
   int size = choose_group_size(samples, int(batt.programs().size()),
                                std::uint64_t(std::max(multiprocessors, 1)) * kThreadsWantedPerSm);
   return generator::program_groups(batt, size);
+}
+
+jit::Result<GpuSpecs> prepare_gpu_specs(const generator::Batt& batt, const GpuAvailability& gpus,
+                                        std::map<std::string, std::shared_ptr<jit::CudaSpecLibrary>>& libs,
+                                        const std::optional<std::string>& cache_dir, unsigned jobs) {
+  auto t0 = std::chrono::steady_clock::now();
+  const std::vector<generator::SpecDef> defs = generator::batt_specs(batt);
+  std::vector<std::string> keys;
+  for (const generator::SpecDef& d : defs) keys.push_back(d.key);
+  GpuSpecs out;
+  for (const GpuPick& pick : gpus.gpus) {
+    if (out.by_arch.count(pick.arch)) continue;
+    std::shared_ptr<jit::CudaSpecLibrary>& lib = libs[pick.arch];
+    if (!lib) {
+      auto opened = jit::CudaSpecLibrary::open(pick.arch, cache_dir);
+      if (!opened) return opened.error();
+      lib = opened.value();
+    }
+    auto compiled = lib->ensure(defs, jobs);
+    if (!compiled) return compiled.error();
+    auto linked = lib->link(keys);
+    if (!linked) return linked.error();
+    out.compile.needed += compiled->needed;
+    out.compile.missing += compiled->missing;
+    out.compile.packs += compiled->packs;
+    out.compile.seconds += compiled->seconds;
+    out.all_hits = out.all_hits && compiled->missing == 0 && (*linked)->seconds == 0;
+    out.by_arch.emplace(pick.arch, linked.value());
+  }
+  out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return out;
+}
+
+RunResult run_specs_on_gpus(const GpuAvailability& gpus, const GpuSpecs& specs, const SpecEngine& engine,
+                            const BattEntry& host, const std::vector<Task>& tasks, const ExecOptions& options,
+                            const GpuExecOptions& gpu, GpuRunStats* stats) {
+  const SpecPlan& plan = engine.plan();
+  std::vector<std::unique_ptr<CudaDevice>> owned;
+  std::vector<Device*> devices;
+  for (const GpuPick& pick : gpus.gpus) {
+    const jit::CudaSpecLink& link = *specs.by_arch.at(pick.arch);
+    DeviceSpecBatt batt{plan.data(), plan.bytes(), {}, plan.prologue_bytes, engine.info().n_programs, plan.groups};
+    for (const abi::SpecEntry* f : plan.fns) {
+      const jit::CudaSpecSlot& slot = link.slots.at(f->key);
+      batt.functions.emplace_back(slot.symbol, slot.index);
+    }
+    owned.push_back(std::make_unique<CudaDevice>(gpus.driver, pick.ordinal, link.cubin, CudaDeviceOptions{}, &batt));
+    devices.push_back(owned.back().get());
+  }
+  return execute_on_devices(devices, host, tasks, options, gpu, stats);
 }
 
 RunResult run_on_gpus(const GpuAvailability& gpus, const GpuUnits& units, const BattEntry& host,

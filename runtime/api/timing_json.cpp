@@ -53,7 +53,15 @@ ordered_json timing_json(const RunOutcome& r) {
       {"evaluation", r.result.until_train_fails ? "until-train-fails" : "all"},
       {"compile_cache_hit", r.cache_hit}};
   if (r.backend == "cpu") j["samples"] = cpu_samples(r.result);
-  if (r.backend == "cuda") j["gpu"] = gpu_counts(r.gpu);
+  if (r.backend == "cuda") {
+    j["gpu"] = gpu_counts(r.gpu);
+    j["gpu"]["engine"] = r.gpu_engine;
+    if (r.gpu_engine == "device specs")
+      j["gpu"]["device_specializations"] = {{"needed", r.cuda_spec_compile.needed},
+                                            {"compiled", r.cuda_spec_compile.missing},
+                                            {"packs", r.cuda_spec_compile.packs},
+                                            {"seconds", r.cuda_spec_compile.seconds}};
+  }
   return j;
 }
 

@@ -3,11 +3,14 @@
 //   check    --programs FILE...              diagnostics; exit 1 if any program is rejected
 //   generate --programs FILE... [-o FILE] [--report-json FILE] [--target host|cuda]
 //   compile  --programs FILE... [--cache-dir DIR] [--target host|cuda] [--arch sm_XX]
+//            [--engine unit|specs]  (--target cuda: the CUDA unit, or the device spec packs)
 //            [--specs-out DIR]   (prebuilt spec packs, runtime/jit/prebuilt_specs.h)
 #include <fmt/core.h>
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "generator/emit/emit_host.h"
@@ -23,6 +26,7 @@
 #include "runtime/cli/report_error.h"
 #include "runtime/jit/compile_host.h"
 #include "runtime/jit/cuda_jit.h"
+#include "runtime/jit/cuda_spec_library.h"
 #include "runtime/jit/spec_library.h"
 
 namespace battc::runtime {
@@ -39,6 +43,7 @@ struct GenOptions {
   std::vector<std::string> cxx_flags;
   std::string arch;
   std::string specs_out;  // compile: prebuilt spec packs into this root
+  std::string engine = "unit";  // compile --target cuda: the CUDA unit, or the device specs engine's packs
   int cuda_parts = 0;  // 0: cuda_parts_for()
   int cuda_modules = 0;  // 0: CudaJitOptions' default
   int group_size = kDefaultGroupPrograms;  // programs per group of the CUDA unit
@@ -147,6 +152,29 @@ void compile_cuda_target(const GenOptions& o) {
   set_exit_code(0);
 }
 
+// compile --target cuda --engine specs: the programs' statement shapes as
+// device spec packs, linked with the spec kernels, into the cache
+// (jit::CudaSpecLibrary): a GPU run of these programs then compiles nothing.
+void compile_cuda_specs_target(const GenOptions& o) {
+  auto g = generate(o, false);
+  const std::vector<generator::SpecDef> specs = generator::batt_specs(g->batt);
+  std::vector<std::string> keys;
+  for (const generator::SpecDef& d : specs) keys.push_back(d.key);
+  std::optional<std::string> cache;
+  if (!o.cache_dir.empty()) cache = o.cache_dir;
+  auto lib = jit::CudaSpecLibrary::open(o.arch.empty() ? "sm_75" : o.arch, cache);
+  if (!lib.ok()) return set_exit_code(report_error(api::jit_failure(lib.error(), false)));
+  auto stats = (*lib)->ensure(specs, std::max(1u, std::thread::hardware_concurrency()));
+  if (!stats.ok()) return set_exit_code(report_error(api::jit_failure(stats.error(), false)));
+  auto linked = (*lib)->link(keys);
+  if (!linked.ok()) return set_exit_code(report_error(api::jit_failure(linked.error(), false)));
+  fmt::print("{} programs need {} statement shapes for {}: {} compiled now in {} device spec pack(s) ({:.1f} s); "
+             "linked {} pack(s) with the spec kernels ({})\n",
+             g->report.programs, stats->needed, (*lib)->arch(), stats->missing, stats->packs, stats->seconds,
+             (*linked)->packs, (*linked)->cache_hit ? "cached" : fmt::format("{:.2f} s", (*linked)->seconds));
+  set_exit_code(0);
+}
+
 // Writes `text` to `path`; false, with exit code 1 and a message, when it
 // cannot be written.
 bool write_text(const char* flag, const std::string& path, const std::string& text) {
@@ -208,12 +236,17 @@ void add_generate_commands(CLI::App& app) {
   comp->add_option("--cuda-modules", comp_o.cuda_modules,
                    "The most NVRTC programs the program groups not in the cache are compiled as (default: about 16 groups each, at least 2 per hardware thread)")
       ->check(CLI::Range(1, 1024));
+  comp->add_option("--engine", comp_o.engine,
+                   "--target cuda: the batt's CUDA unit (unit), or the device specs engine's packs of its statement "
+                   "shapes (specs)")
+      ->check(CLI::IsMember({"unit", "specs"}));
   comp->add_option("--specs-out", comp_o.specs_out,
                    "Compile the programs' spec packs instead of the unit, and copy the cache's packs into DIR as "
                    "prebuilt packs (the wheel's lib/battc/specs; tools/build_wheels.sh)");
   add_group_size_option(comp, comp_o);
   comp->callback([] {
-    if (comp_o.target == "cuda") return compile_cuda_target(comp_o);
+    if (comp_o.target == "cuda") return comp_o.engine == "specs" ? compile_cuda_specs_target(comp_o)
+                                                                  : compile_cuda_target(comp_o);
     if (!comp_o.specs_out.empty()) return compile_prebuilt_specs(comp_o);
     if (!comp_o.arch.empty()) {
       fmt::print(stderr, "battc: error: --arch {} applies to --target cuda; the host target has no architecture\n",

@@ -194,8 +194,9 @@ void print_summary(const RunOptions& o, const api::RunOutcome& r) {
   fmt::print("{}", render_summary(r.summary, o.list_solved));
   fmt::print("engine: {} ({})\n", api::engine_name(r.engine), r.engine_why);
   if (r.backend == "cuda")
-    fmt::print("gpu: {} device(s), {} launch(es) over {} samples; {} evaluations in {} samples re-run on the CPU\n",
-               r.gpu.devices, r.gpu.launches, r.gpu.items, r.gpu.fallback_evaluations, r.gpu.fallback_samples);
+    fmt::print("gpu ({}): {} device(s), {} launch(es) over {} samples; {} evaluations in {} samples re-run on the CPU\n",
+               r.gpu_engine, r.gpu.devices, r.gpu.launches, r.gpu.items, r.gpu.fallback_evaluations,
+               r.gpu.fallback_samples);
   fmt::print("wrote {}/results.json and {}/submission.json{}\n", o.out, o.out,
              r.result.partial ? " (partial: the run was interrupted)" : "");
 }

@@ -21,6 +21,7 @@
 #include "generator/ir/program_groups.h"
 #include "generator/pipeline.h"
 #include "runtime/api/run_gpu.h"
+#include "runtime/jit/cuda_spec_library.h"
 #include "runtime/exec/execute.h"
 #include "runtime/exec/gpu_execute.h"
 #include "runtime/exec/spec_engine.h"
@@ -193,6 +194,63 @@ void check_gpu(const fs::path& programs, const std::vector<Task>& tasks) {
 }
 
 // The ARC-AGI-1 training tasks of a golden folder (arc1, tk1).
+// The device specs engine on the real GPUs: the CPU's spec library and
+// engine (built with the GPU's groups), the device spec packs of the batt's
+// shapes compiled (or found) and linked, then the run, equal to the CPU's
+// whole-batt unit's dump; and a second run with one more program of a new
+// shape, which compiles one small pack and nothing else.
+void check_gpu_specs(const fs::path& programs, const std::vector<Task>& tasks) {
+  const GpuAvailability& gpus = gpu_availability();
+  if (!gpus.usable()) {
+    std::cout << "[SKIP] no usable GPU: " << gpus.why << "\n";
+    return;
+  }
+  Batt b(programs);
+  const ExecOptions o = dump_all();
+  const std::string cpu = dump_text(execute(b.entry, tasks, o));
+  jit::JitOptions jo;
+  jo.cache_dir = b.cache_dir();
+  auto lib = jit::SpecLibrary::open(jo);
+  if (!lib) FAIL(lib.error().what());
+  std::shared_ptr<jit::SpecLibrary> host = lib.value();
+  auto ensured = host->ensure(battc::generator::batt_specs(b.g->batt), 4);
+  if (!ensured) FAIL(ensured.error().what());
+  int sms = 0;
+  for (const GpuPick& pick : gpus.gpus) sms += pick.multiprocessors;
+  auto engine = SpecEngine::build(
+      b.g->batt, [&host](const std::string& key) { return host->find(key); }, host,
+      gpu_program_groups(b.g->batt, tasks, sms));
+  std::map<std::string, std::shared_ptr<jit::CudaSpecLibrary>> libs;
+  auto specs = prepare_gpu_specs(b.g->batt, gpus, libs, b.cache_dir(), 4);
+  if (!specs) FAIL(specs.error().what());
+  std::cout << "device specs engine: " << specs->compile.missing << " of " << specs->compile.needed
+            << " shapes compiled in " << specs->compile.packs << " pack(s), " << specs->compile.seconds
+            << " s; ready in " << specs->seconds << " s\n";
+  for (std::int64_t item_work : {GpuExecOptions{}.item_work, kTinyItemWork}) {
+    INFO("device specs engine, item work " << item_work);
+    GpuExecOptions opt;
+    opt.item_work = item_work;
+    GpuRunStats stats;
+    std::string gpu = dump_text(run_specs_on_gpus(gpus, *specs, *engine, engine->entry(), tasks, o, opt, &stats));
+    std::cout << "GPU (device specs), item work " << item_work << ": " << stats.items << " items in "
+              << stats.launches << " launches, " << stats.fallback_evaluations
+              << " evaluations re-run on the CPU, device " << stats.device_seconds << " s\n";
+    INFO(first_difference(gpu, cpu));
+    CHECK(gpu == cpu);
+  }
+  // A new statement shape: one small pack and a link, no compile of programs.
+  battc::generator::PipelineOptions po;
+  po.program_files = {programs.string()};
+  po.program_texts = {{"new.py", "def solve_new(I):\n    x1 = hmirror(I)\n    x2 = vconcat(I, x1)\n    O = hconcat(x2, x2)\n    return O\n"}};
+  auto more = battc::generator::run_pipeline(po);
+  auto again = prepare_gpu_specs(more->batt, gpus, libs, b.cache_dir(), 4);
+  if (!again) FAIL(again.error().what());
+  std::cout << "one program more: " << again->compile.missing << " new shape(s) in " << again->compile.packs
+            << " pack(s), NVRTC " << again->compile.seconds << " s, ready (NVRTC and link) in " << again->seconds
+            << " s\n";
+  CHECK(again->compile.packs <= 1);
+}
+
 std::vector<Task> golden_tasks(const fs::path& root, const char* name = "arc1") {
   std::vector<fs::path> files;
   std::ifstream in(kSource / "tests" / "golden" / name / "tasks.txt");
@@ -245,6 +303,39 @@ TEST_CASE("arc-dsl's solvers on the stand-in device: the GPU executor's dump is 
 TEST_CASE("demo on the GPU: the dump is the CPU's", "[golden][gpu][jit]") {
   const fs::path demo = kSource / "tasks" / "demo";
   check_gpu(demo / "programs.py", load_tasks(demo));
+}
+
+TEST_CASE("demo on the GPU, device specs engine: the dump is the CPU's", "[golden][gpu][jit]") {
+  const fs::path demo = kSource / "tasks" / "demo";
+  check_gpu_specs(demo / "programs.py", load_tasks(demo));
+}
+
+TEST_CASE("arc1 and tk1 on the GPU, device specs engine: the dumps are the CPU's", "[golden][gpu][jit][arc_data]") {
+  if (!gpu_availability().usable()) {
+    std::cout << "[SKIP] no usable GPU: " << gpu_availability().why << "\n";
+    return;
+  }
+  auto root = battc::test::arc_data("ARC-AGI-1/training");
+  if (!root) return;
+  check_gpu_specs(kSource / "tests" / "golden" / "arc1" / "programs.py", golden_tasks(*root));
+  check_gpu_specs(kSource / "tests" / "golden" / "tk1" / "programs.py", golden_tasks(*root, "tk1"));
+}
+
+TEST_CASE("arc-dsl's solvers on the GPU, device specs engine: the dump is the CPU's",
+          "[golden][gpu][jit][arc_data][arc_dsl]") {
+  const char* solvers = std::getenv("BATTC_ARC_DSL_SOLVERS");
+  if (!gpu_availability().usable() || !solvers || !*solvers) {
+    std::cout << "[SKIP] " << (gpu_availability().usable() ? "BATTC_ARC_DSL_SOLVERS is not set" : "no usable GPU: " + gpu_availability().why) << "\n";
+    return;
+  }
+  auto root = battc::test::arc_data("ARC-AGI-1/training");
+  if (!root) return;
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(*root / "ARC-AGI-1" / "training"))
+    if (e.path().extension() == ".json") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  files.resize(std::min<std::size_t>(files.size(), 40));
+  check_gpu_specs(solvers, load_tasks(files));
 }
 
 TEST_CASE("arc1 on the GPU: the dump is the CPU's", "[golden][gpu][jit][arc_data]") {
