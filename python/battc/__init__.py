@@ -234,8 +234,9 @@ def search(tasks: Union[PathLike, Iterable[PathLike]], programs: Union[PathLike,
     Known test outputs steer nothing unless select_on_test: the search reads train pairs, and the
     test outputs once, to score its final attempts (`verified`, `kaggle_score`). `submission`
     writes the Kaggle submission.json of those attempts. `backend` ("cpu", "cuda", "auto": the GPU
-    when usable) is where those final attempts are evaluated; the rounds run on the CPU. Returns
-    the report `battc search --report-json` writes (the same writer)."""
+    when usable) is where the rounds and those final attempts are evaluated (on the GPU by the
+    device specs engine; the results are the same). Returns the report `battc search
+    --report-json` writes (the same writer), whose "backend" says where the evaluations ran."""
     req: Dict[str, Any] = {
         "task_paths": [os.fspath(t) for t in _as_list(tasks)],
         "program_files": [os.fspath(p) for p in _as_list(programs)],

@@ -60,6 +60,12 @@ void print_report(const search::SearchReport& r) {
     fmt::print("attempts on the {} tasks with known test outputs: {} verified, kaggle score {:.2f} ({:.1f}%); near "
                "misses: {}\n",
                r.scored_tasks, r.verified, r.kaggle_score, 100.0 * r.kaggle_score / r.scored_tasks, r.near_misses);
+  const search::BackendStats& b = r.backend;
+  if (b.gpu_runs > 0)
+    fmt::print("backend: {} batt run(s) on the GPU ({}: {} evaluations there, {} handed back to the CPU; {} new "
+               "shapes compiled, {:.1f} s), {} on the CPU ({} evaluations)\n",
+               b.gpu_runs, b.gpu_engine, b.gpu_evaluations, b.gpu_fallback_evaluations, b.gpu_shapes_compiled,
+               b.gpu_compile_s, b.cpu_runs, b.cpu_evaluations);
   fmt::print("time: generate {:.1f} s, compile {:.1f} s, run {:.1f} s, score {:.1f} s, store {:.1f} s\n", r.generate_s,
              r.compile_s, r.run_s, r.score_s, r.store_s);
 }
@@ -132,7 +138,8 @@ void add_search_commands(CLI::App& app) {
   cmd->add_option("--minutes", f.o.minutes, "Stop after this many minutes")->check(CLI::NonNegativeNumber);
   cmd->add_option("--seed", f.o.seed, "Random seed")->capture_default_str();
   cmd->add_option("--backend", f.backend,
-                  "Where the final attempts run: cpu, cuda or auto (the GPU when usable); the rounds run on the CPU")
+                  "Where the rounds and the final attempts run: cpu, cuda (the GPU's device specs engine) or auto (the GPU "
+                  "when usable); the results are the same")
       ->capture_default_str()
       ->check(CLI::IsMember({"cpu", "cuda", "auto"}));
   cmd->add_option("--jobs", f.o.jobs, "Evaluation threads (default: all cores); results do not depend on it");

@@ -13,10 +13,12 @@
 #include <mutex>
 #include <thread>
 
+#include "runtime/exec/completion_check.h"
 #include "runtime/exec/cpu_rerun.h"
 #include "runtime/exec/device_image.h"
 #include "runtime/exec/device_readback.h"
 #include "runtime/exec/execute.h"
+#include "runtime/exec/host_task.h"
 #include "runtime/exec/record_output.h"
 #include "runtime/exec/result_skeleton.h"
 #include "runtime/exec/work_items.h"
@@ -94,6 +96,12 @@ class GpuExecutor {
   RunResult run(GpuRunStats* stats) {
     auto start = Clock::now();
     result_ = result_skeleton(info_, tasks_, opt_.pairing);
+    // The samples' grids on the host, for the search's statistics of every
+    // value (ExecOptions::grid_stats), read by the devices' threads.
+    if (opt_.grid_stats) {
+      host_tasks_.reserve(tasks_.size());
+      for (const Task& t : tasks_) host_tasks_.emplace_back(t);
+    }
     std::vector<std::uint32_t> paired;
     std::vector<std::size_t> items_per_task;
     std::size_t total = 0;
@@ -250,9 +258,13 @@ class GpuExecutor {
     pl.prologues = run.prologues;
     pl.stride = run.sizes.stride;
     run.dev.prologue_kernel(pl);
-    // Values are encoded on the device when a dump or a differ keeps them.
-    bool encode = false;
-    for (std::size_t lt = r.task_begin; lt < r.task_end; ++lt) encode = encode || run.work.task_encode[lt];
+    // Values are encoded on the device when a dump or a differ keeps them;
+    // for the search's value hashes (grid_stats, value_hashes), every value
+    // but a grid, whose hash comes from its cells (sample_eval.cpp does the same).
+    int encode = 0;
+    for (std::size_t lt = r.task_begin; lt < r.task_end; ++lt)
+      if (run.work.task_encode[lt]) encode = abi::kEncodeValues;
+    if (!encode && opt_.grid_stats && opt_.value_hashes) encode = abi::kEncodeNonGrids;
     // The round's items, group by group, so that a warp's threads run the
     // same group's statements on consecutive samples.
     std::size_t first = 0;
@@ -267,7 +279,7 @@ class GpuExecutor {
 
   // One launch of `n` items from `li`: uploaded, evaluated, their outcomes
   // downloaded and recorded.
-  void run_launch(const DeviceRun& run, const Round& r, const ItemRef* li, std::size_t n, bool encode,
+  void run_launch(const DeviceRun& run, const Round& r, const ItemRef* li, std::size_t n, int encode,
                   DeviceOutcome& out) {
     std::vector<abi::CudaItem> ci(n);
     for (std::size_t k = 0; k < n; ++k)
@@ -300,8 +312,10 @@ class GpuExecutor {
   }
 
   // The launch's ProgramOut rows into the result: grids and texts copied back
-  // where they are kept; `budget` (or not evaluated at all: the item's state
-  // did not fit) handed to the CPU, one re-run per sample.
+  // where they are kept (with grid_stats: every grid, and with value hashes
+  // every other value's text, as the CPU records them); `budget` (or not
+  // evaluated at all: the item's state did not fit) handed to the CPU, one
+  // re-run per sample.
   void record_launch(DeviceReadback& rb, const std::vector<std::uint32_t>& ids, const LaunchView& v, int stride_out,
                      const std::vector<abi::ProgramOut>& outs, DeviceOutcome& out) {
     const int n = info_.n_programs;
@@ -313,6 +327,7 @@ class GpuExecutor {
     };
     std::vector<Pending> pending;
     std::vector<std::pair<DevPtr, DevPtr>> texts;
+    std::map<std::pair<std::uint32_t, std::uint32_t>, CompletionGoal> goals;  // per (task, sample), as needed
     for (std::size_t k = 0; k < v.count; ++k) {
       const ItemRef& it = v.items[k];
       std::uint32_t t = ids[it.task];
@@ -340,8 +355,11 @@ class GpuExecutor {
         }
         Pending pe{row, &it, p};
         bool ok = o.status == u8(dsl::Status::Ok);
-        if (ok && o.is_grid && sr.is_test) rb.want(DevPtr(o.grid.c), std::uint64_t(o.grid.cells()) * sizeof(dsl::Int));
-        if (ok && o.text && it.keep_texts && (opt_.dump || info_.program_is_differ[p])) {
+        const bool stats = opt_.grid_stats;
+        if (ok && o.is_grid && (sr.is_test || stats))
+          rb.want(DevPtr(o.grid.c), std::uint64_t(o.grid.cells()) * sizeof(dsl::Int));
+        const bool kept = it.keep_texts && (opt_.dump || info_.program_is_differ[p]);
+        if (ok && o.text && (kept || (stats && opt_.value_hashes && !o.is_grid))) {
           pe.text = long(texts.size());
           texts.emplace_back(DevPtr(o.text), slice_end);
         }
@@ -356,18 +374,34 @@ class GpuExecutor {
     for (const Pending& pe : pending) {
       SampleResult& sr = result_.tasks[ids[pe.item->task]].samples[pe.item->sample];
       abi::ProgramOut o = outs[pe.row];
-      if (o.status == u8(dsl::Status::Ok) && o.is_grid && sr.is_test) {
+      if (o.status == u8(dsl::Status::Ok) && o.is_grid && (sr.is_test || opt_.grid_stats)) {
         std::uint64_t bytes = std::uint64_t(o.grid.cells()) * sizeof(dsl::Int);
         const unsigned char* h = bytes ? rb.host(DevPtr(o.grid.c), bytes) : nullptr;
         if (bytes && !h) throw ExecError("battc bug: a result grid was not copied back");
         o.grid.c = reinterpret_cast<const dsl::Int*>(h);
       }
       o.text = pe.text >= 0 ? text[pe.text].c_str() : nullptr;
-      record_output(o, pe.p, sr, opt_.dump || info_.program_is_differ[pe.p], false);
+      const abi::SampleIn* in =
+          opt_.grid_stats ? &host_tasks_[ids[pe.item->task]].samples()[pe.item->sample] : nullptr;
+      record_output(o, pe.p, sr, opt_.dump || info_.program_is_differ[pe.p], false, in);
+      EvalRecord& rec = sr.evals[std::size_t(pe.p)];
+      if (in && opt_.value_hashes && opt_.completions && rec.ok() && !rec.is_grid() && o.text) {
+        const CompletionGoal& goal = goal_of(goals, ids[pe.item->task], pe.item->sample, *in);
+        if (goal.usable) rec.completes = completion_flags(o.text, goal);
+      }
     }
   }
 
+  // The sample's completion goal (completion_check.h), computed once a launch.
+  static const CompletionGoal& goal_of(std::map<std::pair<std::uint32_t, std::uint32_t>, CompletionGoal>& goals,
+                                       std::uint32_t t, std::uint32_t sample, const abi::SampleIn& in) {
+    auto [it, fresh] = goals.try_emplace({t, sample});
+    if (fresh) it->second = completion_goal(in);
+    return it->second;
+  }
+
   const std::vector<Device*>& devices_;
+  std::vector<HostTask> host_tasks_;  // with grid_stats: every task's grids on the host
   const BattEntry& host_;
   const abi::BattInfo& info_;
   const std::vector<Task>& tasks_;

@@ -6,6 +6,7 @@
 namespace battc::runtime::search {
 
 api::ApiResult<FinalAttempts> final_attempts(Store& store, const SearchInputs& in, const SearchOptions& o,
+                                             std::map<std::string, std::shared_ptr<jit::CudaSpecLibrary>>& cuda_specs,
                                              std::shared_ptr<jit::SpecLibrary>& specs) {
   FinalAttempts out;
   int kept = 0;
@@ -24,9 +25,11 @@ api::ApiResult<FinalAttempts> final_attempts(Store& store, const SearchInputs& i
     req.evaluation = Evaluation::All;
     req.jit = o.jit;
     req.specs = specs;
+    req.cuda_specs = cuda_specs;
     auto run = api::run_batt(std::move(req));
     if (!run.ok()) return run.error();
     specs = run->specs;
+    cuda_specs = run->cuda_specs;
     submission = submission_json(run->result, run->scores);
   }
   // Every task has an entry, every test input two attempts ([[0]] where no

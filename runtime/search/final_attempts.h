@@ -23,6 +23,7 @@ struct FinalAttempts {
 };
 
 api::ApiResult<FinalAttempts> final_attempts(Store& store, const SearchInputs& in, const SearchOptions& o,
+                                             std::map<std::string, std::shared_ptr<jit::CudaSpecLibrary>>& cuda_specs,
                                              std::shared_ptr<jit::SpecLibrary>& specs);
 
 }  // namespace battc::runtime::search

@@ -48,7 +48,16 @@ nlohmann::ordered_json report_json(const SearchReport& r) {
           {"enumeration",
            {{"calls", r.enumerated_calls}, {"pooled", r.enumerated_pooled}, {"cut_levels", r.enumeration_cut_levels},
             {"completions", r.enumerated_completions}}},
-          {"mutations", muts}};
+          {"mutations", muts},
+          {"backend",
+           {{"gpu_engine", r.backend.gpu_engine},
+            {"gpu_runs", r.backend.gpu_runs},
+            {"cpu_runs", r.backend.cpu_runs},
+            {"gpu_evaluations", r.backend.gpu_evaluations},
+            {"gpu_fallback_evaluations", r.backend.gpu_fallback_evaluations},
+            {"cpu_evaluations", r.backend.cpu_evaluations},
+            {"gpu_compile_seconds", r.backend.gpu_compile_s},
+            {"gpu_shapes_compiled", r.backend.gpu_shapes_compiled}}}};
 }
 
 }  // namespace battc::runtime::search

@@ -111,6 +111,8 @@ api::RunRequest round_request(const RoundBattOptions& ro, const SearchOptions& o
   req.evaluation = Evaluation::All;  // fitness counts cells on every pair
   req.jit = o.jit;
   req.specs = *ro.specs;
+  req.backend = o.backend;
+  if (ro.cuda_specs) req.cuda_specs = *ro.cuda_specs;
   return req;
 }
 
@@ -145,6 +147,8 @@ api::ApiResult<std::optional<RoundBatt>> run_round_batt(const std::vector<Candid
   if (!out.ok()) return out.error();
   if (req.exec.work_budget < o.work_budget) drop_out_of_work(out->result);
   *ro.specs = out->specs;
+  if (ro.cuda_specs) *ro.cuda_specs = out->cuda_specs;
+  if (ro.backend_stats) ro.backend_stats->add(out.value());
   round.out = std::move(out.value());
   return std::optional<RoundBatt>(std::move(round));
 }

@@ -6,6 +6,7 @@
 // shapes lasts (each costs a compile), admitted in an order fixed by content.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -40,6 +41,11 @@ struct RoundBattOptions {
   int new_shapes = 0;                    // the round's budget (pairing All only)
   std::unordered_set<std::string>* shapes = nullptr;  // the search's shapes: read, and the admitted added
   std::shared_ptr<jit::SpecLibrary>* specs = nullptr; // reused across rounds
+  // The device specs engine's libraries, reused across rounds (with a GPU
+  // backend, SearchOptions::backend); may be null.
+  std::map<std::string, std::shared_ptr<jit::CudaSpecLibrary>>* cuda_specs = nullptr;
+  // Adds each round's evaluations by where they ran (the search's report); may be null.
+  BackendStats* backend_stats = nullptr;
   bool value_hashes = false;  // every value hashed, not only grids (ExecOptions::value_hashes)
   bool completions = false;   // with value_hashes: EvalRecord::completes (ExecOptions::completions)
   // Per statement; 0: the search's (SearchOptions::work_budget). A smaller

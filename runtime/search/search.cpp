@@ -117,6 +117,7 @@ class Search {
   SearchInputs in_;
   std::map<std::int64_t, std::optional<TypedProgram>> typed_;
   std::shared_ptr<jit::SpecLibrary> specs_;
+  std::map<std::string, std::shared_ptr<jit::CudaSpecLibrary>> cuda_specs_;  // the device specs engine's, per arch
   std::unordered_set<std::string> shapes_;  // the store's shapes table
   SearchReport rep_;
   std::set<std::string> solved_by_seeds_;
@@ -154,6 +155,8 @@ std::optional<RoundBatt> Search::evaluate(int r, const std::vector<Candidate>& c
   ro.new_shapes = o_.new_shapes_per_round;
   ro.shapes = &shapes_;
   ro.specs = &specs_;
+  ro.cuda_specs = &cuda_specs_;
+  ro.backend_stats = &rep_.backend;
   ro.skipped_no_compiler = &rep_.skipped_no_compiler;
   auto out = run_round_batt(cands, tasks, ro, o_);
   if (!out.ok()) throw SearchFailure{out.error()};
@@ -382,6 +385,8 @@ void Search::enumerate_round(int r, RoundStart& start, int enumerated_before) {
   ro.new_shapes = o_.enumerate_shapes;
   ro.shapes = &shapes_;
   ro.specs = &specs_;
+  ro.cuda_specs = &cuda_specs_;
+  ro.backend_stats = &rep_.backend;
   ro.skipped_no_compiler = &rep_.skipped_no_compiler;
   auto en = search::enumerate_round(enumerator_, round_tasks, enumeration_colours(chosen, in_.palettes), ro, o_,
                                     enumeration_calls(o_, draw.pass),
@@ -505,7 +510,7 @@ void Search::final_report(Clock::time_point t0) {
   for (const auto& [task, scores] : store_.best())
     if (fits.count(task))
       if (auto p = store_.program(scores.front().program)) ++rep_.fits_train_by_kind[p->mutation];
-  auto final = final_attempts(store_, in_, o_, specs_);
+  auto final = final_attempts(store_, in_, o_, cuda_specs_, specs_);
   if (!final.ok()) throw SearchFailure{final.error()};
   const SubmissionScore& sc = final->score;
   rep_.scored_tasks = sc.scored;

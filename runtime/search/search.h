@@ -31,9 +31,11 @@ struct SearchOptions {
   // train pairs only, and the test outputs are read once, for the report.
   bool select_on_test = false;
   std::string submission;               // write the Kaggle submission.json here ("" none)
-  // Where the final attempts (the kept programs run on every task once, at
-  // the end) are evaluated: Auto takes a usable GPU. The rounds run on the
-  // CPU whatever this says.
+  // Where the rounds and the final attempts (the kept programs run on every
+  // task once, at the end) are evaluated: Cuda on the GPU (the device specs
+  // engine; an error without a usable one), Auto on a usable GPU, else the
+  // CPU. The results are the same on either (one semantics); a GPU item out
+  // of its arena or work cap is re-run on the CPU.
   api::Backend backend = api::Backend::Cpu;
   // Only the tasks of shard shard_index of shard_count (by a hash of the task
   // id, so shards are stable when tasks are added): for running one search
@@ -87,6 +89,17 @@ struct StrategyStats {
   double seconds = 0;
 };
 
+// Where a search's evaluations ran: rounds on the GPU, their evaluations on
+// the device and those handed back to the CPU, and the CPU's own rounds.
+struct BackendStats {
+  int gpu_runs = 0, cpu_runs = 0;  // batt runs (a round runs one, an enumeration round one per level)
+  std::int64_t gpu_evaluations = 0, gpu_fallback_evaluations = 0, cpu_evaluations = 0;
+  double gpu_compile_s = 0;      // device spec packs compiled and linked
+  std::int64_t gpu_shapes_compiled = 0;
+  std::string gpu_engine;        // "device specs" once a round ran on the GPU
+  void add(const api::RunOutcome& o);
+};
+
 struct SearchReport {
   int rounds = 0;  // rounds run by this call
   std::int64_t candidates = 0, rejected = 0, unique = 0, evaluations = 0;
@@ -119,6 +132,7 @@ struct SearchReport {
   // a mutation kind, "enumerate"): what each strategy found.
   std::map<std::string, int> fits_train_by_kind;
   bool interrupted = false;  // stop_requested said stop before the rounds or minutes ran out
+  BackendStats backend;      // this call's rounds by where they ran
 };
 
 // What an options value must hold before any work (tasks, seeds, a store,

@@ -136,17 +136,9 @@ void run_stand_in(const char* what, const BattEntry& entry, const std::vector<Ta
   }
 }
 
-// The device's two engines on the stand-in, each against the CPU's dump of
-// the whole-batt unit: the unit's group code (groups of up to 3 programs) as
-// the CUDA unit's kernel runs it, and the device specs engine (the spec
-// plan's group phases walked by runtime/abi/spec_walk.h over the host's
-// spec packs) in the same groups, as the spec kernels run it.
-void check_stand_in(const fs::path& programs, const std::vector<Task>& tasks, std::uint64_t tiny_arena) {
-  Batt b(programs, 3);
-  REQUIRE(b.loaded->eval_group != nullptr);
-  const std::string cpu = dump_text(execute(b.entry, tasks, dump_all()));
-  run_stand_in("unit groups", b.entry, tasks, cpu, tiny_arena);
-
+// The batt's spec engine, over its shapes compiled (or found) in the
+// batt's cache, with the unit's program groups.
+std::shared_ptr<const SpecEngine> spec_engine_of(const Batt& b) {
   jit::JitOptions jo;
   jo.cache_dir = b.cache_dir();
   auto lib = jit::SpecLibrary::open(jo);
@@ -158,9 +150,67 @@ void check_stand_in(const fs::path& programs, const std::vector<Task>& tasks, st
   const battc::abi::BattInfo& info = *b.entry.info;
   for (int g = 0; g < info.n_groups; ++g)
     groups.emplace_back(info.group_programs + info.group_start[g], info.group_programs + info.group_start[g + 1]);
-  auto engine = SpecEngine::build(
+  return SpecEngine::build(
       b.g->batt, [&specs](const std::string& key) { return specs->find(key); }, specs, groups);
+}
+
+// What the search reads of every evaluation (ExecOptions::grid_stats,
+// value_hashes, completions: a value's hash, its cells right, its shape, the
+// completions it makes), through the GPU executor on two stand-ins, equal to
+// the CPU executor's record for record (a lone re-run's flag aside: the CPU
+// fallback runs fewer programs a call).
+void check_search_records(const char* what, const BattEntry& entry, const std::vector<Task>& tasks) {
+  ExecOptions o;
+  o.pairing = Pairing::All;
+  o.grid_stats = true;
+  o.value_hashes = true;
+  o.completions = true;
+  const RunResult cpu = execute(entry, tasks, o);
+  battc::test::HostDevice d0(entry, 512ull << 20, "stand-in 0"), d1(entry, 512ull << 20, "stand-in 1");
+  GpuExecOptions gpu;
+  gpu.memory.reserve_bytes = 0;
+  const RunResult dev = execute_on_devices({&d0, &d1}, entry, tasks, o, gpu, nullptr);
+  REQUIRE(dev.tasks.size() == cpu.tasks.size());
+  std::size_t compared = 0, hashed = 0, completing = 0;
+  for (std::size_t t = 0; t < cpu.tasks.size(); ++t)
+    for (std::size_t s = 0; s < cpu.tasks[t].samples.size(); ++s) {
+      const auto& a = cpu.tasks[t].samples[s].evals;
+      const auto& b = dev.tasks[t].samples[s].evals;
+      REQUIRE(a.size() == b.size());
+      for (std::size_t p = 0; p < a.size(); ++p) {
+        INFO(what << ": task " << cpu.tasks[t].id << ", sample " << s << ", program " << p);
+        const auto rerun = EvalRecord::kRerun;
+        CHECK((a[p].flags & ~rerun) == (b[p].flags & ~rerun));
+        CHECK(a[p].status == b[p].status);
+        CHECK(a[p].why == b[p].why);
+        CHECK(a[p].hash == b[p].hash);
+        CHECK(a[p].cells_equal == b[p].cells_equal);
+        CHECK(a[p].completes == b[p].completes);
+        ++compared;
+        hashed += a[p].hash != 0;
+        completing += a[p].completes != 0;
+      }
+    }
+  std::cout << "stand-in, " << what << ", the search's records: " << compared << " compared, " << hashed
+            << " hashed, " << completing << " completing\n";
+  CHECK(hashed > 0);
+}
+
+// The device's two engines on the stand-in, each against the CPU's dump of
+// the whole-batt unit: the unit's group code (groups of up to 3 programs) as
+// the CUDA unit's kernel runs it, and the device specs engine (the spec
+// plan's group phases walked by runtime/abi/spec_walk.h over the host's
+// spec packs) in the same groups, as the spec kernels run it.
+void check_stand_in(const fs::path& programs, const std::vector<Task>& tasks, std::uint64_t tiny_arena) {
+  Batt b(programs, 3);
+  REQUIRE(b.loaded->eval_group != nullptr);
+  const std::string cpu = dump_text(execute(b.entry, tasks, dump_all()));
+  run_stand_in("unit groups", b.entry, tasks, cpu, tiny_arena);
+  check_search_records("unit groups", b.entry, tasks);
+
+  auto engine = spec_engine_of(b);
   run_stand_in("device specs engine", engine->entry(), tasks, cpu, tiny_arena);
+  check_search_records("device specs engine", engine->entry(), tasks);
 }
 
 void check_gpu(const fs::path& programs, const std::vector<Task>& tasks) {
@@ -278,6 +328,36 @@ TEST_CASE("tk1 on the stand-in device: the GPU executor's dump is the CPU's",
   auto root = battc::test::arc_data("ARC-AGI-1/training");
   if (!root) return;
   check_stand_in(kSource / "tests" / "golden" / "tk1" / "programs.py", golden_tasks(*root, "tk1"), 64 << 10);
+}
+
+// Values that complete a task (a patch that fill(I, THREE, .) turns into the
+// output): their completion flags and hashes through the GPU executor on the
+// stand-in, by both engines, as the CPU records them.
+TEST_CASE("the search's records of patches that complete: the stand-in's are the CPU's", "[golden][gpu_exec][jit]") {
+  battc::test::TempDir dir("battc-gpu-completions");
+  const fs::path programs = fs::path(dir.path) / "patches.py";
+  std::ofstream(programs) << "def solve_a(I):\n    O = ofcolor(I, ONE)\n    return O\n\n"
+                             "def solve_b(I):\n    O = ofcolor(I, TWO)\n    return O\n\n"
+                             "def solve_c(I):\n    x1 = ofcolor(I, ONE)\n    O = recolor(THREE, x1)\n    return O\n\n"
+                             "def solve_d(I):\n    x1 = ofcolor(I, ONE)\n    O = fill(I, THREE, x1)\n    return O\n";
+  auto grid = [](int h, int w, std::vector<int> cells) { return GridData{h, w, std::move(cells)}; };
+  Task t;  // cells of 1 become 3
+  t.id = "recolour";
+  t.train.push_back({grid(3, 3, {0, 1, 0, 0, 1, 2, 1, 0, 2}), grid(3, 3, {0, 3, 0, 0, 3, 2, 3, 0, 2})});
+  t.train.push_back({grid(2, 3, {1, 1, 0, 2, 0, 1}), grid(2, 3, {3, 3, 0, 2, 0, 3})});
+  t.test.push_back({grid(2, 2, {1, 0, 0, 1}), std::nullopt});
+  const std::vector<Task> tasks{t};
+  Batt b(programs, 2);
+  check_search_records("unit groups", b.entry, tasks);
+  auto engine = spec_engine_of(b);
+  check_search_records("device specs engine", engine->entry(), tasks);
+  const RunResult cpu = [&] {
+    ExecOptions o;
+    o.pairing = Pairing::All;
+    o.grid_stats = o.value_hashes = o.completions = true;
+    return execute(engine->entry(), tasks, o);
+  }();
+  CHECK(cpu.tasks[0].samples[0].evals[0].completes != 0);  // ofcolor(I, ONE) completes by fill
 }
 
 // arc-dsl's solvers.py (fetched, never in the project) on the first 40
