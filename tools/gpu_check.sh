@@ -8,13 +8,17 @@
 #      machine where nothing can be installed (its libraries resolved by ldd,
 #      battc doctor, a device library for the GPU's architecture);
 #   3. the golden tests on the GPU ([gpu]: the CUDA unit's dump equals the
-#      CPU's) and on the stand-in device ([gpu_exec]);
+#      CPU's; [device_specs]: the device specs engine's dumps equal the
+#      CPU's on demo, arc1, tk1 and arc-dsl's solvers on 40 tasks, and what
+#      its compile of statement shapes costs) and on the stand-in device
+#      ([gpu_exec], arc-dsl's solvers left to the CPU tests);
 #   4. tools/gpu_benchmark.py --check-dumps on the ARC-AGI-1 training cross
 #      product of arc-dsl's solvers: CPU and GPU run time, their ratio, the
 #      compile times, and whether the dumps are equal;
 #   5. one search round (arc-dsl's solvers as seeds on ARC-AGI-1 training,
-#      else the demo): on the GPU when `battc search` has --backend, else on
-#      the CPU, said so.
+#      else the demo): on the GPU (`battc search --backend cuda`, the device
+#      specs engine) when `battc search` has --backend, else on the CPU, said
+#      so.
 # Every step runs under a time limit that keeps the whole within 8 minutes. A
 # failed build (or bundle) stops the script; a failed check is reported and
 # the next one runs, so one run on a GPU machine says all it can; the exit
@@ -186,13 +190,14 @@ else
 fi
 
 step "3. golden tests: on the GPU, then on the stand-in device"
-run_step gpu_goldens 120 "$GOLDEN" '[gpu]'
+run_step gpu_goldens 120 "$GOLDEN" '[gpu]~[device_specs]'
+run_step device_specs_goldens 150 "$GOLDEN" '[device_specs]'
 if ((HAVE_GPU)) && grep -q '^\[SKIP\] no usable GPU' "$LOGS/gpu_goldens.log"; then
   echo "gpu_check: a GPU is here but the [gpu] goldens found none usable (above)" >&2
   record gpu_goldens_ran "failed: skipped on a machine with a GPU" 0
   ((FIRST_FAIL)) || FIRST_FAIL=1
 fi
-run_step stand_in_goldens 150 "$GOLDEN" '[gpu_exec]'
+run_step stand_in_goldens 90 "$GOLDEN" '[gpu_exec]~[arc_dsl]'
 
 step "4. ARC-AGI-1 training cross product: CPU against GPU"
 if [[ -z ${BATTC_ARC_DSL_SOLVERS:-} ]]; then
@@ -207,7 +212,7 @@ else
     --max-tasks "${GPU_CHECK_MAX_TASKS:-0}" --check-dumps --json "$WORK/bench.json"
 fi
 
-# The search on the GPU where it has a backend; today it has none.
+# The search on the GPU where battc search has a backend (an older battc has none).
 if "$BATTC" search --help 2>&1 | grep -q -- '--backend'; then
   BACKEND=cpu
   ((HAVE_GPU)) && BACKEND=cuda

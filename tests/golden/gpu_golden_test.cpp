@@ -15,6 +15,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "generator/emit/emit_host.h"
 #include "generator/emit/emit_specs.h"
@@ -263,7 +264,8 @@ void check_gpu_specs(const fs::path& programs, const std::vector<Task>& tasks) {
   auto lib = jit::SpecLibrary::open(jo);
   if (!lib) FAIL(lib.error().what());
   std::shared_ptr<jit::SpecLibrary> host = lib.value();
-  auto ensured = host->ensure(battc::generator::batt_specs(b.g->batt), 4);
+  const unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  auto ensured = host->ensure(battc::generator::batt_specs(b.g->batt), jobs);
   if (!ensured) FAIL(ensured.error().what());
   int sms = 0;
   for (const GpuPick& pick : gpus.gpus) sms += pick.multiprocessors;
@@ -271,7 +273,7 @@ void check_gpu_specs(const fs::path& programs, const std::vector<Task>& tasks) {
       b.g->batt, [&host](const std::string& key) { return host->find(key); }, host,
       gpu_program_groups(b.g->batt, tasks, sms));
   std::map<std::string, std::shared_ptr<jit::CudaSpecLibrary>> libs;
-  auto specs = prepare_gpu_specs(b.g->batt, gpus, libs, b.cache_dir(), 4);
+  auto specs = prepare_gpu_specs(b.g->batt, gpus, libs, b.cache_dir(), jobs);
   if (!specs) FAIL(specs.error().what());
   std::cout << "device specs engine: " << specs->compile.missing << " of " << specs->compile.needed
             << " shapes compiled in " << specs->compile.packs << " pack(s), " << specs->compile.seconds
@@ -293,7 +295,7 @@ void check_gpu_specs(const fs::path& programs, const std::vector<Task>& tasks) {
   po.program_files = {programs.string()};
   po.program_texts = {{"new.py", "def solve_new(I):\n    x1 = hmirror(I)\n    x2 = vconcat(I, x1)\n    O = hconcat(x2, x2)\n    return O\n"}};
   auto more = battc::generator::run_pipeline(po);
-  auto again = prepare_gpu_specs(more->batt, gpus, libs, b.cache_dir(), 4);
+  auto again = prepare_gpu_specs(more->batt, gpus, libs, b.cache_dir(), jobs);
   if (!again) FAIL(again.error().what());
   std::cout << "one program more: " << again->compile.missing << " new shape(s) in " << again->compile.packs
             << " pack(s), NVRTC " << again->compile.seconds << " s, ready (NVRTC and link) in " << again->seconds
@@ -385,12 +387,13 @@ TEST_CASE("demo on the GPU: the dump is the CPU's", "[golden][gpu][jit]") {
   check_gpu(demo / "programs.py", load_tasks(demo));
 }
 
-TEST_CASE("demo on the GPU, device specs engine: the dump is the CPU's", "[golden][gpu][jit]") {
+TEST_CASE("demo on the GPU, device specs engine: the dump is the CPU's", "[golden][gpu][device_specs][jit]") {
   const fs::path demo = kSource / "tasks" / "demo";
   check_gpu_specs(demo / "programs.py", load_tasks(demo));
 }
 
-TEST_CASE("arc1 and tk1 on the GPU, device specs engine: the dumps are the CPU's", "[golden][gpu][jit][arc_data]") {
+TEST_CASE("arc1 and tk1 on the GPU, device specs engine: the dumps are the CPU's",
+          "[golden][gpu][device_specs][jit][arc_data]") {
   if (!gpu_availability().usable()) {
     std::cout << "[SKIP] no usable GPU: " << gpu_availability().why << "\n";
     return;
@@ -402,7 +405,7 @@ TEST_CASE("arc1 and tk1 on the GPU, device specs engine: the dumps are the CPU's
 }
 
 TEST_CASE("arc-dsl's solvers on the GPU, device specs engine: the dump is the CPU's",
-          "[golden][gpu][jit][arc_data][arc_dsl]") {
+          "[golden][gpu][device_specs][jit][arc_data][arc_dsl]") {
   const char* solvers = std::getenv("BATTC_ARC_DSL_SOLVERS");
   if (!gpu_availability().usable() || !solvers || !*solvers) {
     std::cout << "[SKIP] " << (gpu_availability().usable() ? "BATTC_ARC_DSL_SOLVERS is not set" : "no usable GPU: " + gpu_availability().why) << "\n";
