@@ -72,6 +72,9 @@ jit::Result<GpuSpecs> prepare_gpu_specs(const generator::Batt& batt, const GpuAv
   return out;
 }
 
+// The per-thread stack the spec kernels get (see run_specs_on_gpus).
+constexpr std::uint64_t kSpecKernelStackBytes = 8 << 10;
+
 RunResult run_specs_on_gpus(const GpuAvailability& gpus, const GpuSpecs& specs, const SpecEngine& engine,
                             const BattEntry& host, const std::vector<Task>& tasks, const ExecOptions& options,
                             const GpuExecOptions& gpu, GpuRunStats* stats) {
@@ -85,7 +88,13 @@ RunResult run_specs_on_gpus(const GpuAvailability& gpus, const GpuSpecs& specs, 
       const jit::CudaSpecSlot& slot = link.slots.at(f->key);
       batt.functions.emplace_back(slot.symbol, slot.index);
     }
-    owned.push_back(std::make_unique<CudaDevice>(gpus.driver, pick.ordinal, link.cubin, CudaDeviceOptions{}, &batt));
+    // The spec kernels call the specs through a table, so ptxas cannot size
+    // their stack and the driver's default (1 KiB a thread) is all they get
+    // unless raised: the walk's frame (16 operand pointers) and a spec's own
+    // come on top of what the CUDA unit's statically sized kernels need.
+    CudaDeviceOptions options;
+    options.stack_bytes = kSpecKernelStackBytes;
+    owned.push_back(std::make_unique<CudaDevice>(gpus.driver, pick.ordinal, link.cubin, options, &batt));
     devices.push_back(owned.back().get());
   }
   return execute_on_devices(devices, host, tasks, options, gpu, stats);

@@ -97,6 +97,16 @@ TEST_CASE("device spec packs compile once, link with the spec kernels, and a new
   auto relinked = fresh.value()->link(keys_of(all));
   REQUIRE(relinked);
   CHECK((*relinked)->packs == l.packs + 1);
+  // A changed program of known shapes: no compile and no link.
+  const auto changed = specs_of("changed.py", "def solve_new(I):\n    x1 = hmirror(I)\n    O = vconcat(x1, I)\n    return O\n");
+  std::vector<battc::generator::SpecDef> all2 = demo;
+  all2.insert(all2.end(), changed.begin(), changed.end());
+  auto fourth = fresh.value()->ensure(all2, 2);
+  REQUIRE(fourth);
+  CHECK(fourth->missing == 0);
+  auto same = fresh.value()->link(keys_of(all2));
+  REQUIRE(same);
+  CHECK(same->get() == relinked->get());
   std::cout << "a new shape: " << third->missing << " spec(s), NVRTC " << third->seconds << " s, nvJitLink "
             << (*relinked)->seconds << " s\n";
 }
