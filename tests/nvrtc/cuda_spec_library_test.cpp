@@ -6,10 +6,13 @@
 // one pack; the same packs link once (memory), then from disk.
 #include <catch2/catch.hpp>
 
+#include <elf.h>
+
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <string>
 
 #include "generator/emit/emit_specs.h"
@@ -34,6 +37,29 @@ std::vector<battc::generator::SpecDef> specs_of(const std::string& file, const s
 
 bool contains(const std::vector<char>& bytes, const std::string& s) {
   return std::search(bytes.begin(), bytes.end(), s.begin(), s.end()) != bytes.end();
+}
+
+// The size of the global symbol `name` in an ELF image (a cubin), or -1.
+long elf_symbol_size(const std::vector<char>& image, const std::string& name) {
+  if (image.size() < sizeof(Elf64_Ehdr)) return -1;
+  Elf64_Ehdr eh;
+  std::memcpy(&eh, image.data(), sizeof eh);
+  auto section = [&](std::size_t i) {
+    Elf64_Shdr sh;
+    std::memcpy(&sh, image.data() + eh.e_shoff + i * sizeof(Elf64_Shdr), sizeof sh);
+    return sh;
+  };
+  for (std::size_t i = 0; i < eh.e_shnum; ++i) {
+    const Elf64_Shdr sh = section(i);
+    if (sh.sh_type != SHT_SYMTAB) continue;
+    const Elf64_Shdr strtab = section(sh.sh_link);
+    for (std::size_t k = 0; k < sh.sh_size / sizeof(Elf64_Sym); ++k) {
+      Elf64_Sym sym;
+      std::memcpy(&sym, image.data() + sh.sh_offset + k * sizeof(Elf64_Sym), sizeof sym);
+      if (name == image.data() + strtab.sh_offset + sym.st_name) return static_cast<long>(sym.st_size);
+    }
+  }
+  return -1;
 }
 
 std::vector<std::string> keys_of(const std::vector<battc::generator::SpecDef>& specs) {
@@ -65,10 +91,18 @@ TEST_CASE("device spec packs compile once, link with the spec kernels, and a new
   CHECK(std::memcmp(l.cubin.data(), "\x7f" "ELF", 4) == 0);
   CHECK(contains(l.cubin, "battc_spec_eval_kernel"));
   CHECK(contains(l.cubin, "battc_spec_prologue_kernel"));
+  std::map<std::string, int> entries;  // per table: the most entries the keys need
   for (const auto& d : demo) {
     INFO(d.key);
     REQUIRE(l.slots.count(d.key) == 1);
-    CHECK(contains(l.cubin, l.slots.at(d.key).symbol));
+    const CudaSpecSlot& slot = l.slots.at(d.key);
+    entries[slot.symbol] = std::max(entries[slot.symbol], slot.index + 1);
+  }
+  // Each pack's table is a global of the linked cubin, 8 bytes an entry
+  // (what CudaDevice reads with cuModuleGetGlobal).
+  for (const auto& [symbol, n] : entries) {
+    INFO(symbol);
+    CHECK(elf_symbol_size(l.cubin, symbol) == 8L * n);
   }
   auto again = lib.value()->link(keys_of(demo));
   REQUIRE(again);
