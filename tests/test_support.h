@@ -87,8 +87,11 @@ struct Child {
 inline Child run_battc(const TempDir& dir, const std::string& name, const std::string& args,
                        const std::string& shell_prefix = "") {
   auto out = std::filesystem::path(dir.path) / (name + ".out"), err = std::filesystem::path(dir.path) / (name + ".err");
-  std::string cmd = shell_prefix + "BATTC_LIBCUDA=/nonexistent/libcuda.so.1 BATTC_CACHE_DIR='" + dir.path + "/cache' '" +
-                    std::string(BATTC_BINARY) + "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
+  // No GPU driver unless the prefix names one (BATTC_LIBCUDA=...).
+  const std::string driver =
+      shell_prefix.find("BATTC_LIBCUDA=") == std::string::npos ? "BATTC_LIBCUDA=/nonexistent/libcuda.so.1 " : "";
+  std::string cmd = shell_prefix + driver + "BATTC_CACHE_DIR='" + dir.path + "/cache' '" + std::string(BATTC_BINARY) +
+                    "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
   int status = std::system(cmd.c_str());
   Child c;
   c.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 #include "generator/emit/emit_host.h"
@@ -18,6 +19,7 @@
 #include "runtime/api/run_gpu.h"
 #include "runtime/exec/execute.h"
 #include "runtime/exec/result_skeleton.h"
+#include "runtime/exec/cuda_driver.h"
 #include "runtime/exec/spec_engine.h"
 #include "runtime/score/dump_writer.h"
 #include "runtime/tasks/load_tasks.h"
@@ -215,11 +217,23 @@ std::unique_ptr<generator::Generated> generate_programs(const ProgramInput& prog
 
 namespace {
 
+// Why a GPU run of this process failed on its device (a driver error, a
+// kernel fault), once one did: backend auto then stays on the CPU.
+std::mutex gpu_failure_mutex;
+std::string gpu_failure;
+
 // The backend a request gets: the GPU when asked for (or, with auto, when
-// one is usable); nullptr for the CPU.
+// one is usable and none failed at run time in this process); nullptr for the CPU.
 ApiResult<const GpuAvailability*> choose_backend(const RunRequest& req) {
   if (req.backend == Backend::Cpu) return static_cast<const GpuAvailability*>(nullptr);
   const GpuAvailability& a = gpu_availability();
+  if (a.usable() && req.backend == Backend::Auto) {
+    std::lock_guard lock(gpu_failure_mutex);
+    if (!gpu_failure.empty()) {
+      if (req.note) req.note("backend auto: using the CPU (a GPU run failed earlier: " + gpu_failure + ")");
+      return static_cast<const GpuAvailability*>(nullptr);
+    }
+  }
   if (a.usable()) return &a;
   if (req.backend == Backend::Cuda) return ApiError{ErrorKind::Usage, "--backend cuda: no usable GPU: " + a.why};
   // Said only where a GPU was to be expected (the driver loaded): on a
@@ -299,6 +313,34 @@ ApiResult<GpuCode> compile_gpu(RunRequest& req, generator::Generated& g, RunOutc
   return code;
 }
 
+// The run on the GPU; false when the device failed (a driver error, a
+// kernel fault) and backend auto takes the CPU instead (said in a note, and
+// remembered for the process's later runs). The GPU executor writes no dump
+// while it runs, so the CPU's run writes it whole.
+bool run_on_gpu(const RunRequest& req, RunOutcome& out, const CpuEngine& cpu, const GpuAvailability& gpu,
+                const GpuCode& code) {
+  GpuExecOptions go;
+  go.item_arena_bytes = req.gpu_arena_bytes;
+  go.item_work = req.gpu_item_work;
+  try {
+    out.result = code.specs ? run_specs_on_gpus(gpu, *code.specs, *cpu.specs, cpu.entry, out.tasks, req.exec, go,
+                                                &out.gpu)
+                            : run_on_gpus(gpu, *code.units, cpu.entry, out.tasks, req.exec, go, &out.gpu);
+    return true;
+  } catch (const cuda::CudaError& e) {
+    if (req.backend != Backend::Auto) throw;
+    {
+      std::lock_guard lock(gpu_failure_mutex);
+      gpu_failure = e.what();
+    }
+    note_to(req, fmt::format("backend auto: the GPU run failed ({}): running on the CPU", e.what()));
+    out.backend = "cpu";
+    out.gpu_engine.clear();
+    out.gpu = {};
+    return false;
+  }
+}
+
 // The evaluation, on the GPU or the CPU, with the dump written as it goes.
 std::optional<ApiError> evaluate(RunRequest& req, const generator::Generated& g, RunOutcome& out,
                                  const CpuEngine& cpu, const GpuAvailability* gpu, const GpuCode& code) {
@@ -313,16 +355,8 @@ std::optional<ApiError> evaluate(RunRequest& req, const generator::Generated& g,
       }))
     return e;
   if (auto e = input_stage([&] {
-        if (gpu) {
-          GpuExecOptions go;
-          go.item_arena_bytes = req.gpu_arena_bytes;
-          go.item_work = req.gpu_item_work;
-          out.result = code.specs ? run_specs_on_gpus(*gpu, *code.specs, *cpu.specs, cpu.entry, out.tasks, req.exec, go,
-                                                      &out.gpu)
-                                  : run_on_gpus(*gpu, *code.units, cpu.entry, out.tasks, req.exec, go, &out.gpu);
-        } else {
-          out.result = execute(cpu.entry, out.tasks, req.exec);
-        }
+        if (gpu && !run_on_gpu(req, out, cpu, *gpu, code)) gpu = nullptr;
+        if (!gpu) out.result = execute(cpu.entry, out.tasks, req.exec);
       }))
     return e;
   out.result.statements = statement_sites(g, out.result);

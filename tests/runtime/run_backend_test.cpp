@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -59,6 +60,32 @@ TEST_CASE("run --backend auto without a usable GPU writes what --backend cpu wri
   CHECK(dump_auto == dump_cpu);
   CHECK(results_without_time(auto_out + "/results.json") == results_without_time(cpu_out + "/results.json"));
   CHECK(slurp(auto_out + "/submission.json") == slurp(cpu_out + "/submission.json"));
+}
+
+// A device that is listed but fails when used (the stand-in libcuda's
+// "one_device": every call past the device list fails), as a GPU whose run
+// faults would: auto says so in a line and runs on the CPU, writing what
+// --backend cpu writes; cuda is the error.
+TEST_CASE("run --backend auto with a GPU that fails when used runs on the CPU", "[cli][gpu_backend]") {
+  battc::test::TempDir dir("battc-backend");
+  const std::string fake = "BATTC_LIBCUDA='" + std::string(FAKE_LIBCUDA_PATH) + "' FAKE_CUDA_MODE=one_device ";
+  std::string cpu_out = dir.path + "/cpu", auto_out = dir.path + "/auto";
+  Child cpu = battc_run(dir, "cpu", "--backend cpu --out '" + cpu_out + "' --dump-outputs '" + cpu_out + "/dump.jsonl'");
+  REQUIRE(cpu.exit_code == 0);
+  Child au = battc::test::run_battc(
+      dir, "auto", "run --backend auto --out '" + auto_out + "' --dump-outputs '" + auto_out + "/dump.jsonl'", fake);
+  INFO(au.err);
+  if (au.err.find("no usable GPU") != std::string::npos) {  // no NVRTC here, or no device library for sm_90
+    std::cout << "[SKIP] the stand-in GPU is not usable on this machine: " << au.err << "\n";
+    return;
+  }
+  REQUIRE(au.exit_code == 0);
+  CHECK(au.err.find("backend auto: the GPU run failed (cuDevicePrimaryCtxRetain") != std::string::npos);
+  CHECK(slurp(auto_out + "/dump.jsonl") == slurp(cpu_out + "/dump.jsonl"));
+  CHECK(slurp(auto_out + "/submission.json") == slurp(cpu_out + "/submission.json"));
+  Child cu = battc::test::run_battc(dir, "cuda", "run --backend cuda --out '" + dir.path + "/cuda'", fake);
+  CHECK(cu.exit_code != 0);
+  CHECK(cu.err.find("cuDevicePrimaryCtxRetain") != std::string::npos);
 }
 
 TEST_CASE("run --backend cuda without a usable GPU is one line and exit code 2", "[cli][gpu_backend]") {
