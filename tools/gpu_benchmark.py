@@ -6,9 +6,12 @@ from run time (battc run --timing-json).
 Both backends run the same batt on the same samples, every evaluation
 (--evaluate all: the CPU would otherwise stop a solver at its first wrong
 train pair, the GPU never does):
-  cpu:  battc run --backend cpu  [--jobs N]
-  cuda: battc run --backend cuda (the host unit is a cache hit by then; the
-        CUDA compile is cold unless --cache-dir holds it)
+  cpu:  battc run --backend cpu  [--jobs N] --engine E
+  cuda: battc run --backend cuda --engine E (the CPU engine's compile is a
+        cache hit by then; the GPU's compile is cold unless --cache-dir holds
+        it). E (--engine, default specs): specs runs the GPU's device specs
+        engine (the batt as data over device spec packs), unit the batt's
+        CUDA unit.
 With --check-dumps both write the evaluation dump and the script says
 whether they are byte for byte equal (they must be). --json FILE writes the
 figures printed (tools/gpu_check.sh keeps them).
@@ -19,7 +22,8 @@ CPU backend alone.
 Usage:
   tools/gpu_benchmark.py --programs PATH/TO/solvers.py \\
       --tasks ../shared/arc/ARC-AGI-1/training [--max-tasks 20] [--jobs 0] \\
-      [--battc build/battc] [--cache-dir DIR] [--gpu-arena-kb N] [--gpu-item-work N] [--check-dumps] [--json FILE]
+      [--battc build/battc] [--engine specs|unit] [--cache-dir DIR] [--gpu-arena-kb N] [--gpu-item-work N]
+      [--check-dumps] [--json FILE]
 """
 import json
 import os
@@ -98,6 +102,8 @@ def main():
     ap.add_argument('--cache-dir', help='battc compile cache (default: a fresh one, so compiles are cold)')
     ap.add_argument('--check-dumps', action='store_true', help='dump both and compare them byte for byte')
     ap.add_argument('--json', help='write the figures to this file')
+    ap.add_argument('--engine', choices=['specs', 'unit'], default='specs',
+                    help='the engine of both runs: on the GPU, the device specs engine (specs) or the CUDA unit (unit)')
     args = ap.parse_args()
     fig = {}
 
@@ -108,9 +114,10 @@ def main():
         n_tasks = subset(args.tasks, args.max_tasks, tasks)
         cache = args.cache_dir or os.path.join(work, 'cache')
         print(f'tasks: {n_tasks}, programs: {args.programs}')
-        fig.update(tasks=n_tasks, programs=args.programs)
+        fig.update(tasks=n_tasks, programs=args.programs, engine=args.engine)
+        engine = ['--engine', args.engine]
 
-        rc, err, cpu, cpu_wall = run_battc(args, tasks, work, 'cpu', cache, ['--jobs', str(args.jobs)])
+        rc, err, cpu, cpu_wall = run_battc(args, tasks, work, 'cpu', cache, ['--jobs', str(args.jobs)] + engine)
         if rc != 0:
             sys.exit(f'battc run --backend cpu failed (exit {rc}):\n{err}')
         line('cpu', cpu, cpu_wall)
@@ -119,7 +126,8 @@ def main():
         arena = ['--gpu-arena-kb', str(args.gpu_arena_kb)] if args.gpu_arena_kb else []
         if args.gpu_item_work >= 0:
             arena += ['--gpu-item-work', str(args.gpu_item_work)]
-        rc, err, gpu, gpu_wall = run_battc(args, tasks, work, 'cuda', cache, ['--jobs', str(args.jobs)] + arena)
+        rc, err, gpu, gpu_wall = run_battc(args, tasks, work, 'cuda', cache,
+                                           ['--jobs', str(args.jobs)] + engine + arena)
         if rc == 2 and 'no usable GPU' in err:
             why = err.strip().splitlines()[-1].split('no usable GPU: ', 1)[-1]
             print(f'cuda: NOT RUN, no usable GPU: {why}')
@@ -131,7 +139,7 @@ def main():
         fig['cuda'] = figures(gpu, gpu_wall)
         g = gpu.get('gpu', {})
         fig['cuda']['gpu'] = g
-        print(f'      {g.get("devices")} device(s), {g.get("rounds")} round(s), {g.get("launches")} launch(es);'
+        print(f'      {g.get("engine", "cuda unit")}: {g.get("devices")} device(s), {g.get("rounds")} round(s), {g.get("launches")} launch(es);'
               f' {g.get("fallback_evaluations")} evaluations in {g.get("fallback_samples")} samples re-run on the CPU'
               f' ({g.get("cpu_rerun_seconds", 0):.3f} s); device {g.get("device_seconds", 0):.3f} s;'
               f' {g.get("bytes_up", 0) / 1e6:.1f} MB up, {g.get("bytes_down", 0) / 1e6:.1f} MB down')

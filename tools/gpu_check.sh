@@ -13,8 +13,9 @@
 #      its compile of statement shapes costs) and on the stand-in device
 #      ([gpu_exec], arc-dsl's solvers left to the CPU tests);
 #   4. tools/gpu_benchmark.py --check-dumps on the ARC-AGI-1 training cross
-#      product of arc-dsl's solvers: CPU and GPU run time, their ratio, the
-#      compile times, and whether the dumps are equal;
+#      product of arc-dsl's solvers, by the specs engine (on the GPU the
+#      device specs engine): CPU and GPU run time, their ratio, the compile
+#      times (the device spec packs cold), and whether the dumps are equal;
 #   5. one search round (arc-dsl's solvers as seeds on ARC-AGI-1 training,
 #      else the demo): on the GPU (`battc search --backend cuda`, the device
 #      specs engine) when `battc search` has --backend, else on the CPU, said
