@@ -10,21 +10,18 @@
 #include <chrono>
 #include <cstring>
 #include <exception>
-#include <filesystem>
-#include <fstream>
 #include <mutex>
 #include <set>
 #include <sstream>
 #include <thread>
 #include <utility>
 
+#include "runtime/jit/cubin_cache.h"
 #include "runtime/jit/cuda_cache_key.h"
 #include "runtime/jit/cuda_device_runtime.h"
 #include "runtime/jit/cuda_libraries.h"
 #include "runtime/jit/cuda_modules.h"
 #include "runtime/jit/cuda_toolchain.h"
-
-namespace fs = std::filesystem;
 
 namespace battc::runtime::jit {
 
@@ -32,22 +29,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-struct RemoveDirOnExit {
-  std::string dir;
-  ~RemoveDirOnExit() {
-    std::error_code ec;
-    if (!dir.empty()) fs::remove_all(dir, ec);
-  }
-};
-
 std::string joined(const std::vector<std::string>& v) {
   std::string s;
   for (const auto& x : v) s += (s.empty() ? "" : " ") + x;
   return s;
-}
-
-bool is_elf(const std::vector<char>& bytes) {
-  return bytes.size() > 4 && std::memcmp(bytes.data(), "\x7f" "ELF", 4) == 0;
 }
 
 // The entry's log: both commands and both logs, each log framed by its byte
@@ -79,22 +64,6 @@ std::string unframe(const std::string& text, const std::string& title) {
   }
   size_t body = end + std::strlen(" bytes) ---\n");
   return body + n <= text.size() ? text.substr(body, n) : "";
-}
-
-std::optional<std::vector<char>> read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::vector<char> out((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return std::nullopt;
-  return out;
-}
-
-Result<bool> write_bytes(const std::string& path, const std::vector<char>& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), std::streamsize(bytes.size()));
-  out.close();
-  if (!out) return jit_error("cache", "cannot write " + path);
-  return true;
 }
 
 // NVRTC's options for part k of a unit compiled in `parts` pieces: the
@@ -137,19 +106,6 @@ struct ModuleCache {
   FileCache refs;
 };
 
-// The bytes of the cache entry `key` and its path, if it is a sound ELF
-// file; a truncated or foreign one is dropped (the caller rebuilds it).
-std::optional<std::pair<std::vector<char>, std::string>> sound_entry(const FileCache& cache, const std::string& key) {
-  auto path = cache.lookup(key);
-  if (!path) return std::nullopt;
-  auto bytes = read_bytes(*path);
-  if (!bytes || !is_elf(*bytes)) {
-    cache.forget(key);
-    return std::nullopt;
-  }
-  return std::make_pair(std::move(*bytes), *path);
-}
-
 // A cached module's cubin, if there is a sound one.
 std::optional<RelocatableCubin> cached_module(const FileCache& cache, const std::string& key) {
   auto entry = sound_entry(cache, key);
@@ -176,17 +132,6 @@ std::optional<std::string> module_of(const FileCache& refs, const std::string& k
     return std::nullopt;
   }
   return target;
-}
-
-// Publishes `bytes` as the entry `key`; a cache that cannot take it only
-// costs a compile next time.
-void publish_entry(const FileCache& cache, const std::string& key, const std::vector<char>& bytes,
-                   const std::string& log) {
-  auto tmp = cache.make_temp_dir(key);
-  if (!tmp) return;
-  RemoveDirOnExit cleanup{*tmp};
-  std::string file = *tmp + "/entry";
-  if (write_bytes(file, bytes)) (void)cache.publish(key, file, log);
 }
 
 // The groups `todo` (indexes into m.groups) as at most `n` modules of about

@@ -5,14 +5,12 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 
 #include "generator/emit/spec_kernels_template.h"
 #include "runtime/abi/spec_plan.h"
+#include "runtime/jit/cubin_cache.h"
 #include "runtime/jit/cuda_cache_key.h"
 #include "runtime/jit/cuda_libraries.h"
 #include "runtime/jit/cuda_toolchain.h"
@@ -28,44 +26,6 @@ using Clock = std::chrono::steady_clock;
 // As the host spec library's packs: each NVRTC program parses the DSL
 // headers, so fewer than this many specs a pack waste that parse.
 constexpr std::size_t kMinSpecsPerPack = 48;
-
-std::optional<std::vector<char>> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::vector<char> out((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return std::nullopt;
-  return out;
-}
-
-bool is_elf(const std::vector<char>& b) { return b.size() > 4 && std::memcmp(b.data(), "\x7f" "ELF", 4) == 0; }
-
-// Publishes `bytes` as the entry `key` of `cache` with `log`; a cache that
-// cannot take it only costs a compile next time.
-void publish(const FileCache& cache, const std::string& key, const std::vector<char>& bytes, const std::string& log) {
-  auto tmp = cache.make_temp_dir(key);
-  if (!tmp) return;
-  const std::string file = *tmp + "/entry";
-  {
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), std::streamsize(bytes.size()));
-    if (!out) return;
-  }
-  (void)cache.publish(key, file, log);
-  std::error_code ec;
-  std::filesystem::remove_all(*tmp, ec);
-}
-
-// The cached entry's bytes if it is a sound ELF file; an unsound one is dropped.
-std::optional<std::vector<char>> sound(const FileCache& cache, const std::string& key) {
-  auto path = cache.lookup(key);
-  if (!path) return std::nullopt;
-  auto bytes = read_file(*path);
-  if (!bytes || !is_elf(*bytes)) {
-    cache.forget(key);
-    return std::nullopt;
-  }
-  return bytes;
-}
 
 // A pack's log: "table <symbol>", then its spec keys, one a line.
 std::string pack_log(const std::string& symbol, const std::vector<std::string>& specs) {
@@ -121,18 +81,18 @@ const CudaSpecLibrary::Pack* CudaSpecLibrary::find_pack(const std::string& spec_
   if (auto it = of_spec_.find(spec_key); it != of_spec_.end()) return it->second.get();
   if (!refs_cache_) return nullptr;
   auto ref = refs_cache_->lookup(ref_key(spec_key));
-  auto target = ref ? read_file(*ref) : std::nullopt;
+  auto target = ref ? read_bytes(*ref) : std::nullopt;
   if (!target) return nullptr;
   const std::string pack_key(target->begin(), target->end());
   std::shared_ptr<Pack> pack;
   if (auto it = by_key_.find(pack_key); it != by_key_.end()) {
     pack = it->second;
   } else {
-    auto bytes = sound(*packs_cache_, pack_key);
-    if (!bytes) return nullptr;
+    auto entry = sound_entry(*packs_cache_, pack_key);
+    if (!entry) return nullptr;
     pack = std::make_shared<Pack>();
     pack->key = pack_key;
-    pack->cubin = std::move(*bytes);
+    pack->cubin = std::move(entry->first);
     if (!parse_pack_log(packs_cache_->read_log(pack_key), pack->symbol, pack->specs)) {
       packs_cache_->forget(pack_key);
       return nullptr;
@@ -158,9 +118,9 @@ Result<bool> CudaSpecLibrary::compile_pack(std::vector<const generator::SpecDef*
   pack->cubin = std::move(cubin->bytes);
   for (const generator::SpecDef& d : defs) pack->specs.push_back(d.key);
   if (packs_cache_) {
-    publish(*packs_cache_, pack->key, pack->cubin, pack_log(pack->symbol, pack->specs));
+    publish_entry(*packs_cache_, pack->key, pack->cubin, pack_log(pack->symbol, pack->specs));
     const std::vector<char> target(pack->key.begin(), pack->key.end());
-    for (const std::string& k : pack->specs) publish(*refs_cache_, ref_key(k), target, "");
+    for (const std::string& k : pack->specs) publish_entry(*refs_cache_, ref_key(k), target, "");
   }
   std::lock_guard lock(mutex_);
   by_key_[pack->key] = pack;
@@ -205,10 +165,10 @@ Result<std::vector<char>> CudaSpecLibrary::kernels() {
   const std::string text = generator::kSpecKernelsTemplate;
   const std::string key = cuda_module_key(text, nvrtc_options_, cuda_toolchain_id(), rt_);
   if (packs_cache_)
-    if (auto hit = sound(*packs_cache_, key)) return *(kernels_ = std::move(*hit));
+    if (auto hit = sound_entry(*packs_cache_, key)) return *(kernels_ = std::move(hit->first));
   auto cubin = nvrtc_compile(text, "spec_kernels.cu", nvrtc_options_);
   if (!cubin) return cubin.error();
-  if (packs_cache_) publish(*packs_cache_, key, cubin->bytes, cubin->log);
+  if (packs_cache_) publish_entry(*packs_cache_, key, cubin->bytes, cubin->log);
   return *(kernels_ = std::move(cubin->bytes));
 }
 
@@ -231,9 +191,9 @@ Result<std::shared_ptr<const CudaSpecLink>> CudaSpecLibrary::link(const std::vec
   out->packs = static_cast<int>(packs.size());
   for (const auto& [key, p] : packs)
     for (std::size_t i = 0; i < p->specs.size(); ++i) out->slots[p->specs[i]] = CudaSpecSlot{p->symbol, int(i)};
-  std::optional<std::vector<char>> hit = links_cache_ ? sound(*links_cache_, link_key) : std::nullopt;
+  auto hit = links_cache_ ? sound_entry(*links_cache_, link_key) : std::nullopt;
   if (hit) {
-    out->cubin = std::move(*hit);
+    out->cubin = std::move(hit->first);
     out->cache_hit = true;
   } else {
     std::vector<RelocatableCubin> parts(1);
@@ -244,7 +204,7 @@ Result<std::shared_ptr<const CudaSpecLink>> CudaSpecLibrary::link(const std::vec
     out->cubin = std::move(linked->cubin);
     out->seconds = linked->seconds;
     if (links_cache_) {
-      publish(*links_cache_, link_key, out->cubin, linked->info_log);
+      publish_entry(*links_cache_, link_key, out->cubin, linked->info_log);
       links_cache_->evict(link_key);
     }
   }

@@ -244,6 +244,18 @@ void check_gpu(const fs::path& programs, const std::vector<Task>& tasks) {
   }
 }
 
+// The first 40 ARC-AGI-1 training tasks by file name (arc-dsl's solvers'
+// golden workload).
+std::vector<Task> first_training_tasks(const fs::path& root) {
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(root / "ARC-AGI-1" / "training"))
+    if (e.path().extension() == ".json") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  if (files.size() > 40) files.resize(40);
+  REQUIRE(files.size() == 40);
+  return load_tasks(files);
+}
+
 // The ARC-AGI-1 training tasks of a golden folder (arc1, tk1).
 // The device specs engine on the real GPUs: the CPU's spec library and
 // engine (built with the GPU's groups), the device spec packs of the batt's
@@ -373,13 +385,7 @@ TEST_CASE("arc-dsl's solvers on the stand-in device: the GPU executor's dump is 
   }
   auto root = battc::test::arc_data("ARC-AGI-1/training");
   if (!root) return;
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(*root / "ARC-AGI-1" / "training"))
-    if (e.path().extension() == ".json") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  if (files.size() > 40) files.resize(40);
-  REQUIRE(files.size() == 40);
-  check_stand_in(solvers, load_tasks(files), 64 << 10);
+  check_stand_in(solvers, first_training_tasks(*root), 64 << 10);
 }
 
 TEST_CASE("demo on the GPU: the dump is the CPU's", "[golden][gpu][jit]") {
@@ -408,17 +414,15 @@ TEST_CASE("arc-dsl's solvers on the GPU, device specs engine: the dump is the CP
           "[golden][gpu][device_specs][jit][arc_data][arc_dsl]") {
   const char* solvers = std::getenv("BATTC_ARC_DSL_SOLVERS");
   if (!gpu_availability().usable() || !solvers || !*solvers) {
-    std::cout << "[SKIP] " << (gpu_availability().usable() ? "BATTC_ARC_DSL_SOLVERS is not set" : "no usable GPU: " + gpu_availability().why) << "\n";
+    std::cout << "[SKIP] "
+              << (gpu_availability().usable() ? "BATTC_ARC_DSL_SOLVERS is not set"
+                                              : "no usable GPU: " + gpu_availability().why)
+              << "\n";
     return;
   }
   auto root = battc::test::arc_data("ARC-AGI-1/training");
   if (!root) return;
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(*root / "ARC-AGI-1" / "training"))
-    if (e.path().extension() == ".json") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  files.resize(std::min<std::size_t>(files.size(), 40));
-  check_gpu_specs(solvers, load_tasks(files));
+  check_gpu_specs(solvers, first_training_tasks(*root));
 }
 
 TEST_CASE("arc1 on the GPU: the dump is the CPU's", "[golden][gpu][jit][arc_data]") {
