@@ -94,11 +94,15 @@ CompletionGoal completion_goal(const abi::SampleIn& s) {
   return g;
 }
 
-std::uint8_t completion_flags(const char* text, const CompletionGoal& g) {
-  if (!g.usable || !text) return 0;
+CompletionFlags completion_check(const char* text, const CompletionGoal& g) {
+  if (!g.usable || !text) return {};
   Cursor k{text};
+  if (g.same_shape && g.colour >= 0 && (*text == '-' || (*text >= '0' && *text <= '9'))) {
+    long v = k.number();  // an integer: fill's colour where samples differ in it
+    return {std::uint8_t(k.ok && !*k.p && v == g.colour ? kCompletesColour : 0), 0};
+  }
   for (const char* head = "{\"set\":["; *head; ++head) k.need(*head);
-  if (!k.ok) return 0;
+  if (!k.ok) return {};
   // Per cell of the grid: 0 not in the value, else 1 + the colour the value
   // gives it (an object) or 1 (a set of cells).
   std::vector<std::uint8_t> at(g.in.size(), 0);
@@ -107,9 +111,9 @@ std::uint8_t completion_flags(const char* text, const CompletionGoal& g) {
   while (!k.eat(']')) {
     if (!first) k.need(',');
     Element e;
-    if (!element(k, e)) return 0;
+    if (!element(k, e)) return {};
     if (first) object = e.object;
-    if (e.object != object || (e.object && (e.colour < 0 || e.colour > 9))) return 0;
+    if (e.object != object || (e.object && (e.colour < 0 || e.colour > 9))) return {};
     first = false;
     top = std::min(top, e.i), left = std::min(left, e.j), bottom = std::max(bottom, e.i), right = std::max(right, e.j);
     if (e.i < 0 || e.j < 0 || e.i >= g.h || e.j >= g.w) {  // the calls skip cells off the grid
@@ -121,7 +125,7 @@ std::uint8_t completion_flags(const char* text, const CompletionGoal& g) {
     clash = clash || (slot && slot != v);  // two colours at one cell: paint's result depends on order
     slot = v;
   }
-  if (!k.eat('}') || *k.p) return 0;
+  if (!k.eat('}') || *k.p) return {};
   // subgrid crops I to the bounding box (Python's slices where it leaves
   // the grid: not followed here, no flag).
   bool sub = !first && !off_grid && bottom - top + 1 == g.out_h && right - left + 1 == g.out_w;
@@ -129,21 +133,30 @@ std::uint8_t completion_flags(const char* text, const CompletionGoal& g) {
     for (int j = 0; sub && j < g.out_w; ++j)
       sub = g.in[std::size_t((top + i) * g.w + left + j)] == g.out[std::size_t(i * g.out_w + j)];
   const std::uint8_t crop = sub ? kCompletesSubgrid : 0;
-  if (!g.same_shape) return crop;
+  if (!g.same_shape) return {crop, 0};
   bool fill = g.colour >= 0, under = g.colour >= 0 && g.background >= 0, paint = object && !clash;
+  // Per colour (bit c): the output colours of the cells the value covers,
+  // and of the changed cells it leaves out.
+  unsigned covered = 0, missed = 0;
   for (std::size_t c = 0; c < at.size(); ++c) {
     const bool changed = g.in[c] != g.out[c];
+    const unsigned bit = g.out[c] < 10 ? 1u << g.out[c] : 0;
     if (!at[c]) {
-      if (changed) fill = under = paint = false;
+      if (changed) fill = under = paint = false, missed |= bit;
       continue;
     }
+    covered |= bit;
     fill = fill && g.out[c] == g.colour;
     if (g.in[c] == g.background) under = under && g.out[c] == g.colour;
     else under = under && !changed;
     paint = paint && g.out[c] == at[c] - 1;
   }
-  return std::uint8_t(crop | (fill ? kCompletesFill : 0) | (under ? kCompletesUnderfill : 0) |
-                      (paint ? kCompletesPaint : 0));
+  // fill(., c, v) is right for colour c when every cell v covers ends c
+  // (covered is c alone, or nothing) and no cell that became c is missed.
+  const unsigned one_colour = covered == 0 ? 0x3ffu : (covered & (covered - 1)) == 0 ? covered : 0;
+  return {std::uint8_t(crop | (fill ? kCompletesFill : 0) | (under ? kCompletesUnderfill : 0) |
+                       (paint ? kCompletesPaint : 0)),
+          std::uint16_t(one_colour & ~missed)};
 }
 
 }  // namespace battc::runtime

@@ -5,7 +5,10 @@
 // Checked on the host from the value's dump text (the text value hashes
 // already ask for), against the sample's input and known output, so a
 // patch that also covers cells already right counts, as the call would.
-// And O = subgrid(P, I), where the answer is a part of the input.
+// And O = subgrid(P, I), where the answer is a part of the input. Beyond one
+// call: the cells a patch fills with one colour of several (a chain of
+// fills), and an integer equal to the one colour a sample's cells became
+// (fill's colour as a value, where it differs between samples).
 #pragma once
 
 #include <cstdint>
@@ -36,10 +39,23 @@ inline constexpr std::uint8_t kCompletesFill = 1;       // fill(I, goal.colour, 
 inline constexpr std::uint8_t kCompletesUnderfill = 2;  // underfill(I, goal.colour, v) is
 inline constexpr std::uint8_t kCompletesPaint = 4;      // paint(I, v) is (v an object)
 inline constexpr std::uint8_t kCompletesSubgrid = 8;    // subgrid(v, I) is
+inline constexpr std::uint8_t kCompletesColour = 16;    // v (an integer) is goal.colour, fill's colour
 
-// The bits for a value whose dump text is `text`: a set of cells
-// ({"set":[[i,j],...]}) or an object ({"set":[[c,[i,j]],...]}); 0 for any
-// other value, or when the goal is not usable.
-std::uint8_t completion_flags(const char* text, const CompletionGoal& goal);
+// What one value completes: the kinds above, and per colour c (bit c) whether
+// fill(., c, v) makes every cell that became c and no other cell: a patch of
+// several that fill one colour each (fill_colours of a task, completions.h).
+struct CompletionFlags {
+  std::uint8_t kinds = 0;
+  std::uint16_t fill_colours = 0;
+};
+
+// The flags for a value whose dump text is `text`: a set of cells
+// ({"set":[[i,j],...]}), an object ({"set":[[c,[i,j]],...]}) or an integer;
+// none for any other value, or when the goal is not usable.
+CompletionFlags completion_check(const char* text, const CompletionGoal& goal);
+// Its kinds alone.
+inline std::uint8_t completion_flags(const char* text, const CompletionGoal& goal) {
+  return completion_check(text, goal).kinds;
+}
 
 }  // namespace battc::runtime

@@ -387,7 +387,11 @@ class GpuExecutor {
       EvalRecord& rec = sr.evals[std::size_t(pe.p)];
       if (in && opt_.value_hashes && opt_.completions && rec.ok() && !rec.is_grid() && o.text) {
         const CompletionGoal& goal = goal_of(goals, ids[pe.item->task], pe.item->sample, *in);
-        if (goal.usable) rec.completes = completion_flags(o.text, goal);
+        if (goal.usable) {
+          const CompletionFlags f = completion_check(o.text, goal);
+          rec.completes = f.kinds;
+          rec.fill_colours = f.fill_colours;
+        }
       }
     }
   }

@@ -34,6 +34,9 @@ struct EvalRecord {
   // With ExecOptions::completions, for an ok non-grid value: the last calls
   // that would make it the known output (kCompletes* of completion_check.h).
   std::uint8_t completes = 0;
+  // With it: per colour c (bit c), whether fill(., c, v) makes exactly the
+  // cells that became c (CompletionFlags::fill_colours).
+  std::uint16_t fill_colours = 0;
   std::uint64_t hash = 0;
 
   bool evaluated() const { return flags & kEvaluated; }

@@ -64,8 +64,11 @@ void eval_sample(const BattEntry& entry, const ExecOptions& opt, EvalScratch& w,
   if (stats && opt.value_hashes && opt.completions) goal = completion_goal(in);
   auto record = [&](int p, bool rerun) {
     record_output(w.out[p], p, sr, opt.dump || info.program_is_differ[p], rerun, stats);
-    if (goal.usable && sr.evals[p].ok() && !sr.evals[p].is_grid())
-      sr.evals[p].completes = completion_flags(w.out[p].text, goal);
+    if (goal.usable && sr.evals[p].ok() && !sr.evals[p].is_grid()) {
+      const CompletionFlags f = completion_check(w.out[p].text, goal);
+      sr.evals[p].completes = f.kinds;
+      sr.evals[p].fill_colours = f.fill_colours;
+    }
   };
   call(entry, opt, w, task, prologue, in, want.data(), encode);
   for (int p = 0; p < n; ++p)

@@ -36,6 +36,42 @@ std::vector<CompletionTarget> completion_targets(const Task& task) {
   return out;
 }
 
+TaskCompletions task_completions(const Task& task) {
+  TaskCompletions out;
+  out.single = completion_targets(task);
+  if (task.train.empty()) return out;
+  std::set<int> all;
+  bool one_each = true;
+  for (const Sample& s : task.train) {
+    const GridData& in = s.input;
+    const GridData& o = *s.output;
+    if (in.h != o.h || in.w != o.w) return out;
+    std::set<int> here;
+    for (std::size_t c = 0; c < in.cells.size(); ++c)
+      if (in.cells[c] != o.cells[c]) here.insert(o.cells[c]);
+    one_each = one_each && here.size() == 1;
+    all.insert(here.begin(), here.end());
+  }
+  if (all.size() < 2) return out;
+  for (int c : all)
+    if (c >= 0 && c < 10) out.fill_chain.push_back(c);
+  if (out.fill_chain.size() != all.size()) out.fill_chain.clear();
+  out.colour_by_value = one_each;
+  return out;
+}
+
+bool fills_colour(const TaskResult& result, int p, int colour) {
+  bool any = false;
+  for (const SampleResult& s : result.samples) {
+    if (s.is_test) continue;
+    if (s.evals.empty()) return false;
+    const EvalRecord& r = s.evals[std::size_t(p)];
+    if (!r.ok() || !(r.fill_colours >> colour & 1)) return false;
+    any = true;
+  }
+  return any;
+}
+
 bool completes(const TaskResult& result, int p, const CompletionTarget& target) {
   bool any = false;
   for (const SampleResult& s : result.samples) {

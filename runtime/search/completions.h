@@ -36,8 +36,25 @@ struct CompletionTarget {
 // is smaller and none is larger than its input: subgrid(P, I).
 std::vector<CompletionTarget> completion_targets(const Task& task);
 
+// Completions of more than one call, read from the same flags:
+struct TaskCompletions {
+  std::vector<CompletionTarget> single;  // completion_targets
+  // The colours changed cells became, two or more, each filled by a patch of
+  // its own: fill(fill(I, c1, P1), c2, P2)... (the patches cover disjoint
+  // output colours, so the order is free).
+  std::vector<int> fill_chain;
+  // Every train pair's changed cells became one colour, not the same in
+  // all: fill(I, x, P) and underfill(I, x, P), x a pooled integer equal to
+  // each pair's colour (leastcolor(I), say).
+  bool colour_by_value = false;
+};
+TaskCompletions task_completions(const Task& task);
+
 // Whether program p's value (a run with ExecOptions::completions) completes
 // by `target` on every train pair of `result`.
 bool completes(const TaskResult& result, int p, const CompletionTarget& target);
+// Whether, on every train pair, fill(., colour, p's value) makes exactly the
+// cells that became `colour` (EvalRecord::fill_colours).
+bool fills_colour(const TaskResult& result, int p, int colour);
 
 }  // namespace battc::runtime::search

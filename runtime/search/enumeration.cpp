@@ -8,6 +8,7 @@
 #include "generator/mutate/program_text.h"
 #include "generator/mutate/rng.h"
 #include "generator/types/type.h"
+#include "runtime/exec/completion_check.h"
 #include "runtime/search/completions.h"
 
 namespace battc::runtime::search {
@@ -46,19 +47,45 @@ Candidate enumerated_candidate(const generator::Enumerator& en, const std::vecto
 
 // The completions (completions.h) that the values pooled from `fresh` on
 // (program fresh_program[v - fresh] of `run` each) give the round's tasks,
-// into `out` once each.
+// into `out` once each; the parts of several-call completions into `parts`.
 using MadeCalls = std::set<std::pair<std::string, std::vector<int>>>;
+
+// Per task, pooled values that are parts of completions of several calls,
+// the first found (the smallest) of each kind, at most kMaxParts.
+struct CompletionParts {
+  std::vector<int> colours;             // integers equal to each pair's colour
+  std::vector<int> fills, underfills;   // patches by each pair's colour
+  std::vector<std::vector<int>> chain;  // per TaskCompletions::fill_chain colour
+};
+inline constexpr std::size_t kMaxParts = 3;
+
+void add_part(std::vector<int>& to, int v) {
+  if (to.size() < kMaxParts) to.push_back(v);
+}
+
+void collect_parts(const TaskResult& result, int p, int v, const TaskCompletions& tc, CompletionParts& parts) {
+  if (tc.colour_by_value) {
+    if (completes(result, p, {"", -1, kCompletesColour})) add_part(parts.colours, v);
+    if (completes(result, p, {"fill", -1, kCompletesFill})) add_part(parts.fills, v);
+    if (completes(result, p, {"underfill", -1, kCompletesUnderfill})) add_part(parts.underfills, v);
+  }
+  parts.chain.resize(tc.fill_chain.size());
+  for (std::size_t k = 0; k < tc.fill_chain.size(); ++k)
+    if (fills_colour(result, p, tc.fill_chain[k])) add_part(parts.chain[k], v);
+}
 
 void find_completions(const generator::Enumerator& en, const std::vector<PoolValue>& pool, std::size_t fresh,
                       const std::vector<int>& fresh_program, const RunResult& run,
-                      const std::vector<std::vector<CompletionTarget>>& targets, MadeCalls& made,
-                      std::vector<PoolValue>& out) {
+                      const std::vector<TaskCompletions>& targets, std::vector<CompletionParts>& parts,
+                      MadeCalls& made, std::vector<PoolValue>& out) {
   const int in = generator::Enumerator::leaf_index(pool, "I");
   for (std::size_t v = fresh; v < pool.size(); ++v)
-    for (std::size_t t = 0; t < run.tasks.size() && t < targets.size(); ++t)
-      for (const CompletionTarget& target : targets[t]) {
-        if (!completes(run.tasks[t], fresh_program[v - fresh], target)) continue;
-        const int value = static_cast<int>(v);
+    for (std::size_t t = 0; t < run.tasks.size() && t < targets.size(); ++t) {
+      const int p = fresh_program[v - fresh];
+      const int value = static_cast<int>(v);
+      collect_parts(run.tasks[t], p, value, targets[t], parts[t]);
+      for (const CompletionTarget& target : targets[t].single) {
+        if (!completes(run.tasks[t], p, target)) continue;
         std::vector<int> args{in, value};  // paint(I, v)
         if (target.prim == "subgrid") args = {value, in};
         if (target.colour >= 0) {  // fill(I, c, v), underfill(I, c, v)
@@ -70,6 +97,51 @@ void find_completions(const generator::Enumerator& en, const std::vector<PoolVal
         PoolValue call = en.call(pool, target.prim, std::move(args), pool[v].level + 1);
         if (call.type) out.push_back(std::move(call));
       }
+    }
+}
+
+// The completions of several calls that `parts` (over `pool`) admit, into
+// `out`: fill(I, x, P) and underfill(I, x, P) for each pair of a colour x
+// and a patch P; the chain of fills when every colour has a patch (its
+// inner fills join `pool`, as values nothing expands: the last level ran).
+void chain_completions(const generator::Enumerator& en, std::vector<PoolValue>& pool,
+                       const std::vector<TaskCompletions>& targets, const std::vector<CompletionParts>& parts,
+                       MadeCalls& made, std::vector<PoolValue>& out) {
+  const int in = generator::Enumerator::leaf_index(pool, "I");
+  auto add = [&](const std::string& prim, std::vector<int> args) {
+    int level = 0;
+    for (int a : args) level = std::max(level, pool[std::size_t(a)].level + 1);
+    if (!made.insert({prim, args}).second) return;
+    PoolValue call = en.call(pool, prim, std::move(args), level);
+    if (call.type) out.push_back(std::move(call));
+  };
+  for (std::size_t t = 0; t < targets.size(); ++t) {
+    const CompletionParts& pt = parts[t];
+    for (int x : pt.colours) {
+      for (int v : pt.fills) add("fill", {in, x, v});
+      for (int v : pt.underfills) add("underfill", {in, x, v});
+    }
+    const std::vector<int>& colours = targets[t].fill_chain;
+    if (colours.empty() || pt.chain.size() != colours.size()) continue;
+    bool every = true;
+    for (const std::vector<int>& c : pt.chain) every = every && !c.empty();
+    if (!every) continue;
+    int base = in;
+    for (std::size_t k = 0; k < colours.size() && base >= 0; ++k) {
+      const int c = generator::Enumerator::leaf_index(pool, generator::Enumerator::int_name(colours[k]));
+      if (c < 0) break;
+      std::vector<int> args{base, c, pt.chain[k].front()};
+      if (k + 1 == colours.size()) {
+        add("fill", std::move(args));
+        break;
+      }
+      int level = std::max(pool[std::size_t(base)].level, pool[std::size_t(args[2])].level) + 1;
+      PoolValue inner = en.call(pool, "fill", std::move(args), level);
+      if (!inner.type) break;
+      pool.push_back(std::move(inner));
+      base = static_cast<int>(pool.size() - 1);
+    }
+  }
 }
 
 // `calls` (over `pool`) as one batt of the round, each a program returning
@@ -135,8 +207,9 @@ api::ApiResult<Enumeration> enumerate_round(const generator::Enumerator& en, con
   ro.completions = true;
   ro.work_budget = kEnumerationWorkBudget;
   int budget = ro.new_shapes;
-  std::vector<std::vector<CompletionTarget>> targets;
-  for (const Task& t : tasks) targets.push_back(completion_targets(t));
+  std::vector<TaskCompletions> targets;
+  for (const Task& t : tasks) targets.push_back(task_completions(t));
+  std::vector<CompletionParts> parts(tasks.size());
   MadeCalls made;
   std::vector<PoolValue> completions;
   for (int level = 1; level <= o.enumerate_depth; ++level) {
@@ -159,12 +232,14 @@ api::ApiResult<Enumeration> enumerate_round(const generator::Enumerator& en, con
         pool.push_back(std::move(ex.calls[c]));
         fresh_program.push_back(p);
       }
-      find_completions(en, pool, pooled_before, fresh_program, lv.batt->out.result, targets, made, completions);
+      find_completions(en, pool, pooled_before, fresh_program, lv.batt->out.result, targets, parts, made,
+                       completions);
     }
     out.counts.pooled += static_cast<std::int64_t>(pool.size() - pooled_before);
     out.levels.push_back(std::move(lv));
     if (pool.size() == pooled_before) break;
   }
+  chain_completions(en, pool, targets, parts, made, completions);
   if (completions.empty()) return out;
   // The completions run as one more batt, scored and kept like the levels.
   auto run = run_calls(en, pool, completions, tasks, ro, o, budget);

@@ -93,6 +93,7 @@ void drop_out_of_work(RunResult& run) {
           s.evals[p].flags &= EvalRecord::kEvaluated | EvalRecord::kRerun;
           s.evals[p].hash = 0;
           s.evals[p].completes = 0;
+          s.evals[p].fill_colours = 0;
           s.evals[p].cells_equal = 0;
         }
   }

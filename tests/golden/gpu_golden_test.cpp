@@ -187,6 +187,7 @@ void check_search_records(const char* what, const BattEntry& entry, const std::v
         CHECK(a[p].hash == b[p].hash);
         CHECK(a[p].cells_equal == b[p].cells_equal);
         CHECK(a[p].completes == b[p].completes);
+        CHECK(a[p].fill_colours == b[p].fill_colours);
         ++compared;
         hashed += a[p].hash != 0;
         completing += a[p].completes != 0;

@@ -39,6 +39,27 @@ Task recolour_task() {
   return t;
 }
 
+// Cells of 1 become 3 and cells of 2 become 4, in every pair.
+Task two_fills_task() {
+  Task t;
+  t.id = "two_fills";
+  t.train.push_back({grid(2, 3, {1, 0, 2, 0, 1, 2}), grid(2, 3, {3, 0, 4, 0, 3, 4})});
+  t.train.push_back({grid(2, 2, {2, 1, 1, 0}), grid(2, 2, {4, 3, 3, 0})});
+  t.test.push_back({grid(1, 2, {1, 2}), std::nullopt});
+  return t;
+}
+
+// Cells of 1 take the colour of the one cell that is neither 0 nor 1 (the
+// least common colour): 3 in the first pair, 4 in the second.
+Task least_colour_task() {
+  Task t;
+  t.id = "least_colour";
+  t.train.push_back({grid(3, 3, {1, 0, 0, 1, 1, 0, 0, 0, 3}), grid(3, 3, {3, 0, 0, 3, 3, 0, 0, 0, 3})});
+  t.train.push_back({grid(2, 4, {4, 1, 1, 0, 0, 0, 1, 0}), grid(2, 4, {4, 4, 4, 0, 0, 0, 4, 0})});
+  t.test.push_back({grid(2, 2, {1, 6, 0, 1}), std::nullopt});
+  return t;
+}
+
 Candidate candidate_of(const Enumerator& en, const std::vector<PoolValue>& pool, const PoolValue& v) {
   Candidate c;
   c.program = battc::generator::canonical_program(en.program(pool, v));
@@ -130,8 +151,15 @@ TEST_CASE("completions: a value's text checked against a sample's goal, cells of
   CHECK(completion_flags(wrong.c_str(), g) == (kCompletesFill | kCompletesUnderfill));  // fill reads no colour
   // A cell missing: nothing completes; other values are no patches.
   CHECK(completion_flags(R"({"set":[[0,0],[0,2],[1,0]]})", g) == 0);
-  for (const char* other : {"3", R"({"set":[1,2]})", R"({"set":[]})", "[[0,0]]", R"({"set":[[0,0]})"})
+  for (const char* other : {"4", "3x", R"({"set":[1,2]})", R"({"set":[]})", "[[0,0]]", R"({"set":[[0,0]})"})
     CHECK(completion_flags(other, g) == 0);
+  // An integer equal to the colour the cells became: fill's colour as a value.
+  CHECK(completion_flags("3", g) == kCompletesColour);
+  // Per colour: the zeros fill 3 and nothing else; the empty set fills every
+  // colour no cell became; a set of cells ending 3 and 1 fills none.
+  CHECK(completion_check(zeros.c_str(), g).fill_colours == 1u << 3);
+  CHECK(completion_check(R"({"set":[]})", g).fill_colours == (0x3ffu & ~(1u << 3)));
+  CHECK(completion_check(all.c_str(), g).fill_colours == 0);
   // A part of the input: subgrid crops it to the value's bounding box.
   const std::vector<dsl::Int> big{1, 0, 0, 0, 2, 3, 0, 4, 5}, part{2, 3, 4, 5};
   CompletionGoal cg = completion_goal(sample_in(big, 3, 3, part, 2, 2));
@@ -148,6 +176,27 @@ TEST_CASE("completions: a value's text checked against a sample's goal, cells of
   const std::vector<dsl::Int> tied{0, 2, 0, 2, 2, 0};
   s.input = dsl::Grid{tied.data(), 2, 3, nullptr};
   CHECK(completion_goal(s).background == -1);
+}
+
+TEST_CASE("completions: chains of fills and colours as values, from the train pairs", "[search][enumerate]") {
+  // One colour, the same in every pair: single completions only.
+  TaskCompletions one = task_completions(recolour_task());
+  CHECK(one.single.size() == 3);
+  CHECK(one.fill_chain.empty());
+  CHECK_FALSE(one.colour_by_value);
+  // 1s become 3 and 2s become 4 in every pair: a chain of two fills.
+  TaskCompletions two = task_completions(two_fills_task());
+  CHECK(two.fill_chain == std::vector<int>{3, 4});
+  CHECK_FALSE(two.colour_by_value);
+  // One colour a pair, not the same one: the colour as a value (and a chain).
+  TaskCompletions varying = task_completions(least_colour_task());
+  CHECK(varying.colour_by_value);
+  CHECK(varying.fill_chain == std::vector<int>{3, 4});
+  // A resized output: neither.
+  Task resized = two_fills_task();
+  resized.train[0].output = grid(1, 1, {3});
+  TaskCompletions none = task_completions(resized);
+  CHECK((none.fill_chain.empty() && !none.colour_by_value));
 }
 
 TEST_CASE("completions: values run through the specs engine carry their completions", "[search][enumerate]") {
@@ -194,28 +243,41 @@ TEST_CASE("completions: values run through the specs engine carry their completi
   }
 }
 
-TEST_CASE("completions: an enumeration round completes a value of its first level", "[search][enumerate]") {
+// Whether an enumeration round over `tasks` (two levels, the second grids
+// only) ends with a completion whose source holds `needle` and that is right
+// on every train pair of the first task.
+bool round_completes(const std::vector<Task>& tasks, const std::vector<int>& colours, const std::string& needle) {
   EnumerationBench b;
-  const std::vector<Task> tasks{recolour_task()};
-  // Two levels: the first pools ofcolor(I, ONE), the second (the last) makes
-  // grids only; the completion fill(I, THREE, ofcolor(I, ONE)) runs after
-  // them and fits.
   b.o.enumerate_depth = 2;
   b.ro.new_shapes = 1000;
-  auto e = enumerate_round(b.en, tasks, {0, 1, 2, 3}, b.ro, b.o, 400, 7);
+  auto e = enumerate_round(b.en, tasks, colours, b.ro, b.o, 400, 7);
   REQUIRE(e.ok());
   CHECK(e->counts.completions >= 1);
   REQUIRE_FALSE(e->levels.empty());
   const EnumeratedLevel& last = e->levels.back();
   REQUIRE(last.batt);
-  bool fill_fits = false;
+  bool fits = false;
   for (std::size_t c = 0; c < last.candidates.size(); ++c) {
     int p = last.batt->kept[c];
-    if (p < 0 || last.candidates[c].source.find("fill(I, THREE, x1)") == std::string::npos) continue;
+    if (p < 0 || last.candidates[c].source.find(needle) == std::string::npos) continue;
     bool all = true;
     for (const SampleResult& s : last.batt->out.result.tasks[0].samples)
       if (!s.is_test) all = all && s.evals[std::size_t(p)].matches();
-    fill_fits = fill_fits || all;
+    fits = fits || all;
   }
-  CHECK(fill_fits);
+  return fits;
+}
+
+TEST_CASE("completions: an enumeration round completes a value of its first level", "[search][enumerate]") {
+  // The first level pools ofcolor(I, ONE); the completion
+  // fill(I, THREE, ofcolor(I, ONE)) runs after the last and fits.
+  CHECK(round_completes({recolour_task()}, {0, 1, 2, 3}, "fill(I, THREE, x1)"));
+}
+
+TEST_CASE("completions: a round chains two fills, and fills by a colour it computed", "[search][enumerate]") {
+  // fill(fill(I, THREE, ofcolor(I, ONE)), FOUR, ofcolor(I, TWO)), two calls
+  // past the first level, in either order of the patches.
+  CHECK(round_completes({two_fills_task()}, {0, 1, 2, 3, 4}, "O = fill(x3, FOUR, x"));
+  // fill(I, leastcolor(I), ofcolor(I, ONE)): the colour differs by pair.
+  CHECK(round_completes({least_colour_task()}, {0, 1, 3, 4}, "O = fill(I, x"));
 }
