@@ -7,51 +7,35 @@
 
 namespace battc::runtime::search {
 
-std::vector<CompletionTarget> completion_targets(const Task& task) {
-  if (task.train.empty()) return {};
-  std::set<int> new_colours;
-  bool same_shape = true, inside = true;
-  for (const Sample& s : task.train) {
-    const GridData& in = s.input;
-    const GridData& out = *s.output;
-    inside = inside && out.h <= in.h && out.w <= in.w;
-    if (in.h != out.h || in.w != out.w) {
-      same_shape = false;
-      continue;
-    }
-    for (std::size_t c = 0; c < in.cells.size(); ++c)
-      if (in.cells[c] != out.cells[c]) new_colours.insert(out.cells[c]);
-  }
-  std::vector<CompletionTarget> out;
-  if (!same_shape) {
-    if (inside) out.push_back({"subgrid", -1, kCompletesSubgrid});
-    return out;
-  }
-  if (new_colours.empty()) return {};
-  if (new_colours.size() == 1) {
-    out.push_back({"fill", *new_colours.begin(), kCompletesFill});
-    out.push_back({"underfill", *new_colours.begin(), kCompletesUnderfill});
-  }
-  out.push_back({"paint", -1, kCompletesPaint});
-  return out;
-}
-
 TaskCompletions task_completions(const Task& task) {
   TaskCompletions out;
-  out.single = completion_targets(task);
   if (task.train.empty()) return out;
-  std::set<int> all;
-  bool one_each = true;
+  std::set<int> all;  // the colours changed cells became, over every pair
+  bool same_shape = true, inside = true, one_each = true;
   for (const Sample& s : task.train) {
     const GridData& in = s.input;
     const GridData& o = *s.output;
-    if (in.h != o.h || in.w != o.w) return out;
+    inside = inside && o.h <= in.h && o.w <= in.w;
+    if (in.h != o.h || in.w != o.w) {
+      same_shape = false;
+      continue;
+    }
     std::set<int> here;
     for (std::size_t c = 0; c < in.cells.size(); ++c)
       if (in.cells[c] != o.cells[c]) here.insert(o.cells[c]);
     one_each = one_each && here.size() == 1;
     all.insert(here.begin(), here.end());
   }
+  if (!same_shape) {
+    if (inside) out.single.push_back({"subgrid", -1, kCompletesSubgrid});
+    return out;
+  }
+  if (all.empty()) return out;
+  if (all.size() == 1) {
+    out.single.push_back({"fill", *all.begin(), kCompletesFill});
+    out.single.push_back({"underfill", *all.begin(), kCompletesUnderfill});
+  }
+  out.single.push_back({"paint", -1, kCompletesPaint});
   if (all.size() < 2) return out;
   for (int c : all)
     if (c >= 0 && c < 10) out.fill_chain.push_back(c);
@@ -60,28 +44,33 @@ TaskCompletions task_completions(const Task& task) {
   return out;
 }
 
-bool fills_colour(const TaskResult& result, int p, int colour) {
+std::vector<CompletionTarget> completion_targets(const Task& task) { return task_completions(task).single; }
+
+namespace {
+
+// Whether `holds` is true of program p's record on every train pair of
+// `result` (and there is one): what a completion needs of its value.
+template <class Pred>
+bool on_every_train_pair(const TaskResult& result, int p, Pred holds) {
   bool any = false;
   for (const SampleResult& s : result.samples) {
     if (s.is_test) continue;
     if (s.evals.empty()) return false;
     const EvalRecord& r = s.evals[std::size_t(p)];
-    if (!r.ok() || !(r.fill_colours >> colour & 1)) return false;
+    if (!r.ok() || !holds(r)) return false;
     any = true;
   }
   return any;
 }
 
+}  // namespace
+
+bool fills_colour(const TaskResult& result, int p, int colour) {
+  return on_every_train_pair(result, p, [&](const EvalRecord& r) { return (r.fill_colours >> colour & 1) != 0; });
+}
+
 bool completes(const TaskResult& result, int p, const CompletionTarget& target) {
-  bool any = false;
-  for (const SampleResult& s : result.samples) {
-    if (s.is_test) continue;
-    if (s.evals.empty()) return false;
-    const EvalRecord& r = s.evals[std::size_t(p)];
-    if (!r.ok() || !(r.completes & target.flag)) return false;
-    any = true;
-  }
-  return any;
+  return on_every_train_pair(result, p, [&](const EvalRecord& r) { return (r.completes & target.flag) != 0; });
 }
 
 }  // namespace battc::runtime::search

@@ -38,7 +38,7 @@ std::vector<CompletionTarget> completion_targets(const Task& task);
 
 // Completions of more than one call, read from the same flags:
 struct TaskCompletions {
-  std::vector<CompletionTarget> single;  // completion_targets
+  std::vector<CompletionTarget> single;  // the one-call completions (completion_targets)
   // The colours changed cells became, two or more, each filled by a patch of
   // its own: fill(fill(I, c1, P1), c2, P2)... (the patches cover disjoint
   // output colours, so the order is free).

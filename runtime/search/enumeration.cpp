@@ -108,10 +108,14 @@ void chain_completions(const generator::Enumerator& en, std::vector<PoolValue>& 
                        const std::vector<TaskCompletions>& targets, const std::vector<CompletionParts>& parts,
                        MadeCalls& made, std::vector<PoolValue>& out) {
   const int in = generator::Enumerator::leaf_index(pool, "I");
-  auto add = [&](const std::string& prim, std::vector<int> args) {
+  auto level_of = [&](const std::vector<int>& args) {  // one more than its deepest argument
     int level = 0;
     for (int a : args) level = std::max(level, pool[std::size_t(a)].level + 1);
+    return level;
+  };
+  auto add = [&](const std::string& prim, std::vector<int> args) {
     if (!made.insert({prim, args}).second) return;
+    const int level = level_of(args);
     PoolValue call = en.call(pool, prim, std::move(args), level);
     if (call.type) out.push_back(std::move(call));
   };
@@ -127,7 +131,7 @@ void chain_completions(const generator::Enumerator& en, std::vector<PoolValue>& 
     for (const std::vector<int>& c : pt.chain) every = every && !c.empty();
     if (!every) continue;
     int base = in;
-    for (std::size_t k = 0; k < colours.size() && base >= 0; ++k) {
+    for (std::size_t k = 0; k < colours.size(); ++k) {
       const int c = generator::Enumerator::leaf_index(pool, generator::Enumerator::int_name(colours[k]));
       if (c < 0) break;
       std::vector<int> args{base, c, pt.chain[k].front()};
@@ -135,7 +139,7 @@ void chain_completions(const generator::Enumerator& en, std::vector<PoolValue>& 
         add("fill", std::move(args));
         break;
       }
-      int level = std::max(pool[std::size_t(base)].level, pool[std::size_t(args[2])].level) + 1;
+      const int level = level_of(args);
       PoolValue inner = en.call(pool, "fill", std::move(args), level);
       if (!inner.type) break;
       pool.push_back(std::move(inner));
