@@ -28,4 +28,13 @@ static_assert(sizeof(i32) == 4 && sizeof(i64) == 8 && sizeof(void*) == 8,
 constexpr i32 kInt32Min = -2147483647 - 1;
 constexpr i32 kInt32Max = 2147483647;
 
+// The index of x's lowest set bit; x must not be 0.
+DSL_FN i32 lowest_bit(u64 x) {
+#ifdef __CUDA_ARCH__
+  return __ffsll(static_cast<long long>(x)) - 1;
+#else
+  return __builtin_ctzll(x);
+#endif
+}
+
 }  // namespace battc::dsl

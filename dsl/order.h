@@ -6,6 +6,7 @@
 // their order never reaches a result.
 #pragma once
 
+#include "dsl/box_sort.h"
 #include "dsl/ctx.h"
 #include "dsl/values.h"
 
@@ -278,16 +279,63 @@ DSL_FN i32 merge_runs(Ctx& c, T* a, i32 n, i32* bounds, i32 runs, const Less& le
   return len;
 }
 
-// Sorts a[0..n) canonically and drops duplicates; returns the new length.
-// Canonical order is total, so every sort gives this one result; the input
-// often has long ascending runs (a set rebuilt in order is one run, a merge of
-// k sets is k runs), which are merged as they are instead of sorted again.
+// Which comparison sort sort_unique gives n elements in `runs` ascending
+// runs (runs > 1): stable_sort when they are few or the runs short.
+DSL_FN bool sorts_whole(i32 n, i32 runs) { return n < kCPythonMinMerge || runs > n / 16; }
+
+// The work units of that sort's passes after its first (each charged n):
+// stable_sort's merges of 16-element blocks, or merge_runs' halvings.
+DSL_FN i64 later_pass_work(i32 n, i32 runs) {
+  i32 passes = 0;
+  if (sorts_whole(n, runs)) {
+    if (n >= kCPythonMinMerge)
+      for (i32 width = 16; width < n; width *= 2) ++passes;
+  } else {
+    for (i32 r = runs; r > 1; r = (r + 1) / 2) ++passes;
+  }
+  return i64(n) * passes;
+}
+
+// sort_unique of points or cells (runs > 1) through a bitmap of their box,
+// charged exactly as the comparison sort it replaces: the same work units in
+// the same order around the same arena allocations, so every budget and
+// every failure (work or arena) is the comparison sort's. Below 64
+// elements that sort allocates nothing, so the bitmap is a small stack
+// buffer. False, having charged nothing, when the box does not fit.
 template <class T>
-DSL_FN i32 sort_unique(Ctx& c, T* a, i32 n) {
+DSL_FN bool box_sort_charged(Ctx& c, T* a, i32& n, i32 runs) {
+  constexpr i64 kStackWords = 16;
+  const i32 count = n;
+  const PointBox box = point_box(a, count);
+  if (count < kCPythonMinMerge) {
+    if (!box_fits(box, kStackWords)) return false;
+    u64 bits[kStackWords];
+    n = c.spend(count) ? box_sort_unique(a, count, box, bits) : 0;
+    return true;
+  }
+  // The comparison sort's buffer of n elements, the same bytes, holds the bitmap.
+  const i64 words = (i64(count) * i64(sizeof(T)) + 7) / 8;
+  if (!box_fits(box, words)) return false;
+  n = 0;
+  if (!c.spend(count)) return true;
+  u64 m = c.mark();
+  if (sorts_whole(count, runs) || c.alloc<i32>(runs + 1)) {  // merge_runs' bounds
+    u64* bits = c.alloc<u64>(words);
+    if (bits && c.spend(later_pass_work(count, runs))) n = box_sort_unique(a, count, box, bits);
+  }
+  c.release(m);
+  return true;
+}
+
+// Sorts a[0..n) canonically by comparisons and drops duplicates; returns the
+// new length. Canonical order is total, so every sort gives this one result;
+// the input often has long ascending runs (a set rebuilt in order is one
+// run, a merge of k sets is k runs), which are merged as they are instead of
+// sorted again. `runs` is the count of a's ascending runs (sort_unique's).
+template <class T>
+DSL_FN i32 comparison_sort_unique(Ctx& c, T* a, i32 n, i32 runs) {
   CanonLess<T> less;
-  i32 runs = 1;
-  for (i32 i = 1; i < n; ++i) runs += less(a[i], a[i - 1]);
-  if (runs > 1 && (n < kCPythonMinMerge || runs > n / 16)) {
+  if (runs > 1 && sorts_whole(n, runs)) {
     stable_sort(c, a, n, less);  // short, or runs too short to pay
   } else if (runs > 1) {
     if (!c.spend(n)) return 0;
@@ -309,6 +357,20 @@ DSL_FN i32 sort_unique(Ctx& c, T* a, i32 n) {
   for (i32 i = 1; i < n; ++i)
     if (cmp(a[i], a[k - 1]) != 0) a[k++] = a[i];
   return k;
+}
+
+// Sorts a[0..n) canonically and drops duplicates; returns the new length.
+// Points and cells in a small box sort through a bitmap (box_sort.h), the
+// rest by comparisons, at the same cost in work units and arena bytes.
+template <class T>
+DSL_FN i32 sort_unique(Ctx& c, T* a, i32 n) {
+  CanonLess<T> less;
+  i32 runs = 1;
+  for (i32 i = 1; i < n; ++i) runs += less(a[i], a[i - 1]);
+  if constexpr (kBoxSortable<T>) {
+    if (runs > 1 && box_sort_charged(c, a, n, runs)) return c.failed() ? 0 : n;
+  }
+  return comparison_sort_unique(c, a, n, runs);
 }
 
 // Python's < between two values of one type, which max, min and sorted use
