@@ -12,11 +12,22 @@ namespace {
 
 constexpr i32 kSpan = 64;
 
-// Histogram of v[0..n) when its values span fewer than kSpan integers.
+// Histogram of v[0..n) when its values span fewer than kSpan integers:
+// cnt[k] counts lo + k. Grid values are nearly always colours 0..9, so one
+// pass counts from lo = 0 and notes whether any value fell outside
+// [0, kSpan); only then a second finds the minimum and maximum.
 DSL_HD bool small_hist(const Int* v, i64 n, Int& lo, i32* cnt) {
   for (i32 k = 0; k < kSpan; ++k) cnt[k] = 0;
   lo = 0;
-  if (n == 0) return true;
+  u32 outside = 0;
+  for (i64 k = 0; k < n; ++k) {
+    u32 x = u32(v[k]);  // negatives wrap far above kSpan
+    bool in = x < u32(kSpan);
+    outside |= !in;
+    cnt[in ? x : 0] += in;
+  }
+  if (outside == 0) return true;
+  for (i32 k = 0; k < kSpan; ++k) cnt[k] = 0;
   Int mn = v[0], mx = v[0];
   for (i64 k = 1; k < n; ++k) {
     if (v[k] < mn) mn = v[k];
