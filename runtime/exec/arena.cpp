@@ -4,14 +4,69 @@
 
 #include <sys/mman.h>
 
+#include <mutex>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "runtime/exec/execute.h"
 
 namespace battc::runtime {
+namespace {
 
-Arena::Arena(std::uint64_t bytes) : bytes_(bytes) {
+// Released mappings kept for reuse: at most kKept (two per thread of a
+// 16-core machine: its evaluation threads' and prologues' arenas).
+constexpr std::size_t kKept = 32;
+
+struct Kept {
+  std::mutex m;
+  std::vector<std::pair<void*, std::uint64_t>> maps;
+};
+
+Kept& kept() {
+  static Kept* k = new Kept;  // never destroyed: arenas may be released during exit
+  return *k;
+}
+
+void* take_kept(std::uint64_t bytes) {
+  Kept& k = kept();
+  std::lock_guard<std::mutex> lock(k.m);
+  for (std::size_t i = k.maps.size(); i-- > 0;)
+    if (k.maps[i].second == bytes) {
+      void* p = k.maps[i].first;
+      k.maps.erase(k.maps.begin() + static_cast<std::ptrdiff_t>(i));
+      return p;
+    }
+  return nullptr;
+}
+
+// What a kept mapping holds on to: its first kResident bytes stay touched,
+// the rest goes back to the kernel (a runaway's hundreds of megabytes are
+// not kept for the rounds after it).
+constexpr std::uint64_t kResident = std::uint64_t(64) << 20;
+
+bool keep(void* p, std::uint64_t bytes) {
+  {
+    Kept& k = kept();
+    std::lock_guard<std::mutex> lock(k.m);
+    if (k.maps.size() >= kKept) return false;
+  }
+  if (bytes > kResident) ::madvise(static_cast<char*>(p) + kResident, bytes - kResident, MADV_DONTNEED);
+  Kept& k = kept();
+  std::lock_guard<std::mutex> lock(k.m);
+  if (k.maps.size() >= kKept) return false;
+  k.maps.emplace_back(p, bytes);
+  return true;
+}
+
+}  // namespace
+
+Arena::Arena(std::uint64_t bytes, Pages pages) : bytes_(bytes) {
+  if (void* p = take_kept(bytes)) {
+    if (pages == Pages::Huge) ::madvise(p, bytes ? bytes : 1, MADV_HUGEPAGE);  // it may have been a prologue's
+    mem_ = static_cast<dsl::u8*>(p);
+    return;
+  }
   void* p = ::mmap(nullptr, bytes ? bytes : 1, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
                    -1, 0);
   if (p == MAP_FAILED) {
@@ -19,6 +74,7 @@ Arena::Arena(std::uint64_t bytes) : bytes_(bytes) {
     throw ExecError("cannot reserve " + std::to_string(bytes >> 20) +
                     " MiB for an evaluation's arena (--budget-mb): lower it, or run fewer --jobs");
   }
+  if (pages == Pages::Huge) ::madvise(p, bytes ? bytes : 1, MADV_HUGEPAGE);  // advice: may be ignored
   mem_ = static_cast<dsl::u8*>(p);
 }
 
@@ -36,9 +92,16 @@ Arena& Arena::operator=(Arena&& o) noexcept {
 }
 
 void Arena::release() {
-  if (mem_) ::munmap(mem_, bytes_ ? bytes_ : 1);
+  if (mem_ && !keep(mem_, bytes_)) ::munmap(mem_, bytes_ ? bytes_ : 1);
   mem_ = nullptr;
   bytes_ = 0;
+}
+
+void Arena::trim() {
+  Kept& k = kept();
+  std::lock_guard<std::mutex> lock(k.m);
+  for (auto [p, bytes] : k.maps) ::munmap(p, bytes ? bytes : 1);
+  k.maps.clear();
 }
 
 }  // namespace battc::runtime
