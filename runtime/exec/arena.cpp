@@ -18,9 +18,15 @@ namespace {
 // 16-core machine: its evaluation threads' and prologues' arenas).
 constexpr std::size_t kKept = 32;
 
+struct Mapping {
+  void* p;
+  std::uint64_t bytes;
+  Arena::Pages pages;  // reused only for the same kind: a prologue in huge pages zeroes 2 MiB a touch
+};
+
 struct Kept {
   std::mutex m;
-  std::vector<std::pair<void*, std::uint64_t>> maps;
+  std::vector<Mapping> maps;
 };
 
 Kept& kept() {
@@ -28,12 +34,12 @@ Kept& kept() {
   return *k;
 }
 
-void* take_kept(std::uint64_t bytes) {
+void* take_kept(std::uint64_t bytes, Arena::Pages pages) {
   Kept& k = kept();
   std::lock_guard<std::mutex> lock(k.m);
   for (std::size_t i = k.maps.size(); i-- > 0;)
-    if (k.maps[i].second == bytes) {
-      void* p = k.maps[i].first;
+    if (k.maps[i].bytes == bytes && k.maps[i].pages == pages) {
+      void* p = k.maps[i].p;
       k.maps.erase(k.maps.begin() + static_cast<std::ptrdiff_t>(i));
       return p;
     }
@@ -45,25 +51,24 @@ void* take_kept(std::uint64_t bytes) {
 // not kept for the rounds after it).
 constexpr std::uint64_t kResident = std::uint64_t(64) << 20;
 
-bool keep(void* p, std::uint64_t bytes) {
+bool keep(void* p, std::uint64_t bytes, Arena::Pages pages) {
+  Kept& k = kept();
   {
-    Kept& k = kept();
     std::lock_guard<std::mutex> lock(k.m);
     if (k.maps.size() >= kKept) return false;
   }
+  // Outside the lock (other threads release too); the count is checked again.
   if (bytes > kResident) ::madvise(static_cast<char*>(p) + kResident, bytes - kResident, MADV_DONTNEED);
-  Kept& k = kept();
   std::lock_guard<std::mutex> lock(k.m);
   if (k.maps.size() >= kKept) return false;
-  k.maps.emplace_back(p, bytes);
+  k.maps.push_back({p, bytes, pages});
   return true;
 }
 
 }  // namespace
 
-Arena::Arena(std::uint64_t bytes, Pages pages) : bytes_(bytes) {
-  if (void* p = take_kept(bytes)) {
-    if (pages == Pages::Huge) ::madvise(p, bytes ? bytes : 1, MADV_HUGEPAGE);  // it may have been a prologue's
+Arena::Arena(std::uint64_t bytes, Pages pages) : bytes_(bytes), pages_(pages) {
+  if (void* p = take_kept(bytes, pages)) {
     mem_ = static_cast<dsl::u8*>(p);
     return;
   }
@@ -80,19 +85,21 @@ Arena::Arena(std::uint64_t bytes, Pages pages) : bytes_(bytes) {
 
 Arena::~Arena() { release(); }
 
-Arena::Arena(Arena&& o) noexcept : mem_(std::exchange(o.mem_, nullptr)), bytes_(std::exchange(o.bytes_, 0)) {}
+Arena::Arena(Arena&& o) noexcept
+    : mem_(std::exchange(o.mem_, nullptr)), bytes_(std::exchange(o.bytes_, 0)), pages_(o.pages_) {}
 
 Arena& Arena::operator=(Arena&& o) noexcept {
   if (this != &o) {
     release();
     mem_ = std::exchange(o.mem_, nullptr);
     bytes_ = std::exchange(o.bytes_, 0);
+    pages_ = o.pages_;
   }
   return *this;
 }
 
 void Arena::release() {
-  if (mem_ && !keep(mem_, bytes_)) ::munmap(mem_, bytes_ ? bytes_ : 1);
+  if (mem_ && !keep(mem_, bytes_, pages_)) ::munmap(mem_, bytes_ ? bytes_ : 1);
   mem_ = nullptr;
   bytes_ = 0;
 }
@@ -100,7 +107,7 @@ void Arena::release() {
 void Arena::trim() {
   Kept& k = kept();
   std::lock_guard<std::mutex> lock(k.m);
-  for (auto [p, bytes] : k.maps) ::munmap(p, bytes ? bytes : 1);
+  for (const Mapping& m : k.maps) ::munmap(m.p, m.bytes ? m.bytes : 1);
   k.maps.clear();
 }
 

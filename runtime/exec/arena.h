@@ -4,8 +4,8 @@
 // the machine cannot even reserve is a clear error, never std::bad_alloc.
 // Page aligned.
 //
-// Released mappings of the common sizes are kept for the next arena of the
-// same size (a few, process-wide), with the pages they touched: a search
+// Released mappings are kept for the next arena of the same size and kind
+// (a few, process-wide), with the pages they touched: a search
 // makes new evaluation threads and task prologues every round, and the
 // kernel's first-touch faults on fresh arenas were a tenth of a short run's
 // time. A reused arena holds the last user's bytes, as an evaluation
@@ -49,6 +49,7 @@ class Arena {
  private:
   dsl::u8* mem_ = nullptr;
   std::uint64_t bytes_ = 0;
+  Pages pages_ = Pages::Small;
 };
 
 }  // namespace battc::runtime

@@ -63,3 +63,26 @@ TEST_CASE("arena: many released at once, the rest go back to the kernel", "[exec
   Arena fresh(std::uint64_t(1) << 20);
   CHECK(*base_of(fresh) == 0);
 }
+
+TEST_CASE("arena: a kept mapping serves only an arena of its kind of pages", "[exec][arena]") {
+  Arena::trim();
+  constexpr std::uint64_t kBytes = std::uint64_t(4) << 20;
+  battc::dsl::u8* huge = nullptr;
+  {
+    Arena a(kBytes, Arena::Pages::Huge);
+    huge = base_of(a);
+    *huge = 0x5a;
+  }
+  {
+    Arena small(kBytes);  // a prologue's: not the huge one
+    CHECK(base_of(small) != huge);
+  }
+  Arena again(kBytes, Arena::Pages::Huge);
+  CHECK(base_of(again) == huge);
+  CHECK(*huge == 0x5a);
+  Arena moved = std::move(again);
+  moved.release();
+  Arena third(kBytes, Arena::Pages::Huge);  // the move kept its kind
+  CHECK(base_of(third) == huge);
+  Arena::trim();
+}
