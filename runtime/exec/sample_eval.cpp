@@ -39,7 +39,7 @@ void eval_sample(const BattEntry& entry, const ExecOptions& opt, EvalScratch& w,
   int n = info.n_programs;
   if (!w.ready) {
     w.ready = true;
-    w.arena = Arena(opt.arena_bytes, Arena::Pages::Huge);
+    w.arena = Arena(opt.arena_bytes);
     w.out.resize(n);
     w.alone.assign(n, 0);
   }
