@@ -153,6 +153,11 @@ void add_search_commands(CLI::App& app) {
       ->check([](const std::string& v) { return parse_shard(v) ? std::string() : "--shard takes I/N with 0 <= I < N"; });
   cmd->add_option("--submission", f.o.submission,
                   "Write the Kaggle submission.json: two attempts per test input from the kept programs");
+  cmd->add_option("--seeds-on", f.o.seeds_on,
+                  "Round 0 runs the seeds on all tasks (a task starts from the seeds that do best on it) or each on "
+                  "its own (own: solve_<task id>)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"all", "own"}));
   cmd->add_option("--tasks-per-round", f.o.tasks_per_round, "Tasks drawn each round")->capture_default_str()->check(CLI::PositiveNumber);
   cmd->add_option("--parents", f.o.parents_per_task, "Parents drawn per task and round")->capture_default_str()->check(CLI::PositiveNumber);
   cmd->add_option("--mutants", f.o.mutants_per_parent, "Mutants per parent")->capture_default_str()->check(CLI::PositiveNumber);

@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <limits>
 #include <fstream>
 #include <set>
 #include <unordered_set>
@@ -149,10 +150,13 @@ std::set<std::string> Search::solved_in(const std::map<std::string, std::vector<
 std::optional<RoundBatt> Search::evaluate(int r, const std::vector<Candidate>& cands, const std::vector<Task>& tasks) {
   RoundBattOptions ro;
   ro.work_budget = r == 0 ? 0 : kMutationWorkBudget;  // seeds: the search's own
-  ro.pairing = r == 0 ? Pairing::ByName : Pairing::All;
+  const bool own = r == 0 && o_.seeds_on == "own";
+  ro.pairing = own ? Pairing::ByName : Pairing::All;
   for (std::size_t i = 0; i < cands.size(); ++i)  // the parser reads solve_* only
     ro.names.push_back(r == 0 ? in_.seed_names[i] : "solve_cand" + std::to_string(i));
-  ro.new_shapes = o_.new_shapes_per_round;
+  // The seeds are what the search starts from: all of them run, whatever
+  // their statement shapes cost to compile.
+  ro.new_shapes = r == 0 ? std::numeric_limits<int>::max() : o_.new_shapes_per_round;
   ro.shapes = &shapes_;
   ro.specs = &specs_;
   ro.cuda_specs = &cuda_specs_;
@@ -181,8 +185,8 @@ void Search::seedless_round() {
   note(fmt::format("round 0: no seeds; {} tasks", in_.tasks.size()));
 }
 
-// Round 0: every seed on its own task (pairing by name), all kept that
-// score, in one transaction with the store's inputs key.
+// Round 0: every seed on every task (or, seeds_on "own", on its own task by
+// name), all kept that score, in one transaction with the store's inputs key.
 void Search::seed_round() {
   RoundStart start;
   std::vector<Candidate> cands = seed_candidates(in_);
@@ -573,6 +577,8 @@ std::optional<api::ApiError> check_search_options(const SearchOptions& o) {
     return api::usage_error("no seed programs given: mutation needs some (enumeration does not: strategy auto or enumerate)");
   if (o.enumerate_tasks < 1 || o.enumerate_depth < 1 || o.enumerate_calls < 1 || o.enumerate_shapes < 0)
     return api::usage_error("enumeration's tasks, depth and calls must each be at least 1, its shapes at least 0");
+  if (o.seeds_on != "all" && o.seeds_on != "own")
+    return api::usage_error("seeds on '" + o.seeds_on + "': choose all or own");
   if (o.enumerate_prior != "seeds" && o.enumerate_prior != "flat")
     return api::usage_error("enumerate prior '" + o.enumerate_prior + "': choose seeds or flat");
   if (o.store.empty()) return api::usage_error("no store given");

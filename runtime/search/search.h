@@ -26,6 +26,11 @@ struct SearchOptions {
   std::uint64_t seed = 1;
   unsigned jobs = 0;
   bool resume = false;                  // continue a store (else it must be new)
+  // Where round 0 runs the seeds: "all" (every seed on every task: a task no
+  // seed was written for starts from the seeds that do best on it, and one
+  // that fits it as written is kept) or "own" (each on the task it is named
+  // for, solve_<id>).
+  std::string seeds_on = "all";
   // Known test outputs steer nothing unless this is set (building a program
   // library on training tasks): scores, selection, dedup and stopping read
   // train pairs only, and the test outputs are read once, for the report.

@@ -84,6 +84,48 @@ static std::string demo_tasks_copy(const std::string& dir, const std::string& na
   return to.string();
 }
 
+// Tasks of seed round 0 (round 0's kept scores): those a seed fits.
+static std::set<std::string> fit_in_round_0(const std::string& store) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open_v2(store.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, "SELECT DISTINCT task FROM scores WHERE round = 0 AND train_right = train_total",
+                             -1, &s, nullptr) == SQLITE_OK);
+  std::set<std::string> out;
+  while (sqlite3_step(s) == SQLITE_ROW) out.insert(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  return out;
+}
+
+TEST_CASE("search: round 0 runs every seed on every task; --seeds-on own only on its own", "[search]") {
+  TempDir dir("battc-search");
+  // The demo and a copy of one of its tasks under an id no seed is named for.
+  fs::path tasks = demo_tasks_copy(dir.path, "tasks", false);
+  fs::copy_file(tasks / "mirror_rows.json", tasks / "unnamed.json");
+  auto run = [&](const std::string& store, const std::string& seeds_on) {
+    auto o = demo_search(dir.path, store, 1, 2);
+    o.task_paths = {tasks.string()};
+    o.seeds_on = seeds_on;
+    return searched(o);
+  };
+  auto all = run("all.db", "all");
+  auto own = run("own.db", "own");
+  std::set<std::string> fit_all = fit_in_round_0(dir.path + "/all.db");
+  std::set<std::string> fit_own = fit_in_round_0(dir.path + "/own.db");
+  CHECK(fit_all.count("unnamed"));  // solve_mirror_rows, as written
+  CHECK(fit_all.count("mirror_rows"));
+  CHECK_FALSE(fit_own.count("unnamed"));
+  CHECK(fit_own.count("mirror_rows"));
+  CHECK(all.fits_train_by_seeds == own.fits_train_by_seeds + 1);
+
+  auto bad = demo_search(dir.path, "bad.db", 1, 1);
+  bad.seeds_on = "mine";
+  auto r = search::run_search(bad);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().message.find("seeds on 'mine'") != std::string::npos);
+}
+
 TEST_CASE("search: test outputs steer nothing: garbage test outputs give the identical store", "[search]") {
   TempDir dir("battc-search");
   auto run = [&](const std::string& store, bool garbage, bool select_on_test) {
