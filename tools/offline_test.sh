@@ -74,6 +74,14 @@ assert c.ok and c.accepted, c
 two = [tasks[k] for k in sorted(tasks)[:2]]
 b = battc.run(tasks=two, programs=source, backend="cpu")
 assert sorted(b.tasks) == ["task_1", "task_2"], b.tasks
+# The attempts in the programs' order (a store export's): the same run otherwise.
+g = battc.run(tasks=tasks, programs=source, backend="cpu", attempt_order="given")
+assert g.solved == want, (g.solved, want)
+try:
+    battc.run(tasks=tasks, programs=source, attempt_order="best")
+    raise SystemExit("attempt_order='best' did not raise")
+except battc.BattcError as e:
+    assert "attempt_order 'best'" in str(e), str(e)
 # One round of search over the demo, into a new store.
 s = battc.search(tasks=demo, programs=os.path.join(demo, "programs.py"), store="search.db", rounds=1, seed=3)
 assert s["rounds"] == 1 and s["fits_train"] == len(want) and s["verified"] == len(want), s

@@ -99,8 +99,12 @@ def search_and_score(a, work, tasks_dir, real, seeds):
     submission, results = {}, {'tasks': {}}  # nothing kept: every attempt missing
     if kept_any:
         out = os.path.join(work, 'run')
+        # The search's own attempts: the export's order is the store's ranking
+        # (a battc from before --attempt-order ranked by statements only).
+        order = ['--attempt-order', 'given'] if '--attempt-order' in subprocess.run(
+            [a.battc, 'run', '--help'], capture_output=True, text=True).stdout else []
         run([a.battc, 'run', '--tasks', tasks_dir, '--programs', exported, '--pairing', 'by-name', '--out', out, '-q']
-            + (['--jobs', str(a.jobs)] if a.jobs else []))
+            + order + (['--jobs', str(a.jobs)] if a.jobs else []))
         with open(os.path.join(out, 'submission.json')) as f:
             submission = json.load(f)
         with open(os.path.join(out, 'results.json')) as f:

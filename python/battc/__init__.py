@@ -173,8 +173,13 @@ class CheckResult:
 
 def run(tasks: Any, programs: Any, *, solutions: Any = None, pairing: str = "all", backend: str = "auto",
         engine: str = "auto", evaluate: str = "auto", jobs: int = 0, dialect: str = "auto", budget_mb: int = 256,
-        cache_dir: Optional[PathLike] = None, disable_passes: Sequence[str] = ()) -> RunResult:
+        cache_dir: Optional[PathLike] = None, disable_passes: Sequence[str] = (),
+        attempt_order: str = "rank") -> RunResult:
     """Every program on every sample of every task (pairing="by-name": solve_<id> on task <id> only).
+
+    The submission's two attempts per test input come from the programs right on the most train
+    pairs: the fewer statements first (attempt_order="rank"), or in the programs' order
+    (attempt_order="given": a store export, which a search ranked; as battc run --attempt-order).
 
     evaluate="until-train-fails" stops a program on a task at its first wrong train pair (the same
     tasks solved, far fewer evaluations; its later samples have status "skipped"); "all" runs
@@ -182,7 +187,7 @@ def run(tasks: Any, programs: Any, *, solutions: Any = None, pairing: str = "all
     every program's predictions) or on the GPU, else "until-train-fails"."""
     req: Dict[str, Any] = {**_split_tasks(tasks, solutions), **_split_programs(programs)}
     req.update(pairing=pairing, backend=backend, engine=engine, evaluate=evaluate, jobs=int(jobs), dialect=dialect,
-               budget_mb=int(budget_mb), disable_passes=list(disable_passes))
+               budget_mb=int(budget_mb), disable_passes=list(disable_passes), attempt_order=attempt_order)
     if cache_dir is not None:
         req["cache_dir"] = os.fspath(cache_dir)
     out = json.loads(_battc.run(json.dumps(req)))

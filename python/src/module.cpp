@@ -69,9 +69,10 @@ std::string unlocked(Work&& work) {
 
 std::string run(const std::string& request) {
   return unlocked([&] {
-    auto outcome = battc::runtime::api::run_batt(battc::python::run_request(parse_request(request)));
+    const auto j = parse_request(request);
+    auto outcome = battc::runtime::api::run_batt(battc::python::run_request(j));
     if (!outcome.ok()) raise(outcome.error());
-    return battc::python::outcome_json(outcome.value()).dump();
+    return battc::python::outcome_json(outcome.value(), battc::python::attempt_order(j)).dump();
   });
 }
 

@@ -13,7 +13,7 @@ namespace battc::python {
 
 using nlohmann::json;
 
-json outcome_json(const runtime::api::RunOutcome& r) {
+json outcome_json(const runtime::api::RunOutcome& r, runtime::AttemptOrder order) {
   const runtime::RunResult& run = r.result;
   json predictions = json::object();
   for (const auto& task : run.tasks) {
@@ -36,7 +36,7 @@ json outcome_json(const runtime::api::RunOutcome& r) {
   return json{{"tasks", std::move(task_ids)},
               {"programs", run.programs},
               {"results", runtime::results_json(run, r.scores, r.summary)},
-              {"submission", runtime::submission_json(run, r.scores)},
+              {"submission", runtime::submission_json(run, r.scores, order)},
               {"predictions", std::move(predictions)},
               {"diagnostics", r.diagnostics},
               {"accepted", r.generated ? r.generated->report.programs : 0},

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/api/run_batt.h"
+#include "runtime/score/submission.h"
 
 namespace battc::python {
 
@@ -14,7 +15,8 @@ namespace battc::python {
 //  {task: {program: [grid or null per test input]}}, "diagnostics": str,
 //  "accepted": n, "rejected": n, "backend", "engine", "engine_why", "times",
 //  "timing": battc run --timing-json's content}
-nlohmann::json outcome_json(const runtime::api::RunOutcome& r);
+nlohmann::json outcome_json(const runtime::api::RunOutcome& r,
+                            runtime::AttemptOrder order = runtime::AttemptOrder::Rank);
 
 // {"accepted": [names], "rejected": n, "diagnostics": str}
 nlohmann::json check_json(const generator::Generated& g);

@@ -65,8 +65,9 @@ runtime::api::ProgramInput program_input(const json& j) {
 runtime::api::RunRequest run_request(const json& j) {
   check_keys(j,
              {"task_paths", "tasks", "solutions", "program_files", "program_texts", "pairing", "backend", "engine",
-              "evaluate", "dialect", "disable_passes", "jobs", "budget_mb", "cache_dir"},
+              "evaluate", "dialect", "disable_passes", "jobs", "budget_mb", "cache_dir", "attempt_order"},
              "battc.run");
+  attempt_order(j);  // a wrong value is refused before any work
   runtime::api::RunRequest r;
   r.task_paths = strings(j, "task_paths");
   r.solutions = get<std::string>(j, "solutions", "");
@@ -87,6 +88,13 @@ runtime::api::RunRequest run_request(const json& j) {
   if (j.contains("cache_dir") && !j["cache_dir"].is_null()) r.jit.cache_dir = get<std::string>(j, "cache_dir", "");
   if (auto e = runtime::api::check_run_request(r)) throw RequestError(e->message);
   return r;
+}
+
+runtime::AttemptOrder attempt_order(const json& j) {
+  const std::string v = get<std::string>(j, "attempt_order", "rank");
+  if (v == "rank") return runtime::AttemptOrder::Rank;
+  if (v == "given") return runtime::AttemptOrder::Given;
+  throw RequestError("attempt_order '" + v + "': choose rank or given");
 }
 
 runtime::search::SearchOptions search_request(const json& j) {

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "runtime/api/run_batt.h"
+#include "runtime/score/submission.h"
 #include "runtime/search/search.h"
 
 namespace battc::python {
@@ -18,8 +19,13 @@ struct RequestError : std::runtime_error {
 
 // {"task_paths": [...], "tasks": {id: task}, "solutions": path,
 //  "program_files": [...], "program_texts": [{"name", "text"}], "pairing",
-//  "backend", "engine", "dialect", "jobs", "budget_mb", "cache_dir"}
+//  "backend", "engine", "dialect", "jobs", "budget_mb", "cache_dir",
+//  "attempt_order" (attempt_order below)}
 runtime::api::RunRequest run_request(const nlohmann::json& j);
+
+// The submission's attempt order of a battc.run request: "rank" (the
+// default) or "given" (as battc run --attempt-order).
+runtime::AttemptOrder attempt_order(const nlohmann::json& j);
 
 // The program part alone (battc.check).
 runtime::api::ProgramInput program_input(const nlohmann::json& j);

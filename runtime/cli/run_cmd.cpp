@@ -48,6 +48,7 @@ struct RunOptions {
   std::string engine = "auto";
   std::string evaluate = "auto";
   std::string on_duplicate = "skip";
+  std::string attempt_order = "rank";
   unsigned jobs = 0;
   std::string out = "battc_out";
   std::string dump;
@@ -170,6 +171,10 @@ int print_plan(const RunOptions& o, const api::RunRequest& req) {
   return 0;
 }
 
+AttemptOrder attempt_order(const RunOptions& o) {
+  return o.attempt_order == "given" ? AttemptOrder::Given : AttemptOrder::Rank;
+}
+
 // results.json, submission.json and the timing file; false when one could
 // not be written (said on stderr).
 bool write_outputs(const RunOptions& o, const api::RunOutcome& r, const std::string& results_file_text) {
@@ -178,7 +183,7 @@ bool write_outputs(const RunOptions& o, const api::RunOutcome& r, const std::str
     if (!o.timing_json.empty() && fs::path(o.timing_json).has_parent_path())
       fs::create_directories(fs::path(o.timing_json).parent_path());
     write_results_text(fs::path(o.out) / "results.json", results_file_text);
-    write_submission_file(fs::path(o.out) / "submission.json", r.result, r.scores);
+    write_submission_file(fs::path(o.out) / "submission.json", r.result, r.scores, attempt_order(o));
     if (!o.timing_json.empty()) {
       std::ofstream f(o.timing_json);
       f << api::timing_json(r).dump(2) << "\n";
@@ -204,7 +209,7 @@ void print_summary(const RunOptions& o, const api::RunOutcome& r) {
 bool write_html(const RunOptions& o, const api::RunOutcome& r, const nlohmann::json& results) {
   ReportInput in;
   in.results = results;
-  in.submission = submission_json(r.result, r.scores);
+  in.submission = submission_json(r.result, r.scores, attempt_order(o));
   in.tasks = r.tasks;
   in.sources = program_sources(o.programs);
   in.title = "battc report: " + fs::path(o.out).filename().string();
@@ -348,6 +353,12 @@ void add_run_command(CLI::App& app) {
       ->check([](const std::string& v) {
         return parse_gpu_model(v) ? std::string() : "unknown GPU model " + v + "; known: " + gpu_model_names();
       });
+  cmd->add_option("--attempt-order", o.attempt_order,
+                  "The submission's attempts, among programs right on as many train pairs: rank (fewer statements "
+                  "first, then more train cells right) or given (the programs' order in their files: a store "
+                  "export, ranked by the search)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"rank", "given"}));
   cmd->add_flag("--list-solved", o.list_solved, "List the programs solving each task, and each unsolved task's best");
   add_filter_options(cmd, o.filter, true);
   static CLI::Option* html = cmd->add_option("--html", o.html, "Also write the HTML report (battc report) to this file (default: OUT/report.html)")

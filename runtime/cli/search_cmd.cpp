@@ -98,6 +98,23 @@ int run_search_cmd(SearchFlags& f) {
   return interrupt.fired() ? interrupt.exit_code() : 0;
 }
 
+// What round 0 runs and what each later round makes and keeps.
+void add_round_options(CLI::App* cmd, search::SearchOptions& o) {
+  cmd->add_option("--seeds-on", o.seeds_on,
+                  "Round 0 runs the seeds on all tasks (a task starts from the seeds that do best on it) or each on "
+                  "its own (own: solve_<task id>)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"all", "own"}));
+  cmd->add_option("--tasks-per-round", o.tasks_per_round, "Tasks drawn each round")->capture_default_str()->check(CLI::PositiveNumber);
+  cmd->add_option("--parents", o.parents_per_task, "Parents drawn per task and round")->capture_default_str()->check(CLI::PositiveNumber);
+  cmd->add_option("--mutants", o.mutants_per_parent, "Mutants per parent")->capture_default_str()->check(CLI::PositiveNumber);
+  cmd->add_option("--keep", o.keep, "Best programs kept per task")->capture_default_str()->check(CLI::PositiveNumber);
+  cmd->add_option("--new-shapes", o.new_shapes_per_round,
+                  "Statement shapes new to the search a round may compile (candidates over it wait)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+}
+
 // The strategies' flags (docs/search.md "Enumeration").
 void add_strategy_options(CLI::App* cmd, search::SearchOptions& o) {
   cmd->add_option("--strategy", o.strategy,
@@ -153,19 +170,7 @@ void add_search_commands(CLI::App& app) {
       ->check([](const std::string& v) { return parse_shard(v) ? std::string() : "--shard takes I/N with 0 <= I < N"; });
   cmd->add_option("--submission", f.o.submission,
                   "Write the Kaggle submission.json: two attempts per test input from the kept programs");
-  cmd->add_option("--seeds-on", f.o.seeds_on,
-                  "Round 0 runs the seeds on all tasks (a task starts from the seeds that do best on it) or each on "
-                  "its own (own: solve_<task id>)")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"all", "own"}));
-  cmd->add_option("--tasks-per-round", f.o.tasks_per_round, "Tasks drawn each round")->capture_default_str()->check(CLI::PositiveNumber);
-  cmd->add_option("--parents", f.o.parents_per_task, "Parents drawn per task and round")->capture_default_str()->check(CLI::PositiveNumber);
-  cmd->add_option("--mutants", f.o.mutants_per_parent, "Mutants per parent")->capture_default_str()->check(CLI::PositiveNumber);
-  cmd->add_option("--keep", f.o.keep, "Best programs kept per task")->capture_default_str()->check(CLI::PositiveNumber);
-  cmd->add_option("--new-shapes", f.o.new_shapes_per_round,
-                  "Statement shapes new to the search a round may compile (candidates over it wait)")
-      ->capture_default_str()
-      ->check(CLI::NonNegativeNumber);
+  add_round_options(cmd, f.o);
   add_strategy_options(cmd, f.o);
   cmd->add_option("--report-json", f.report_json, "Write the search's figures as JSON");
   cmd->add_option("--cache-dir", f.cache_dir, "JIT cache (default: $BATTC_CACHE_DIR or ~/.cache/battc)");

@@ -33,9 +33,11 @@ nlohmann::json grid_json(const GridData& g) {
   return rows;
 }
 
-AttemptRank attempt_rank(const RunResult& run, const TaskResult& task, const TaskScore& score, int p) {
+AttemptRank attempt_rank(const RunResult& run, const TaskResult& task, const TaskScore& score, int p,
+                         AttemptOrder order) {
   AttemptRank k;
   k.train_right = score.programs[p].train_matched;
+  k.order = order == AttemptOrder::Given ? p : 0;
   k.length = static_cast<std::size_t>(p) < run.statements.size() ? static_cast<int>(run.statements[p].size()) : 0;
   for (const SampleResult& s : task.samples)
     if (!s.is_test && !s.evals.empty() && s.evals[p].ok()) k.cells_right += s.evals[p].cells_equal;
@@ -45,19 +47,20 @@ AttemptRank attempt_rank(const RunResult& run, const TaskResult& task, const Tas
 
 bool attempt_before(const AttemptRank& a, const AttemptRank& b) {
   if (a.train_right != b.train_right) return a.train_right > b.train_right;
+  if (a.order != b.order) return a.order < b.order;
   if (a.length != b.length) return a.length < b.length;
   if (a.cells_right != b.cells_right) return a.cells_right > b.cells_right;
   return *a.name < *b.name;
 }
 
 std::vector<GridData> submission_attempts(const RunResult& run, const TaskResult& task, const TaskScore& score,
-                                          const SampleResult& s) {
+                                          const SampleResult& s, AttemptOrder order) {
   std::vector<std::pair<AttemptRank, int>> ranked;
   for (int p = 0; p < int(run.programs.size()); ++p) {
     if (!task.want[p] || run.is_differ[p] || s.evals.empty()) continue;
     const EvalRecord& r = s.evals[p];
     if (!r.ok() || r.grid < 0) continue;
-    if (arc_grid(s.grids[r.grid])) ranked.emplace_back(attempt_rank(run, task, score, p), p);
+    if (arc_grid(s.grids[r.grid])) ranked.emplace_back(attempt_rank(run, task, score, p, order), p);
   }
   std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return attempt_before(a.first, b.first); });
   std::vector<int> picked;  // distinct grid indices
@@ -72,14 +75,14 @@ std::vector<GridData> submission_attempts(const RunResult& run, const TaskResult
   return out;
 }
 
-nlohmann::json submission_json(const RunResult& run, const Scores& scores) {
+nlohmann::json submission_json(const RunResult& run, const Scores& scores, AttemptOrder order) {
   nlohmann::json sub = nlohmann::json::object();
   for (std::size_t t = 0; t < run.tasks.size(); ++t) {
     const TaskResult& task = run.tasks[t];
     nlohmann::json inputs = nlohmann::json::array();
     for (const SampleResult& s : task.samples) {
       if (!s.is_test) continue;
-      std::vector<GridData> a = submission_attempts(run, task, scores.tasks[t], s);
+      std::vector<GridData> a = submission_attempts(run, task, scores.tasks[t], s, order);
       inputs.push_back({{"attempt_1", grid_json(a[0])}, {"attempt_2", grid_json(a[1])}});
     }
     sub[task.id] = std::move(inputs);
@@ -87,10 +90,11 @@ nlohmann::json submission_json(const RunResult& run, const Scores& scores) {
   return sub;
 }
 
-void write_submission_file(const std::filesystem::path& file, const RunResult& run, const Scores& scores) {
+void write_submission_file(const std::filesystem::path& file, const RunResult& run, const Scores& scores,
+                           AttemptOrder order) {
   std::ofstream out(file, std::ios::binary);
   if (!out) throw std::runtime_error(file.string() + ": cannot open for writing");
-  out << submission_json(run, scores).dump() << '\n';
+  out << submission_json(run, scores, order).dump() << '\n';
   out.flush();
   if (!out) throw std::runtime_error(file.string() + ": write failed");
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "generator/mutate/prefixes.h"
 #include "generator/mutate/program_text.h"
 
 namespace battc::runtime::search {
@@ -149,15 +150,36 @@ std::vector<Candidate> make_candidates(const MutationSources& src, const SearchI
   return out;
 }
 
-std::vector<Candidate> seed_candidates(const SearchInputs& in) {
+std::vector<Candidate> seed_candidates(const SearchInputs& in, const generator::Signatures& sig, bool prefixes) {
   std::vector<Candidate> out;
-  for (const auto& [program, dialect] : in.seeds) {
+  std::unordered_set<std::string> texts;
+  for (std::size_t i = 0; i < in.seeds.size(); ++i) {
+    const auto& [program, dialect] = in.seeds[i];
     Candidate c;
     c.program = program;
     c.dialect = dialect;
     c.source = generator::program_text(program, kStoredName);
     c.mutation = "seed";
+    c.origin = in.seed_names[i];
+    texts.insert(c.source);
     out.push_back(std::move(c));
+  }
+  if (!prefixes) return out;
+  const std::size_t seeds = out.size();
+  for (std::size_t i = 0; i < seeds; ++i) {
+    auto typed = generator::type_program(out[i].program, out[i].dialect, sig);
+    if (!typed) continue;
+    for (generator::Program& q : generator::result_type_prefixes(*typed)) {
+      Candidate c;
+      c.program = generator::canonical_program(q);
+      c.dialect = out[i].dialect;
+      c.source = generator::program_text(c.program, kStoredName);
+      if (!texts.insert(c.source).second) continue;
+      c.mutation = "prefix";
+      c.origin = out[i].origin;
+      c.prefix_of = static_cast<int>(i);
+      out.push_back(std::move(c));
+    }
   }
   return out;
 }

@@ -31,7 +31,9 @@ struct Candidate {
   std::int64_t parent = 0;     // 0: a seed
   std::string task;            // the task it was made for ("" for a seed)
   double parent_score = 0;     // the parent's on that task
-  std::string mutation;        // its kind's name, or "seed"
+  std::string mutation;        // its kind's name, "seed" or "prefix"
+  std::string origin;          // a seed's name (a prefix's: its seed's)
+  int prefix_of = -1;          // a prefix: its seed's index among round 0's candidates
 };
 
 // FNV-1a of a text: a content order and a random stream per task that do
@@ -62,7 +64,9 @@ std::vector<Candidate> make_candidates(const MutationSources& src, const SearchI
                                        const std::vector<StoredProgram>& pool,
                                        std::map<std::string, MutationStats>& stats);
 
-// The seeds as round 0's candidates.
-std::vector<Candidate> seed_candidates(const SearchInputs& in);
+// The seeds as round 0's candidates; with `prefixes`, each followed by its
+// prefixes (generator/mutate/prefixes.h) that no earlier candidate's text
+// already is.
+std::vector<Candidate> seed_candidates(const SearchInputs& in, const generator::Signatures& sig, bool prefixes);
 
 }  // namespace battc::runtime::search

@@ -30,7 +30,9 @@ api::ApiResult<FinalAttempts> final_attempts(Store& store, const SearchInputs& i
     if (!run.ok()) return run.error();
     specs = run->specs;
     cuda_specs = run->cuda_specs;
-    submission = submission_json(run->result, run->scores);
+    // The store's order (ranking.h: written programs before found ones among
+    // equal scores), which kept_programs_text writes best first.
+    submission = submission_json(run->result, run->scores, AttemptOrder::Given);
   }
   // Every task has an entry, every test input two attempts ([[0]] where no
   // program predicts a grid).

@@ -8,6 +8,7 @@ namespace battc::runtime::search {
 
 bool better(const TaskScore& a, const TaskScore& b) {
   if (a.score != b.score) return a.score > b.score;
+  if (a.written != b.written) return a.written;
   if (a.length != b.length) return a.length < b.length;
   return a.source < b.source;
 }

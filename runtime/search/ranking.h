@@ -27,11 +27,20 @@ struct TaskScore {
   // 0: unknown (a store of schema 3 or older), like no other program's.
   std::uint64_t outputs = 0;
   int length = 0;            // the program's, for ordering
+  // Written by a person (a seed, or a prefix of one) rather than found by
+  // the search on this task: what ranks first among equal scores.
+  bool written = false;
   std::string source;        // the program's, for ordering
 };
 
-// Better first: score, then shorter, then the text (a total order, so
-// selection never depends on anything but content).
+// Better first: score, then written (a seed or a prefix of one) before found,
+// then shorter, then the text (a total order, so selection never depends on
+// anything but content). Among programs right on every train pair, one
+// written for another task has passed one test, while a mutant or an
+// enumerated program is the survivor of thousands tried on this very task,
+// each a chance to fit the train pairs by accident: in LOO-40 the shorter
+// mutants that fit 29ec7d0e all predicted wrong and pushed out the seed that
+// fits it as written (0dfd9992's solver) and predicts right.
 bool better(const TaskScore& a, const TaskScore& b);
 
 // Right on every train pair.

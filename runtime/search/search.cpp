@@ -153,7 +153,9 @@ std::optional<RoundBatt> Search::evaluate(int r, const std::vector<Candidate>& c
   const bool own = r == 0 && o_.seeds_on == "own";
   ro.pairing = own ? Pairing::ByName : Pairing::All;
   for (std::size_t i = 0; i < cands.size(); ++i)  // the parser reads solve_* only
-    ro.names.push_back(r == 0 ? in_.seed_names[i] : "solve_cand" + std::to_string(i));
+    ro.names.push_back(r != 0                      ? "solve_cand" + std::to_string(i)
+                       : cands[i].prefix_of < 0 ? cands[i].origin
+                                                : cands[i].origin + "_prefix" + std::to_string(i));
   // The seeds are what the search starts from: all of them run, whatever
   // their statement shapes cost to compile.
   ro.new_shapes = r == 0 ? std::numeric_limits<int>::max() : o_.new_shapes_per_round;
@@ -189,7 +191,7 @@ void Search::seedless_round() {
 // name), all kept that score, in one transaction with the store's inputs key.
 void Search::seed_round() {
   RoundStart start;
-  std::vector<Candidate> cands = seed_candidates(in_);
+  std::vector<Candidate> cands = seed_candidates(in_, sig_, o_.seeds_on == "all");
   if (cands.empty()) return seedless_round();
   auto rb = evaluate(0, cands, in_.searched);
   if (!rb) throw SearchFailure{api::input_error("no seed to run")};
@@ -198,14 +200,17 @@ void Search::seed_round() {
   double score_s = since(t1);
   t1 = Clock::now();
   Store::Transaction tx(store_);
+  std::vector<std::int64_t> ids;
   for (std::size_t i = 0; i < cands.size(); ++i) {
     StoredProgram sp;
     sp.source = cands[i].source;
     sp.length = static_cast<int>(cands[i].program.body.size());
     sp.dialect = generator::dialect_name(cands[i].dialect);
-    sp.mutation = "seed";
-    sp.origin = in_.seed_names[i];
+    sp.mutation = cands[i].mutation;
+    sp.origin = cands[i].origin;
+    if (cands[i].prefix_of >= 0) sp.parent = ids[std::size_t(cands[i].prefix_of)];
     std::int64_t id = store_.add_program(sp);
+    ids.push_back(id);
     if (rb->kept[i] < 0) continue;
     for (TaskScore s : scores.of_program(rb->kept[i])) {
       if (s.score <= 0) continue;
@@ -228,8 +233,10 @@ void Search::seed_round() {
   finish_round(row, rb->out.times.total, start, t1);
   phase(0, "stored");
   tx.commit();
-  note(fmt::format("round 0: {} seeds, {} evaluations in {:.1f} s (compile {:.1f} s); {} of {} tasks fit train",
-                   cands.size(), row.evaluations, row.seconds, row.compile_s, solved_by_seeds_.size(),
+  const auto prefixes = std::count_if(cands.begin(), cands.end(), [](const Candidate& c) { return c.prefix_of >= 0; });
+  note(fmt::format("round 0: {} seeds and {} of their prefixes, {} evaluations in {:.1f} s (compile {:.1f} s); {} of "
+                   "{} tasks fit train",
+                   cands.size() - std::size_t(prefixes), prefixes, row.evaluations, row.seconds, row.compile_s, solved_by_seeds_.size(),
                    in_.tasks.size()));
 }
 

@@ -234,7 +234,8 @@ namespace {
 
 constexpr const char* kScoreColumns =
     "SELECT s.program, s.task, s.score, s.train_right, s.train_total, s.test_right, s.test_known, "
-    "s.cell_accuracy, s.solved, s.near_miss, s.round, p.length, p.source, s.outputs "
+    "s.cell_accuracy, s.solved, s.near_miss, s.round, p.length, p.source, s.outputs, "
+    "p.mutation IN ('seed', 'prefix') "
     "FROM scores s JOIN programs p ON p.id = s.program";
 
 TaskScore score_row(sqlite3_stmt* s) {
@@ -253,6 +254,7 @@ TaskScore score_row(sqlite3_stmt* s) {
   t.length = sqlite3_column_int(s, 11);
   t.source = text(s, 12);
   t.outputs = static_cast<std::uint64_t>(sqlite3_column_int64(s, 13));
+  t.written = sqlite3_column_int(s, 14) != 0;
   return t;
 }
 

@@ -238,7 +238,7 @@ TEST_CASE("results.json text is the compact dump of its own object", "[score]") 
   CHECK(results_json(r, s, sum) == json::parse(results_text(r, s, sum)));
 }
 
-TEST_CASE("submission: two distinct grids ranked by train pairs matched, ties by name", "[score]") {
+TEST_CASE("submission: two distinct grids ranked by train pairs matched, ties by name or in the given order", "[score]") {
   RunResult r;
   r.programs = {"p_c", "p_a", "p_b", "differ_z", "p_fail"};
   r.is_differ = {0, 0, 0, 1, 0};
@@ -259,6 +259,11 @@ TEST_CASE("submission: two distinct grids ranked by train pairs matched, ties by
   REQUIRE(a.size() == 2);
   CHECK(a[0] == grid({{2}}));
   CHECK(a[1] == grid({{3}}));
+  // In the given order (a ranked store export): p_c, the first program, then
+  // p_b; still after train pairs matched, so p_a never comes first.
+  a = submission_attempts(r, t, s.tasks[0], t.samples[2], AttemptOrder::Given);
+  CHECK(a[0] == grid({{3}}));
+  CHECK(a[1] == grid({{2}}));
 
   // The same grid twice is one attempt; [[0]] fills in.
   t.samples[2].evals[0].grid = 1;

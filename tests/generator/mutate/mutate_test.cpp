@@ -16,6 +16,7 @@
 #include "generator/diag/diagnostics.h"
 #include "generator/dialect/dialect.h"
 #include "generator/mutate/mutate.h"
+#include "generator/mutate/prefixes.h"
 #include "generator/mutate/program_text.h"
 #include "generator/parse/parser.h"
 
@@ -417,4 +418,31 @@ TEST_CASE("mutation kinds: nothing to change makes nothing", "[generator][mutate
   Rng rng(1);
   CHECK_FALSE(f.mutator.mutate(mirror, MutationKind(kMutationKinds), rng, f.ctx));
   CHECK_FALSE(f.mutator.mutate(mirror, MutationKind(-1), rng, f.ctx));
+}
+
+TEST_CASE("prefixes: each earlier value of the result's type, returned with only what it needs", "[generator][mutate]") {
+  Fixture f;
+  f.add(R"PY(
+def solve_prefixed(I):
+    x1 = vmirror(I)
+    x2 = ofcolor(I, ONE)
+    x3 = hmirror(x1)
+    x4 = fill(x3, TWO, x2)
+    O = hconcat(x4, I)
+    return O
+)PY",
+        Dialect::ArcDsl);
+  std::vector<std::string> texts;
+  for (const Program& q : result_type_prefixes(f["solve_prefixed"])) {
+    texts.push_back(text_of(q));
+    CHECK(type_program(q, Dialect::ArcDsl, f.sig));  // a prefix is a program the checker accepts
+  }
+  CHECK(texts == std::vector<std::string>{
+                     "def solve_m(I):\n    O = vmirror(I)\n    return O\n",
+                     "def solve_m(I):\n    x1 = vmirror(I)\n    O = hmirror(x1)\n    return O\n",
+                     "def solve_m(I):\n    x1 = vmirror(I)\n    x2 = ofcolor(I, ONE)\n    x3 = hmirror(x1)\n"
+                     "    O = fill(x3, TWO, x2)\n    return O\n",
+                 });
+  // No earlier value of the result's type: no prefix.
+  CHECK(result_type_prefixes(f["solve_crop_bbox"]).empty());
 }
