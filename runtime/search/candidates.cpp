@@ -184,4 +184,20 @@ std::vector<Candidate> seed_candidates(const SearchInputs& in, const generator::
   return out;
 }
 
+std::vector<std::vector<Task>> seed_round_parts(const std::vector<Task>& tasks, std::size_t programs,
+                                                std::size_t max_evaluations) {
+  std::vector<std::vector<Task>> parts(1);
+  std::size_t evaluations = 0;
+  for (const Task& t : tasks) {
+    const std::size_t here = (t.train.size() + t.test.size()) * programs;
+    if (max_evaluations > 0 && !parts.back().empty() && evaluations + here > max_evaluations) {
+      parts.emplace_back();
+      evaluations = 0;
+    }
+    parts.back().push_back(t);
+    evaluations += here;
+  }
+  return parts;
+}
+
 }  // namespace battc::runtime::search

@@ -69,4 +69,15 @@ std::vector<Candidate> make_candidates(const MutationSources& src, const SearchI
 // already is.
 std::vector<Candidate> seed_candidates(const SearchInputs& in, const generator::Signatures& sig, bool prefixes);
 
+// Round 0's tasks in parts of at most `max_evaluations` evaluations of
+// `programs` programs each (a part has at least one task; 0: one part), in
+// order. With every seed on every task round 0 is a cross product, and a
+// run holds about a kilobyte per evaluation until it is scored (1.7 GB for
+// arc-dsl's solvers and their prefixes on ARC-AGI-1 training in one part,
+// 0.7 GB in parts of kSeedRoundEvaluations); the parts share one compiled
+// unit and give the same store.
+inline constexpr std::size_t kSeedRoundEvaluations = 250'000;
+std::vector<std::vector<Task>> seed_round_parts(const std::vector<Task>& tasks, std::size_t programs,
+                                                std::size_t max_evaluations);
+
 }  // namespace battc::runtime::search

@@ -187,18 +187,13 @@ void Search::seedless_round() {
   note(fmt::format("round 0: no seeds; {} tasks", in_.tasks.size()));
 }
 
-// Round 0: every seed on every task (or, seeds_on "own", on its own task by
-// name), all kept that score, in one transaction with the store's inputs key.
+// Round 0: every seed and its prefixes on every task (or, seeds_on "own",
+// each seed on its own task by name), all kept that score, in one
+// transaction with the store's inputs key.
 void Search::seed_round() {
   RoundStart start;
   std::vector<Candidate> cands = seed_candidates(in_, sig_, o_.seeds_on == "all");
   if (cands.empty()) return seedless_round();
-  auto rb = evaluate(0, cands, in_.searched);
-  if (!rb) throw SearchFailure{api::input_error("no seed to run")};
-  auto t1 = Clock::now();
-  RoundScores scores = score_round(rb->out.result, rb->out.tasks);
-  double score_s = since(t1);
-  t1 = Clock::now();
   Store::Transaction tx(store_);
   std::vector<std::int64_t> ids;
   for (std::size_t i = 0; i < cands.size(); ++i) {
@@ -209,28 +204,39 @@ void Search::seed_round() {
     sp.mutation = cands[i].mutation;
     sp.origin = cands[i].origin;
     if (cands[i].prefix_of >= 0) sp.parent = ids[std::size_t(cands[i].prefix_of)];
-    std::int64_t id = store_.add_program(sp);
-    ids.push_back(id);
-    if (rb->kept[i] < 0) continue;
-    for (TaskScore s : scores.of_program(rb->kept[i])) {
-      if (s.score <= 0) continue;
-      s.program = id;
-      store_.set_score(s);
-    }
+    ids.push_back(store_.add_program(sp));
   }
-  for (const Task& t : in_.searched) store_.keep_best(t.id, o_.keep);
-  store_.add_shapes(rb->new_shapes, 0);
+  RoundRow row;
+  double batt_s = 0;
+  const std::size_t per_part = o_.seeds_on == "all" ? kSeedRoundEvaluations : 0;  // own: a few pairs
+  for (const std::vector<Task>& part : seed_round_parts(in_.searched, cands.size(), per_part)) {
+    auto rb = evaluate(0, cands, part);
+    if (!rb) throw SearchFailure{api::input_error("no seed to run")};
+    auto t1 = Clock::now();
+    RoundScores scores = score_round(rb->out.result, rb->out.tasks);
+    row.score_s += since(t1);
+    for (std::size_t i = 0; i < cands.size(); ++i) {
+      if (rb->kept[i] < 0) continue;
+      for (TaskScore s : scores.of_program(rb->kept[i])) {
+        if (s.score <= 0) continue;
+        s.program = ids[i];
+        store_.set_score(s);
+      }
+    }
+    for (const Task& t : part) store_.keep_best(t.id, o_.keep);
+    store_.add_shapes(rb->new_shapes, 0);
+    row.evaluations += static_cast<std::int64_t>(rb->out.result.evaluations);
+    row.compile_s += rb->out.times.compile;
+    row.run_s += rb->out.times.run;
+    batt_s += rb->out.times.total;
+  }
+  auto t1 = Clock::now();
   record_inputs(store_, inputs_key(in_, o_));
   store_.set_meta("seeded", "1");
   solved_by_seeds_ = solved_in(store_.best());  // read inside the transaction: one commit for all
   store_.set_meta("seeds_solved", std::to_string(solved_by_seeds_.size()));
-  RoundRow row;
   row.candidates = static_cast<std::int64_t>(cands.size());
-  row.evaluations = static_cast<std::int64_t>(rb->out.result.evaluations);
-  row.score_s = score_s;
-  row.compile_s = rb->out.times.compile;
-  row.run_s = rb->out.times.run;
-  finish_round(row, rb->out.times.total, start, t1);
+  finish_round(row, batt_s, start, t1);
   phase(0, "stored");
   tx.commit();
   // Its work is this call's, like a round's (with every seed on every task it
@@ -245,8 +251,8 @@ void Search::seed_round() {
   const auto prefixes = std::count_if(cands.begin(), cands.end(), [](const Candidate& c) { return c.prefix_of >= 0; });
   note(fmt::format("round 0: {} seeds and {} of their prefixes, {} evaluations in {:.1f} s (compile {:.1f} s); {} of "
                    "{} tasks fit train",
-                   cands.size() - std::size_t(prefixes), prefixes, row.evaluations, row.seconds, row.compile_s, solved_by_seeds_.size(),
-                   in_.tasks.size()));
+                   cands.size() - std::size_t(prefixes), prefixes, row.evaluations, row.seconds, row.compile_s,
+                   solved_by_seeds_.size(), in_.tasks.size()));
 }
 
 void Search::count_improved(const RoundBatt& rb, const std::vector<Candidate>& cands, const RoundScores& scores,

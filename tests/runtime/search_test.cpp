@@ -25,8 +25,10 @@
 #include "generator/parse/parser.h"
 #include "generator/diag/internal_error.h"
 #include "runtime/api/run_batt.h"
+#include "runtime/search/candidates.h"
 #include "runtime/search/search.h"
 #include "runtime/search/store.h"
+#include "runtime/tasks/load_tasks.h"
 #include "tests/runtime/search_support.h"
 #include "tests/test_support.h"
 
@@ -124,6 +126,30 @@ TEST_CASE("search: round 0 runs every seed on every task; --seeds-on own only on
   auto r = search::run_search(bad);
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().message.find("seeds on 'mine'") != std::string::npos);
+}
+
+TEST_CASE("search: round 0's parts hold every task once, in order, each within the bound or one task", "[search]") {
+  const std::vector<Task> tasks = load_tasks(kDemo);
+  REQUIRE(tasks.size() == 5);
+  auto samples = [](const Task& t) { return t.train.size() + t.test.size(); };
+  for (std::size_t bound : {std::size_t(0), std::size_t(1), std::size_t(28), std::size_t(63), std::size_t(1) << 40}) {
+    auto parts = search::seed_round_parts(tasks, 7, bound);
+    std::vector<std::string> ids;
+    for (const auto& part : parts) {
+      REQUIRE_FALSE(part.empty());
+      std::size_t evaluations = 0;
+      for (const Task& t : part) {
+        ids.push_back(t.id);
+        evaluations += 7 * samples(t);
+      }
+      if (bound > 0 && part.size() > 1) CHECK(evaluations <= bound);
+    }
+    std::vector<std::string> want;
+    for (const Task& t : tasks) want.push_back(t.id);
+    CHECK(ids == want);
+    if (bound == 0 || bound == std::size_t(1) << 40) CHECK(parts.size() == 1);
+    if (bound == 1) CHECK(parts.size() == tasks.size());
+  }
 }
 
 TEST_CASE("search: test outputs steer nothing: garbage test outputs give the identical store", "[search]") {
