@@ -229,12 +229,13 @@ def search(tasks: Union[PathLike, Iterable[PathLike]], programs: Union[PathLike,
            *, rounds: int = 0, minutes: float = 0, seed: int = 1, jobs: int = 0, resume: bool = False,
            solutions: Optional[PathLike] = None, cache_dir: Optional[PathLike] = None,
            submission: Optional[PathLike] = None, select_on_test: bool = False,
-           strategy: str = "auto", backend: str = "cpu") -> Dict[str, Any]:
+           strategy: str = "auto", backend: str = "cpu", seeds_on: str = "all") -> Dict[str, Any]:
     """Program search (battc search): mutate the best, keep the best per task in `store` (SQLite).
 
     `programs` may be empty (a search from nothing): enumeration makes the first programs.
     `strategy`: "auto" (each round to mutation or enumeration, whichever found more lately),
-    "mutate" or "enumerate".
+    "mutate" or "enumerate". `seeds_on`: round 0 runs every seed and its prefixes on every task
+    ("all") or each seed on the task it is named for ("own").
 
     Known test outputs steer nothing unless select_on_test: the search reads train pairs, and the
     test outputs once, to score its final attempts (`verified`, `kaggle_score`). `submission`
@@ -247,7 +248,7 @@ def search(tasks: Union[PathLike, Iterable[PathLike]], programs: Union[PathLike,
         "program_files": [os.fspath(p) for p in _as_list(programs)],
         "store": os.fspath(store), "rounds": int(rounds), "minutes": float(minutes), "seed": int(seed),
         "jobs": int(jobs), "resume": bool(resume), "select_on_test": bool(select_on_test),
-        "strategy": str(strategy), "backend": str(backend),
+        "strategy": str(strategy), "backend": str(backend), "seeds_on": str(seeds_on),
     }
     if submission is not None:
         req["submission"] = os.fspath(submission)

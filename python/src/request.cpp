@@ -100,7 +100,7 @@ runtime::AttemptOrder attempt_order(const json& j) {
 runtime::search::SearchOptions search_request(const json& j) {
   check_keys(j,
              {"task_paths", "solutions", "program_files", "store", "rounds", "minutes", "seed", "jobs", "resume",
-              "cache_dir", "submission", "select_on_test", "strategy", "backend"},
+              "cache_dir", "submission", "select_on_test", "strategy", "backend", "seeds_on"},
              "battc.search");
   runtime::search::SearchOptions o;
   o.task_paths = strings(j, "task_paths");
@@ -115,6 +115,7 @@ runtime::search::SearchOptions search_request(const json& j) {
   o.select_on_test = get<bool>(j, "select_on_test", false);
   o.submission = get<std::string>(j, "submission", "");
   o.strategy = get<std::string>(j, "strategy", "auto");
+  o.seeds_on = get<std::string>(j, "seeds_on", "all");
   o.backend = word(runtime::api::parse_backend(get<std::string>(j, "backend", "cpu")));
   if (j.contains("cache_dir") && !j["cache_dir"].is_null()) o.jit.cache_dir = get<std::string>(j, "cache_dir", "");
   if (auto e = runtime::search::check_search_options(o)) throw RequestError("battc.search: " + e->message);

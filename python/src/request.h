@@ -31,7 +31,8 @@ runtime::AttemptOrder attempt_order(const nlohmann::json& j);
 runtime::api::ProgramInput program_input(const nlohmann::json& j);
 
 // {"task_paths", "solutions", "program_files", "store", "rounds", "minutes",
-//  "seed", "jobs", "resume", "cache_dir", "submission", "select_on_test"}
+//  "seed", "jobs", "resume", "cache_dir", "submission", "select_on_test",
+//  "strategy", "backend", "seeds_on"}
 runtime::search::SearchOptions search_request(const nlohmann::json& j);
 
 }  // namespace battc::python
