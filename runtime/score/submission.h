@@ -20,17 +20,17 @@
 
 namespace battc::runtime {
 
-// How a program ranks for the attempts on one task. Statements come from
-// RunResult::statements (0 when the run has none); train cells right from
-// EvalRecord::cells_equal (ExecOptions::grid_stats; 0 without), summed over
-// the task's train pairs: the same expected grids for every program, so the
-// sum orders them as accuracy does.
 // Which programs a test input's attempts come from, among those right on as
 // many train pairs: Rank, the fewer statements first, then the more train
 // cells right; Given, the order of the run's programs (their files' order),
 // for programs already ranked, as `battc store export` writes a search's.
 enum class AttemptOrder { Rank, Given };
 
+// How a program ranks for the attempts on one task. Statements come from
+// RunResult::statements (0 when the run has none); train cells right from
+// EvalRecord::cells_equal (ExecOptions::grid_stats; 0 without), summed over
+// the task's train pairs: the same expected grids for every program, so the
+// sum orders them as accuracy does.
 struct AttemptRank {
   int train_right = 0;
   int order = 0;  // Given: the program's index; Rank: 0
