@@ -102,6 +102,7 @@ class Search {
                        RoundStart& start);
   void store_counts(const std::map<std::string, MutationStats>& stats);
   std::size_t finish_round(RoundRow& row, double batt_seconds, const RoundStart& start, Clock::time_point t_store);
+  void add_work(const RoundRow& row);
   void report_round(const RoundRow& row, std::size_t solved);
   void store_empty_round(RoundRow& row);
   void final_report(Clock::time_point t0);
@@ -242,12 +243,7 @@ void Search::seed_round() {
   // Its work is this call's, like a round's (with every seed on every task it
   // is a cross product: 1.7 M evaluations for arc-dsl on ARC-AGI-1
   // training), though it is no round of a strategy.
-  rep_.evaluations += row.evaluations;
-  rep_.generate_s += row.generate_s;
-  rep_.compile_s += row.compile_s;
-  rep_.run_s += row.run_s;
-  rep_.score_s += row.score_s;
-  rep_.store_s += row.store_s;
+  add_work(row);
   const auto prefixes = std::count_if(cands.begin(), cands.end(), [](const Candidate& c) { return c.prefix_of >= 0; });
   note(fmt::format("round 0: {} seeds and {} of their prefixes, {} evaluations in {:.1f} s (compile {:.1f} s); {} of "
                    "{} tasks fit train",
@@ -461,16 +457,21 @@ void Search::enumerate_round(int r, RoundStart& start, int enumerated_before) {
   report_round(row, solved);
 }
 
-// The round's figures into the report, and its progress line.
-void Search::report_round(const RoundRow& row, std::size_t solved) {
-  rep_.candidates += row.candidates;
-  rep_.unique += row.unique;
+// A round's evaluations and phase times into the report.
+void Search::add_work(const RoundRow& row) {
   rep_.evaluations += row.evaluations;
   rep_.generate_s += row.generate_s;
   rep_.compile_s += row.compile_s;
   rep_.run_s += row.run_s;
   rep_.score_s += row.score_s;
   rep_.store_s += row.store_s;
+}
+
+// The round's figures into the report, and its progress line.
+void Search::report_round(const RoundRow& row, std::size_t solved) {
+  rep_.candidates += row.candidates;
+  rep_.unique += row.unique;
+  add_work(row);
   StrategyStats& st = rep_.strategies[row.strategy];
   ++st.rounds;
   st.evaluations += row.evaluations;
