@@ -346,6 +346,13 @@ TEST_CASE("search: an exported store's programs solve by battc run what the stor
       if (fits) run_solved.insert(rr.programs[p]);
     }
   CHECK(run_solved == store_solved);
+  // The run keeps the export's order of programs, the store's ranking: what
+  // the search's attempts (AttemptOrder::Given) rely on.
+  std::vector<std::string> in_file;
+  std::istringstream lines(battc::test::slurp(exported));
+  for (std::string line; std::getline(lines, line);)
+    if (line.rfind("def ", 0) == 0) in_file.push_back(line.substr(4, line.find('(') - 4));
+  CHECK(rr.programs == in_file);
 }
 
 TEST_CASE("mutants of every kind type-check or are refused before evaluation", "[search][mutate]") {
