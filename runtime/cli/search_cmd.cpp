@@ -138,6 +138,11 @@ void add_strategy_options(CLI::App* cmd, search::SearchOptions& o) {
                   "What enumeration tries first: seeds (what the seed programs use most) or flat (the shortest)")
       ->capture_default_str()
       ->check(CLI::IsMember({"seeds", "flat"}));
+  cmd->add_option("--enumerate-library", o.enumerate_library,
+                  "What enumeration builds on besides I and constants: seeds (the values of the seed programs' "
+                  "statements) or none")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"seeds", "none"}));
 }
 
 }  // namespace

@@ -13,15 +13,6 @@ GridData to_grid_data(const dsl::Grid& g) {
   return d;
 }
 
-int intern_grid(std::vector<GridData>& grids, const dsl::Grid& g) {
-  for (std::size_t i = 0; i < grids.size(); ++i) {
-    const GridData& d = grids[i];
-    if (d.h == g.h && d.w == g.w && std::equal(d.cells.begin(), d.cells.end(), g.c)) return int(i);
-  }
-  grids.push_back(to_grid_data(g));
-  return int(grids.size() - 1);
-}
-
 namespace {
 
 constexpr std::uint64_t kFnvBasis = 1469598103934665603ull, kFnvPrime = 1099511628211ull;
@@ -57,7 +48,24 @@ std::uint32_t cells_equal(const dsl::Grid& g, const dsl::Grid& expected) {
   return n;
 }
 
+bool same_grid(const GridData& d, const dsl::Grid& g) {
+  return d.h == g.h && d.w == g.w && std::equal(d.cells.begin(), d.cells.end(), g.c);
+}
+
 }  // namespace
+
+int intern_grid(SampleResult& sample, const dsl::Grid& g) {
+  std::vector<GridData>& grids = sample.grids;
+  const std::uint64_t h = grid_hash(g);
+  auto [at, added] = sample.grid_at.emplace(h, static_cast<int>(grids.size()));
+  if (!added) {
+    if (same_grid(grids[std::size_t(at->second)], g)) return at->second;
+    for (std::size_t i = 0; i < grids.size(); ++i)  // a hash collision: look at every grid
+      if (same_grid(grids[i], g)) return int(i);
+  }
+  grids.push_back(to_grid_data(g));
+  return int(grids.size() - 1);
+}
 
 void record_output(const abi::ProgramOut& out, int p, SampleResult& sample, bool keep_text, bool rerun,
                    const abi::SampleIn* stats_of) {
@@ -74,7 +82,7 @@ void record_output(const abi::ProgramOut& out, int p, SampleResult& sample, bool
   if (ok && out.is_grid) {
     r.flags |= EvalRecord::kIsGrid;
     if (out.matches && sample.has_expected) r.flags |= EvalRecord::kMatches;
-    if (sample.is_test) r.grid = intern_grid(sample.grids, out.grid);
+    if (sample.is_test) r.grid = intern_grid(sample, out.grid);
     if (stats_of) {
       r.hash = grid_hash(out.grid);
       if (stats_of->has_expected) {

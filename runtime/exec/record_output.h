@@ -10,8 +10,9 @@ namespace battc::runtime {
 
 GridData to_grid_data(const dsl::Grid& g);
 
-// The index of a grid equal to g in `grids`, appending a copy if none is.
-int intern_grid(std::vector<GridData>& grids, const dsl::Grid& g);
+// The index of a grid equal to g in `sample.grids`, appending a copy if
+// none is.
+int intern_grid(SampleResult& sample, const dsl::Grid& g);
 
 // Writes program p's record of `sample` (its texts too when they are kept).
 // With `stats_of` (the sample's input, ExecOptions::grid_stats), a grid's

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "dsl/ctx.h"
@@ -57,6 +58,10 @@ struct SampleResult {
   std::vector<EvalRecord> evals;   // one per program; empty when the task pairs none
   std::vector<std::string> texts;  // per program, dump JSON of the value ("" none); empty if none kept
   std::vector<GridData> grids;     // distinct grids returned on a test sample
+  // grids' index by hash (intern_grid): a search round returns thousands of
+  // distinct grids on a test sample, and a scan per grid made interning
+  // quadratic (a tenth of an enumeration round's time).
+  std::unordered_map<std::uint64_t, int> grid_at;
   float seconds = 0;               // CPU: wall time of its batt call and re-runs
 
   std::string name() const { return (is_test ? "test/" : "train/") + std::to_string(index); }

@@ -2,9 +2,12 @@
 #include "runtime/search/enumeration.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
+#include "generator/enumerate/library.h"
 #include "generator/mutate/program_text.h"
 #include "generator/mutate/rng.h"
 #include "generator/types/type.h"
@@ -45,9 +48,9 @@ Candidate enumerated_candidate(const generator::Enumerator& en, const std::vecto
   return c;
 }
 
-// The completions (completions.h) that the values pooled from `fresh` on
-// (program fresh_program[v - fresh] of `run` each) give the round's tasks,
-// into `out` once each; the parts of several-call completions into `parts`.
+// The completions (completions.h) that the values `fresh` pooled (pairs of
+// a pool index and its program in `run`) give the round's tasks, into `out`
+// once each; the parts of several-call completions into `parts`.
 using MadeCalls = std::set<std::pair<std::string, std::vector<int>>>;
 
 // Per task, pooled values that are parts of completions of several calls,
@@ -74,15 +77,14 @@ void collect_parts(const TaskResult& result, int p, int v, const TaskCompletions
     if (fills_colour(result, p, tc.fill_chain[k])) add_part(parts.chain[k], v);
 }
 
-void find_completions(const generator::Enumerator& en, const std::vector<PoolValue>& pool, std::size_t fresh,
-                      const std::vector<int>& fresh_program, const RunResult& run,
+void find_completions(const generator::Enumerator& en, const std::vector<PoolValue>& pool,
+                      const std::vector<std::pair<int, int>>& fresh, const RunResult& run,
                       const std::vector<TaskCompletions>& targets, std::vector<CompletionParts>& parts,
                       MadeCalls& made, std::vector<PoolValue>& out) {
   const int in = generator::Enumerator::leaf_index(pool, "I");
-  for (std::size_t v = fresh; v < pool.size(); ++v)
+  for (const auto& [value, p] : fresh)
     for (std::size_t t = 0; t < run.tasks.size() && t < targets.size(); ++t) {
-      const int p = fresh_program[v - fresh];
-      const int value = static_cast<int>(v);
+      const std::size_t v = static_cast<std::size_t>(value);
       collect_parts(run.tasks[t], p, value, targets[t], parts[t]);
       for (const CompletionTarget& target : targets[t].single) {
         if (!completes(run.tasks[t], p, target)) continue;
@@ -167,6 +169,65 @@ api::ApiResult<EnumeratedLevel> run_calls(const generator::Enumerator& en, const
   return lv;
 }
 
+// The library's fragments (generator/enumerate/library.h) joined to `pool`
+// as level-0 values. Those derived from I that are not functions run first,
+// as a level of their own: one failing on every input is left out with its
+// users, and one whose values equal an earlier fragment's is that one (its
+// users take the earlier, which takes the smaller cost). The pooled ones'
+// keys go into `seen`, so a later level does not pool their values again,
+// and into `fresh` with their programs, for completions. A fragment that did
+// not run (over the shape budget, or an IR twin) stays, unhashed.
+api::ApiResult<EnumeratedLevel> pool_fragments(const generator::Enumerator& en, const generator::Library& lib,
+                                               std::vector<PoolValue>& pool, const std::vector<Task>& tasks,
+                                               RoundBattOptions& ro, const SearchOptions& o, int& budget,
+                                               std::unordered_set<std::uint64_t>& seen,
+                                               std::vector<std::pair<int, int>>& fresh) {
+  std::vector<int> at = generator::add_fragments(pool, lib);
+  std::vector<int> runs;
+  std::vector<PoolValue> calls;
+  for (int i : at)
+    if (!pool[std::size_t(i)].constant && !pool[std::size_t(i)].type->callable()) {
+      runs.push_back(i);
+      calls.push_back(pool[std::size_t(i)]);
+    }
+  auto run = run_calls(en, pool, calls, tasks, ro, o, budget);
+  if (!run.ok()) return run.error();
+  EnumeratedLevel lv = std::move(run.value());
+  lv.keep = false;  // their grids are round 0's prefixes
+  constexpr int kDropped = -1;
+  std::map<int, int> alias;  // pool index -> the fragment standing for it, or kDropped
+  std::unordered_map<std::uint64_t, int> by_key;
+  for (std::size_t c = 0; lv.batt && c < runs.size(); ++c) {
+    const int i = runs[c], p = lv.batt->kept[c];
+    if (p < 0) continue;
+    auto key = value_key(lv.batt->out.result, p, generator::type_name(pool[std::size_t(i)].type));
+    if (!key) {
+      alias[i] = kDropped;
+      continue;
+    }
+    auto [first, added] = by_key.emplace(*key, i);
+    if (added) {
+      seen.insert(*key);
+      fresh.push_back({i, p});
+      continue;
+    }
+    alias[i] = first->second;
+    PoolValue& stands = pool[std::size_t(first->second)];
+    stands.size = std::min(stands.size, pool[std::size_t(i)].size);
+  }
+  for (int i : at) {  // ascending: an argument's fate is known before its users'
+    PoolValue& v = pool[std::size_t(i)];
+    for (int& a : v.args) {
+      auto it = alias.find(a);
+      if (it == alias.end()) continue;
+      if (it->second == kDropped) alias.emplace(i, kDropped);
+      else a = it->second;
+    }
+    if (alias.count(i)) v.operand_only = true;  // nothing builds on it
+  }
+  return lv;
+}
+
 }  // namespace
 
 EnumerationDraw enumeration_tasks(const std::vector<Task>& tasks, const std::set<std::string>& solved,
@@ -203,7 +264,8 @@ std::vector<int> enumeration_colours(const std::vector<std::size_t>& chosen,
 
 api::ApiResult<Enumeration> enumerate_round(const generator::Enumerator& en, const std::vector<Task>& tasks,
                                             const std::vector<int>& colours, RoundBattOptions ro,
-                                            const SearchOptions& o, std::size_t calls, std::uint64_t seed) {
+                                            const SearchOptions& o, std::size_t calls, std::uint64_t seed,
+                                            const generator::Library* library) {
   Enumeration out;
   std::vector<PoolValue> pool = en.leaves(colours);
   std::unordered_set<std::uint64_t> seen;
@@ -216,6 +278,17 @@ api::ApiResult<Enumeration> enumerate_round(const generator::Enumerator& en, con
   std::vector<CompletionParts> parts(tasks.size());
   MadeCalls made;
   std::vector<PoolValue> completions;
+  if (library && !library->fragments.empty()) {
+    std::vector<std::pair<int, int>> fresh;
+    auto lv = pool_fragments(en, *library, pool, tasks, ro, o, budget, seen, fresh);
+    if (!lv.ok()) return lv.error();
+    if (lv->batt) {
+      out.counts.calls += static_cast<std::int64_t>(lv->batt->candidate_of.size());
+      find_completions(en, pool, fresh, lv->batt->out.result, targets, parts, made, completions);
+    }
+    out.counts.fragments += static_cast<std::int64_t>(fresh.size());
+    out.levels.push_back(std::move(lv.value()));
+  }
   for (int level = 1; level <= o.enumerate_depth; ++level) {
     generator::Expansion ex = en.expand(pool, level, calls, Rng::mix(seed + level),
                                         level == o.enumerate_depth);
@@ -227,17 +300,16 @@ api::ApiResult<Enumeration> enumerate_round(const generator::Enumerator& en, con
     std::size_t pooled_before = pool.size();
     if (lv.batt) {
       out.counts.calls += static_cast<std::int64_t>(lv.batt->candidate_of.size());
-      std::vector<int> fresh_program;
+      std::vector<std::pair<int, int>> fresh;
       for (std::size_t c = 0; c < ex.calls.size(); ++c) {
         int p = lv.batt->kept[c];
         if (p < 0) continue;
         auto key = value_key(lv.batt->out.result, p, generator::type_name(ex.calls[c].type));
         if (!key || !seen.insert(*key).second) continue;
         pool.push_back(std::move(ex.calls[c]));
-        fresh_program.push_back(p);
+        fresh.push_back({static_cast<int>(pool.size() - 1), p});
       }
-      find_completions(en, pool, pooled_before, fresh_program, lv.batt->out.result, targets, parts, made,
-                       completions);
+      find_completions(en, pool, fresh, lv.batt->out.result, targets, parts, made, completions);
     }
     out.counts.pooled += static_cast<std::int64_t>(pool.size() - pooled_before);
     out.levels.push_back(std::move(lv));

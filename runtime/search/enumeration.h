@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "generator/enumerate/enumerator.h"
+#include "generator/enumerate/library.h"
 #include "runtime/search/candidates.h"
 #include "runtime/search/round_batt.h"
 
@@ -27,6 +28,7 @@ namespace battc::runtime::search {
 struct EnumeratedLevel {
   std::vector<Candidate> candidates;
   std::optional<RoundBatt> batt;
+  bool keep = true;  // scored and kept (the library's fragments are not: round 0 ran their grids)
 };
 
 struct EnumerationCounts {
@@ -34,6 +36,7 @@ struct EnumerationCounts {
   std::int64_t pooled = 0;   // calls with new values, added to the pool
   std::int64_t cut_levels = 0;  // levels the bound on calls cut short
   std::int64_t completions = 0;  // last calls found by inverse semantics (completions.h)
+  std::int64_t fragments = 0;    // the library's fragments pooled (distinct values)
 };
 
 struct Enumeration {
@@ -76,9 +79,12 @@ std::vector<int> enumeration_colours(const std::vector<std::size_t>& chosen,
 // most `calls` calls each, running each level with `ro` (pairing
 // All; its shape budget spans the whole round). Stops early when a level
 // adds nothing to the pool. The completions its pooled values give
-// (completions.h) run last, as one more level.
+// (completions.h) run last, as one more level. With a `library`, its
+// fragments join the pool's leaves first (generator/enumerate/library.h),
+// run as a level of their own that is not kept.
 api::ApiResult<Enumeration> enumerate_round(const generator::Enumerator& en, const std::vector<Task>& tasks,
                                             const std::vector<int>& colours, RoundBattOptions ro,
-                                            const SearchOptions& o, std::size_t calls, std::uint64_t seed);
+                                            const SearchOptions& o, std::size_t calls, std::uint64_t seed,
+                                            const generator::Library* library = nullptr);
 
 }  // namespace battc::runtime::search

@@ -47,7 +47,7 @@ nlohmann::ordered_json report_json(const SearchReport& r) {
           {"strategies", strategies},
           {"enumeration",
            {{"calls", r.enumerated_calls}, {"pooled", r.enumerated_pooled}, {"cut_levels", r.enumeration_cut_levels},
-            {"completions", r.enumerated_completions}}},
+            {"completions", r.enumerated_completions}, {"fragments", r.enumerated_fragments}}},
           {"mutations", muts},
           {"backend",
            {{"gpu_engine", r.backend.gpu_engine},

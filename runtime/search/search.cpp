@@ -115,6 +115,7 @@ class Search {
   generator::Signatures sig_;
   generator::Mutator mutator_;
   generator::Enumerator enumerator_;
+  generator::Library library_;  // the seeds' fragments (SearchOptions::enumerate_library)
   Store store_;
   SearchInputs in_;
   std::map<std::int64_t, std::optional<TypedProgram>> typed_;
@@ -412,7 +413,7 @@ void Search::enumerate_round(int r, RoundStart& start, int enumerated_before) {
   ro.skipped_no_compiler = &rep_.skipped_no_compiler;
   auto en = search::enumerate_round(enumerator_, round_tasks, enumeration_colours(chosen, in_.palettes), ro, o_,
                                     enumeration_calls(o_, draw.pass),
-                                    generator::Rng::mix(o_.seed ^ std::uint64_t(r)));
+                                    generator::Rng::mix(o_.seed ^ std::uint64_t(r)), &library_);
   if (!en.ok()) throw SearchFailure{en.error()};
 
   phase(r, "score");
@@ -440,8 +441,9 @@ void Search::enumerate_round(int r, RoundStart& start, int enumerated_before) {
   std::size_t k = 0;
   for (const EnumeratedLevel& lv : en->levels) {
     if (!lv.batt) continue;
-    keep_candidates(r, *lv.batt, lv.candidates, scores[k++], start);
-    store_.add_shapes(lv.batt->new_shapes, r);
+    if (lv.keep) keep_candidates(r, *lv.batt, lv.candidates, scores[k], start);
+    ++k;
+    store_.add_shapes(lv.batt->new_shapes, r);  // every level's: the shape budget reads them on resume
   }
   std::size_t solved = finish_round(row, batt_s, start, t1);
   std::map<std::string, MutationStats> stats;
@@ -454,6 +456,7 @@ void Search::enumerate_round(int r, RoundStart& start, int enumerated_before) {
   rep_.enumerated_pooled += en->counts.pooled;
   rep_.enumeration_cut_levels += en->counts.cut_levels;
   rep_.enumerated_completions += en->counts.completions;
+  rep_.enumerated_fragments += en->counts.fragments;
   report_round(row, solved);
 }
 
@@ -574,6 +577,12 @@ SearchReport Search::run() {
     for (const auto& [program, dialect] : in_.seeds) seeds.push_back(program);
     enumerator_.set_costs(generator::seed_prior(seeds));
   }
+  if (o_.enumerate_library == "seeds") {
+    std::vector<generator::TypedProgram> typed;
+    for (const auto& [program, dialect] : in_.seeds)
+      if (auto t = generator::type_program(program, dialect, sig_)) typed.push_back(std::move(*t));
+    library_ = generator::seed_library(typed, sig_);
+  }
   if (in_.refused || in_.differs)
     note(fmt::format("seeds: {} accepted, {} refused by the checker, {} differs left out (search scores solvers)",
                      in_.seeds.size(), in_.refused, in_.differs));
@@ -604,6 +613,8 @@ std::optional<api::ApiError> check_search_options(const SearchOptions& o) {
     return api::usage_error("seeds on '" + o.seeds_on + "': choose all or own");
   if (o.enumerate_prior != "seeds" && o.enumerate_prior != "flat")
     return api::usage_error("enumerate prior '" + o.enumerate_prior + "': choose seeds or flat");
+  if (o.enumerate_library != "seeds" && o.enumerate_library != "none")
+    return api::usage_error("enumerate library '" + o.enumerate_library + "': choose seeds or none");
   if (o.store.empty()) return api::usage_error("no store given");
   if (o.rounds <= 0 && o.minutes <= 0) return api::usage_error("give rounds or minutes (--rounds N or --minutes M)");
   if (o.tasks_per_round < 1 || o.parents_per_task < 1 || o.mutants_per_parent < 1 || o.keep < 1)

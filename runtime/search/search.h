@@ -69,6 +69,10 @@ struct SearchOptions {
   // seeds' primitives and constants first; flat when there are none) or
   // "flat" (the shortest expressions first).
   std::string enumerate_prior = "seeds";
+  // What else the pool starts from (generator/enumerate/library.h): "seeds"
+  // (every seed statement's value, an expression over I, as a leaf costing
+  // its frequency among them) or "none" (I and constants only).
+  std::string enumerate_library = "seeds";
   // Budgets of one evaluation, as battc run's (so the store and a run of its
   // export agree on every program).
   std::uint64_t arena_bytes = ExecOptions{}.arena_bytes;
@@ -132,7 +136,8 @@ struct SearchReport {
   std::map<std::string, StrategyStats> strategies;  // this call's rounds by strategy
   // Enumeration: calls run, calls whose values were new (pooled), levels
   // its bound on calls cut short, completions run (completions.h).
-  std::int64_t enumerated_calls = 0, enumerated_pooled = 0, enumeration_cut_levels = 0, enumerated_completions = 0;
+  std::int64_t enumerated_calls = 0, enumerated_pooled = 0, enumeration_cut_levels = 0, enumerated_completions = 0,
+               enumerated_fragments = 0;
   // Per task that fits train, the kind that made its best program ("seed",
   // a mutation kind, "enumerate"): what each strategy found.
   std::map<std::string, int> fits_train_by_kind;

@@ -2,8 +2,8 @@
 // inverse semantics (runtime/search/completions.h): the last calls a task's
 // train pairs admit, a value's text checked against a sample
 // (runtime/exec/completion_check.h), the flags of values run through the
-// specs engine, and an enumeration round that finds a fill one call past its
-// last level.
+// specs engine, an enumeration round that finds a fill one call past its
+// last level, and one that completes a fragment of the seeds' library.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -11,8 +11,10 @@
 #include <unordered_set>
 
 #include "generator/enumerate/enumerator.h"
+#include "generator/enumerate/library.h"
 #include "generator/mutate/program_text.h"
 #include "generator/mutate/typed_program.h"
+#include "generator/parse/parser.h"
 #include "runtime/exec/completion_check.h"
 #include "runtime/search/completions.h"
 #include "runtime/search/enumeration.h"
@@ -280,4 +282,94 @@ TEST_CASE("completions: a round chains two fills, and fills by a colour it compu
   CHECK(round_completes({two_fills_task()}, {0, 1, 2, 3, 4}, "O = fill(x3, FOUR, x"));
   // fill(I, leastcolor(I), ofcolor(I, ONE)): the colour differs by pair.
   CHECK(round_completes({least_colour_task()}, {0, 1, 3, 4}, "O = fill(I, x"));
+}
+
+namespace {
+
+// The largest object's outline becomes 4 (a 3x3 block keeps its centre).
+Task outline_task() {
+  Task t;
+  t.id = "outline";
+  t.train.push_back({grid(5, 5, {1, 1, 1, 0, 0, 1, 1, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3}),
+                     grid(5, 5, {4, 4, 4, 0, 0, 4, 1, 4, 0, 0, 4, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3})});
+  t.train.push_back({grid(4, 4, {0, 0, 0, 5, 2, 2, 2, 0, 2, 2, 2, 0, 0, 0, 0, 0}),
+                     grid(4, 4, {0, 0, 0, 5, 4, 4, 4, 0, 4, 4, 4, 0, 0, 0, 0, 0})});
+  t.test.push_back({grid(3, 3, {6, 6, 0, 6, 6, 0, 0, 0, 7}), std::nullopt});
+  return t;
+}
+
+// Seeds whose statements are the library: the first outlines the largest
+// object in 2; the second computes the same objects another way, an empty
+// patch, and a value that fails on every input (first of it), with a user.
+const char* kOutlineSeeds = R"PY(
+def solve_outline_two(I):
+    x1 = objects(I, T, F, T)
+    x2 = argmax(x1, size)
+    x3 = box(x2)
+    O = fill(I, TWO, x3)
+    return O
+
+
+def solve_nines(I):
+    x1 = objects(I, T, T, T)
+    x2 = ofcolor(I, NINE)
+    x3 = first(x2)
+    x4 = initset(x3)
+    O = fill(I, ONE, x4)
+    return O
+)PY";
+
+battc::generator::Library outline_library(const battc::generator::Signatures& sig) {
+  battc::generator::SourceSet sources;
+  battc::generator::Diagnostics diags;
+  auto parsed = battc::generator::parse_program_file(sources, sources.add("seeds.py", kOutlineSeeds), diags);
+  REQUIRE_FALSE(diags.has_errors());
+  std::vector<battc::generator::TypedProgram> typed;
+  for (const auto& p : parsed.programs) {
+    auto t = battc::generator::type_program(p, battc::generator::Dialect::ArcDsl, sig);
+    REQUIRE(t);
+    typed.push_back(*t);
+  }
+  return battc::generator::seed_library(typed, sig);
+}
+
+// Whether some candidate of an enumeration round of one level (grids only)
+// over `task` is right on all its train pairs; the round's counts.
+// With `library`, the seeds above are its fragments.
+bool one_level_fits(const Task& task, bool library, EnumerationCounts& counts) {
+  EnumerationBench b;
+  b.o.enumerate_depth = 1;
+  b.ro.new_shapes = 1000;
+  const battc::generator::Library lib = outline_library(b.sig);
+  auto e = enumerate_round(b.en, {task}, {0, 1, 2, 3, 4, 5}, b.ro, b.o, 400, 7, library ? &lib : nullptr);
+  REQUIRE(e.ok());
+  counts = e->counts;
+  for (const EnumeratedLevel& lv : e->levels) {
+    if (!lv.batt || !lv.keep) continue;
+    for (std::size_t c = 0; c < lv.candidates.size(); ++c) {
+      const int p = lv.batt->kept[c];
+      if (p < 0) continue;
+      bool all = true;
+      for (const SampleResult& s : lv.batt->out.result.tasks[0].samples)
+        if (!s.is_test) all = all && s.evals[std::size_t(p)].matches();
+      if (all) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("library: a seed's deep value, pooled as a fragment, is completed where the levels cannot reach",
+          "[search][enumerate]") {
+  EnumerationCounts without, with;
+  // fill(I, FOUR, box(argmax(objects(I, T, F, T), size))): three calls from
+  // I, past one level and its completions.
+  CHECK_FALSE(one_level_fits(outline_task(), false, without));
+  CHECK(without.fragments == 0);
+  CHECK(one_level_fits(outline_task(), true, with));
+  CHECK(with.completions > without.completions);
+  // Runnable fragments: solve_outline_two's four; solve_nines' objects
+  // (the same value: one), the empty patch, and three that fail everywhere.
+  CHECK(with.fragments == 5);
 }
