@@ -1,15 +1,11 @@
 // generator/enumerate/library.cpp
 #include "generator/enumerate/library.h"
 
-#include <algorithm>
-#include <cmath>
 #include <map>
 #include <set>
 
 namespace battc::generator {
 namespace {
-
-constexpr int kMinBits = 1, kMaxBits = 16;
 
 // The fragment key of a statement: its callee and each argument's leaf name
 // or fragment index (children are hash-consed first, so equal expressions
@@ -72,11 +68,6 @@ Library seed_library(const std::vector<TypedProgram>& seeds, const Signatures& s
   return lib;
 }
 
-int fragment_cost(const Fragment& f, long statements) {
-  double b = std::log2(double(std::max(statements, 1L)) / double(std::max(f.count, 1)));
-  return std::clamp(static_cast<int>(std::lround(b)), kMinBits, kMaxBits);
-}
-
 std::vector<int> add_fragments(std::vector<PoolValue>& pool, const Library& lib) {
   std::map<std::string, int> leaf_at;
   for (std::size_t i = 0; i < pool.size(); ++i)
@@ -99,7 +90,7 @@ std::vector<int> add_fragments(std::vector<PoolValue>& pool, const Library& lib)
     v.prim = f.prim;
     for (const Fragment::Arg& a : f.args) v.args.push_back(a.fragment >= 0 ? at[std::size_t(a.fragment)] : leaf(a));
     v.constant = !f.from_input;
-    v.size = fragment_cost(f, lib.statements);
+    v.operand_only = true;
     pool.push_back(std::move(v));
     at.push_back(static_cast<int>(pool.size() - 1));
   }

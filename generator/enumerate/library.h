@@ -3,11 +3,10 @@
 // for one task computes, on the way, values other tasks need as they are:
 // the largest object, the cells of the least colour, the diagonals through
 // a point. Bottom-up enumeration from I and constants reaches such a value
-// only at its depth (often four or more calls, past the level bound); as
-// pooled values of their own, each costing what its frequency among the
-// seeds' statements says, they are one step from the calls and completions
-// built on them, as a learned library of abstractions is in
-// DreamCoder-style synthesis.
+// only at its depth (often four or more calls, past the level bound). As
+// pooled values of their own, they are one call from a completion
+// (fill(I, c, v), paint(I, v), subgrid(v, I), ...), as a library of
+// abstractions is to DreamCoder-style synthesis.
 #pragma once
 
 #include <string>
@@ -36,7 +35,7 @@ struct Fragment {
 
 struct Library {
   std::vector<Fragment> fragments;  // arguments before their users
-  long statements = 0;              // seed statements read (what counts are a share of)
+  long statements = 0;              // seed statements read, fragments or not
 };
 
 // The fragments of `seeds` (arc-dsl dialect only). A statement whose callee
@@ -45,16 +44,13 @@ struct Library {
 // primitives over leaves is what the pool can hold.
 Library seed_library(const std::vector<TypedProgram>& seeds, const Signatures& sig);
 
-// A fragment's cost in the pool: -log2 of its share of the seeds'
-// statements, in whole bits within [1, 16], as prior.h prices a primitive:
-// a value many solvers compute (objects(I, T, F, T)) costs about what
-// building it call by call would, a value of one solver's alone more.
-int fragment_cost(const Fragment& f, long statements);
-
-// Appends `lib`'s fragments to `pool` (leaves() made it) as level-0 values,
-// derived from I where they are, each costing fragment_cost; leaves a
-// fragment names that the pool lacks join it as operands only (nothing
-// else takes them). Returns the pool index of each fragment.
+// Appends `lib`'s fragments to `pool` (leaves() made it) as level-0
+// values, derived from I where they are, for completions only: every
+// fragment is an operand, which the levels do not build on (building on
+// them doubled an enumeration round's time, each call bringing its
+// fragment's statements, and found less in one LOO-40 run: docs/search.md).
+// Leaves a fragment names that the pool lacks join it as operands too.
+// Returns the pool index of each fragment.
 std::vector<int> add_fragments(std::vector<PoolValue>& pool, const Library& lib);
 
 }  // namespace battc::generator

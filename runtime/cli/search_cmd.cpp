@@ -139,7 +139,7 @@ void add_strategy_options(CLI::App* cmd, search::SearchOptions& o) {
       ->capture_default_str()
       ->check(CLI::IsMember({"seeds", "flat"}));
   cmd->add_option("--enumerate-library", o.enumerate_library,
-                  "What enumeration builds on besides I and constants: seeds (the values of the seed programs' "
+                  "What enumeration completes besides its own values: seeds (the values of the seed programs' "
                   "statements) or none")
       ->capture_default_str()
       ->check(CLI::IsMember({"seeds", "none"}));

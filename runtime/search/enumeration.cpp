@@ -2,9 +2,7 @@
 #include "runtime/search/enumeration.h"
 
 #include <algorithm>
-#include <map>
 #include <set>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "generator/enumerate/library.h"
@@ -170,22 +168,20 @@ api::ApiResult<EnumeratedLevel> run_calls(const generator::Enumerator& en, const
 }
 
 // The library's fragments (generator/enumerate/library.h) joined to `pool`
-// as level-0 values. Those derived from I that are not functions run first,
-// as a level of their own: one failing on every input is left out with its
-// users, and one whose values equal an earlier fragment's is that one (its
-// users take the earlier, which takes the smaller cost). The pooled ones'
-// keys go into `seen`, so a later level does not pool their values again,
-// and into `fresh` with their programs, for completions. A fragment that did
-// not run (over the shape budget, or an IR twin) stays, unhashed.
+// as operands of completions only. Those derived from I that are not
+// functions run as a level of their own, and the first fragment of each
+// distinct value (observational equivalence; one failing everywhere has
+// none) goes into `fresh` with its program, for completions. Their values
+// stay out of the levels' `seen`: a level value equal to a fragment's is
+// still pooled, and the levels build on it as they would without the
+// library.
 api::ApiResult<EnumeratedLevel> pool_fragments(const generator::Enumerator& en, const generator::Library& lib,
                                                std::vector<PoolValue>& pool, const std::vector<Task>& tasks,
                                                RoundBattOptions& ro, const SearchOptions& o, int& budget,
-                                               std::unordered_set<std::uint64_t>& seen,
                                                std::vector<std::pair<int, int>>& fresh) {
-  std::vector<int> at = generator::add_fragments(pool, lib);
   std::vector<int> runs;
   std::vector<PoolValue> calls;
-  for (int i : at)
+  for (int i : generator::add_fragments(pool, lib))
     if (!pool[std::size_t(i)].constant && !pool[std::size_t(i)].type->callable()) {
       runs.push_back(i);
       calls.push_back(pool[std::size_t(i)]);
@@ -194,36 +190,12 @@ api::ApiResult<EnumeratedLevel> pool_fragments(const generator::Enumerator& en, 
   if (!run.ok()) return run.error();
   EnumeratedLevel lv = std::move(run.value());
   lv.keep = false;  // their grids are round 0's prefixes
-  constexpr int kDropped = -1;
-  std::map<int, int> alias;  // pool index -> the fragment standing for it, or kDropped
-  std::unordered_map<std::uint64_t, int> by_key;
+  std::unordered_set<std::uint64_t> values;
   for (std::size_t c = 0; lv.batt && c < runs.size(); ++c) {
     const int i = runs[c], p = lv.batt->kept[c];
     if (p < 0) continue;
     auto key = value_key(lv.batt->out.result, p, generator::type_name(pool[std::size_t(i)].type));
-    if (!key) {
-      alias[i] = kDropped;
-      continue;
-    }
-    auto [first, added] = by_key.emplace(*key, i);
-    if (added) {
-      seen.insert(*key);
-      fresh.push_back({i, p});
-      continue;
-    }
-    alias[i] = first->second;
-    PoolValue& stands = pool[std::size_t(first->second)];
-    stands.size = std::min(stands.size, pool[std::size_t(i)].size);
-  }
-  for (int i : at) {  // ascending: an argument's fate is known before its users'
-    PoolValue& v = pool[std::size_t(i)];
-    for (int& a : v.args) {
-      auto it = alias.find(a);
-      if (it == alias.end()) continue;
-      if (it->second == kDropped) alias.emplace(i, kDropped);
-      else a = it->second;
-    }
-    if (alias.count(i)) v.operand_only = true;  // nothing builds on it
+    if (key && values.insert(*key).second) fresh.push_back({i, p});
   }
   return lv;
 }
@@ -280,7 +252,7 @@ api::ApiResult<Enumeration> enumerate_round(const generator::Enumerator& en, con
   std::vector<PoolValue> completions;
   if (library && !library->fragments.empty()) {
     std::vector<std::pair<int, int>> fresh;
-    auto lv = pool_fragments(en, *library, pool, tasks, ro, o, budget, seen, fresh);
+    auto lv = pool_fragments(en, *library, pool, tasks, ro, o, budget, fresh);
     if (!lv.ok()) return lv.error();
     if (lv->batt) {
       out.counts.calls += static_cast<std::int64_t>(lv->batt->candidate_of.size());

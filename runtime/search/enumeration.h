@@ -36,7 +36,7 @@ struct EnumerationCounts {
   std::int64_t pooled = 0;   // calls with new values, added to the pool
   std::int64_t cut_levels = 0;  // levels the bound on calls cut short
   std::int64_t completions = 0;  // last calls found by inverse semantics (completions.h)
-  std::int64_t fragments = 0;    // the library's fragments pooled (distinct values)
+  std::int64_t fragments = 0;    // the library's fragments run (distinct values)
 };
 
 struct Enumeration {
@@ -80,8 +80,8 @@ std::vector<int> enumeration_colours(const std::vector<std::size_t>& chosen,
 // All; its shape budget spans the whole round). Stops early when a level
 // adds nothing to the pool. The completions its pooled values give
 // (completions.h) run last, as one more level. With a `library`, its
-// fragments join the pool's leaves first (generator/enumerate/library.h),
-// run as a level of their own that is not kept.
+// fragments run first, as a level of their own that is not kept, and their
+// values are completed too (generator/enumerate/library.h).
 api::ApiResult<Enumeration> enumerate_round(const generator::Enumerator& en, const std::vector<Task>& tasks,
                                             const std::vector<int>& colours, RoundBattOptions ro,
                                             const SearchOptions& o, std::size_t calls, std::uint64_t seed,

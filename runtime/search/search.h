@@ -69,9 +69,10 @@ struct SearchOptions {
   // seeds' primitives and constants first; flat when there are none) or
   // "flat" (the shortest expressions first).
   std::string enumerate_prior = "seeds";
-  // What else the pool starts from (generator/enumerate/library.h): "seeds"
-  // (every seed statement's value, an expression over I, as a leaf costing
-  // its frequency among them) or "none" (I and constants only).
+  // What enumeration's completions take besides the levels' values
+  // (generator/enumerate/library.h): "seeds" (every seed statement's value,
+  // an expression over I, run at the start of each enumeration round) or
+  // "none".
   std::string enumerate_library = "seeds";
   // Budgets of one evaluation, as battc run's (so the store and a run of its
   // export agree on every program).

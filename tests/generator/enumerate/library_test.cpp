@@ -1,8 +1,9 @@
 // tests/generator/enumerate/library_test.cpp: the seeds' statements as
 // enumeration's fragments: hash-consed across programs and counted, what is
 // left out (a variable called, a literal integer, what depends on them),
-// constants apart from values derived from I, costs by frequency, and the
-// fragments in a pool, whose programs are the statements they need.
+// constants apart from values derived from I, and the fragments in a pool:
+// operands the levels leave alone, whose programs are the statements they
+// need.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -87,15 +88,9 @@ TEST_CASE("library: seed statements hash-consed, counted, and what a pool cannot
   CHECK_FALSE(lib.fragments[5].from_input);
   CHECK(lib.fragments[3].type->callable());
   CHECK(lib.fragments[0].type == s.typed[0].stmt_types[0]);
-  // Cost: -log2 of the share of the statements, whole bits.
-  CHECK(fragment_cost(lib.fragments[0], lib.statements) == 2);  // log2(10 / 2) = 2.32
-  CHECK(fragment_cost(lib.fragments[1], lib.statements) == 3);  // log2(10) = 3.32
-  Fragment common;
-  common.count = 100;
-  CHECK(fragment_cost(common, 100) == 1);  // at least a bit
 }
 
-TEST_CASE("library: fragments in a pool are level-0 values whose programs are their statements", "[enumerate]") {
+TEST_CASE("library: fragments in a pool are operands of level 0 whose programs are their statements", "[enumerate]") {
   Seeds s;
   Enumerator en(s.sig);
   Library lib = seed_library(s.typed, s.sig);
@@ -108,8 +103,16 @@ TEST_CASE("library: fragments in a pool are level-0 values whose programs are th
     CHECK(std::size_t(at[i]) >= leaves);
     CHECK(v.level == 0);
     CHECK(v.constant == !lib.fragments[i].from_input);
-    CHECK(v.size == fragment_cost(lib.fragments[i], lib.statements));
-    CHECK_FALSE(v.operand_only);
+    CHECK(v.operand_only);  // completions take them; the levels do not build on them
+  }
+  // So a level over the pool calls what it would without them.
+  std::vector<PoolValue> plain = en.leaves({1, 2});
+  Expansion with = en.expand(pool, 1, 500, 3), without = en.expand(plain, 1, 500, 3);
+  CHECK(with.typed == without.typed);
+  REQUIRE(with.calls.size() == without.calls.size());
+  for (std::size_t i = 0; i < with.calls.size(); ++i) {
+    CHECK(with.calls[i].prim == without.calls[i].prim);
+    CHECK(with.calls[i].args == without.calls[i].args);
   }
   // branch's operands hmirror and vmirror are leaves already; none is added
   // for the fragments besides what the pool lacks.
