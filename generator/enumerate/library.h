@@ -48,7 +48,7 @@ Library seed_library(const std::vector<TypedProgram>& seeds, const Signatures& s
 // values, derived from I where they are, for completions only: every
 // fragment is an operand, which the levels do not build on (building on
 // them doubled an enumeration round's time, each call bringing its
-// fragment's statements, and found less in one LOO-40 run: docs/search.md).
+// fragment's statements, and found no more on LOO-40: docs/search.md).
 // Leaves a fragment names that the pool lacks join it as operands too.
 // Returns the pool index of each fragment.
 std::vector<int> add_fragments(std::vector<PoolValue>& pool, const Library& lib);
