@@ -14,11 +14,11 @@
 #include "generator/enumerate/library.h"
 #include "generator/mutate/program_text.h"
 #include "generator/mutate/typed_program.h"
-#include "generator/parse/parser.h"
 #include "runtime/exec/completion_check.h"
 #include "runtime/search/completions.h"
 #include "runtime/search/enumeration.h"
 #include "tests/test_support.h"
+#include "tests/typed_programs.h"
 
 using namespace battc;
 using namespace battc::runtime;
@@ -320,17 +320,8 @@ def solve_nines(I):
 )PY";
 
 battc::generator::Library outline_library(const battc::generator::Signatures& sig) {
-  battc::generator::SourceSet sources;
-  battc::generator::Diagnostics diags;
-  auto parsed = battc::generator::parse_program_file(sources, sources.add("seeds.py", kOutlineSeeds), diags);
-  REQUIRE_FALSE(diags.has_errors());
-  std::vector<battc::generator::TypedProgram> typed;
-  for (const auto& p : parsed.programs) {
-    auto t = battc::generator::type_program(p, battc::generator::Dialect::ArcDsl, sig);
-    REQUIRE(t);
-    typed.push_back(*t);
-  }
-  return battc::generator::seed_library(typed, sig);
+  return battc::generator::seed_library(
+      battc::test::typed_programs(kOutlineSeeds, battc::generator::Dialect::ArcDsl, sig), sig);
 }
 
 // Whether some candidate of an enumeration round of one level (grids only)

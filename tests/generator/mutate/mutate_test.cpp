@@ -19,6 +19,7 @@
 #include "generator/mutate/prefixes.h"
 #include "generator/mutate/program_text.h"
 #include "generator/parse/parser.h"
+#include "tests/typed_programs.h"
 
 using namespace battc::generator;
 
@@ -109,17 +110,7 @@ struct Fixture {
     add(kTokpidjinPrograms, Dialect::Tokpidjin);
   }
   void add(const char* text, Dialect dialect) {
-    SourceSet sources;
-    Diagnostics diags;
-    ParsedFile parsed = parse_program_file(sources, sources.add("programs.py", text), diags);
-    INFO(diags.render(sources));
-    REQUIRE_FALSE(diags.has_errors());
-    for (const Program& p : parsed.programs) {
-      auto t = type_program(p, dialect, sig);
-      INFO(p.name);
-      REQUIRE(t);
-      programs.emplace(p.name, *t);
-    }
+    for (TypedProgram& t : battc::test::typed_programs(text, dialect, sig)) programs.emplace(t.program.name, t);
   }
   const TypedProgram& operator[](const std::string& name) const {
     auto it = programs.find(name);
