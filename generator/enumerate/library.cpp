@@ -28,7 +28,6 @@ Library seed_library(const std::vector<TypedProgram>& seeds, const Signatures& s
     std::set<std::string> targets;   // every variable so far, held or left out
     for (std::size_t k = 0; k < tp.program.body.size(); ++k) {
       const Stmt& s = tp.program.body[k];
-      ++lib.statements;
       targets.insert(s.target);
       if (!sig.has(s.call.callee) || k >= tp.stmt_types.size() || !tp.stmt_types[k]) continue;
       Fragment f;
@@ -61,7 +60,6 @@ Library seed_library(const std::vector<TypedProgram>& seeds, const Signatures& s
       std::string key = fragment_key(f);
       auto [at, fresh] = index.emplace(key, static_cast<int>(lib.fragments.size()));
       if (fresh) lib.fragments.push_back(std::move(f));
-      ++lib.fragments[std::size_t(at->second)].count;
       var[s.target] = at->second;
     }
   }

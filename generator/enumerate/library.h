@@ -19,7 +19,7 @@ namespace battc::generator {
 
 // A statement of the seeds as an expression over I, constants, primitives
 // passed as values and earlier fragments, hash-consed: two statements with
-// the same expression are one fragment, counted twice.
+// the same expression are one fragment.
 struct Fragment {
   struct Arg {
     int fragment = -1;  // an earlier fragment, or -1 for a leaf
@@ -29,13 +29,11 @@ struct Fragment {
   std::string prim;
   std::vector<Arg> args;
   TypeRef type = nullptr;  // the checker's type of the statement
-  int count = 0;           // seed statements computing this expression
   bool from_input = false;  // derived from I (else a constant, as rbind(colorcount, ONE))
 };
 
 struct Library {
   std::vector<Fragment> fragments;  // arguments before their users
-  long statements = 0;              // seed statements read, fragments or not
 };
 
 // The fragments of `seeds` (arc-dsl dialect only). A statement whose callee

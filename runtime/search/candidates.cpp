@@ -150,15 +150,14 @@ std::vector<Candidate> make_candidates(const MutationSources& src, const SearchI
   return out;
 }
 
-std::vector<Candidate> seed_candidates(const SearchInputs& in, const generator::Signatures& sig, bool prefixes) {
+std::vector<Candidate> seed_candidates(const SearchInputs& in, bool prefixes) {
   std::vector<Candidate> out;
   std::unordered_set<std::string> texts;
   for (std::size_t i = 0; i < in.seeds.size(); ++i) {
-    const auto& [program, dialect] = in.seeds[i];
     Candidate c;
-    c.program = program;
-    c.dialect = dialect;
-    c.source = generator::program_text(program, kStoredName);
+    c.program = in.seeds[i].program;
+    c.dialect = in.seeds[i].dialect;
+    c.source = generator::program_text(c.program, kStoredName);
     c.mutation = "seed";
     c.origin = in.seed_names[i];
     texts.insert(c.source);
@@ -167,9 +166,7 @@ std::vector<Candidate> seed_candidates(const SearchInputs& in, const generator::
   if (!prefixes) return out;
   const std::size_t seeds = out.size();
   for (std::size_t i = 0; i < seeds; ++i) {
-    auto typed = generator::type_program(out[i].program, out[i].dialect, sig);
-    if (!typed) continue;
-    for (generator::Program& q : generator::result_type_prefixes(*typed)) {
+    for (generator::Program& q : generator::result_type_prefixes(in.seeds[i])) {
       Candidate c;
       c.program = generator::canonical_program(q);
       c.dialect = out[i].dialect;

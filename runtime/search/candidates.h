@@ -67,7 +67,7 @@ std::vector<Candidate> make_candidates(const MutationSources& src, const SearchI
 // The seeds as round 0's candidates; with `prefixes`, each followed by its
 // prefixes (generator/mutate/prefixes.h) that no earlier candidate's text
 // already is.
-std::vector<Candidate> seed_candidates(const SearchInputs& in, const generator::Signatures& sig, bool prefixes);
+std::vector<Candidate> seed_candidates(const SearchInputs& in, bool prefixes);
 
 // Round 0's tasks in parts of at most `max_evaluations` evaluations of
 // `programs` programs each (a part has at least one task; 0: one part), in

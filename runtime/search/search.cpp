@@ -194,7 +194,7 @@ void Search::seedless_round() {
 // transaction with the store's inputs key.
 void Search::seed_round() {
   RoundStart start;
-  std::vector<Candidate> cands = seed_candidates(in_, sig_, o_.seeds_on == "all");
+  std::vector<Candidate> cands = seed_candidates(in_, o_.seeds_on == "all");
   if (cands.empty()) return seedless_round();
   Store::Transaction tx(store_);
   std::vector<std::int64_t> ids;
@@ -574,15 +574,10 @@ SearchReport Search::run() {
   in_ = std::move(inputs.value());
   if (o_.enumerate_prior == "seeds") {
     std::vector<generator::Program> seeds;
-    for (const auto& [program, dialect] : in_.seeds) seeds.push_back(program);
+    for (const generator::TypedProgram& s : in_.seeds) seeds.push_back(s.program);
     enumerator_.set_costs(generator::seed_prior(seeds));
   }
-  if (o_.enumerate_library == "seeds") {
-    std::vector<generator::TypedProgram> typed;
-    for (const auto& [program, dialect] : in_.seeds)
-      if (auto t = generator::type_program(program, dialect, sig_)) typed.push_back(std::move(*t));
-    library_ = generator::seed_library(typed, sig_);
-  }
+  if (o_.enumerate_library == "seeds") library_ = generator::seed_library(in_.seeds, sig_);
   if (in_.refused || in_.differs)
     note(fmt::format("seeds: {} accepted, {} refused by the checker, {} differs left out (search scores solvers)",
                      in_.seeds.size(), in_.refused, in_.differs));

@@ -62,7 +62,7 @@ std::optional<api::ApiError> load_seeds(const SearchOptions& o, const generator:
         ++in.refused;
         continue;
       }
-      in.seeds.emplace_back(t->program, d);
+      in.seeds.push_back(std::move(*t));
       in.seed_names.push_back(p.name);
     }
   }
@@ -112,7 +112,7 @@ InputsKey inputs_key(const SearchInputs& in, const SearchOptions& o) {
   InputsKey key;
   jit::Sha256 seeds;
   for (std::size_t i = 0; i < in.seeds.size(); ++i)
-    seeds.field(generator::program_text(in.seeds[i].first, in.seed_names[i]));
+    seeds.field(generator::program_text(in.seeds[i].program, in.seed_names[i]));
   key.seeds = seeds.hex();
   key.options = fmt::format("tasks_per_round={} parents={} mutants={} keep={} arena_bytes={} work_budget={} "
                             "new_shapes={} select_on_test={} strategy={} enumerate={}/{}/{}/{} prior={}{}{}",

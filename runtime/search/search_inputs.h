@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "generator/dialect/dialect.h"
+#include "generator/mutate/typed_program.h"
 #include "generator/parse/ast.h"
 #include "generator/types/signatures.h"
 #include "runtime/search/search.h"
@@ -26,7 +27,10 @@ struct SearchInputs {
   std::vector<Task> searched;
   std::map<std::string, std::size_t> task_index;  // id -> index into tasks
   std::vector<std::vector<int>> palettes;         // per task: the colours of its train grids
-  std::vector<std::pair<generator::Program, generator::Dialect>> seeds;
+  // The accepted seeds as the checker typed them (canonical, with each
+  // variable's type): what round 0, the prefixes, the prior and the
+  // library read, typed once.
+  std::vector<generator::TypedProgram> seeds;
   std::vector<std::string> seed_names;
   int refused = 0, differs = 0;  // seeds the checker refused; differs left out
 };
