@@ -366,7 +366,7 @@ std::optional<ApiError> evaluate(RunRequest& req, const generator::Generated& g,
 }
 
 void score_outcome(const RunRequest& req, const generator::Generated& g, RunOutcome& out) {
-  out.scores = score(out.result);
+  out.scores = score(out.result, out.tasks);
   out.summary = summarize_run(out.result, out.scores);
   if (req.exec.pairing == Pairing::ByName && out.summary.tasks_paired == 0)
     note_to(req, fmt::format("warning: --pairing by-name paired no program with any of the {} tasks: it runs "

@@ -2,6 +2,8 @@
 // task's programs.
 #include "runtime/score/score.h"
 
+#include "runtime/score/plausible.h"
+
 #include <algorithm>
 #include <tuple>
 
@@ -31,6 +33,36 @@ ProgramScore score_program(const RunResult& run, const TaskResult& task, int p) 
   }
   s.solved = all && !run.is_differ[p];
   return s;
+}
+
+namespace {
+
+// Whether program p predicts, for every test input of `task`, a grid that
+// obeys `rules`.
+bool predicts_plausibly(const TaskResult& result, const Task& task, const OutputRules& rules, int p) {
+  for (const SampleResult& s : result.samples) {
+    if (!s.is_test) continue;
+    if (s.evals.empty() || std::size_t(s.index) >= task.test.size()) return false;
+    const EvalRecord& r = s.evals[std::size_t(p)];
+    if (!r.ok() || r.grid < 0 || !plausible(rules, task.test[std::size_t(s.index)].input, s.grids[std::size_t(r.grid)]))
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Scores score(const RunResult& run, const std::vector<Task>& tasks) {
+  Scores out = score(run);
+  for (std::size_t t = 0; t < run.tasks.size() && t < tasks.size(); ++t) {
+    if (run.tasks[t].id != tasks[t].id) continue;
+    const OutputRules rules = output_rules(tasks[t]);
+    TaskScore& ts = out.tasks[t];
+    for (int p = 0; p < int(ts.programs.size()); ++p)
+      if (ts.programs[std::size_t(p)].paired)
+        ts.programs[std::size_t(p)].plausible = predicts_plausibly(run.tasks[t], tasks[t], rules, p);
+  }
+  return out;
 }
 
 Scores score(const RunResult& run) {

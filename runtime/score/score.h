@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "runtime/exec/run_result.h"
+#include "runtime/tasks/task.h"
 
 namespace battc::runtime {
 
@@ -16,6 +17,9 @@ struct ProgramScore {
   int train_matched = 0;  // train pairs where it is ok and matches
   int test_matched = 0;   // test pairs with a known output where it matches
   int test_known = 0;     // test pairs with a known output
+  // Its prediction for every test input is a grid that obeys what the train
+  // pairs do (plausible.h); true when the run's tasks were not given.
+  bool plausible = true;
 };
 
 struct TaskScore {
@@ -39,5 +43,8 @@ struct Scores {
 ProgramScore score_program(const RunResult& run, const TaskResult& task, int program);
 
 Scores score(const RunResult& run);
+// With the run's tasks (RunResult::tasks' order), each program's plausible
+// flag too.
+Scores score(const RunResult& run, const std::vector<Task>& tasks);
 
 }  // namespace battc::runtime

@@ -37,6 +37,7 @@ AttemptRank attempt_rank(const RunResult& run, const TaskResult& task, const Tas
                          AttemptOrder order) {
   AttemptRank k;
   k.train_right = score.programs[p].train_matched;
+  k.plausible = score.programs[p].plausible;
   k.order = order == AttemptOrder::Given ? p : 0;
   k.length = static_cast<std::size_t>(p) < run.statements.size() ? static_cast<int>(run.statements[p].size()) : 0;
   for (const SampleResult& s : task.samples)
@@ -47,6 +48,7 @@ AttemptRank attempt_rank(const RunResult& run, const TaskResult& task, const Tas
 
 bool attempt_before(const AttemptRank& a, const AttemptRank& b) {
   if (a.train_right != b.train_right) return a.train_right > b.train_right;
+  if (a.plausible != b.plausible) return a.plausible;
   if (a.order != b.order) return a.order < b.order;
   if (a.length != b.length) return a.length < b.length;
   if (a.cells_right != b.cells_right) return a.cells_right > b.cells_right;

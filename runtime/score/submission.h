@@ -1,8 +1,9 @@
 // runtime/score/submission.h: the Kaggle ARC Prize submission,
 // {task_id: [{"attempt_1": grid, "attempt_2": grid}, ...one per test input]}.
 // Attempts are the first two distinct grids of the programs ranked by
-// AttemptRank: train pairs right, then fewer statements, then train cells
-// right, then the name (or, AttemptOrder::Given, train pairs right, then the
+// AttemptRank: train pairs right, then plausible predictions (plausible.h),
+// then fewer statements, then train cells right, then the name (or,
+// AttemptOrder::Given, train pairs right, then plausible, then the
 // programs' order); so the two best programs that fit train with
 // distinct predictions come first, then the best partial ones. [[0]] stands
 // in where no grid is left. `battc run` and `battc search --submission` both
@@ -33,6 +34,7 @@ enum class AttemptOrder { Rank, Given };
 // sum orders them as accuracy does.
 struct AttemptRank {
   int train_right = 0;
+  bool plausible = true;  // ProgramScore::plausible
   int order = 0;  // Given: the program's index; Rank: 0
   int length = 0;
   std::uint64_t cells_right = 0;

@@ -8,6 +8,7 @@ namespace battc::runtime::search {
 
 bool better(const TaskScore& a, const TaskScore& b) {
   if (a.score != b.score) return a.score > b.score;
+  if (a.plausible != b.plausible) return a.plausible;
   if (a.written != b.written) return a.written;
   if (a.length != b.length) return a.length < b.length;
   return a.source < b.source;
@@ -46,7 +47,7 @@ bool would_keep(const std::vector<TaskScore>& kept, const TaskScore& s, int keep
 int distinct_predictions(const std::vector<TaskScore>& scores) {
   std::set<std::uint64_t> seen;
   for (const TaskScore& s : scores)
-    if (fits_train(s)) seen.insert(s.outputs);
+    if (fits_plausibly(s)) seen.insert(s.outputs);
   return static_cast<int>(seen.size());
 }
 

@@ -26,6 +26,10 @@ struct TaskScore {
   // train and test; for a program that fits train, of its test predictions.
   // 0: unknown (a store of schema 3 or older), like no other program's.
   std::uint64_t outputs = 0;
+  // Its test predictions obey what the train pairs do (runtime/score/
+  // plausible.h): among programs that fit train, the ones that did not fit
+  // by accident. True in a store of schema 4 or older (unknown).
+  bool plausible = true;
   int length = 0;            // the program's, for ordering
   // Written by a person (a seed, or a prefix of one) rather than found by
   // the search on this task: what ranks first among equal scores.
@@ -33,9 +37,11 @@ struct TaskScore {
   std::string source;        // the program's, for ordering
 };
 
-// Better first: score, then written (a seed or a prefix of one) before found,
-// then shorter, then the text (a total order, so selection never depends on
-// anything but content). Among programs right on every train pair, one
+// Better first: score, then plausible predictions (plausible.h: of the
+// fitting programs, whose scores are equal, the ones whose test predictions
+// look like the train outputs), then written (a seed or a prefix of one)
+// before found, then shorter, then the text (a total order, so selection
+// never depends on anything but content). Among programs right on every train pair, one
 // written for another task has passed one test, while a mutant or an
 // enumerated program is the survivor of thousands tried on this very task,
 // each a chance to fit the train pairs by accident: in LOO-40 the shorter
@@ -63,8 +69,12 @@ std::vector<TaskScore> keep_best(std::vector<TaskScore>& scores, int keep);
 // Whether `s` would be among the `keep` that keep_best keeps of `kept` and `s`.
 bool would_keep(const std::vector<TaskScore>& kept, const TaskScore& s, int keep);
 
-// How many distinct test predictions the fitting programs among `scores`
-// make (their outputs differ on the test inputs only).
+// Right on every train pair with plausible test predictions: what leaves a
+// task settled for the search's draws (an implausible fit is an accident).
+inline bool fits_plausibly(const TaskScore& s) { return fits_train(s) && s.plausible; }
+
+// How many distinct test predictions the plausibly fitting programs among
+// `scores` make (their outputs differ on the test inputs only).
 int distinct_predictions(const std::vector<TaskScore>& scores);
 
 }  // namespace battc::runtime::search

@@ -6,7 +6,9 @@
 
 namespace battc::runtime::search {
 
-RoundScores::RoundScores(const RunResult& run, const std::vector<Task>& tasks) : run_(run), tasks_(tasks) {}
+RoundScores::RoundScores(const RunResult& run, const std::vector<Task>& tasks) : run_(run), tasks_(tasks) {
+  for (const Task& t : tasks) rules_.push_back(output_rules(t));
+}
 
 TaskScore RoundScores::score(std::size_t t, int p) const {
   const TaskResult& tr = run_.tasks[t];
@@ -28,6 +30,11 @@ TaskScore RoundScores::score(std::size_t t, int p) const {
       shapes += e.ok() && e.shape_right();
       continue;
     }
+    // The prediction, read for its plausibility only (its test input and
+    // the train pairs; never a test output).
+    const bool predicted = e.ok() && e.is_grid() && e.grid >= 0 && std::size_t(sr.index) < task.test.size();
+    s.plausible = s.plausible && predicted &&
+                  plausible(rules_[t], task.test[std::size_t(sr.index)].input, sr.grids[std::size_t(e.grid)]);
     if (sr.has_expected) {
       ++s.test_known;
       s.test_right += e.matches();

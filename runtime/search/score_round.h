@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "runtime/exec/run_result.h"
+#include "runtime/score/plausible.h"
 #include "runtime/search/store.h"
 #include "runtime/tasks/task.h"
 
@@ -34,6 +35,7 @@ class RoundScores {
   TaskScore score(std::size_t t, int p) const;
   const RunResult& run_;
   const std::vector<Task>& tasks_;
+  std::vector<OutputRules> rules_;  // per task, what its train outputs obey
 };
 
 inline RoundScores score_round(const RunResult& run, const std::vector<Task>& tasks) { return RoundScores(run, tasks); }

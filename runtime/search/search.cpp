@@ -72,6 +72,10 @@ struct RoundStart {
   std::map<std::string, std::vector<TaskScore>> best;
   std::map<std::string, TaskScore> first;  // each task's best as the round began
   std::set<std::string> solved;
+  // Solved with plausible test predictions (ranking.h's fits_plausibly):
+  // what the draws leave aside. A task fit only by programs whose
+  // predictions break its train pairs' rules stays open.
+  std::set<std::string> plausibly_solved;
   std::vector<StoredProgram> pool;
 };
 
@@ -108,7 +112,8 @@ class Search {
   void final_report(Clock::time_point t0);
   void write_submission(const nlohmann::json& submission);
   const TypedProgram* typed(std::int64_t id);
-  std::set<std::string> solved_in(const std::map<std::string, std::vector<TaskScore>>& best) const;
+  std::set<std::string> solved_in(const std::map<std::string, std::vector<TaskScore>>& best,
+                                  bool plausibly = false) const;
 
   const SearchOptions& o_;
   generator::TypeTable types_;
@@ -141,10 +146,13 @@ const TypedProgram* Search::typed(std::int64_t id) {
   return slot ? &*slot : nullptr;
 }
 
-std::set<std::string> Search::solved_in(const std::map<std::string, std::vector<TaskScore>>& best) const {
+std::set<std::string> Search::solved_in(const std::map<std::string, std::vector<TaskScore>>& best,
+                                        bool plausibly) const {
   std::set<std::string> out;
   for (const auto& [task, scores] : best)
-    if (in_.task_index.count(task) && !scores.empty() && scores.front().solved) out.insert(task);
+    if (in_.task_index.count(task) && !scores.empty() && scores.front().solved &&
+        (!plausibly || scores.front().plausible))
+      out.insert(task);
   return out;
 }
 
@@ -339,6 +347,7 @@ void Search::round(int r) {
   for (const auto& [task, scores] : start.best)
     if (!scores.empty()) start.first.emplace(task, scores.front());
   start.solved = solved_in(start.best);
+  start.plausibly_solved = solved_in(start.best, true);
   start.pool = store_.programs();
   std::vector<RoundRow> rounds = store_.rounds();
   if (choose_strategy(rounds, o_.strategy, !start.pool.empty()) == Strategy::Mutate) return mutate_round(r, start);
@@ -351,7 +360,7 @@ void Search::mutate_round(int r, RoundStart& start) {
   std::set<std::string> settled;  // two test predictions or more among the fitting programs
   for (const auto& [task, scores] : start.best)
     if (distinct_predictions(scores) >= 2) settled.insert(task);
-  std::vector<std::size_t> chosen = draw_tasks(in_.searched, start.solved, settled, o_, r);
+  std::vector<std::size_t> chosen = draw_tasks(in_.searched, start.plausibly_solved, settled, o_, r);
 
   phase(r, "mutate");
   std::map<std::string, MutationStats> stats;
@@ -395,7 +404,7 @@ void Search::mutate_round(int r, RoundStart& start) {
 // level by level (enumeration.h), every level's calls scored and kept like
 // mutants, all in one transaction.
 void Search::enumerate_round(int r, RoundStart& start, int enumerated_before) {
-  EnumerationDraw draw = enumeration_tasks(in_.searched, start.solved, o_, enumerated_before);
+  EnumerationDraw draw = enumeration_tasks(in_.searched, start.plausibly_solved, o_, enumerated_before);
   const std::vector<std::size_t>& chosen = draw.tasks;
   RoundRow row;
   row.round = r;

@@ -16,8 +16,9 @@ namespace {
 
 // 2: the tasks table, the inputs key in parts; 3: each round's strategy and
 // the tasks it improved (what the choice of strategy reads); 4: each score's
-// outputs hash (ranking.h's rank()).
-constexpr int kSchemaVersion = 4;
+// outputs hash (ranking.h's rank()); 5: whether its test predictions are
+// plausible (runtime/score/plausible.h).
+constexpr int kSchemaVersion = 5;
 
 const char* kSchema = R"SQL(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -40,6 +41,7 @@ CREATE TABLE IF NOT EXISTS scores(
   solved INTEGER NOT NULL, near_miss INTEGER NOT NULL,
   round INTEGER NOT NULL,
   outputs INTEGER NOT NULL DEFAULT 0,
+  plausible INTEGER NOT NULL DEFAULT 1,
   PRIMARY KEY(program, task));
 CREATE INDEX IF NOT EXISTS scores_by_task ON scores(task);
 CREATE TABLE IF NOT EXISTS rounds(
@@ -82,6 +84,11 @@ Store::Store(const std::string& path) : path_(path) {
     exec("BEGIN IMMEDIATE; ALTER TABLE scores ADD COLUMN outputs INTEGER NOT NULL DEFAULT 0; "
          "UPDATE meta SET value = '4' WHERE key = 'schema_version'; COMMIT");
     v = "4";
+  }
+  if (v == "4") {  // plausibility unknown: every kept program counts as plausible, as before
+    exec("BEGIN IMMEDIATE; ALTER TABLE scores ADD COLUMN plausible INTEGER NOT NULL DEFAULT 1; "
+         "UPDATE meta SET value = '5' WHERE key = 'schema_version'; COMMIT");
+    v = "5";
   }
   if (!v) {
     set_meta("schema_version", std::to_string(kSchemaVersion));
@@ -222,11 +229,12 @@ std::vector<StoredProgram> Store::programs() {
 void Store::set_score(const TaskScore& t) {
   Stmt s = prepare(db_,
                    "INSERT OR REPLACE INTO scores(program, task, score, train_right, train_total, test_right, "
-                   "test_known, cell_accuracy, solved, near_miss, round, outputs) "
-                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   "test_known, cell_accuracy, solved, near_miss, round, outputs, plausible) "
+                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    path_);
   bind_all(s.get(), t.program, t.task, t.score, t.train_right, t.train_total, t.test_right, t.test_known,
-           t.cell_accuracy, int(t.solved), int(t.near_miss), t.round, static_cast<std::int64_t>(t.outputs));
+           t.cell_accuracy, int(t.solved), int(t.near_miss), t.round, static_cast<std::int64_t>(t.outputs),
+           int(t.plausible));
   step_done(s.get(), "cannot write a score");
 }
 
@@ -235,7 +243,7 @@ namespace {
 constexpr const char* kScoreColumns =
     "SELECT s.program, s.task, s.score, s.train_right, s.train_total, s.test_right, s.test_known, "
     "s.cell_accuracy, s.solved, s.near_miss, s.round, p.length, p.source, s.outputs, "
-    "p.mutation IN ('seed', 'prefix') "
+    "p.mutation IN ('seed', 'prefix'), s.plausible "
     "FROM scores s JOIN programs p ON p.id = s.program";
 
 TaskScore score_row(sqlite3_stmt* s) {
@@ -255,6 +263,7 @@ TaskScore score_row(sqlite3_stmt* s) {
   t.source = text(s, 12);
   t.outputs = static_cast<std::uint64_t>(sqlite3_column_int64(s, 13));
   t.written = sqlite3_column_int(s, 14) != 0;
+  t.plausible = sqlite3_column_int(s, 15) != 0;
   return t;
 }
 

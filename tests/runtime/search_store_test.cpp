@@ -127,6 +127,21 @@ TEST_CASE("ranking: a fitting program that repeats another's test prediction goe
   CHECK(w.back().program == 1);
 }
 
+TEST_CASE("ranking: of programs that fit train, plausible predictions first; only they settle a task",
+          "[search][ranking]") {
+  // Program 1, the shorter, predicts implausibly (runtime/score/plausible.h).
+  std::vector<TaskScore> v = {fitting(1, 2, "a", 42), fitting(2, 6, "b", 7), partial(3, 0.4, "c")};
+  v[0].plausible = false;
+  CHECK(fits_train(v[0]));
+  CHECK_FALSE(fits_plausibly(v[0]));
+  CHECK(better(v[1], v[0]));
+  CHECK(distinct_predictions(v) == 1);  // 42 is an accident's
+  rank(v);
+  CHECK(v[0].program == 2);
+  CHECK(v[1].program == 1);  // still before the partial program: it fits train
+  CHECK(v[2].program == 3);
+}
+
 TEST_CASE("ranking: partial programs that give the same outputs keep one place, the better's", "[search][ranking]") {
   // Four partial programs, three of one behaviour (outputs 5): the best of
   // them stays first, its twins go after the other behaviour, and a list of
@@ -171,6 +186,8 @@ TEST_CASE("score_round: train and known test pairs, cell accuracy, and one progr
   tr.samples = {sample(false, 0, {grid_record(7, true, 4), grid_record(7, true, 4), grid_record(7, true, 4)}),
                 sample(false, 1, {grid_record(8, true, 4), grid_record(8, true, 4), grid_record(9, false, 3)}),
                 sample(true, 0, {grid_record(5, true, 4), grid_record(5, true, 4), failed_record()})};
+  tr.samples[2].grids = {g};  // programs 0 and 1 predict g
+  tr.samples[2].evals[0].grid = tr.samples[2].evals[1].grid = 0;
   run.tasks = {tr};
   std::vector<Task> tasks = {task};
   RoundScores scores = score_round(run, tasks);
@@ -188,6 +205,10 @@ TEST_CASE("score_round: train and known test pairs, cell accuracy, and one progr
   CHECK(of2[0].score == Approx((1 + ((1.0 + 0.75) / 2 + 1.0) / 2) / (2 + 1 + 1)));
   CHECK_FALSE(of2[0].solved);
   CHECK_FALSE(of2[0].near_miss);
+  // Plausible predictions (runtime/score/plausible.h): g has the test
+  // input's shape and colours; a failure on the test input predicts nothing.
+  CHECK(of0[0].plausible);
+  CHECK_FALSE(of2[0].plausible);
 
   // Programs 0 and 1 give the same outputs: one of them, the shorter.
   auto best = scores.distinct_best(0, [](int p) { return std::string(1, char('a' + p)); },
@@ -269,7 +290,8 @@ TEST_CASE("store: a read that fails after its first row is an error, not a short
   CHECK_THROWS_AS(store.shapes(), StoreError);
 }
 
-TEST_CASE("store: a schema-2 store opens as schema 4, its rounds mutation's, its outputs 0", "[search][store]") {
+TEST_CASE("store: a schema-2 store opens as schema 5, its rounds mutation's, its outputs 0, its programs plausible",
+          "[search][store]") {
   TempDir dir("battc-store");
   std::string path = dir.path + "/old.db";
   {
@@ -283,22 +305,24 @@ TEST_CASE("store: a schema-2 store opens as schema 4, its rounds mutation's, its
     p.dialect = "arc-dsl";
     p.mutation = "seed";
     TaskScore t = fitting(s.add_program(p), 1, "", 5);
+    t.plausible = false;
     s.set_score(t);
   }
   // Back to schema 2: the rounds table without the two columns version 3
-  // added, the scores without version 4's.
+  // added, the scores without version 4's and 5's.
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
   REQUIRE(sqlite3_exec(db,
                        "ALTER TABLE rounds DROP COLUMN strategy; ALTER TABLE rounds DROP COLUMN improved; "
-                       "ALTER TABLE scores DROP COLUMN outputs; "
+                       "ALTER TABLE scores DROP COLUMN outputs; ALTER TABLE scores DROP COLUMN plausible; "
                        "UPDATE meta SET value = '2' WHERE key = 'schema_version'",
                        nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
   Store s(path);
-  CHECK(s.meta("schema_version") == "4");
+  CHECK(s.meta("schema_version") == "5");
   REQUIRE(s.best("t").size() == 1);
   CHECK(s.best("t")[0].outputs == 0);
+  CHECK(s.best("t")[0].plausible);  // unknown in an old store: as before
   CHECK(s.best("t")[0].train_right == 3);
   auto rounds = s.rounds();
   REQUIRE(rounds.size() == 1);
