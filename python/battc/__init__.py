@@ -178,7 +178,8 @@ def run(tasks: Any, programs: Any, *, solutions: Any = None, pairing: str = "all
     """Every program on every sample of every task (pairing="by-name": solve_<id> on task <id> only).
 
     The submission's two attempts per test input come from the programs right on the most train
-    pairs: the fewer statements first (attempt_order="rank"), or in the programs' order
+    pairs, those whose test predictions look like the train outputs (shape, colours) first: then
+    the fewer statements first (attempt_order="rank"), or in the programs' order
     (attempt_order="given": a store export, which a search ranked; as battc run --attempt-order).
 
     evaluate="until-train-fails" stops a program on a task at its first wrong train pair (the same

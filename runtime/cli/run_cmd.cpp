@@ -354,9 +354,10 @@ void add_run_command(CLI::App& app) {
         return parse_gpu_model(v) ? std::string() : "unknown GPU model " + v + "; known: " + gpu_model_names();
       });
   cmd->add_option("--attempt-order", o.attempt_order,
-                  "The submission's attempts, among programs right on as many train pairs: rank (fewer statements "
-                  "first, then more train cells right) or given (the programs' order in their files: a store "
-                  "export, ranked by the search)")
+                  "The submission's attempts, among programs right on as many train pairs, plausible test "
+                  "predictions first (their shape and colours follow the train pairs'): rank (then fewer "
+                  "statements, then more train cells right) or given (then the programs' order in their files: a "
+                  "store export, ranked by the search)")
       ->capture_default_str()
       ->check(CLI::IsMember({"rank", "given"}));
   cmd->add_flag("--list-solved", o.list_solved, "List the programs solving each task, and each unsolved task's best");
