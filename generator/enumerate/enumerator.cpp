@@ -149,8 +149,15 @@ void Enumerator::add_bindings(std::vector<PoolValue>& pool) const {
   for (std::size_t i = 0; i < table_.size(); ++i) prim_at[table_[i].name] = i;
   std::size_t leaves = pool.size();
   auto bind = [&](const char* binder, std::size_t f, std::size_t c) {
-    PoolValue v = this->bind(pool, binder, {static_cast<int>(f), static_cast<int>(c)});
-    if (v.type) pool.push_back(std::move(v));
+    CallType ct = sig_.call_prim(binder, {pool[f].type, pool[c].type});
+    if (!ct.ok()) return;
+    PoolValue v;
+    v.type = ct.result;
+    v.prim = binder;
+    v.args = {static_cast<int>(f), static_cast<int>(c)};
+    v.constant = true;
+    v.size = costs_.call_cost(binder) + pool[f].size + pool[c].size;
+    pool.push_back(std::move(v));
   };
   for (std::size_t f = 0; f < leaves; ++f) {
     auto at = prim_at.find(pool[f].name);
@@ -323,22 +330,6 @@ PoolValue Enumerator::call(const std::vector<PoolValue>& pool, const std::string
   v.type = typed_call(std::size_t(at - prims_.begin()), types);
   v.args = std::move(args);
   v.size = size;
-  return v;
-}
-
-PoolValue Enumerator::bind(const std::vector<PoolValue>& pool, const std::string& binder, std::vector<int> args) const {
-  PoolValue v;
-  v.prim = binder;
-  v.constant = true;
-  v.size = costs_.call_cost(binder);
-  std::vector<TypeRef> types;
-  for (int a : args) {
-    types.push_back(pool[std::size_t(a)].type);
-    v.size += pool[std::size_t(a)].size;
-  }
-  CallType ct = sig_.call_prim(binder, types);
-  if (ct.ok()) v.type = ct.result;
-  v.args = std::move(args);
   return v;
 }
 

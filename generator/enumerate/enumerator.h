@@ -73,10 +73,6 @@ class Enumerator {
   // `level`; its type nullptr when the checker's rule does not type it.
   PoolValue call(const std::vector<PoolValue>& pool, const std::string& prim, std::vector<int> args,
                  int level) const;
-  // A function value: `binder` (rbind, lbind, matcher, compose) applied to
-  // pool[args], function values and constants; a constant of level 0, its
-  // type nullptr when the checker's rule does not type it.
-  PoolValue bind(const std::vector<PoolValue>& pool, const std::string& binder, std::vector<int> args) const;
   // The pool's leaf named `name` ("I", "TWO"), or -1.
   static int leaf_index(const std::vector<PoolValue>& pool, const std::string& name);
   // arc-dsl's name of the integer constant 0..9 ("ZERO".."NINE").

@@ -391,7 +391,6 @@ class GpuExecutor {
           const CompletionFlags f = completion_check(o.text, goal);
           rec.completes = f.kinds;
           rec.fill_colours = f.fill_colours;
-          if (f.select.any()) sr.selections[pe.p] = f.select;
         }
       }
     }

@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "dsl/ctx.h"
-#include "runtime/exec/completion_check.h"
 #include "runtime/tasks/grid_data.h"
 
 namespace battc::runtime {
@@ -63,10 +62,6 @@ struct SampleResult {
   // distinct grids on a test sample, and a scan per grid made interning
   // quadratic (a tenth of an enumeration round's time).
   std::unordered_map<std::uint64_t, int> grid_at;
-  // With ExecOptions::completions: per program whose value is a container
-  // of patches, what picking one element by a key completes
-  // (completion_check.h's Selections); programs with none are absent.
-  std::unordered_map<int, Selections> selections;
   float seconds = 0;               // CPU: wall time of its batt call and re-runs
 
   std::string name() const { return (is_test ? "test/" : "train/") + std::to_string(index); }

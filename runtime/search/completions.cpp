@@ -12,12 +12,10 @@ TaskCompletions task_completions(const Task& task) {
   if (task.train.empty()) return out;
   std::set<int> all;  // the colours changed cells became, over every pair
   bool same_shape = true, inside = true, one_each = true;
-  out.one_cell = true;
   for (const Sample& s : task.train) {
     const GridData& in = s.input;
     const GridData& o = *s.output;
     inside = inside && o.h <= in.h && o.w <= in.w;
-    out.one_cell = out.one_cell && o.h == 1 && o.w == 1;
     if (in.h != o.h || in.w != o.w) {
       same_shape = false;
       continue;
@@ -69,19 +67,6 @@ bool on_every_train_pair(const TaskResult& result, int p, Pred holds) {
 
 bool fills_colour(const TaskResult& result, int p, int colour) {
   return on_every_train_pair(result, p, [&](const EvalRecord& r) { return (r.fill_colours >> colour & 1) != 0; });
-}
-
-std::uint64_t selects(const TaskResult& result, int p, SelectKind kind) {
-  std::uint64_t all = ~std::uint64_t(0);
-  bool any = false;
-  for (const SampleResult& s : result.samples) {
-    if (s.is_test) continue;
-    auto it = s.selections.find(p);
-    if (it == s.selections.end()) return 0;
-    all &= it->second.by_kind[kind];
-    any = true;
-  }
-  return any ? all : 0;
 }
 
 bool completes(const TaskResult& result, int p, const CompletionTarget& target) {

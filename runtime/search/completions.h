@@ -17,7 +17,6 @@
 #include <string>
 #include <vector>
 
-#include "runtime/exec/completion_check.h"
 #include "runtime/exec/run_result.h"
 #include "runtime/tasks/task.h"
 
@@ -48,19 +47,12 @@ struct TaskCompletions {
   // all: fill(I, x, P) and underfill(I, x, P), x a pooled integer equal to
   // each pair's colour (leastcolor(I), say).
   bool colour_by_value = false;
-  // Every train output is one cell: canvas(color(x), UNITY), x an object
-  // picked from a container (completion_check.h's kSelectColour).
-  bool one_cell = false;
 };
 TaskCompletions task_completions(const Task& task);
 
 // Whether program p's value (a run with ExecOptions::completions) completes
 // by `target` on every train pair of `result`.
 bool completes(const TaskResult& result, int p, const CompletionTarget& target);
-// The selections (completion_check.h) of p's value, a container of patches,
-// that hold on every train pair of `result` for `kind`: bit 2 * key +
-// direction.
-std::uint64_t selects(const TaskResult& result, int p, SelectKind kind);
 // Whether, on every train pair, fill(., colour, p's value) makes exactly the
 // cells that became `colour` (EvalRecord::fill_colours).
 bool fills_colour(const TaskResult& result, int p, int colour);

@@ -2,7 +2,6 @@
 #include "runtime/search/enumeration.h"
 
 #include <algorithm>
-#include <map>
 #include <set>
 #include <unordered_set>
 
@@ -54,36 +53,12 @@ using MadeCalls = std::set<std::pair<std::string, std::vector<int>>>;
 
 // Per task, pooled values that are parts of completions of several calls,
 // the first found (the smallest) of each kind, at most kMaxParts.
-// A container an element of which, picked by a key, completes the task
-// (completion_check.h's Selections): pool index, kind, bit.
-struct Pick {
-  int value = 0;
-  SelectKind kind = kSelectSubgrid;
-  int bit = 0;  // 2 * key + direction
-};
-
 struct CompletionParts {
   std::vector<int> colours;             // integers equal to each pair's colour
   std::vector<int> fills, underfills;   // patches by each pair's colour
   std::vector<std::vector<int>> chain;  // per TaskCompletions::fill_chain colour
-  std::vector<Pick> picks;              // at most kMaxPicks
 };
 inline constexpr std::size_t kMaxParts = 3;
-inline constexpr std::size_t kMaxPicks = 8;
-
-// The kinds of selection a task's completions admit (their colour, for fill
-// and underfill: the one its changed cells became).
-std::vector<std::pair<SelectKind, int>> select_kinds(const TaskCompletions& tc) {
-  std::vector<std::pair<SelectKind, int>> out;
-  for (const CompletionTarget& t : tc.single) {
-    if (t.prim == "fill") out.push_back({kSelectFill, t.colour});
-    if (t.prim == "underfill") out.push_back({kSelectUnderfill, t.colour});
-    if (t.prim == "paint") out.push_back({kSelectPaint, -1});
-    if (t.prim == "subgrid") out.push_back({kSelectSubgrid, -1});
-  }
-  if (tc.one_cell) out.push_back({kSelectColour, -1});
-  return out;
-}
 
 void add_part(std::vector<int>& to, int v) {
   if (to.size() < kMaxParts) to.push_back(v);
@@ -94,10 +69,6 @@ void collect_parts(const TaskResult& result, int p, int v, const TaskCompletions
     if (completes(result, p, {"", -1, kCompletesColour})) add_part(parts.colours, v);
     if (completes(result, p, {"fill", -1, kCompletesFill})) add_part(parts.fills, v);
     if (completes(result, p, {"underfill", -1, kCompletesUnderfill})) add_part(parts.underfills, v);
-  }
-  for (const auto& [kind, colour] : select_kinds(tc)) {
-    const std::uint64_t m = selects(result, p, kind);
-    if (m && parts.picks.size() < kMaxPicks) parts.picks.push_back({v, kind, __builtin_ctzll(m)});
   }
   parts.chain.resize(tc.fill_chain.size());
   for (std::size_t k = 0; k < tc.fill_chain.size(); ++k)
@@ -175,85 +146,6 @@ void chain_completions(const generator::Enumerator& en, std::vector<PoolValue>& 
       base = static_cast<int>(pool.size() - 1);
     }
   }
-}
-
-// The key function of selection key `key` (completion_check.h's order) in
-// `pool`, added when it is a binding not pooled yet; -1 when it cannot be
-// (a colour with no leaf).
-int key_function(const generator::Enumerator& en, std::vector<PoolValue>& pool, int key) {
-  using generator::Enumerator;
-  static const char* const kUnary[] = {"size",     "height",    "width",     "uppermost",
-                                       "leftmost", "lowermost", "rightmost", "numcolors"};
-  if (key < kSelectHoles) return Enumerator::leaf_index(pool, kUnary[key]);
-  std::string binder = "compose";
-  std::vector<int> args{Enumerator::leaf_index(pool, "size"), Enumerator::leaf_index(pool, "delta")};
-  if (key >= kSelectColourCount) {
-    binder = "rbind";
-    args = {Enumerator::leaf_index(pool, "colorcount"),
-            Enumerator::leaf_index(pool, Enumerator::int_name(key - kSelectColourCount))};
-  }
-  if (args[0] < 0 || args[1] < 0) return -1;
-  for (std::size_t i = 0; i < pool.size(); ++i)
-    if (pool[i].prim == binder && pool[i].args == args) return static_cast<int>(i);
-  PoolValue f = en.bind(pool, binder, std::move(args));
-  if (!f.type) return -1;
-  pool.push_back(std::move(f));
-  return static_cast<int>(pool.size() - 1);
-}
-
-// The completions by choice that `parts` admit, into `out`: x =
-// argmax(V, key) (or argmin), then fill(I, c, x), underfill(I, c, x),
-// paint(I, x), subgrid(x, I) or canvas(color(x), UNITY). The picks join
-// `pool` as values nothing expands (the last level ran).
-void selection_completions(const generator::Enumerator& en, std::vector<PoolValue>& pool,
-                           const std::vector<TaskCompletions>& targets, const std::vector<CompletionParts>& parts,
-                           MadeCalls& made, std::vector<PoolValue>& out) {
-  const int in = generator::Enumerator::leaf_index(pool, "I");
-  auto pooled = [&](PoolValue v) {
-    if (!v.type) return -1;
-    v.operand_only = true;
-    pool.push_back(std::move(v));
-    return static_cast<int>(pool.size() - 1);
-  };
-  auto add = [&](const std::string& prim, std::vector<int> args, int level) {
-    if (!made.insert({prim, args}).second) return;
-    PoolValue call = en.call(pool, prim, std::move(args), level);
-    if (call.type) out.push_back(std::move(call));
-  };
-  std::map<std::pair<int, int>, int> picked;  // (container, bit) -> its pick's pool index, once for all tasks
-  for (std::size_t t = 0; t < targets.size(); ++t)
-    for (const Pick& pick : parts[t].picks) {
-      const int level = pool[std::size_t(pick.value)].level + 1;
-      auto [at, fresh] = picked.try_emplace({pick.value, pick.bit}, -1);
-      if (fresh) {
-        const int key = key_function(en, pool, pick.bit / 2);
-        if (key >= 0)
-          at->second = pooled(en.call(pool, pick.bit % 2 ? "argmin" : "argmax", {pick.value, key}, level));
-      }
-      const int x = at->second;
-      if (x < 0) continue;
-      int colour = -1;
-      for (const auto& [kind, c] : select_kinds(targets[t]))
-        if (kind == pick.kind) colour = c;
-      const int c = generator::Enumerator::leaf_index(pool, generator::Enumerator::int_name(colour));
-      switch (pick.kind) {
-        case kSelectFill:
-          if (c >= 0) add("fill", {in, c, x}, level + 1);
-          break;
-        case kSelectUnderfill:
-          if (c >= 0) add("underfill", {in, c, x}, level + 1);
-          break;
-        case kSelectPaint: add("paint", {in, x}, level + 1); break;
-        case kSelectSubgrid: add("subgrid", {x, in}, level + 1); break;
-        case kSelectColour: {
-          const int col = pooled(en.call(pool, "color", {x}, level + 1));
-          const int unity = generator::Enumerator::leaf_index(pool, "UNITY");
-          if (col >= 0 && unity >= 0) add("canvas", {col, unity}, level + 2);
-          break;
-        }
-        default: break;
-      }
-    }
 }
 
 // `calls` (over `pool`) as one batt of the round, each a program returning
@@ -396,7 +288,6 @@ api::ApiResult<Enumeration> enumerate_round(const generator::Enumerator& en, con
     if (pool.size() == pooled_before) break;
   }
   chain_completions(en, pool, targets, parts, made, completions);
-  selection_completions(en, pool, targets, parts, made, completions);
   if (completions.empty()) return out;
   // The completions run as one more batt, scored and kept like the levels.
   auto run = run_calls(en, pool, completions, tasks, ro, o, budget);

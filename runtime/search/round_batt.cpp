@@ -94,7 +94,6 @@ void drop_out_of_work(RunResult& run) {
           s.evals[p].hash = 0;
           s.evals[p].completes = 0;
           s.evals[p].fill_colours = 0;
-          s.selections.erase(static_cast<int>(p));
           s.evals[p].cells_equal = 0;
         }
   }

@@ -3,8 +3,7 @@
 // train pairs admit, a value's text checked against a sample
 // (runtime/exec/completion_check.h), the flags of values run through the
 // specs engine, an enumeration round that finds a fill one call past its
-// last level, one that completes a fragment of the seeds' library, and
-// completions by choice (an element of a container picked by a key).
+// last level, and one that completes a fragment of the seeds' library.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -364,108 +363,4 @@ TEST_CASE("library: a seed's deep value, pooled as a fragment, is completed wher
   // Runnable fragments: solve_outline_two's four; solve_nines' objects
   // (the same value: one), the empty patch, and three that fail everywhere.
   CHECK(with.fragments == 5);
-}
-
-TEST_CASE("completions by choice: which keys pick an element that completes", "[search][enumerate]") {
-  // A 4x6 input: a ring of 1 (8 cells, one hole) and a 4x2 block of 2 (8
-  // cells, none); the output is the ring's colour, one cell.
-  std::vector<dsl::Int> in(24, 0);
-  for (int i = 0; i < 3; ++i)
-    for (int j = 0; j < 3; ++j)
-      if (i != 1 || j != 1) in[std::size_t(i * 6 + j)] = 1;
-  for (int i = 0; i < 4; ++i) in[std::size_t(i * 6 + 4)] = in[std::size_t(i * 6 + 5)] = 2;
-  const std::vector<dsl::Int> one{1};
-  CompletionGoal g = completion_goal(sample_in(in, 4, 6, one, 1, 1));
-  REQUIRE(g.usable);
-  const std::string ring = R"({"set":[[1,[0,0]],[1,[0,1]],[1,[0,2]],[1,[1,0]],[1,[1,2]],[1,[2,0]],[1,[2,1]],[1,[2,2]]]})";
-  const std::string block = R"({"set":[[2,[0,4]],[2,[0,5]],[2,[1,4]],[2,[1,5]],[2,[2,4]],[2,[2,5]],[2,[3,4]],[2,[3,5]]]})";
-  const std::string objects = R"({"set":[)" + ring + "," + block + "]}";
-  const CompletionFlags f = completion_check(objects.c_str(), g);
-  CHECK(f.kinds == 0);
-  const std::uint64_t colour = f.select.by_kind[kSelectColour];
-  auto bit = [](int key, int dir) { return std::uint64_t(1) << (2 * key + dir); };
-  CHECK((colour & bit(kSelectHoles, 0)) != 0);  // argmax(V, compose(size, delta))
-  CHECK((colour & bit(1, 1)) != 0);             // argmin(V, height): 3 against 4
-  CHECK((colour & bit(0, 0)) == 0);             // size ties at 8: the block is among the largest
-  CHECK((colour & bit(0, 1)) == 0);
-  CHECK((colour & bit(kSelectColourCount + 1, 0)) != 0);  // argmax(V, rbind(colorcount, ONE))
-  CHECK(f.select.by_kind[kSelectSubgrid] == 0);           // no crop is one cell
-
-  // The ring cropped out: subgrid by the same keys, from a tuple as well.
-  const std::vector<dsl::Int> crop{1, 1, 1, 1, 0, 1, 1, 1, 1};
-  CompletionGoal cg = completion_goal(sample_in(in, 4, 6, crop, 3, 3));
-  const std::string tuple = "[" + ring + "," + block + "]";
-  for (const std::string* text : {&objects, &tuple}) {
-    const Selections sel = completion_check(text->c_str(), cg).select;
-    CHECK((sel.by_kind[kSelectSubgrid] & bit(kSelectHoles, 0)) != 0);
-    CHECK(sel.by_kind[kSelectColour] == 0);
-  }
-  // Not a container of patches, or malformed: no selection.
-  for (const std::string& bad :
-       std::vector<std::string>{"[" + ring, "[" + ring + ",4]", R"({"set":[{"set":[1]}]})", "[]"})
-    CHECK_FALSE(completion_check(bad.c_str(), cg).select.any());
-}
-
-namespace {
-
-// The largest object cropped out.
-Task largest_crop_task() {
-  Task t;
-  t.id = "largest";
-  t.train.push_back({grid(4, 4, {1, 1, 0, 0, 1, 1, 0, 2, 0, 0, 0, 0, 3, 0, 0, 0}), grid(2, 2, {1, 1, 1, 1})});
-  t.train.push_back({grid(5, 5, {0, 0, 0, 0, 0, 0, 4, 0, 5, 5, 0, 0, 0, 5, 5, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0}),
-                     grid(3, 2, {5, 5, 5, 5, 5, 0})});
-  t.test.push_back({grid(3, 3, {2, 0, 0, 0, 3, 3, 0, 3, 0}), std::nullopt});
-  return t;
-}
-
-// The colour of the ring (one cell).
-Task ring_colour_task() {
-  Task t;
-  t.id = "ring";
-  t.train.push_back({grid(5, 5, {1, 1, 1, 0, 2, 1, 0, 1, 0, 2, 1, 1, 1, 0, 2, 0, 0, 0, 0, 2, 3, 3, 0, 0, 0}),
-                     grid(1, 1, {1})});
-  t.train.push_back({grid(5, 6, {4, 4, 4, 0, 5, 5, 4, 0, 4, 0, 5, 5, 4, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                                 0, 0, 0, 0, 0, 6}),
-                     grid(1, 1, {4})});
-  t.test.push_back({grid(3, 3, {7, 7, 7, 7, 0, 7, 7, 7, 7}), std::nullopt});
-  return t;
-}
-
-// The source of a candidate of an enumeration round of two levels over
-// `task` (the second, the last, makes grids only: nothing past level 1's
-// containers but the completions) that is right on all its train pairs and
-// holds every one of `needles`; "" when none does.
-std::string round_solution(const Task& task, const std::vector<int>& colours,
-                               const std::vector<std::string>& needles) {
-  EnumerationBench b;
-  b.o.enumerate_depth = 2;
-  b.ro.new_shapes = 1000;
-  auto e = enumerate_round(b.en, {task}, colours, b.ro, b.o, 1000, 7);
-  REQUIRE(e.ok());
-  for (const EnumeratedLevel& lv : e->levels) {
-    if (!lv.batt) continue;
-    for (std::size_t c = 0; c < lv.candidates.size(); ++c) {
-      const int p = lv.batt->kept[c];
-      const std::string& src = lv.candidates[c].source;
-      if (p < 0 || std::any_of(needles.begin(), needles.end(),
-                               [&](const std::string& n) { return src.find(n) == std::string::npos; }))
-        continue;
-      bool all = true;
-      for (const SampleResult& s : lv.batt->out.result.tasks[0].samples)
-        if (!s.is_test) all = all && s.evals[std::size_t(p)].matches();
-      if (all) return src;
-    }
-  }
-  return "";
-}
-
-}  // namespace
-
-TEST_CASE("completions by choice: a round picks an object of its first level by a key", "[search][enumerate]") {
-  // subgrid(argmax(objects(I, ...), size), I): two calls past level 1,
-  // which the grids-only level 2 cannot make.
-  CHECK(round_solution(largest_crop_task(), {0, 1, 2, 3, 4, 5}, {"argmax(", ", size)", "subgrid("}) != "");
-  // canvas(color(argmax(objects(I, ...), key)), UNITY): three calls past it.
-  CHECK(round_solution(ring_colour_task(), {0, 1, 2, 3, 4, 5, 6, 7}, {"canvas(", "color(", "UNITY"}) != "");
 }
