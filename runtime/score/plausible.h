@@ -11,8 +11,8 @@
 // - the output's colours are the input's and those some train output added;
 // - the output differs from the input, when every train output does.
 // On ARC-AGI-1 training the true test outputs break these in one task of 400
-// (c909285e, a fixed output shape the test breaks); docs/search.md "Two
-// attempts". Plausibility orders programs among equal scores, after train
+// (c909285e, a fixed output shape the test breaks); docs/search.md
+// "Plausible predictions". Plausibility orders programs among equal scores, after train
 // pairs right (runtime/search/ranking.h, AttemptRank): it never drops one.
 #pragma once
 

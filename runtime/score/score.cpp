@@ -2,10 +2,10 @@
 // task's programs.
 #include "runtime/score/score.h"
 
-#include "runtime/score/plausible.h"
-
 #include <algorithm>
 #include <tuple>
+
+#include "runtime/score/plausible.h"
 
 namespace battc::runtime {
 

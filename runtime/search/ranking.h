@@ -41,12 +41,13 @@ struct TaskScore {
 // fitting programs, whose scores are equal, the ones whose test predictions
 // look like the train outputs), then written (a seed or a prefix of one)
 // before found, then shorter, then the text (a total order, so selection
-// never depends on anything but content). Among programs right on every train pair, one
-// written for another task has passed one test, while a mutant or an
-// enumerated program is the survivor of thousands tried on this very task,
-// each a chance to fit the train pairs by accident: in LOO-40 the shorter
-// mutants that fit 29ec7d0e all predicted wrong and pushed out the seed that
-// fits it as written (0dfd9992's solver) and predicts right.
+// never depends on anything but content). Among programs right on every
+// train pair, one written for another task has passed one test, while a
+// mutant or an enumerated program is the survivor of thousands tried on
+// this very task, each a chance to fit the train pairs by accident: in
+// LOO-40 the shorter mutants that fit 29ec7d0e all predicted wrong and
+// pushed out the seed that fits it as written (0dfd9992's solver) and
+// predicts right.
 bool better(const TaskScore& a, const TaskScore& b);
 
 // Right on every train pair.
