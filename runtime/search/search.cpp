@@ -357,7 +357,7 @@ void Search::round(int r) {
 }
 
 void Search::mutate_round(int r, RoundStart& start) {
-  std::set<std::string> settled;  // two test predictions or more among the fitting programs
+  std::set<std::string> settled;  // two test predictions or more among the plausibly fitting programs
   for (const auto& [task, scores] : start.best)
     if (distinct_predictions(scores) >= 2) settled.insert(task);
   std::vector<std::size_t> chosen = draw_tasks(in_.searched, start.plausibly_solved, settled, o_, r);
