@@ -359,6 +359,32 @@ DSL_FN i32 comparison_sort_unique(Ctx& c, T* a, i32 n, i32 runs) {
   return k;
 }
 
+// What comparison_sort_unique charges for n distinct elements in `runs`
+// ascending runs, for a caller that built them in canonical order by
+// construction (product of two sets): the same work units and the same
+// arena allocations and releases, in the same order, without the sort, so
+// every budget and every failure stays the sort's. False when a charge
+// failed (the status is set), where the sort would have returned 0.
+template <class T>
+DSL_FN bool charge_comparison_sort(Ctx& c, i32 n, i32 runs) {
+  if (runs <= 1) return c.spend(n);
+  if (!c.spend(n)) return false;  // the first pass of either sort
+  const u64 m = c.mark();
+  if (sorts_whole(n, runs)) {  // stable_sort
+    if (n < kCPythonMinMerge) return true;
+    if (!c.alloc<T>(n)) return false;
+    for (i32 width = 16; width < n; width *= 2)
+      if (!c.spend(n)) break;
+  } else {  // the bounds, then merge_runs' buffer and halvings
+    if (!c.alloc<i32>(runs + 1)) return false;
+    if (c.alloc<T>(n))
+      for (i32 r = runs; r > 1; r = (r + 1) / 2)
+        if (!c.spend(n)) break;
+  }
+  c.release(m);
+  return !c.failed();
+}
+
 // Sorts a[0..n) canonically and drops duplicates; returns the new length.
 // Points and cells in a small box sort through a bitmap (box_sort.h), the
 // rest by comparisons, at the same cost in work units and arena bytes.
