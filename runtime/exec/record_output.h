@@ -10,9 +10,10 @@ namespace battc::runtime {
 
 GridData to_grid_data(const dsl::Grid& g);
 
-// The index of a grid equal to g in `sample.grids`, appending a copy if
-// none is.
-int intern_grid(SampleResult& sample, const dsl::Grid& g);
+// The index of a grid equal to g (whose hash is `hash`: record_output
+// computes it once for this and for EvalRecord::hash) in `sample.grids`,
+// appending a copy if none is.
+int intern_grid(SampleResult& sample, const dsl::Grid& g, std::uint64_t hash);
 
 // Writes program p's record of `sample` (its texts too when they are kept).
 // With `stats_of` (the sample's input, ExecOptions::grid_stats), a grid's

@@ -17,8 +17,9 @@ namespace {
 // 2: the tasks table, the inputs key in parts; 3: each round's strategy and
 // the tasks it improved (what the choice of strategy reads); 4: each score's
 // outputs hash (ranking.h's rank()); 5: whether its test predictions are
-// plausible (runtime/score/plausible.h).
-constexpr int kSchemaVersion = 5;
+// plausible (runtime/score/plausible.h); 6: grid hashes, of which outputs
+// are made, computed another way (their old values cleared).
+constexpr int kSchemaVersion = 6;
 
 const char* kSchema = R"SQL(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -89,6 +90,11 @@ Store::Store(const std::string& path) : path_(path) {
     exec("BEGIN IMMEDIATE; ALTER TABLE scores ADD COLUMN plausible INTEGER NOT NULL DEFAULT 1; "
          "UPDATE meta SET value = '5' WHERE key = 'schema_version'; COMMIT");
     v = "5";
+  }
+  if (v == "5") {  // grid hashes changed (record_output.cpp): outputs unknown again
+    exec("BEGIN IMMEDIATE; UPDATE scores SET outputs = 0; "
+         "UPDATE meta SET value = '6' WHERE key = 'schema_version'; COMMIT");
+    v = "6";
   }
   if (!v) {
     set_meta("schema_version", std::to_string(kSchemaVersion));

@@ -290,7 +290,7 @@ TEST_CASE("store: a read that fails after its first row is an error, not a short
   CHECK_THROWS_AS(store.shapes(), StoreError);
 }
 
-TEST_CASE("store: a schema-2 store opens as schema 5, its rounds mutation's, its outputs 0, its programs plausible",
+TEST_CASE("store: a schema-2 store opens as schema 6, its rounds mutation's, its outputs 0, its programs plausible",
           "[search][store]") {
   TempDir dir("battc-store");
   std::string path = dir.path + "/old.db";
@@ -319,7 +319,7 @@ TEST_CASE("store: a schema-2 store opens as schema 5, its rounds mutation's, its
                        nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
   Store s(path);
-  CHECK(s.meta("schema_version") == "5");
+  CHECK(s.meta("schema_version") == "6");
   REQUIRE(s.best("t").size() == 1);
   CHECK(s.best("t")[0].outputs == 0);
   CHECK(s.best("t")[0].plausible);  // unknown in an old store: as before
@@ -336,4 +336,30 @@ TEST_CASE("store: a schema-2 store opens as schema 5, its rounds mutation's, its
   s.add_round(e);
   CHECK(s.rounds().back().strategy == "enumerate");
   CHECK(s.rounds().back().improved == 3);
+}
+
+TEST_CASE("store: a schema-5 store opens as schema 6 with its outputs cleared (grid hashes changed)", "[search][store]") {
+  TempDir dir("battc-store");
+  std::string path = dir.path + "/v5.db";
+  {
+    Store s(path);
+    StoredProgram p;
+    p.source = "def solve_program(I):\n    return I\n";
+    p.dialect = "arc-dsl";
+    p.mutation = "seed";
+    TaskScore t = fitting(s.add_program(p), 1, "", 5);
+    t.outputs = 1234;
+    s.set_score(t);
+    REQUIRE(s.best("t")[0].outputs == 1234);
+  }
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db, "UPDATE meta SET value = '5' WHERE key = 'schema_version'", nullptr, nullptr, nullptr) ==
+          SQLITE_OK);
+  sqlite3_close(db);
+  Store s(path);
+  CHECK(s.meta("schema_version") == "6");
+  REQUIRE(s.best("t").size() == 1);
+  CHECK(s.best("t")[0].outputs == 0);
+  CHECK(s.best("t")[0].train_right == 3);
 }
