@@ -1,10 +1,11 @@
 // tests/runtime/plausible_test.cpp: what a task's train pairs say of its
-// answers (runtime/score/plausible.h) and how the attempts use it.
+// answers (runtime/score/plausible.h); score_test.cpp has how the attempts
+// use it.
 #include <catch2/catch.hpp>
 
+#include <string>
+
 #include "runtime/score/plausible.h"
-#include "runtime/score/score.h"
-#include "runtime/score/submission.h"
 
 using namespace battc::runtime;
 
@@ -19,7 +20,7 @@ GridData filled(int h, int w, int c, int corner = -1) {
 
 Task task_of(std::vector<std::pair<GridData, GridData>> pairs) {
   Task t;
-  t.id = "t";
+  t.id = std::string(1, 't');  // not = "t": GCC 12's -Wrestrict misfires on that inlined assignment
   for (auto& [in, out] : pairs) t.train.push_back(Sample{in, out});
   return t;
 }
@@ -70,45 +71,4 @@ TEST_CASE("plausible: the answer differs from the input when every train answer 
   OutputRules kept = output_rules(task_of({{filled(2, 2, 0), filled(2, 2, 0)}, {filled(3, 3, 1), filled(3, 3, 0)}}));
   CHECK_FALSE(kept.always_changes);
   CHECK(plausible(kept, filled(2, 2, 1), filled(2, 2, 1)));
-}
-
-TEST_CASE("plausible: of two programs that fit train, the plausible one's prediction is the first attempt",
-          "[score]") {
-  // Every train output is 2x2; program p_a (first by name) predicts a 1x2
-  // grid for the 2x2 test input, p_b a 2x2 one.
-  Task task = task_of({{filled(2, 2, 0), filled(2, 2, 1)}, {filled(2, 2, 1), filled(2, 2, 0)}});
-  task.test.push_back(Sample{filled(2, 2, 0), std::nullopt});
-  RunResult r;
-  r.programs = {"p_a", "p_b"};
-  r.is_differ = {0, 0};
-  TaskResult& t = r.tasks.emplace_back();
-  t.id = "t";
-  t.want = {1, 1};
-  auto ok = [](bool match, int grid) {
-    EvalRecord e;
-    e.flags = EvalRecord::kEvaluated | EvalRecord::kIsGrid | (match ? EvalRecord::kMatches : 0);
-    e.grid = grid;
-    return e;
-  };
-  for (int i = 0; i < 2; ++i) {
-    SampleResult& s = t.samples.emplace_back();
-    s.index = i;
-    s.has_expected = true;
-    s.evals = {ok(true, -1), ok(true, -1)};
-  }
-  SampleResult& test = t.samples.emplace_back();
-  test.is_test = true;
-  test.evals = {ok(false, 0), ok(false, 1)};
-  test.grids = {filled(1, 2, 1), filled(2, 2, 1)};
-
-  Scores plain = score(r);  // without the tasks: both count as plausible, p_a first by name
-  CHECK(submission_attempts(r, t, plain.tasks[0], test)[0] == filled(1, 2, 1));
-  Scores s = score(r, {task});
-  CHECK_FALSE(s.tasks[0].programs[0].plausible);
-  CHECK(s.tasks[0].programs[1].plausible);
-  auto a = submission_attempts(r, t, s.tasks[0], test);
-  CHECK(a[0] == filled(2, 2, 1));
-  CHECK(a[1] == filled(1, 2, 1));  // still the second attempt: never dropped
-  a = submission_attempts(r, t, s.tasks[0], test, AttemptOrder::Given);
-  CHECK(a[0] == filled(2, 2, 1));
 }

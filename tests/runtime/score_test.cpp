@@ -285,6 +285,40 @@ TEST_CASE("submission: two distinct grids ranked by train pairs matched, ties by
   CHECK(a[0] == grid({{0}}));
 }
 
+TEST_CASE("submission: of two programs that fit train, the plausible one's prediction is the first attempt",
+          "[score]") {
+  // Every train output has its input's 2x2 shape; p_a (first by name)
+  // predicts a 1x2 grid for the 2x2 test input, p_b a 2x2 one.
+  Task task;
+  task.id = "t";
+  task.train.push_back(Sample{grid({{0, 0}, {0, 0}}), grid({{1, 1}, {1, 1}})});
+  task.train.push_back(Sample{grid({{1, 1}, {1, 1}}), grid({{0, 0}, {0, 0}})});
+  task.test.push_back(Sample{grid({{0, 0}, {0, 0}}), std::nullopt});
+  RunResult r;
+  r.programs = {"p_a", "p_b"};
+  r.is_differ = {0, 0};
+  TaskResult& t = r.tasks.emplace_back();
+  t.id = "t";
+  t.want = {1, 1};
+  const EvalRecord fit = rec(Status::Ok, true, true);
+  t.samples.push_back(sample(false, 0, true, {fit, fit}));
+  t.samples.push_back(sample(false, 1, true, {fit, fit}));
+  t.samples.push_back(sample(true, 0, false, {rec(Status::Ok, true, false, 0), rec(Status::Ok, true, false, 1)}));
+  t.samples[2].grids = {grid({{1, 1}}), grid({{1, 1}, {1, 1}})};
+  const SampleResult& test = t.samples[2];
+
+  Scores plain = score(r);  // without the tasks: both count as plausible, p_a first by name
+  CHECK(submission_attempts(r, t, plain.tasks[0], test)[0] == grid({{1, 1}}));
+  Scores s = score(r, {task});
+  CHECK_FALSE(s.tasks[0].programs[0].plausible);
+  CHECK(s.tasks[0].programs[1].plausible);
+  auto a = submission_attempts(r, t, s.tasks[0], test);
+  CHECK(a[0] == grid({{1, 1}, {1, 1}}));
+  CHECK(a[1] == grid({{1, 1}}));  // still the second attempt: never dropped
+  a = submission_attempts(r, t, s.tasks[0], test, AttemptOrder::Given);
+  CHECK(a[0] == grid({{1, 1}, {1, 1}}));
+}
+
 TEST_CASE("submission.json in the Kaggle format, one entry per test input", "[score]") {
   std::vector<Task> tasks = dump_tasks();
   tasks.push_back(mirror_task("c", {grid({{1}})}, {grid({{1, 2}}), grid({{3}, {4}})}, false));
