@@ -45,6 +45,18 @@ EvalRecord rec(Status s, bool grid = false, bool match = false, int grid_index =
   return r;
 }
 
+// A run of `programs` (is_differ: 1 per differ) over one task `id` that
+// every program is paired with; the tests add its samples.
+RunResult one_task_run(std::vector<std::string> programs, std::vector<std::uint8_t> is_differ, const std::string& id) {
+  RunResult r;
+  r.programs = std::move(programs);
+  r.is_differ = std::move(is_differ);
+  TaskResult& t = r.tasks.emplace_back();
+  t.id = id;
+  t.want.assign(r.programs.size(), 1);
+  return r;
+}
+
 SampleResult sample(bool is_test, int index, bool has_expected, std::vector<EvalRecord> evals) {
   SampleResult s;
   s.is_test = is_test;
@@ -178,12 +190,8 @@ TEST_CASE("per-task best: the solver first, near misses counted, their predictio
 }
 
 TEST_CASE("differs never solve, and results.json reports their values", "[score]") {
-  RunResult r;
-  r.programs = {"differ_x", "solve_x"};
-  r.is_differ = {1, 0};
-  TaskResult& t = r.tasks.emplace_back();
-  t.id = "x";
-  t.want = {1, 1};
+  RunResult r = one_task_run({"differ_x", "solve_x"}, {1, 0}, "x");
+  TaskResult& t = r.tasks[0];
   t.samples.push_back(sample(false, 0, true, {rec(Status::Ok, true, true), rec(Status::Ok, true, true)}));
   t.samples.push_back(sample(true, 0, false, {EvalRecord{}, rec(Status::Ok, true, false, 0)}));
   t.samples[0].texts = {"[[1]]", ""};
@@ -239,12 +247,8 @@ TEST_CASE("results.json text is the compact dump of its own object", "[score]") 
 }
 
 TEST_CASE("submission: two distinct grids ranked by train pairs matched, ties by name or in the given order", "[score]") {
-  RunResult r;
-  r.programs = {"p_c", "p_a", "p_b", "differ_z", "p_fail"};
-  r.is_differ = {0, 0, 0, 1, 0};
-  TaskResult& t = r.tasks.emplace_back();
-  t.id = "t";
-  t.want = {1, 1, 1, 1, 1};
+  RunResult r = one_task_run({"p_c", "p_a", "p_b", "differ_z", "p_fail"}, {0, 0, 0, 1, 0}, "t");
+  TaskResult& t = r.tasks[0];
   auto m = [](bool match) { return rec(Status::Ok, true, match); };
   t.samples.push_back(sample(false, 0, true, {m(true), m(true), m(true), m(true), rec(Status::Error)}));
   t.samples.push_back(sample(false, 1, true, {m(true), m(false), m(true), m(true), rec(Status::Error)}));
@@ -294,12 +298,8 @@ TEST_CASE("submission: of two programs that fit train, the plausible one's predi
   task.train.push_back(Sample{grid({{0, 0}, {0, 0}}), grid({{1, 1}, {1, 1}})});
   task.train.push_back(Sample{grid({{1, 1}, {1, 1}}), grid({{0, 0}, {0, 0}})});
   task.test.push_back(Sample{grid({{0, 0}, {0, 0}}), std::nullopt});
-  RunResult r;
-  r.programs = {"p_a", "p_b"};
-  r.is_differ = {0, 0};
-  TaskResult& t = r.tasks.emplace_back();
-  t.id = "t";
-  t.want = {1, 1};
+  RunResult r = one_task_run({"p_a", "p_b"}, {0, 0}, "t");
+  TaskResult& t = r.tasks[0];
   const EvalRecord fit = rec(Status::Ok, true, true);
   t.samples.push_back(sample(false, 0, true, {fit, fit}));
   t.samples.push_back(sample(false, 1, true, {fit, fit}));
@@ -396,13 +396,9 @@ TEST_CASE("the streamed dump is the dump written after the run", "[score]") {
 }
 
 TEST_CASE("the dump sorts programs by name, skips what did not run, writes budget and why", "[score]") {
-  RunResult r;
-  r.programs = {"solve_b", "solve_a", "differ_a"};
-  r.is_differ = {0, 0, 1};
+  RunResult r = one_task_run({"solve_b", "solve_a", "differ_a"}, {0, 0, 1}, "x");
   r.statements = {{{"b.py:3", "mapply"}}, {{"a.py:2", "objects"}, {"a.py:3", "first"}}, {}};
-  TaskResult& t = r.tasks.emplace_back();
-  t.id = "x";
-  t.want = {1, 1, 1};
+  TaskResult& t = r.tasks[0];
   EvalRecord empty = rec(Status::Error), runaway = rec(Status::Budget);
   empty.why = std::uint8_t(battc::dsl::Why::Empty);
   empty.stmt = 1;
