@@ -9,6 +9,9 @@
 # <build>/findings/<target>/: reproduce with `<build>/tests/fuzz/fuzz_<target> FILE`,
 # fix it, and copy the file into tests/fuzz/regressions/<target>/ (a
 # regression test from then on).
+# BATTC_FUZZ_SEED=N fixes libFuzzer's random seed, so that the same commit
+# explores the same inputs (CI sets it: its verdict must be the commit's, not
+# the draw's); left unset, each run explores afresh (libFuzzer draws a seed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:?usage: tools/fuzz.sh SECONDS}"
@@ -41,7 +44,7 @@ for t in "${targets[@]}"; do
   [ -x "$exe" ] || { echo "fuzz.sh: $exe was not built" >&2; exit 2; }
   echo "fuzz.sh: fuzz_$t for ${seconds} s"
   # -timeout: an input that takes 10 s is a finding (a runaway parse or check)
-  if ! "$exe" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=8192 \
+  if ! "$exe" ${BATTC_FUZZ_SEED:+-seed="$BATTC_FUZZ_SEED"} -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=8192 \
         -print_final_stats=1 -artifact_prefix="$findings/" "$corpus" "tests/fuzz/regressions/$t" \
         > "$build/fuzz_$t.log" 2>&1; then
     echo "fuzz.sh: fuzz_$t found something: $(ls "$findings" | head -5 | tr '\n' ' ')(log: $build/fuzz_$t.log)"

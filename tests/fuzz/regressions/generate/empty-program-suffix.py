@@ -1,0 +1,6 @@
+def solve_(I):
+    O = vmirror(I)
+    return O
+
+def differ_(S, I, C):
+    return 0
