@@ -4,6 +4,8 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <mutex>
 
 namespace battc::generator {
 
@@ -19,14 +21,28 @@ TypeTable::TypeTable() {
   tobject_ = fset(tcell_);
 }
 
+std::size_t TypeTable::Hash::operator()(const Type& t) const {
+  std::size_t h = std::hash<std::string>()(t.prim);
+  auto mix = [&](std::size_t v) { h = (h ^ v) * 0x100000001b3ull + (h >> 29); };
+  mix(static_cast<std::size_t>(t.kind));
+  mix(static_cast<std::size_t>(t.closure));
+  mix(static_cast<std::size_t>(t.count));
+  for (TypeRef p : t.parts) mix(reinterpret_cast<std::uintptr_t>(p));
+  return h;
+}
+
+bool TypeTable::Equal::same(const Type& a, const Type& b) {
+  return a.kind == b.kind && a.closure == b.closure && a.count == b.count && a.parts == b.parts && a.prim == b.prim;
+}
+
 TypeRef TypeTable::make(TypeKind k, std::vector<TypeRef> parts, std::string prim, ClosureKind ck, int count) {
-  auto key = std::make_tuple(static_cast<int>(k), parts, prim, static_cast<int>(ck), count);
-  auto it = interned_.find(key);
-  if (it != interned_.end()) return it->second.get();
-  auto t = std::make_unique<Type>(Type{k, std::move(parts), std::move(prim), ck, count});
-  TypeRef r = t.get();
-  interned_.emplace(std::move(key), std::move(t));
-  return r;
+  Type probe{k, std::move(parts), std::move(prim), ck, count};
+  {
+    std::shared_lock lock(mu_);
+    if (auto it = interned_.find(probe); it != interned_.end()) return it->get();
+  }
+  std::unique_lock lock(mu_);  // another thread may have added it meanwhile: insert keeps the first
+  return interned_.insert(std::make_unique<Type>(std::move(probe))).first->get();
 }
 
 TypeRef TypeTable::pair(TypeRef a, TypeRef b) { return make(TypeKind::Pair, {a, b}); }

@@ -12,10 +12,11 @@
 //                         return; parts are the captured callables and values
 #pragma once
 
-#include <map>
+#include <cstddef>
 #include <memory>
+#include <shared_mutex>
 #include <string>
-#include <tuple>
+#include <unordered_set>
 #include <vector>
 
 namespace battc::generator {
@@ -44,7 +45,9 @@ struct Type {
   bool callable() const { return kind == TypeKind::Prim || kind == TypeKind::Closure; }
 };
 
-// Owns and interns every type of a compilation.
+// Owns and interns every type of a compilation. Interning is thread-safe
+// (a search makes and checks its mutants on several threads): lookups share
+// a lock, and only a type seen for the first time takes it alone.
 class TypeTable {
  public:
   TypeTable();
@@ -69,7 +72,22 @@ class TypeTable {
  private:
   TypeRef make(TypeKind k, std::vector<TypeRef> parts, std::string prim = "", ClosureKind ck = ClosureKind::Compose,
                int count = 0);
-  std::map<std::tuple<int, std::vector<TypeRef>, std::string, int, int>, std::unique_ptr<Type>> interned_;
+  // Hashed on a type's fields, looked up by a probe Type (heterogeneous
+  // lookup), so a hit allocates nothing beyond the caller's parts.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(const Type& t) const;
+    std::size_t operator()(const std::unique_ptr<Type>& t) const { return (*this)(*t); }
+  };
+  struct Equal {
+    using is_transparent = void;
+    static bool same(const Type& a, const Type& b);
+    bool operator()(const std::unique_ptr<Type>& a, const std::unique_ptr<Type>& b) const { return same(*a, *b); }
+    bool operator()(const Type& a, const std::unique_ptr<Type>& b) const { return same(a, *b); }
+    bool operator()(const std::unique_ptr<Type>& a, const Type& b) const { return same(*a, b); }
+  };
+  mutable std::shared_mutex mu_;
+  std::unordered_set<std::unique_ptr<Type>, Hash, Equal> interned_;
   TypeRef int_, bool_, grid_, point_, cell_, indices_, object_, tcell_, tobject_;
 };
 

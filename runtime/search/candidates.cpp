@@ -6,6 +6,7 @@
 
 #include "generator/mutate/prefixes.h"
 #include "generator/mutate/program_text.h"
+#include "runtime/exec/parallel_for.h"
 
 namespace battc::runtime::search {
 namespace {
@@ -127,8 +128,6 @@ std::vector<Candidate> make_candidates(const MutationSources& src, const SearchI
                                        const std::map<std::string, std::vector<TaskScore>>& best,
                                        const std::vector<StoredProgram>& pool,
                                        std::map<std::string, MutationStats>& stats) {
-  std::vector<Candidate> out;
-  std::unordered_set<std::string> texts;
   // A splice's donors: the seeds and what enumeration built, the programs
   // written for (or found on) a task rather than mutants of them; the whole
   // store when it holds neither.
@@ -137,16 +136,40 @@ std::vector<Candidate> make_candidates(const MutationSources& src, const SearchI
     if (p.mutation == "seed" || p.mutation == "enumerate") library.push_back(p.id);
   if (library.empty())
     for (const StoredProgram& p : pool) library.push_back(p.id);
-  for (std::size_t ti : chosen) {
-    const Task& task = in.tasks[ti];
+  // Each task's mutants on a thread of its own (its random stream is its
+  // own), deduplicated within the task there; then across tasks in task
+  // order. That is what one pass over the tasks with one set of texts
+  // makes: a text an earlier task made ends a later task's draws for that
+  // mutant whether or not the later task knew it, so the draws, the
+  // candidates and the counts do not depend on the threads.
+  struct TaskMade {
+    std::unordered_set<std::string> texts;
+    std::vector<Candidate> out;
+    std::map<std::string, MutationStats> stats;
+  };
+  std::vector<TaskMade> made(chosen.size());
+  parallel_for(chosen.size(), resolve_jobs(o.jobs), [&](unsigned, std::size_t k) {
+    const Task& task = in.tasks[chosen[k]];
     auto own = best.find(task.id);
-    TaskMutations(src, o, round, task, in.palettes[ti], own == best.end() ? nullptr : &own->second, pool, library)
-        .make(texts, out, stats);
-  }
+    TaskMutations(src, o, round, task, in.palettes[chosen[k]], own == best.end() ? nullptr : &own->second, pool,
+                  library)
+        .make(made[k].texts, made[k].out, made[k].stats);
+  });
   // Programs the store has already met are not evaluated again.
   std::unordered_set<std::string> known;
   for (const StoredProgram& p : pool) known.insert(p.source);
-  std::erase_if(out, [&](const Candidate& c) { return known.count(c.source) > 0; });
+  std::vector<Candidate> out;
+  std::unordered_set<std::string> texts;
+  for (TaskMade& m : made) {
+    for (Candidate& c : m.out)
+      if (texts.insert(c.source).second && !known.count(c.source)) out.push_back(std::move(c));
+    for (const auto& [kind, st] : m.stats) {
+      MutationStats& total = stats[kind];
+      total.made += st.made;
+      total.improved += st.improved;
+      total.discarded += st.discarded;
+    }
+  }
   return out;
 }
 

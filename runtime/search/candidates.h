@@ -1,9 +1,10 @@
 // runtime/search/candidates.h: the first phases of a round: which tasks it
 // works on, and the candidates it makes for them (parents drawn from each
 // task's kept programs, typed mutants of each, deduplicated by text within
-// the round and against every program the store has met). Single-threaded,
-// and every draw comes from a random stream of (seed, round) or (seed,
-// round, task), so a round's candidates depend only on the store's content.
+// the round and against every program the store has met). Every draw comes
+// from a random stream of (seed, round) or (seed, round, task), so a round's
+// candidates depend only on the store's content, and the tasks' mutants are
+// made on `SearchOptions::jobs` threads with the same result as on one.
 #pragma once
 
 #include <cstdint>
@@ -48,8 +49,9 @@ std::vector<std::size_t> draw_tasks(const std::vector<Task>& tasks, const std::s
                                     const std::set<std::string>& settled, const SearchOptions& o, int round);
 
 // What making mutants needs besides the options: the checker's signatures,
-// the mutator, and a store program's typed form (nullptr when it does not
-// type, which never happens to a program the search stored itself).
+// the mutator, and a store program's typed form (called from several
+// threads at once; nullptr when it does not type, which never happens to a
+// program the search stored itself).
 struct MutationSources {
   const generator::Signatures& sig;
   const generator::Mutator& mutator;

@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <mutex>
 #include <set>
 #include <unordered_set>
 
@@ -124,6 +125,7 @@ class Search {
   Store store_;
   SearchInputs in_;
   std::map<std::int64_t, std::optional<TypedProgram>> typed_;
+  std::mutex typed_mu_;  // typed() is called from make_candidates' threads
   std::shared_ptr<jit::SpecLibrary> specs_;
   std::map<std::string, std::shared_ptr<jit::CudaSpecLibrary>> cuda_specs_;  // the device specs engine's, per arch
   std::unordered_set<std::string> shapes_;  // the store's shapes table
@@ -132,6 +134,7 @@ class Search {
 };
 
 const TypedProgram* Search::typed(std::int64_t id) {
+  std::lock_guard lock(typed_mu_);  // the map and the store's connection; a program is typed once
   auto it = typed_.find(id);
   if (it != typed_.end()) return it->second ? &*it->second : nullptr;
   std::optional<TypedProgram> t;

@@ -1,11 +1,13 @@
 // tests/generator/signatures_test.cpp: the signature table against the
 // primitive table (every primitive typed, same arity), the coercing list
 // against dsl::is_coercing (both sides convert the same arguments), and a
-// handful of typing results by name, closures included.
+// handful of typing results by name, closures included; interning from
+// several threads.
 #include <catch2/catch.hpp>
 
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "dsl/functors.h"
@@ -228,4 +230,34 @@ TEST_CASE("typing results by name: closures nested past the depth bound are an e
   CallType r = f.sig.call(t, {f.G});
   CHECK_FALSE(r.ok());
   CHECK(r.error == "closures nested too deeply");
+}
+
+// A search types its mutants on several threads with one table: interning
+// from many threads at once gives each type one pointer, as on one thread.
+TEST_CASE("types interned from several threads at once are one pointer each", "[generator][signatures]") {
+  Fixture f;
+  const std::vector<std::string> names = f.sig.names();
+  constexpr int kThreads = 4;
+  std::vector<std::vector<TypeRef>> made(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      // Each thread walks the primitives from its own start, so first
+      // sightings race: nested containers and closures of every primitive.
+      for (std::size_t k = 0; k < names.size(); ++k) {
+        const std::string& n = names[(k + std::size_t(t) * 37) % names.size()];
+        TypeRef p = f.tt.prim(n);
+        TypeRef c = f.tt.closure(ClosureKind::RBind, {p, f.tt.integer()});
+        made[std::size_t(t)].push_back(f.tt.fset(f.tt.tuple(f.tt.pair(p, c))));
+      }
+    });
+  for (auto& th : threads) th.join();
+  std::vector<TypeRef> expected;
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    TypeRef p = f.tt.prim(names[k]);
+    expected.push_back(f.tt.fset(f.tt.tuple(f.tt.pair(p, f.tt.closure(ClosureKind::RBind, {p, f.tt.integer()})))));
+  }
+  for (int t = 0; t < kThreads; ++t)
+    for (std::size_t k = 0; k < names.size(); ++k)
+      CHECK(made[std::size_t(t)][k] == expected[(k + std::size_t(t) * 37) % names.size()]);
 }

@@ -55,6 +55,10 @@ TEST_CASE("search: one seed gives one store, whatever --jobs, and resume continu
   CHECK_FALSE(r1.interrupted);
   std::string a = store_content(dir.path + "/a.db");
   CHECK(a == store_content(dir.path + "/b.db"));
+  // Three threads for three tasks a round: each task's mutants on a thread
+  // of its own (make_candidates), the candidates and counts as on one.
+  searched(demo_search(dir.path, "d.db", 3, 3));
+  CHECK(a == store_content(dir.path + "/d.db"));
 
   // Two rounds, then --resume to three: the same store.
   searched(demo_search(dir.path, "c.db", 2, 2));
