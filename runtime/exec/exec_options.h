@@ -42,6 +42,14 @@ struct ExecOptions {
   // paint or subgrid of the input would make a value the known output
   // (completion_check.h; search's enumeration).
   bool completions = false;
+  // With Evaluation::All: every task's first sample runs first, and a
+  // program that ran out of work units there (Budget, Why::Work) on any task
+  // is not run on any later sample: its records there say skipped, Budget,
+  // Work. The search drops such a program whatever its other records say
+  // (round_batt.cpp, drop_out_of_work), so what it keeps is the same; a
+  // runaway mutant costs one sample per task instead of all of them. CPU
+  // executor only (a GPU run evaluates everything, to the same end).
+  bool skip_out_of_work = false;
   // Called on the thread that called execute(), a few times a second and once
   // at the end: work items (task, sample) done and in all.
   std::function<void(std::size_t done, std::size_t total)> progress;

@@ -4,7 +4,8 @@
 // task's last sample is done. Each worker owns one arena, reset per call.
 // With Evaluation::UntilTrainFails an item is a whole task instead: its
 // samples run in order on one worker, and each train pair narrows the
-// programs the next sample runs.
+// programs the next sample runs. With skip_out_of_work the first samples of
+// every task run as a phase of their own, before the rest.
 #include "runtime/exec/execute.h"
 
 #include <algorithm>
@@ -56,6 +57,11 @@ class Executor {
       for (std::size_t s = 0; s < n_samples; ++s) items_.push_back(Item{std::uint32_t(t), std::uint32_t(s)});
       states_[t].samples_left = n_samples;
     }
+    // skip_out_of_work: every task's first sample, then the rest.
+    if (opt_.skip_out_of_work && opt_.evaluation == Evaluation::All) {
+      std::stable_partition(items_.begin(), items_.end(), [](const Item& i) { return i.sample == 0; });
+      first_phase_ = std::size_t(std::count_if(items_.begin(), items_.end(), [](const Item& i) { return i.sample == 0; }));
+    }
     // Whole tasks: the largest first (by the cells of the first input, which
     // every program meets), so that no long task starts last and keeps one
     // worker busy after the others are done.
@@ -74,7 +80,19 @@ class Executor {
     std::size_t total = items_.size();
     std::function<void(std::size_t)> tick;
     if (opt_.progress) tick = [&](std::size_t done) { opt_.progress(done, total); };
-    parallel_for(total, opt_.jobs, [this](unsigned w, std::size_t i) { run_item(workers_[w], items_[i]); }, tick);
+    if (first_phase_ == 0) {
+      parallel_for(total, opt_.jobs, [this](unsigned w, std::size_t i) { run_item(workers_[w], items_[i]); }, tick);
+    } else {
+      auto phase = [&](std::size_t from, std::size_t to) {
+        std::function<void(std::size_t)> shifted;
+        if (tick) shifted = [&](std::size_t done) { tick(from + done); };
+        parallel_for(to - from, opt_.jobs, [&](unsigned w, std::size_t i) { run_item(workers_[w], items_[from + i]); },
+                     shifted);
+      };
+      phase(0, first_phase_);
+      out_of_work_ = programs_out_of_work();
+      phase(first_phase_, total);
+    }
     for (const EvalScratch& w : workers_) {
       result_.evaluations += w.evaluations;
       result_.batt_calls += w.calls;
@@ -104,6 +122,7 @@ class Executor {
     } else {
       SampleResult& sr = result_.tasks[item.task].samples[item.sample];
       std::vector<u8> want = sample_want_mask(info_, result_.tasks[item.task].want, sr.has_expected);
+      if (!out_of_work_.empty()) skip_out_of_work(w, want, sr);
       eval_sample(entry_, opt_, w, task, ts.prologue.storage.get(), hosts_[item.task].samples()[item.sample], want, sr);
     }
     if (ts.samples_left.fetch_sub(1) == 1) task_done(item.task);  // the task's last sample
@@ -112,6 +131,32 @@ class Executor {
   void task_done(std::uint32_t t) {
     states_[t].prologue.release();
     if (opt_.task_done) opt_.task_done(t, result_.tasks[t]);
+  }
+
+  // After the first phase (skip_out_of_work): per program, whether a
+  // task's first sample ran it out of work units.
+  std::vector<u8> programs_out_of_work() const {
+    std::vector<u8> out(std::size_t(info_.n_programs), 0);
+    for (const TaskResult& t : result_.tasks) {
+      if (t.samples.empty() || t.samples[0].evals.empty()) continue;
+      const std::vector<EvalRecord>& evals = t.samples[0].evals;
+      for (std::size_t p = 0; p < out.size() && p < evals.size(); ++p)
+        out[p] |= evals[p].evaluated() && evals[p].st() == dsl::Status::Budget && evals[p].reason() == dsl::Why::Work;
+    }
+    return out;
+  }
+
+  // Takes the programs out of work out of `want`, their records marked.
+  void skip_out_of_work(EvalScratch& w, std::vector<u8>& want, SampleResult& sr) {
+    for (std::size_t p = 0; p < want.size() && p < out_of_work_.size(); ++p) {
+      if (!want[p] || !out_of_work_[p]) continue;
+      want[p] = 0;
+      EvalRecord& r = sr.evals[p];
+      r.flags = EvalRecord::kSkipped;
+      r.status = std::uint8_t(dsl::Status::Budget);
+      r.why = std::uint8_t(dsl::Why::Work);
+      ++w.skipped;
+    }
   }
 
   std::int64_t first_input_cells(std::uint32_t t) const {
@@ -153,6 +198,8 @@ class Executor {
   std::vector<EvalScratch> workers_;
   RunResult result_;
   std::atomic<bool> partial_{false};
+  std::size_t first_phase_ = 0;  // skip_out_of_work: items_[0, first_phase_) are the first samples
+  std::vector<u8> out_of_work_;  // then: per program, out of work on some first sample
 };
 
 }  // namespace

@@ -76,7 +76,9 @@ std::vector<generator::BattProgram> admit(generator::Generated& g, const std::ve
 // A candidate that ran out of a round's work budget, smaller than the
 // search's, on some sample might finish with the search's: it scores nothing
 // (all its records failed), so that what the store keeps scores as `battc
-// run` of the export would.
+// run` of the export would. The executor skipped it on later samples where
+// a task's first sample ran it out (ExecOptions::skip_out_of_work); those
+// records become the same failure.
 void drop_out_of_work(RunResult& run) {
   for (std::size_t p = 0; p < run.programs.size(); ++p) {
     bool out = false;
@@ -87,10 +89,10 @@ void drop_out_of_work(RunResult& run) {
     if (!out) continue;
     for (TaskResult& t : run.tasks)
       for (SampleResult& s : t.samples)
-        if (!s.evals.empty() && s.evals[p].evaluated()) {
+        if (!s.evals.empty() && (s.evals[p].evaluated() || s.evals[p].skipped())) {
           s.evals[p].status = std::uint8_t(dsl::Status::Budget);
           s.evals[p].why = std::uint8_t(dsl::Why::Work);
-          s.evals[p].flags &= EvalRecord::kEvaluated | EvalRecord::kRerun;
+          s.evals[p].flags &= EvalRecord::kEvaluated | EvalRecord::kRerun | EvalRecord::kSkipped;
           s.evals[p].hash = 0;
           s.evals[p].completes = 0;
           s.evals[p].fill_colours = 0;
@@ -106,6 +108,7 @@ api::RunRequest round_request(const RoundBattOptions& ro, const SearchOptions& o
   req.exec.jobs = o.jobs;
   req.exec.arena_bytes = o.arena_bytes;
   req.exec.work_budget = ro.work_budget > 0 ? std::min(ro.work_budget, o.work_budget) : o.work_budget;
+  req.exec.skip_out_of_work = req.exec.work_budget < o.work_budget;  // dropped whole: drop_out_of_work
   req.exec.grid_stats = true;
   req.exec.value_hashes = ro.value_hashes;
   req.exec.completions = ro.value_hashes && ro.completions;

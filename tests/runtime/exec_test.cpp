@@ -220,6 +220,40 @@ TEST_CASE("budget: a program out of work is not re-run alone (it would run out a
   CHECK(r.batt_calls == 2);
 }
 
+TEST_CASE("skip_out_of_work: a program out of work on a task's first sample runs on no later sample", "[exec]") {
+  std::vector<Task> tasks{mirror_3x3_task(),
+                          mirror_task("n", {grid({{1, 2}, {3, 4}}), grid({{5}})}, {grid({{6, 7}})})};
+  for (unsigned jobs : {1u, 2u}) {
+    ExecOptions o = all_pairs(jobs);
+    o.work_budget = 1;  // solve_mirror runs out everywhere; solve_fail and solve_row do not
+    RunResult all = execute(mini_batt(), tasks, o);
+    o.skip_out_of_work = true;
+    RunResult r = execute(mini_batt(), tasks, o);
+    std::uint64_t later_samples = 0;
+    for (std::size_t t = 0; t < tasks.size(); ++t)
+      for (std::size_t s = 0; s < r.tasks[t].samples.size(); ++s) {
+        INFO("task " << t << " sample " << s);
+        const EvalRecord& m = r.tasks[t].samples[s].evals[kMirror];
+        CHECK(m.st() == Status::Budget);
+        CHECK(m.reason() == battc::dsl::Why::Work);
+        CHECK(m.evaluated() == (s == 0));
+        CHECK(m.skipped() == (s > 0));
+        later_samples += s > 0;
+        for (int p : {kFail, kRow}) {  // the others run as without the option
+          const EvalRecord& a = all.tasks[t].samples[s].evals[std::size_t(p)];
+          const EvalRecord& b = r.tasks[t].samples[s].evals[std::size_t(p)];
+          CHECK(b.evaluated());
+          CHECK(b.status == a.status);
+          CHECK(b.flags == a.flags);
+          CHECK(b.hash == a.hash);
+        }
+      }
+    CHECK(later_samples == 3);
+    CHECK(r.skipped == later_samples);
+    CHECK(r.evaluations == all.evaluations - later_samples);
+  }
+}
+
 TEST_CASE("budget: another program's memory never fails a program that fits alone", "[exec]") {
   BattEntry hog = mini_batt();
   hog.eval = hog_eval;
