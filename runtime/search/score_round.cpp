@@ -60,26 +60,37 @@ TaskScore RoundScores::score(std::size_t t, int p) const {
 std::vector<TaskScore> RoundScores::of_program(int p) const {
   std::vector<TaskScore> out;
   for (std::size_t t = 0; t < run_.tasks.size(); ++t)
-    if (run_.tasks[t].want.size() > std::size_t(p) && run_.tasks[t].want[p]) out.push_back(score(t, p));
+    if (ran(t, p)) out.push_back(score(t, p));
   return out;
 }
 
 std::vector<ScoredCandidate> RoundScores::distinct_best(std::size_t t, const std::function<std::string(int)>& source,
                                                         const std::function<int(int)>& length) const {
-  const TaskResult& tr = run_.tasks[t];
   // Grouped by the outputs hash score() computes, the key the store's kept
   // order uses too (ranking.h's rank).
+  // Texts are read only where they decide (better() compares them last):
+  // copying every program's text for every task was most of this call.
   std::map<std::uint64_t, ScoredCandidate> groups;
   for (int p = 0; p < static_cast<int>(run_.programs.size()); ++p) {
-    if (tr.want.size() <= std::size_t(p) || !tr.want[p]) continue;
+    if (!ran(t, p)) continue;
     ScoredCandidate c{p, score(t, p)};
-    c.score.source = source(p);
     c.score.length = length(p);
     auto [it, fresh] = groups.emplace(c.score.outputs, c);
-    if (!fresh && better(c.score, it->second.score)) it->second = c;
+    if (fresh) continue;
+    TaskScore& held = it->second.score;
+    const bool tied = c.score.score == held.score && c.score.plausible == held.plausible &&
+                      c.score.written == held.written && c.score.length == held.length;
+    if (tied) {
+      c.score.source = source(p);
+      if (held.source.empty()) held.source = source(it->second.program);
+    }
+    if (better(c.score, held)) it->second = std::move(c);
   }
   std::vector<ScoredCandidate> out;
-  for (auto& [sig, c] : groups) out.push_back(std::move(c));
+  for (auto& [sig, c] : groups) {
+    if (c.score.source.empty()) c.score.source = source(c.program);
+    out.push_back(std::move(c));
+  }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return better(a.score, b.score); });
   return out;
 }

@@ -26,13 +26,17 @@ class RoundScores {
   RoundScores(const RunResult& run, const std::vector<Task>& tasks);
   // Program p's scores on the tasks it ran on (source and length unset).
   std::vector<TaskScore> of_program(int p) const;
+  // Program p's score on task t (source and length unset); p must have run on t.
+  TaskScore score(std::size_t t, int p) const;
+  // Whether program p ran on task t.
+  bool ran(std::size_t t, int p) const { return run_.tasks[t].want.size() > std::size_t(p) && run_.tasks[t].want[p]; }
   // Task t's programs, one per distinct output signature (the best of each
-  // group by better()), best first.
+  // group by better()), best first. `source` is asked only of a group's best
+  // and of programs that tie with it before the text decides.
   std::vector<ScoredCandidate> distinct_best(std::size_t t, const std::function<std::string(int)>& source,
                                              const std::function<int(int)>& length) const;
 
  private:
-  TaskScore score(std::size_t t, int p) const;
   const RunResult& run_;
   const std::vector<Task>& tasks_;
   std::vector<OutputRules> rules_;  // per task, what its train outputs obey

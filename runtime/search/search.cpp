@@ -24,6 +24,7 @@
 #include <unordered_set>
 
 #include "generator/mutate/mutate.h"
+#include "runtime/exec/parallel_for.h"
 #include "runtime/search/candidates.h"
 #include "runtime/search/enumeration.h"
 #include "runtime/search/final_attempts.h"
@@ -265,10 +266,13 @@ void Search::seed_round() {
 
 void Search::count_improved(const RoundBatt& rb, const std::vector<Candidate>& cands, const RoundScores& scores,
                             std::map<std::string, MutationStats>& stats) const {
+  std::map<std::string, std::size_t> task_at;  // the round's task ids, their index
+  for (std::size_t t = 0; t < rb.out.tasks.size(); ++t) task_at.emplace(rb.out.tasks[t].id, t);
   for (std::size_t p = 0; p < rb.candidate_of.size(); ++p) {
     const Candidate& c = cands[rb.candidate_of[p]];
-    for (const TaskScore& s : scores.of_program(static_cast<int>(p)))
-      if (s.task == c.task && s.score > c.parent_score) ++stats[c.mutation].improved;
+    auto t = task_at.find(c.task);  // only the task it was made for counts
+    if (t != task_at.end() && scores.ran(t->second, int(p)) && scores.score(t->second, int(p)).score > c.parent_score)
+      ++stats[c.mutation].improved;
   }
 }
 
@@ -278,11 +282,17 @@ void Search::count_improved(const RoundBatt& rb, const std::vector<Candidate>& c
 void Search::keep_candidates(int r, const RoundBatt& rb, const std::vector<Candidate>& cands,
                              const RoundScores& scores, RoundStart& start) {
   auto cand = [&](int p) -> const Candidate& { return cands[rb.candidate_of[p]]; };
+  // Each task's groups on a thread (they read the round's results and the
+  // candidates only); then the store, in task order.
+  std::vector<std::vector<ScoredCandidate>> groups(rb.out.tasks.size());
+  parallel_for(groups.size(), resolve_jobs(o_.jobs), [&](unsigned, std::size_t ti) {
+    groups[ti] = scores.distinct_best(ti, [&](int p) { return cand(p).source; },
+                                      [&](int p) { return int(cand(p).program.body.size()); });
+  });
   for (std::size_t ti = 0; ti < rb.out.tasks.size(); ++ti) {
     const std::string& id = rb.out.tasks[ti].id;
     std::vector<TaskScore>& kept = start.best[id];
-    for (const ScoredCandidate& sc : scores.distinct_best(ti, [&](int p) { return cand(p).source; },
-                                                         [&](int p) { return int(cand(p).program.body.size()); })) {
+    for (const ScoredCandidate& sc : groups[ti]) {
       TaskScore s = sc.score;
       if (s.score <= 0 || !would_keep(kept, s, o_.keep)) continue;
       const Candidate& c = cand(sc.program);

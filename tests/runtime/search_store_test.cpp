@@ -216,6 +216,16 @@ TEST_CASE("score_round: train and known test pairs, cell accuracy, and one progr
   REQUIRE(best.size() == 2);
   CHECK(best[0].program == 1);
   CHECK(best[1].program == 2);
+  // Of the same length, the text decides; it is asked of the tied programs
+  // and of each group's best only.
+  int asked = 0;
+  auto tied = scores.distinct_best(
+      0, [&](int p) { return ++asked, std::string(1, "zam"[p]); }, [](int) { return 2; });
+  REQUIRE(tied.size() == 2);
+  CHECK(tied[0].program == 1);  // "a" before "z"
+  CHECK(tied[0].score.source == "a");
+  CHECK(tied[1].score.source == "m");
+  CHECK(asked == 3);
 
   // Every program's outputs hash: programs 0 and 1 give the same outputs,
   // program 2 others.
