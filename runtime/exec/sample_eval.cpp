@@ -18,6 +18,12 @@ void call(const BattEntry& entry, const ExecOptions& opt, EvalScratch& w, const 
   ++w.calls;
 }
 
+// A record that running with fewer programs beside it could change: out of
+// budget, but not out of work.
+bool out_of_arena(const EvalRecord& r) {
+  return r.st() == dsl::Status::Budget && r.reason() != dsl::Why::Work;
+}
+
 }  // namespace
 
 void TaskPrologue::run(const BattEntry& entry, const ExecOptions& opt, const abi::TaskIn& task) {
@@ -75,16 +81,20 @@ void eval_sample(const BattEntry& entry, const ExecOptions& opt, EvalScratch& w,
     if (want[p]) record(p, false);
   w.evaluations += n_want;
   // Only the arena is shared in a batt call: a program out of arena may fit
-  // alone. Work budgets are per statement and a statement's work does not
-  // depend on the other programs, so one out of work would run out alone at
-  // the same place (re-running those was 40% of a cross product's time).
-  for (int p = 0; p < n && n_want > 1; ++p) {
-    if (!want[p] || sr.evals[p].st() != dsl::Status::Budget || sr.evals[p].reason() == dsl::Why::Work) continue;
-    w.alone[p] = 1;
-    call(entry, opt, w, task, prologue, in, w.alone.data(), encode);
-    w.alone[p] = 0;
-    record(p, true);
-    ++w.reruns;
+  // with fewer beside it, and alone it has the whole arena. Work budgets are
+  // per statement and a statement's work does not depend on the other
+  // programs, so one out of work would run out alone at the same place
+  // (re-running those was 40% of a cross product's time).
+  if (n_want > 1) {
+    std::vector<int> failed;
+    for (int p = 0; p < n; ++p)
+      if (want[p] && out_of_arena(sr.evals[p])) failed.push_back(p);
+    w.reruns += failed.size();
+    rerun_halving(std::move(failed), [&](const std::vector<int>& set) {
+      for (int p : set) w.alone[p] = 1;
+      call(entry, opt, w, task, prologue, in, w.alone.data(), encode);
+      for (int p : set) w.alone[p] = 0, record(p, true);
+    }, [&](int p) { return out_of_arena(sr.evals[p]); });
   }
   sr.seconds += std::chrono::duration<float>(std::chrono::steady_clock::now() - start).count();
 }

@@ -1,7 +1,8 @@
 // tests/runtime/exec_test.cpp: the CPU executor on the hand-written mini unit:
 // statuses per sample, pairing masks, determinism across thread counts, the
 // progress callback, and the budget path (a program that runs out of arena in
-// the batt is re-run alone, and keeps `budget` only if it fails alone too).
+// the batt is re-run with fewer, down to alone, and keeps `budget` only if it
+// fails alone too).
 #include <catch2/catch.hpp>
 
 #include <atomic>
@@ -10,6 +11,7 @@
 
 #include "runtime/exec/execute.h"
 #include "runtime/exec/progress.h"
+#include "runtime/exec/sample_eval.h"
 #include "runtime/exec/want_mask.h"
 #include "tests/runtime/mini_batt_fixture.h"
 
@@ -275,6 +277,41 @@ TEST_CASE("budget: another program's memory never fails a program that fits alon
   CHECK(g_joint_calls == 3);
   CHECK(g_alone_calls == 3);
   CHECK(r.reruns == 3);
+}
+
+TEST_CASE("rerun_halving: each program ends as it runs alone, in a few calls", "[exec]") {
+  // A model of a shared arena: a run of a set gives its programs memory in
+  // order, and a program fails when the set's memory so far passes the
+  // capacity. Alone, a program fails only when it is larger than it all.
+  const int capacity = 100;
+  std::vector<int> size(1000, 3);
+  size[17] = 150;  // too large even alone
+  size[500] = 90;
+  std::vector<bool> failing(size.size(), false);
+  std::vector<int> failed;
+  for (std::size_t p = 0; p < size.size(); ++p) failed.push_back(static_cast<int>(p));
+  int calls = 0;
+  auto run = [&](const std::vector<int>& set) {
+    ++calls;
+    int used = 0;
+    for (int p : set) {
+      used += size[std::size_t(p)];
+      failing[std::size_t(p)] = used > capacity;
+    }
+  };
+  rerun_halving(failed, run, [&](int p) { return bool(failing[std::size_t(p)]); });
+  for (std::size_t p = 0; p < size.size(); ++p) {
+    INFO("program " << p);
+    CHECK(failing[p] == (size[p] > capacity));
+  }
+  CHECK(calls < 200);  // one a program would be 1,000
+
+  calls = 0;  // nothing failed: no call
+  rerun_halving({}, run, [&](int) { return true; });
+  CHECK(calls == 0);
+  calls = 0;  // every program too large alone: each still gets its run alone
+  rerun_halving({1, 2, 3, 4}, run, [&](int) { return true; });
+  CHECK(calls == 7);  // the set, two halves, four alone
 }
 
 TEST_CASE("a unit of another ABI version is refused", "[exec]") {
