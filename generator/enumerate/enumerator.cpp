@@ -320,14 +320,19 @@ PoolValue Enumerator::call(const std::vector<PoolValue>& pool, const std::string
   v.prim = prim;
   v.level = level;
   auto at = std::find(prims_.begin(), prims_.end(), prim);
-  if (at == prims_.end()) return v;
+  if (at == prims_.end() && !sig_.has(prim)) return v;
   std::vector<TypeRef> types;
   int size = costs_.call_cost(prim);
   for (int a : args) {
     types.push_back(pool[std::size_t(a)].type);
     size += pool[std::size_t(a)].size;
   }
-  v.type = typed_call(std::size_t(at - prims_.begin()), types);
+  if (at != prims_.end()) {
+    v.type = typed_call(std::size_t(at - prims_.begin()), types);
+  } else {  // one no level calls (a completion's): typed once, not remembered
+    CallType ct = sig_.call_prim(prim, types);
+    v.type = ct.ok() && !ct.result->callable() ? ct.result : nullptr;
+  }
   v.args = std::move(args);
   v.size = size;
   return v;

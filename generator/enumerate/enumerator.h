@@ -69,8 +69,9 @@ class Enumerator {
   Expansion expand(const std::vector<PoolValue>& pool, int level, std::size_t bound, std::uint64_t seed,
                    bool grids_only = false) const;
 
-  // `prim` (an enumerated primitive) applied to pool[args] as a value of
-  // `level`; its type nullptr when the checker's rule does not type it.
+  // `prim` applied to pool[args] as a value of `level`; its type nullptr
+  // when the checker's rule does not type it. An enumerated primitive, or
+  // one the levels leave out that a completion writes (insert, combine).
   PoolValue call(const std::vector<PoolValue>& pool, const std::string& prim, std::vector<int> args,
                  int level) const;
   // The pool's leaf named `name` ("I", "TWO"), or -1.

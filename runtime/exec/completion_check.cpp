@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <utility>
 
 namespace battc::runtime {
 namespace {
@@ -57,6 +58,41 @@ bool element(Cursor& k, Element& e) {
   return k.ok;
 }
 
+// The stamps' neighbours: dneighbors, neighbors, ineighbors.
+struct Offset {
+  int di, dj;
+};
+constexpr Offset kPlus[] = {{-1, 0}, {1, 0}, {0, -1}, {0, 1}};
+constexpr Offset kBox[] = {{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-1, -1}, {-1, 1}, {1, -1}, {1, 1}};
+constexpr Offset kCross[] = {{-1, -1}, {-1, 1}, {1, -1}, {1, 1}};
+
+// Whether fill(I, g.colour, cells and their neighbours by `offsets`) is the
+// output: every stamped cell on the grid ends g.colour and every changed
+// cell is stamped (fill skips cells off the grid).
+template <std::size_t N>
+bool stamp_fills(const std::vector<std::pair<long, long>>& cells, const Offset (&offsets)[N], const CompletionGoal& g,
+                 std::vector<std::uint8_t>& mark) {
+  mark.assign(g.in.size(), 0);
+  auto put = [&](long i, long j) {
+    if (i >= 0 && j >= 0 && i < g.h && j < g.w) mark[std::size_t(i * g.w + j)] = 1;
+  };
+  for (const auto& [i, j] : cells) {
+    put(i, j);
+    for (const Offset& o : offsets) put(i + o.di, j + o.dj);
+  }
+  for (std::size_t c = 0; c < mark.size(); ++c)
+    if (mark[c] ? g.out[c] != g.colour : g.in[c] != g.out[c]) return false;
+  return true;
+}
+
+std::uint8_t stamp_flags(const std::vector<std::pair<long, long>>& cells, const CompletionGoal& g) {
+  if (!g.same_shape || g.colour < 0 || cells.empty()) return 0;
+  std::vector<std::uint8_t> mark;
+  return std::uint8_t((stamp_fills(cells, kPlus, g, mark) ? kCompletesStampPlus : 0) |
+                      (stamp_fills(cells, kBox, g, mark) ? kCompletesStampBox : 0) |
+                      (stamp_fills(cells, kCross, g, mark) ? kCompletesStampCross : 0));
+}
+
 }  // namespace
 
 CompletionGoal completion_goal(const abi::SampleIn& s) {
@@ -101,11 +137,17 @@ CompletionFlags completion_check(const char* text, const CompletionGoal& g) {
     long v = k.number();  // an integer: fill's colour where samples differ in it
     return {std::uint8_t(k.ok && !*k.p && v == g.colour ? kCompletesColour : 0), 0};
   }
+  if (*text == '[') {  // a point: its stamps
+    Element e;
+    if (!element(k, e) || e.object || *k.p) return {};
+    return {stamp_flags({{e.i, e.j}}, g), 0};
+  }
   for (const char* head = "{\"set\":["; *head; ++head) k.need(*head);
   if (!k.ok) return {};
   // Per cell of the grid: 0 not in the value, else 1 + the colour the value
   // gives it (an object) or 1 (a set of cells).
   std::vector<std::uint8_t> at(g.in.size(), 0);
+  std::vector<std::pair<long, long>> cells;  // a set of cells' own, for its stamps
   bool object = false, first = true, clash = false, off_grid = false;
   long top = g.h, left = g.w, bottom = -1, right = -1;  // the bounding box
   while (!k.eat(']')) {
@@ -115,6 +157,7 @@ CompletionFlags completion_check(const char* text, const CompletionGoal& g) {
     if (first) object = e.object;
     if (e.object != object || (e.object && (e.colour < 0 || e.colour > 9))) return {};
     first = false;
+    if (!object) cells.push_back({e.i, e.j});
     top = std::min(top, e.i), left = std::min(left, e.j), bottom = std::max(bottom, e.i), right = std::max(right, e.j);
     if (e.i < 0 || e.j < 0 || e.i >= g.h || e.j >= g.w) {  // the calls skip cells off the grid
       off_grid = true;
@@ -132,8 +175,8 @@ CompletionFlags completion_check(const char* text, const CompletionGoal& g) {
   for (int i = 0; sub && i < g.out_h; ++i)
     for (int j = 0; sub && j < g.out_w; ++j)
       sub = g.in[std::size_t((top + i) * g.w + left + j)] == g.out[std::size_t(i * g.out_w + j)];
-  const std::uint8_t crop = sub ? kCompletesSubgrid : 0;
-  if (!g.same_shape) return {crop, 0};
+  const std::uint8_t crop_or_stamp = std::uint8_t((sub ? kCompletesSubgrid : 0) | stamp_flags(cells, g));
+  if (!g.same_shape) return {crop_or_stamp, 0};
   bool fill = g.colour >= 0, under = g.colour >= 0 && g.background >= 0, paint = object && !clash;
   // Per colour (bit c): the output colours of the cells the value covers,
   // and of the changed cells it leaves out.
@@ -154,7 +197,7 @@ CompletionFlags completion_check(const char* text, const CompletionGoal& g) {
   // fill(., c, v) is right for colour c when every cell v covers ends c
   // (covered is c alone, or nothing) and no cell that became c is missed.
   const unsigned one_colour = covered == 0 ? 0x3ffu : (covered & (covered - 1)) == 0 ? covered : 0;
-  return {std::uint8_t(crop | (fill ? kCompletesFill : 0) | (under ? kCompletesUnderfill : 0) |
+  return {std::uint8_t(crop_or_stamp | (fill ? kCompletesFill : 0) | (under ? kCompletesUnderfill : 0) |
                        (paint ? kCompletesPaint : 0)),
           std::uint16_t(one_colour & ~missed)};
 }

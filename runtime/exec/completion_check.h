@@ -40,6 +40,13 @@ inline constexpr std::uint8_t kCompletesUnderfill = 2;  // underfill(I, goal.col
 inline constexpr std::uint8_t kCompletesPaint = 4;      // paint(I, v) is (v an object)
 inline constexpr std::uint8_t kCompletesSubgrid = 8;    // subgrid(v, I) is
 inline constexpr std::uint8_t kCompletesColour = 16;    // v (an integer) is goal.colour, fill's colour
+// fill(I, goal.colour, S), S the cells of v (a point or a set of cells) and
+// their neighbours of one kind: a stamp around each (a plus, a 3x3 square,
+// an X), written insert(p, dneighbors(p)) for a point p and
+// combine(v, mapply(dneighbors, v)) for a set v. Three calls past v.
+inline constexpr std::uint8_t kCompletesStampPlus = 32;   // dneighbors
+inline constexpr std::uint8_t kCompletesStampBox = 64;    // neighbors
+inline constexpr std::uint8_t kCompletesStampCross = 128;  // ineighbors
 
 // What one value completes: the kinds above, and per colour c (bit c) whether
 // fill(., c, v) makes every cell that became c and no other cell: a patch of
@@ -50,8 +57,9 @@ struct CompletionFlags {
 };
 
 // The flags for a value whose dump text is `text`: a set of cells
-// ({"set":[[i,j],...]}), an object ({"set":[[c,[i,j]],...]}) or an integer;
-// none for any other value, or when the goal is not usable.
+// ({"set":[[i,j],...]}), an object ({"set":[[c,[i,j]],...]}), a point
+// ([i,j]: stamps only) or an integer; none for any other value, or when the
+// goal is not usable.
 CompletionFlags completion_check(const char* text, const CompletionGoal& goal);
 // Its kinds alone.
 inline std::uint8_t completion_flags(const char* text, const CompletionGoal& goal) {

@@ -34,6 +34,9 @@ TaskCompletions task_completions(const Task& task) {
   if (all.size() == 1) {
     out.single.push_back({"fill", *all.begin(), kCompletesFill});
     out.single.push_back({"underfill", *all.begin(), kCompletesUnderfill});
+    out.stamps = {{"dneighbors", *all.begin(), kCompletesStampPlus},
+                  {"neighbors", *all.begin(), kCompletesStampBox},
+                  {"ineighbors", *all.begin(), kCompletesStampCross}};
   }
   out.single.push_back({"paint", -1, kCompletesPaint});
   if (all.size() < 2) return out;

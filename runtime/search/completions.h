@@ -25,7 +25,7 @@ namespace battc::runtime::search {
 // A last call that would make every train output from the input and one
 // argument.
 struct CompletionTarget {
-  std::string prim;        // "fill", "underfill", "paint" or "subgrid"
+  std::string prim;        // "fill", "underfill", "paint" or "subgrid" (a stamp's neighbours: TaskCompletions)
   int colour = -1;         // fill's and underfill's colour; -1 for paint
   std::uint8_t flag = 0;   // its EvalRecord::completes bit
 };
@@ -47,6 +47,10 @@ struct TaskCompletions {
   // all: fill(I, x, P) and underfill(I, x, P), x a pooled integer equal to
   // each pair's colour (leastcolor(I), say).
   bool colour_by_value = false;
+  // Every changed cell became one colour c: fill(I, c, S), S a pooled point
+  // or set of cells with a stamp of its neighbours around each
+  // (kCompletesStampPlus, ...); `prim` names the neighbours' primitive.
+  std::vector<CompletionTarget> stamps;
 };
 TaskCompletions task_completions(const Task& task);
 

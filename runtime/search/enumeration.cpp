@@ -57,6 +57,7 @@ struct CompletionParts {
   std::vector<int> colours;             // integers equal to each pair's colour
   std::vector<int> fills, underfills;   // patches by each pair's colour
   std::vector<std::vector<int>> chain;  // per TaskCompletions::fill_chain colour
+  std::vector<std::vector<int>> stamps;  // per TaskCompletions::stamps target: points or sets of cells
 };
 inline constexpr std::size_t kMaxParts = 3;
 
@@ -73,6 +74,9 @@ void collect_parts(const TaskResult& result, int p, int v, const TaskCompletions
   parts.chain.resize(tc.fill_chain.size());
   for (std::size_t k = 0; k < tc.fill_chain.size(); ++k)
     if (fills_colour(result, p, tc.fill_chain[k])) add_part(parts.chain[k], v);
+  parts.stamps.resize(tc.stamps.size());
+  for (std::size_t k = 0; k < tc.stamps.size(); ++k)
+    if (completes(result, p, tc.stamps[k])) add_part(parts.stamps[k], v);
 }
 
 void find_completions(const generator::Enumerator& en, const std::vector<PoolValue>& pool,
@@ -102,8 +106,9 @@ void find_completions(const generator::Enumerator& en, const std::vector<PoolVal
 
 // The completions of several calls that `parts` (over `pool`) admit, into
 // `out`: fill(I, x, P) and underfill(I, x, P) for each pair of a colour x
-// and a patch P; the chain of fills when every colour has a patch (its
-// inner fills join `pool`, as values nothing expands: the last level ran).
+// and a patch P; the chain of fills when every colour has a patch; a fill
+// of each stamp (its inner calls, and the chain's inner fills, join `pool`
+// as values nothing expands: the last level ran).
 void chain_completions(const generator::Enumerator& en, std::vector<PoolValue>& pool,
                        const std::vector<TaskCompletions>& targets, const std::vector<CompletionParts>& parts,
                        MadeCalls& made, std::vector<PoolValue>& out) {
@@ -119,8 +124,32 @@ void chain_completions(const generator::Enumerator& en, std::vector<PoolValue>& 
     PoolValue call = en.call(pool, prim, std::move(args), level);
     if (call.type) out.push_back(std::move(call));
   };
+  // A call joining the pool (its index), or -1 where it does not type.
+  auto inner = [&](const std::string& prim, std::vector<int> args) {
+    const int level = level_of(args);
+    PoolValue call = en.call(pool, prim, std::move(args), level);
+    if (!call.type) return -1;
+    pool.push_back(std::move(call));
+    return static_cast<int>(pool.size() - 1);
+  };
+  // fill(I, c, v and a stamp of `around` around each of its cells):
+  // insert(v, around(v)) for a point, combine(v, mapply(around, v)) for a
+  // set of cells.
+  auto stamp = [&](const CompletionTarget& target, int v) {
+    const int c = generator::Enumerator::leaf_index(pool, generator::Enumerator::int_name(target.colour));
+    if (c < 0 || !made.insert({"stamp " + target.prim, {c, v}}).second) return;
+    int stamped = -1;
+    if (const int near = inner(target.prim, {v}); near >= 0) {
+      stamped = inner("insert", {v, near});
+    } else if (const int f = generator::Enumerator::leaf_index(pool, target.prim); f >= 0) {
+      if (const int near_all = inner("mapply", {f, v}); near_all >= 0) stamped = inner("combine", {v, near_all});
+    }
+    if (stamped >= 0) add("fill", {in, c, stamped});
+  };
   for (std::size_t t = 0; t < targets.size(); ++t) {
     const CompletionParts& pt = parts[t];
+    for (std::size_t k = 0; k < pt.stamps.size() && k < targets[t].stamps.size(); ++k)
+      for (int v : pt.stamps[k]) stamp(targets[t].stamps[k], v);
     for (int x : pt.colours) {
       for (int v : pt.fills) add("fill", {in, x, v});
       for (int v : pt.underfills) add("underfill", {in, x, v});

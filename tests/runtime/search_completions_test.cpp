@@ -3,7 +3,8 @@
 // train pairs admit, a value's text checked against a sample
 // (runtime/exec/completion_check.h), the flags of values run through the
 // specs engine, an enumeration round that finds a fill one call past its
-// last level, and one that completes a fragment of the seeds' library.
+// last level, one that fills a stamp around a pooled point, and one that
+// completes a fragment of the seeds' library.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -286,6 +287,66 @@ TEST_CASE("completions: a round chains two fills, and fills by a colour it compu
 
 namespace {
 
+// A plus of 3 around the point midway between the two 1s (the 1s stay).
+Task plus_task() {
+  Task t;
+  t.id = "plus";
+  t.train.push_back({grid(5, 5, {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}),
+                     grid(5, 5, {0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 1, 3, 3, 3, 1, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0})});
+  t.train.push_back({grid(5, 5, {0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0}),
+                     grid(5, 5, {0, 1, 0, 0, 0, 0, 3, 0, 0, 0, 3, 3, 3, 0, 0, 0, 3, 0, 0, 0, 0, 1, 0, 0, 0})});
+  t.test.push_back({grid(3, 5, {1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}), std::nullopt});
+  return t;
+}
+
+// Each 2 becomes an X of 4s, itself included.
+Task cross_task() {
+  Task t;
+  t.id = "cross";
+  t.train.push_back({grid(4, 4, {0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}),
+                     grid(4, 4, {4, 0, 4, 0, 0, 4, 0, 0, 4, 0, 4, 0, 0, 0, 0, 0})});
+  t.train.push_back({grid(3, 5, {2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0}),
+                     grid(3, 5, {4, 0, 0, 0, 0, 0, 4, 4, 0, 4, 0, 0, 0, 4, 0})});
+  t.test.push_back({grid(3, 3, {0, 0, 0, 0, 2, 0, 0, 0, 0}), std::nullopt});
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("completions: stamps around a point or around each cell of a set", "[search][enumerate]") {
+  const Task plus = plus_task();
+  const Sample& first = plus.train[0];
+  const std::vector<dsl::Int> in(first.input.cells.begin(), first.input.cells.end()),
+      out(first.output->cells.begin(), first.output->cells.end());
+  const CompletionGoal g = completion_goal(sample_in(in, 5, 5, out, 5, 5));
+  REQUIRE(g.colour == 3);
+  CHECK(completion_flags("[2,2]", g) == kCompletesStampPlus);  // the midpoint
+  CHECK(completion_flags(R"({"set":[[2,2]]})", g) == kCompletesStampPlus);
+  CHECK(completion_flags("[2,1]", g) == 0);
+  CHECK(completion_flags("[2,2,1]", g) == 0);  // no point
+  // Cells off the grid are skipped, as fill skips them.
+  const Task cross = cross_task();
+  const Sample& second = cross.train[1];
+  const std::vector<dsl::Int> cin(second.input.cells.begin(), second.input.cells.end()),
+      cout_(second.output->cells.begin(), second.output->cells.end());
+  const CompletionGoal cg = completion_goal(sample_in(cin, 3, 5, cout_, 3, 5));
+  CHECK(completion_flags(R"({"set":[[0,0],[2,3]]})", cg) == kCompletesStampCross);
+  CHECK(completion_flags(R"({"set":[[0,0]]})", cg) == 0);  // a changed cell left out
+  CHECK(completion_flags(R"({"set":[[2,[0,0]],[2,[2,3]]]})", cg) == 0);  // an object: no stamp
+  // The targets: one colour, every cell that changed.
+  const TaskCompletions tc = task_completions(plus);
+  REQUIRE(tc.stamps.size() == 3);
+  CHECK((tc.stamps[0].prim == "dneighbors" && tc.stamps[0].colour == 3 && tc.stamps[0].flag == kCompletesStampPlus));
+  CHECK(task_completions(two_fills_task()).stamps.empty());
+}
+
+TEST_CASE("completions: a round fills a stamp three calls past a pooled value", "[search][enumerate]") {
+  // fill(I, FOUR, combine(x1, mapply(ineighbors, x1))), x1 = ofcolor(I, TWO).
+  CHECK(round_completes({cross_task()}, {0, 2, 4}, "mapply(ineighbors, x1)"));
+}
+
+namespace {
+
 // The largest object's outline becomes 4 (a 3x3 block keeps its centre).
 Task outline_task() {
   Task t;
@@ -319,27 +380,35 @@ def solve_nines(I):
     return O
 )PY";
 
-battc::generator::Library outline_library(const battc::generator::Signatures& sig) {
-  return battc::generator::seed_library(
-      battc::test::typed_programs(kOutlineSeeds, battc::generator::Dialect::ArcDsl, sig), sig);
-}
+// A seed whose point, the midpoint of the 1s, is a fragment (plus_task).
+const char* kMidpointSeeds = R"PY(
+def solve_midpoint(I):
+    x1 = ofcolor(I, ONE)
+    x2 = center(x1)
+    x3 = initset(x2)
+    O = fill(I, TWO, x3)
+    return O
+)PY";
 
 // Whether some candidate of an enumeration round of one level (grids only)
-// over `task` is right on all its train pairs; the round's counts.
-// With `library`, the seeds above are its fragments.
-bool one_level_fits(const Task& task, bool library, EnumerationCounts& counts) {
+// over `task` is right on all its train pairs, its source holding `needle`;
+// the round's counts. With `seeds`, their statements are its fragments.
+bool one_level_fits(const Task& task, const char* seeds, EnumerationCounts& counts, const std::string& needle = "") {
   EnumerationBench b;
   b.o.enumerate_depth = 1;
   b.ro.new_shapes = 1000;
-  const battc::generator::Library lib = outline_library(b.sig);
-  auto e = enumerate_round(b.en, {task}, {0, 1, 2, 3, 4, 5}, b.ro, b.o, 400, 7, library ? &lib : nullptr);
+  const battc::generator::Library lib =
+      seeds ? battc::generator::seed_library(
+                  battc::test::typed_programs(seeds, battc::generator::Dialect::ArcDsl, b.sig), b.sig)
+            : battc::generator::Library{};
+  auto e = enumerate_round(b.en, {task}, {0, 1, 2, 3, 4, 5}, b.ro, b.o, 400, 7, seeds ? &lib : nullptr);
   REQUIRE(e.ok());
   counts = e->counts;
   for (const EnumeratedLevel& lv : e->levels) {
     if (!lv.batt || !lv.keep) continue;
     for (std::size_t c = 0; c < lv.candidates.size(); ++c) {
       const int p = lv.batt->kept[c];
-      if (p < 0) continue;
+      if (p < 0 || lv.candidates[c].source.find(needle) == std::string::npos) continue;
       bool all = true;
       for (const SampleResult& s : lv.batt->out.result.tasks[0].samples)
         if (!s.is_test) all = all && s.evals[std::size_t(p)].matches();
@@ -356,11 +425,17 @@ TEST_CASE("library: a seed's deep value, pooled as a fragment, is completed wher
   EnumerationCounts without, with;
   // fill(I, FOUR, box(argmax(objects(I, T, F, T), size))): three calls from
   // I, past one level and its completions.
-  CHECK_FALSE(one_level_fits(outline_task(), false, without));
+  CHECK_FALSE(one_level_fits(outline_task(), nullptr, without));
   CHECK(without.fragments == 0);
-  CHECK(one_level_fits(outline_task(), true, with));
+  CHECK(one_level_fits(outline_task(), kOutlineSeeds, with));
   CHECK(with.completions > without.completions);
   // Runnable fragments: solve_outline_two's four; solve_nines' objects
   // (the same value: one), the empty patch, and three that fail everywhere.
   CHECK(with.fragments == 5);
+}
+
+TEST_CASE("library: a stamp around a seed's point: fill(I, THREE, insert(p, dneighbors(p)))", "[search][enumerate]") {
+  EnumerationCounts without, with;
+  CHECK_FALSE(one_level_fits(plus_task(), nullptr, without));
+  CHECK(one_level_fits(plus_task(), kMidpointSeeds, with, "dneighbors(x2)"));
 }
