@@ -17,7 +17,7 @@ struct EvalRecord {
   static constexpr std::uint8_t kEvaluated = 1;  // the program ran on this sample
   static constexpr std::uint8_t kIsGrid = 2;     // it returned a Grid
   static constexpr std::uint8_t kMatches = 4;    // ok, a Grid, equal to the known output
-  static constexpr std::uint8_t kRerun = 8;      // re-run alone after `budget` in the batt
+  static constexpr std::uint8_t kRerun = 8;      // re-run after an arena shortfall in the batt
   // Not run: the program already missed a train pair of this task
   // (Evaluation::UntilTrainFails).
   static constexpr std::uint8_t kSkipped = 16;
@@ -91,7 +91,7 @@ struct RunResult {
   std::vector<TaskResult> tasks;           // in the order given to execute()
   std::uint64_t evaluations = 0;  // (sample, program) evaluations recorded
   std::uint64_t batt_calls = 0;   // battc_eval calls, re-runs included
-  std::uint64_t reruns = 0;       // programs re-run alone after `budget`
+  std::uint64_t reruns = 0;       // programs re-run after an arena shortfall (sample_eval.h)
   std::uint64_t skipped = 0;      // (sample, program) records marked skipped
   bool until_train_fails = false; // run with Evaluation::UntilTrainFails
   bool partial = false;           // stopped early (ExecOptions::stop): some samples never ran

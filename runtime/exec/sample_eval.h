@@ -1,7 +1,7 @@
 // runtime/exec/sample_eval.h: a task's prologue and one sample's evaluation on
 // the CPU, exactly as the CPU executor does them: one battc_eval with the
-// sample's wanted programs, then each program that ended in `budget` alone
-// with the whole arena. The CPU executor and the GPU executor's CPU fallback
+// sample's wanted programs, then the programs that ran out of arena again
+// with fewer beside them, down to alone with the whole arena. The CPU executor and the GPU executor's CPU fallback
 // share it, so a re-run item is recorded as the CPU backend records it.
 #pragma once
 
@@ -37,7 +37,8 @@ struct EvalScratch {
 
 // Re-runs `failed` (programs that ran out of arena beside others) until
 // each has run with no more beside it than it fits with: the whole set
-// again, then each half of what still fails, down to a program alone. A
+// again, then what still fails, and a set where nothing fitted in halves,
+// down to a program alone. A
 // program's value does not depend on what runs beside it, so its last
 // record is the one it gets alone; a batt call costs the batt's size
 // whatever it asks, so a level of enumeration whose values overflow the
