@@ -59,8 +59,8 @@ class Executor {
     }
     // skip_out_of_work: every task's first sample, then the rest.
     if (opt_.skip_out_of_work && opt_.evaluation == Evaluation::All) {
-      std::stable_partition(items_.begin(), items_.end(), [](const Item& i) { return i.sample == 0; });
-      first_phase_ = std::size_t(std::count_if(items_.begin(), items_.end(), [](const Item& i) { return i.sample == 0; }));
+      auto rest = std::stable_partition(items_.begin(), items_.end(), [](const Item& i) { return i.sample == 0; });
+      first_phase_ = std::size_t(rest - items_.begin());
     }
     // Whole tasks: the largest first (by the cells of the first input, which
     // every program meets), so that no long task starts last and keeps one

@@ -163,12 +163,7 @@ std::vector<Candidate> make_candidates(const MutationSources& src, const SearchI
   for (TaskMade& m : made) {
     for (Candidate& c : m.out)
       if (texts.insert(c.source).second && !known.count(c.source)) out.push_back(std::move(c));
-    for (const auto& [kind, st] : m.stats) {
-      MutationStats& total = stats[kind];
-      total.made += st.made;
-      total.improved += st.improved;
-      total.discarded += st.discarded;
-    }
+    for (const auto& [kind, st] : m.stats) stats[kind] += st;
   }
   return out;
 }

@@ -316,10 +316,7 @@ void Search::keep_candidates(int r, const RoundBatt& rb, const std::vector<Candi
 void Search::store_counts(const std::map<std::string, MutationStats>& stats) {
   for (const auto& [kind, st] : stats) {
     store_.add_mutation_counts(kind, st.made, st.improved, st.discarded);
-    MutationStats& total = rep_.mutations[kind];
-    total.made += st.made;
-    total.improved += st.improved;
-    total.discarded += st.discarded;
+    rep_.mutations[kind] += st;
   }
 }
 

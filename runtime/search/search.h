@@ -90,6 +90,10 @@ struct SearchOptions {
 
 struct MutationStats {
   std::int64_t made = 0, improved = 0, discarded = 0;  // discarded: the checker refused it
+  MutationStats& operator+=(const MutationStats& o) {
+    made += o.made, improved += o.improved, discarded += o.discarded;
+    return *this;
+  }
 };
 
 // What the rounds of one strategy ("mutate", "enumerate") did in this call.
