@@ -147,7 +147,8 @@ CompletionFlags completion_check(const char* text, const CompletionGoal& g) {
   // Per cell of the grid: 0 not in the value, else 1 + the colour the value
   // gives it (an object) or 1 (a set of cells).
   std::vector<std::uint8_t> at(g.in.size(), 0);
-  std::vector<std::pair<long, long>> cells;  // a set of cells' own, for its stamps
+  std::vector<std::pair<long, long>> cells;  // a set of cells' own, for its stamps (stamp_flags)
+  const bool stamps = g.same_shape && g.colour >= 0;
   bool object = false, first = true, clash = false, off_grid = false;
   long top = g.h, left = g.w, bottom = -1, right = -1;  // the bounding box
   while (!k.eat(']')) {
@@ -157,7 +158,7 @@ CompletionFlags completion_check(const char* text, const CompletionGoal& g) {
     if (first) object = e.object;
     if (e.object != object || (e.object && (e.colour < 0 || e.colour > 9))) return {};
     first = false;
-    if (!object) cells.push_back({e.i, e.j});
+    if (!object && stamps) cells.push_back({e.i, e.j});
     top = std::min(top, e.i), left = std::min(left, e.j), bottom = std::max(bottom, e.i), right = std::max(right, e.j);
     if (e.i < 0 || e.j < 0 || e.i >= g.h || e.j >= g.w) {  // the calls skip cells off the grid
       off_grid = true;

@@ -57,14 +57,13 @@ void rerun_halving(std::vector<int> failed, Run&& run, Fails&& fails) {
     std::vector<int> again;
     for (int p : set)
       if (fails(p)) again.push_back(p);
-    if (again.empty()) continue;
-    if (again.size() == set.size() || again.size() == 1) {  // no smaller set fit: halve it
-      const auto mid = again.begin() + static_cast<std::ptrdiff_t>(again.size() / 2);
-      if (again.size() > 1) todo.emplace_back(mid, again.end());
-      todo.emplace_back(again.begin(), again.size() > 1 ? mid : again.end());
-    } else {
-      todo.push_back(std::move(again));
+    if (again.size() < set.size()) {  // fewer beside them now (one: alone)
+      if (!again.empty()) todo.push_back(std::move(again));
+      continue;
     }
+    const auto mid = again.begin() + static_cast<std::ptrdiff_t>(again.size() / 2);  // none fitted: halve
+    todo.emplace_back(mid, again.end());
+    todo.emplace_back(again.begin(), mid);
   }
 }
 
