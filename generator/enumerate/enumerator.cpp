@@ -110,14 +110,7 @@ std::vector<PoolValue> Enumerator::leaves(const std::vector<int>& colours) const
   std::set<int> ints(colours.begin(), colours.end());
   for (int k = 0; k <= 4; ++k) ints.insert(k);
   auto constant = [&](const std::string& name) {
-    const ConstantValue* c = find_constant(name);
-    if (!c) return;
-    PoolValue v;
-    v.type = sig_.constant_type(*c);
-    v.name = name;
-    v.constant = true;
-    v.size = costs_.leaf_cost(name);
-    out.push_back(v);
+    if (PoolValue v = this->constant(name); v.type) out.push_back(std::move(v));
   };
   for (int k : ints)
     if (k >= 0 && k <= 9) constant(kIntNames[k]);
@@ -345,6 +338,29 @@ int Enumerator::leaf_index(const std::vector<PoolValue>& pool, const std::string
 }
 
 const char* Enumerator::int_name(int k) { return k >= 0 && k <= 9 ? kIntNames[k] : ""; }
+
+std::string Enumerator::constant_name(int k) {
+  for (const auto& [name, c] : constant_list(false))
+    if (c.kind == ConstantValue::Kind::Int && c.a == k) return name;
+  return "";
+}
+
+std::string Enumerator::constant_name(int a, int b) {
+  for (const auto& [name, c] : constant_list(false))
+    if (c.kind == ConstantValue::Kind::Point && c.a == a && c.b == b) return name;
+  return "";
+}
+
+PoolValue Enumerator::constant(const std::string& name) const {
+  PoolValue v;
+  const ConstantValue* c = find_constant(name);
+  if (!c) return v;
+  v.type = sig_.constant_type(*c);
+  v.name = name;
+  v.constant = true;
+  v.size = costs_.leaf_cost(name);
+  return v;
+}
 
 TypeRef Enumerator::typed_call(std::size_t prim, const std::vector<TypeRef>& args) const {
   auto key = std::make_pair(prim, args);

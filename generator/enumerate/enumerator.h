@@ -78,6 +78,12 @@ class Enumerator {
   static int leaf_index(const std::vector<PoolValue>& pool, const std::string& name);
   // arc-dsl's name of the integer constant 0..9 ("ZERO".."NINE").
   static const char* int_name(int k);
+  // arc-dsl's name of the integer constant k ("NEG_TWO".."TEN") or of the
+  // point (a, b) ("DOWN", "TWO_BY_ZERO"); "" where it has none.
+  static std::string constant_name(int k);
+  static std::string constant_name(int a, int b);
+  // arc-dsl's constant `name` as a leaf (its type nullptr if there is none).
+  PoolValue constant(const std::string& name) const;
 
   // The program computing `v` (a call over `pool`): one statement per call
   // it depends on, in pool order, then `O = v`; leaves are written by name.

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <tuple>
 #include <utility>
 
 namespace battc::runtime {
@@ -93,7 +94,33 @@ std::uint8_t stamp_flags(const std::vector<std::pair<long, long>>& cells, const 
                       (stamp_fills(cells, kCross, g, mark) ? kCompletesStampCross : 0));
 }
 
+// A crop's margins around the bounding box [top..bottom] x [left..right]
+// (completion_check.h): 0 where the goal has no single place.
+std::uint16_t crop_around(long top, long left, long bottom, long right, const CompletionGoal& g) {
+  if (g.place_i < 0) return 0;
+  return crop_code({int(top - g.place_i), int(left - g.place_j), int(g.place_i + g.out_h - 1 - bottom),
+                    int(g.place_j + g.out_w - 1 - right)});
+}
+
 }  // namespace
+
+std::uint16_t crop_code(const CropMargins& m) {
+  std::uint16_t code = 0;
+  int k = 0;
+  for (int v : {m.up, m.left, m.down, m.right}) {
+    if (v < kCropMarginMin || v > kCropMarginMax) return 0;
+    code = std::uint16_t(code | (unsigned(v) & 15u) << (4 * k++));
+  }
+  return code;  // all four zero: 0, subgrid's case
+}
+
+CropMargins crop_margins(std::uint16_t code) {
+  auto at = [&](int k) {
+    const int v = code >> (4 * k) & 15;
+    return v > kCropMarginMax ? v - 16 : v;
+  };
+  return {at(0), at(1), at(2), at(3)};
+}
 
 CompletionGoal completion_goal(const abi::SampleIn& s) {
   CompletionGoal g;
@@ -127,6 +154,8 @@ CompletionGoal completion_goal(const abi::SampleIn& s) {
     else if (count[std::size_t(c)] == best && best > 0) ++ties;
   }
   if (ties) g.background = -1;
+  if (!g.same_shape && g.out_h <= g.h && g.out_w <= g.w)
+    std::tie(g.place_i, g.place_j) = only_place(g.in.data(), g.h, g.w, g.out.data(), g.out_h, g.out_w);
   return g;
 }
 
@@ -177,7 +206,7 @@ CompletionFlags completion_check(const char* text, const CompletionGoal& g) {
     for (int j = 0; sub && j < g.out_w; ++j)
       sub = g.in[std::size_t((top + i) * g.w + left + j)] == g.out[std::size_t(i * g.out_w + j)];
   const std::uint8_t crop_or_stamp = std::uint8_t((sub ? kCompletesSubgrid : 0) | stamp_flags(cells, g));
-  if (!g.same_shape) return {crop_or_stamp, 0};
+  if (!g.same_shape) return {crop_or_stamp, 0, first ? std::uint16_t(0) : crop_around(top, left, bottom, right, g)};
   bool fill = g.colour >= 0, under = g.colour >= 0 && g.background >= 0, paint = object && !clash;
   // Per colour (bit c): the output colours of the cells the value covers,
   // and of the changed cells it leaves out.

@@ -391,6 +391,7 @@ class GpuExecutor {
           const CompletionFlags f = completion_check(o.text, goal);
           rec.completes = f.kinds;
           rec.fill_colours = f.fill_colours;
+          rec.crop_margins = f.crop_margins;
         }
       }
     }

@@ -82,11 +82,13 @@ std::uint64_t text_hash(const char* text) {
   return h ? h : 1;
 }
 
-std::uint32_t cells_equal(const dsl::Grid& g, const dsl::Grid& expected) {
+// A known output has at most 30x30 cells (kMaxGridSide), so the count fits
+// EvalRecord's 16 bits.
+std::uint16_t cells_equal(const dsl::Grid& g, const dsl::Grid& expected) {
   if (g.h != expected.h || g.w != expected.w) return 0;
   std::uint32_t n = 0;
   for (std::int64_t i = 0, end = g.cells(); i < end; ++i) n += g.c[i] == expected.c[i];
-  return n;
+  return static_cast<std::uint16_t>(std::min<std::uint32_t>(n, 0xffff));
 }
 
 bool same_grid(const GridData& d, const dsl::Grid& g) {

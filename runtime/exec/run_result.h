@@ -29,8 +29,13 @@ struct EvalRecord {
   std::uint16_t stmt = 0;   // failed: the index of the first failing statement in the program
   std::int32_t grid = -1;   // index into SampleResult::grids (test samples, ok grids)
   // With ExecOptions::grid_stats, for an ok grid: its hash (0 otherwise) and
-  // how many of its cells equal the known output's (0 unless the shapes agree).
-  std::uint32_t cells_equal = 0;
+  // how many of its cells equal the known output's (0 unless the shapes agree;
+  // at most 900, a task's grids being at most 30x30).
+  std::uint16_t cells_equal = 0;
+  // With ExecOptions::completions, for an ok non-grid value: the margins by
+  // which the known output, a part of the input, extends the value's
+  // bounding box (crop_margins of completion_check.h; 0 for none).
+  std::uint16_t crop_margins = 0;
   std::uint8_t why = 0;     // failed: the dsl::Why of that statement
   // With ExecOptions::completions, for an ok non-grid value: the last calls
   // that would make it the known output (kCompletes* of completion_check.h).
@@ -50,6 +55,9 @@ struct EvalRecord {
   dsl::Why reason() const { return dsl::Why(why); }
   bool ok() const { return evaluated() && st() == dsl::Status::Ok; }
 };
+// A search round holds one per program per sample (millions in an
+// enumeration level): keep it at 24 bytes.
+static_assert(sizeof(EvalRecord) == 24);
 
 struct SampleResult {
   bool is_test = false;

@@ -74,6 +74,7 @@ void eval_sample(const BattEntry& entry, const ExecOptions& opt, EvalScratch& w,
       const CompletionFlags f = completion_check(w.out[p].text, goal);
       sr.evals[p].completes = f.kinds;
       sr.evals[p].fill_colours = f.fill_colours;
+      sr.evals[p].crop_margins = f.crop_margins;
     }
   };
   call(entry, opt, w, task, prologue, in, want.data(), encode);

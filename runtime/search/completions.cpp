@@ -27,7 +27,14 @@ TaskCompletions task_completions(const Task& task) {
     all.insert(here.begin(), here.end());
   }
   if (!same_shape) {
-    if (inside) out.single.push_back({"subgrid", -1, kCompletesSubgrid});
+    if (!inside) return out;
+    out.single.push_back({"subgrid", -1, kCompletesSubgrid});
+    out.crop = true;
+    for (const Sample& s : task.train) {
+      const GridData& in = s.input;
+      const GridData& o = *s.output;
+      out.crop = out.crop && only_place(in.cells.data(), in.h, in.w, o.cells.data(), o.h, o.w).first >= 0;
+    }
     return out;
   }
   if (all.empty()) return out;
@@ -70,6 +77,15 @@ bool on_every_train_pair(const TaskResult& result, int p, Pred holds) {
 
 bool fills_colour(const TaskResult& result, int p, int colour) {
   return on_every_train_pair(result, p, [&](const EvalRecord& r) { return (r.fill_colours >> colour & 1) != 0; });
+}
+
+std::uint16_t common_crop(const TaskResult& result, int p) {
+  std::uint16_t code = 0;
+  const bool same = on_every_train_pair(result, p, [&](const EvalRecord& r) {
+    if (!code) code = r.crop_margins;
+    return r.crop_margins && r.crop_margins == code;
+  });
+  return same ? code : 0;
 }
 
 bool completes(const TaskResult& result, int p, const CompletionTarget& target) {

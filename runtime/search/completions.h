@@ -51,6 +51,11 @@ struct TaskCompletions {
   // or set of cells with a stamp of its neighbours around each
   // (kCompletesStampPlus, ...); `prim` names the neighbours' primitive.
   std::vector<CompletionTarget> stamps;
+  // Every train output is the part of its input at one place, smaller in
+  // some pair: crop(I, add(ulcorner(P), ..), add(shape(P), ..)), P a pooled
+  // patch whose bounding box the train pairs extend by the same margins
+  // (EvalRecord::crop_margins).
+  bool crop = false;
 };
 TaskCompletions task_completions(const Task& task);
 
@@ -60,5 +65,8 @@ bool completes(const TaskResult& result, int p, const CompletionTarget& target);
 // Whether, on every train pair, fill(., colour, p's value) makes exactly the
 // cells that became `colour` (EvalRecord::fill_colours).
 bool fills_colour(const TaskResult& result, int p, int colour);
+// The crop margins' code (completion_check.h) p's value has on every train
+// pair of `result`, the same on all; 0 where none or they differ.
+std::uint16_t common_crop(const TaskResult& result, int p);
 
 }  // namespace battc::runtime::search

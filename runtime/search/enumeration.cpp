@@ -58,6 +58,7 @@ struct CompletionParts {
   std::vector<int> fills, underfills;   // patches by each pair's colour
   std::vector<std::vector<int>> chain;  // per TaskCompletions::fill_chain colour
   std::vector<std::vector<int>> stamps;  // per TaskCompletions::stamps target: points or sets of cells
+  std::vector<std::pair<int, std::uint16_t>> crops;  // patches and their margins' code (common_crop)
 };
 inline constexpr std::size_t kMaxParts = 3;
 
@@ -77,6 +78,8 @@ void collect_parts(const TaskResult& result, int p, int v, const TaskCompletions
   parts.stamps.resize(tc.stamps.size());
   for (std::size_t k = 0; k < tc.stamps.size(); ++k)
     if (completes(result, p, tc.stamps[k])) add_part(parts.stamps[k], v);
+  if (tc.crop && parts.crops.size() < kMaxParts)
+    if (const std::uint16_t code = common_crop(result, p)) parts.crops.push_back({v, code});
 }
 
 void find_completions(const generator::Enumerator& en, const std::vector<PoolValue>& pool,
@@ -107,8 +110,9 @@ void find_completions(const generator::Enumerator& en, const std::vector<PoolVal
 // The completions of several calls that `parts` (over `pool`) admit, into
 // `out`: fill(I, x, P) and underfill(I, x, P) for each pair of a colour x
 // and a patch P; the chain of fills when every colour has a patch; a fill
-// of each stamp (its inner calls, and the chain's inner fills, join `pool`
-// as values nothing expands: the last level ran).
+// of each stamp; a crop around each patch by its margins (the inner calls
+// and constants, and the chain's inner fills, join `pool` as values nothing
+// expands: the last level ran).
 void chain_completions(const generator::Enumerator& en, std::vector<PoolValue>& pool,
                        const std::vector<TaskCompletions>& targets, const std::vector<CompletionParts>& parts,
                        MadeCalls& made, std::vector<PoolValue>& out) {
@@ -122,7 +126,7 @@ void chain_completions(const generator::Enumerator& en, std::vector<PoolValue>& 
     if (!made.insert({prim, args}).second) return;
     const int level = level_of(args);
     PoolValue call = en.call(pool, prim, std::move(args), level);
-    if (call.type) out.push_back(std::move(call));
+      if (call.type) out.push_back(std::move(call));
   };
   // A call joining the pool (its index), or -1 where it does not type.
   auto inner = [&](const std::string& prim, std::vector<int> args) {
@@ -146,10 +150,47 @@ void chain_completions(const generator::Enumerator& en, std::vector<PoolValue>& 
     }
     if (stamped >= 0) add("fill", {in, c, stamped});
   };
+  // A constant leaf, joining the pool where it is not there yet; -1 where
+  // arc-dsl has no such constant.
+  auto constant = [&](const std::string& name) {
+    if (name.empty()) return -1;
+    if (const int i = generator::Enumerator::leaf_index(pool, name); i >= 0) return i;
+    PoolValue leaf = en.constant(name);
+    if (!leaf.type) return -1;
+    pool.push_back(std::move(leaf));
+    return static_cast<int>(pool.size() - 1);
+  };
+  // The integer k: its constant, or invert of -k's (-10..10); and the point
+  // (a, b): its constant, or astuple of the two.
+  auto integer = [&](int k) {
+    if (const int c = constant(generator::Enumerator::constant_name(k)); c >= 0) return c;
+    const int neg = k < 0 ? constant(generator::Enumerator::constant_name(-k)) : -1;
+    return neg >= 0 ? inner("invert", {neg}) : -1;
+  };
+  auto point = [&](int a, int b) {
+    if (const int c = constant(generator::Enumerator::constant_name(a, b)); c >= 0) return c;
+    const int x = integer(a), y = integer(b);
+    return x >= 0 && y >= 0 ? inner("astuple", {x, y}) : -1;
+  };
+  // `base` moved by the point (a, b): base itself for (0, 0).
+  auto offset = [&](int base, int a, int b) {
+    if (base < 0 || (a == 0 && b == 0)) return base;
+    const int by = point(a, b);
+    return by >= 0 ? inner("add", {base, by}) : -1;
+  };
+  // crop(I, ulcorner(v) - (up, left), shape(v) + (up + down, left + right)).
+  auto crop = [&](int v, std::uint16_t code) {
+    if (!made.insert({"crop", {v, int(code)}}).second) return;
+    const CropMargins m = crop_margins(code);
+    const int start = offset(inner("ulcorner", {v}), -m.up, -m.left);
+    const int dims = offset(inner("shape", {v}), m.up + m.down, m.left + m.right);
+      if (start >= 0 && dims >= 0) add("crop", {in, start, dims});
+  };
   for (std::size_t t = 0; t < targets.size(); ++t) {
     const CompletionParts& pt = parts[t];
     for (std::size_t k = 0; k < pt.stamps.size() && k < targets[t].stamps.size(); ++k)
       for (int v : pt.stamps[k]) stamp(targets[t].stamps[k], v);
+    for (const auto& [v, code] : pt.crops) crop(v, code);
     for (int x : pt.colours) {
       for (int v : pt.fills) add("fill", {in, x, v});
       for (int v : pt.underfills) add("underfill", {in, x, v});
@@ -319,6 +360,7 @@ api::ApiResult<Enumeration> enumerate_round(const generator::Enumerator& en, con
   chain_completions(en, pool, targets, parts, made, completions);
   if (completions.empty()) return out;
   // The completions run as one more batt, scored and kept like the levels.
+  budget = std::max(budget, kCompletionShapes);
   auto run = run_calls(en, pool, completions, tasks, ro, o, budget);
   if (!run.ok()) return run.error();
   out.counts.completions += static_cast<std::int64_t>(completions.size());

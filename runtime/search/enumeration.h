@@ -50,6 +50,13 @@ struct Enumeration {
 // level's time; a call out of it is dropped (enumeration.cpp).
 inline constexpr std::int64_t kEnumerationWorkBudget = 200'000;
 
+// New shapes the completions' batt may compile whatever the levels left of
+// the round's budget (SearchOptions::enumerate_shapes): they are few and
+// each is likely an answer, yet they run last, and a first crop or stamp of
+// a store, all of its shapes new, was dropped when the levels had spent
+// the budget.
+inline constexpr int kCompletionShapes = 16;
+
 // The tasks of an enumeration round: SearchOptions::enumerate_tasks tasks
 // no kept program fits yet (all tasks when every one is fit: other programs
 // make second attempts), taken in turn from an order fixed by the random

@@ -347,6 +347,65 @@ TEST_CASE("completions: a round fills a stamp three calls past a pooled value", 
 
 namespace {
 
+// The output is the part of the input around the 5s, one row more above and
+// below them (the 5s' columns only).
+Task crop_task() {
+  Task t;
+  t.id = "crop";
+  t.train.push_back({grid(6, 5, {1, 0, 0, 0, 0, 0, 5, 0, 5, 0, 0, 5, 2, 5, 0, 0, 5, 0, 5, 1, 0, 0, 1, 0, 0, 2, 0, 0, 0, 0}),
+                     grid(5, 3, {0, 0, 0, 5, 0, 5, 5, 2, 5, 5, 0, 5, 0, 1, 0})});
+  t.train.push_back({grid(5, 6, {0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 3, 0, 5, 3, 5, 0, 0, 0, 5, 0, 5, 0, 0, 0, 0, 0, 0, 3}),
+                     grid(4, 3, {0, 0, 0, 5, 3, 5, 5, 0, 5, 0, 0, 0})});
+  t.test.push_back({grid(4, 4, {0, 2, 0, 0, 5, 0, 5, 0, 5, 5, 5, 0, 0, 0, 0, 2}), std::nullopt});
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("completions: crop margins, packed and checked against the output's one place in the input",
+          "[search][enumerate]") {
+  for (const CropMargins m : {CropMargins{1, 0, 1, 0}, CropMargins{-8, 7, -1, 3}, CropMargins{0, 0, 0, -2}}) {
+    const std::uint16_t code = crop_code(m);
+    REQUIRE(code != 0);
+    const CropMargins back = crop_margins(code);
+    CHECK((back.up == m.up && back.left == m.left && back.down == m.down && back.right == m.right));
+  }
+  CHECK(crop_code({0, 0, 0, 0}) == 0);  // subgrid's case
+  CHECK(crop_code({8, 0, 0, 0}) == 0);  // out of range
+  CHECK(crop_code({0, -9, 0, 0}) == 0);
+  // The first pair: the 5s span rows 1..3 and column 1..3; the output is
+  // rows 0..4 of those columns.
+  const Task t = crop_task();
+  const Sample& first = t.train[0];
+  const std::vector<dsl::Int> in(first.input.cells.begin(), first.input.cells.end()),
+      out(first.output->cells.begin(), first.output->cells.end());
+  const CompletionGoal g = completion_goal(sample_in(in, 6, 5, out, 5, 3));
+  CHECK((g.place_i == 0 && g.place_j == 1));
+  const std::uint16_t around_fives = crop_code({1, 0, 1, 0});
+  CHECK(completion_check(R"({"set":[[1,1],[1,3],[2,1],[2,3],[3,1],[3,3]]})", g).crop_margins == around_fives);
+  CHECK(completion_check(R"({"set":[[5,[1,1]],[5,[3,3]]]})", g).crop_margins == around_fives);  // an object
+  CHECK(completion_check(R"({"set":[[2,2]]})", g).crop_margins == crop_code({2, 1, 2, 1}));
+  CHECK(completion_check(R"({"set":[[0,1],[4,3]]})", g).crop_margins == 0);  // the box itself: subgrid's
+  CHECK(completion_check("[2,2]", g).crop_margins == 0);                      // a point: no box
+  CHECK(completion_check(R"({"set":[[2,2],[2,20]]})", g).crop_margins == 0);  // margins out of range
+  // An output found twice in its input has no place, nor has one of the
+  // input's shape.
+  const std::vector<dsl::Int> twice{1, 0, 1, 0}, one{1};
+  CHECK(completion_goal(sample_in(twice, 2, 2, one, 1, 1)).place_i == -1);
+  CHECK(completion_goal(sample_in(in, 6, 5, in, 6, 5)).place_i == -1);
+  CHECK(task_completions(t).crop);
+  CHECK_FALSE(task_completions(plus_task()).crop);
+}
+
+TEST_CASE("completions: a round crops around a pooled patch by the margins its train pairs agree on",
+          "[search][enumerate]") {
+  // crop(I, subtract... of ofcolor(I, FIVE)): ulcorner moved up a row, shape
+  // two rows taller.
+  CHECK(round_completes({crop_task()}, {0, 1, 2, 3, 5}, "O = crop(I, x"));
+}
+
+namespace {
+
 // The largest object's outline becomes 4 (a 3x3 block keeps its centre).
 Task outline_task() {
   Task t;

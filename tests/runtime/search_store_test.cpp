@@ -32,7 +32,7 @@ TaskScore scored(std::int64_t program, double score, int length, std::string sou
 
 // One evaluation record: ok with a grid of `hash` (cells_equal right cells),
 // matching or not, of the right shape or not; or failed.
-EvalRecord grid_record(std::uint64_t hash, bool matches, std::uint32_t cells_equal, bool shape_right = true) {
+EvalRecord grid_record(std::uint64_t hash, bool matches, std::uint16_t cells_equal, bool shape_right = true) {
   EvalRecord e;
   e.status = 0;
   e.flags = EvalRecord::kEvaluated | EvalRecord::kIsGrid | (matches ? EvalRecord::kMatches : 0) |
