@@ -148,6 +148,9 @@ CompletionGoal completion_goal(const abi::SampleIn& s) {
       one_colour = one_colour && g.colour == b;
     }
   if (!one_colour) g.colour = -1;
+  if (!g.same_shape && !g.out.empty() &&
+      std::all_of(g.out.begin(), g.out.end(), [&](std::uint8_t c) { return c == g.out.front(); }))
+    g.colour = g.out.front();  // one colour throughout: canvas's
   int best = 0, ties = 0;
   for (int c = 0; c < 10; ++c) {
     if (count[std::size_t(c)] > best) best = count[std::size_t(c)], g.background = c, ties = 0;
@@ -162,8 +165,8 @@ CompletionGoal completion_goal(const abi::SampleIn& s) {
 CompletionFlags completion_check(const char* text, const CompletionGoal& g) {
   if (!g.usable || !text) return {};
   Cursor k{text};
-  if (g.same_shape && g.colour >= 0 && (*text == '-' || (*text >= '0' && *text <= '9'))) {
-    long v = k.number();  // an integer: fill's colour where samples differ in it
+  if (g.colour >= 0 && (*text == '-' || (*text >= '0' && *text <= '9'))) {
+    long v = k.number();  // an integer: fill's or canvas's colour where samples differ in it
     return {std::uint8_t(k.ok && !*k.p && v == g.colour ? kCompletesColour : 0), 0};
   }
   if (*text == '[') {  // a point: its stamps

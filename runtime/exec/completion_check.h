@@ -9,7 +9,8 @@
 // part around P's bounding box by fixed margins (a crop). Beyond one
 // call: the cells a patch fills with one colour of several (a chain of
 // fills), and an integer equal to the one colour a sample's cells became
-// (fill's colour as a value, where it differs between samples).
+// (fill's colour as a value, where it differs between samples) or an
+// output of one colour has (canvas's).
 #pragma once
 
 #include <cstdint>
@@ -21,8 +22,10 @@
 namespace battc::runtime {
 
 // What a sample's known output asks of such a last call: the cells that
-// changed and the one colour they became (-1 if several, or none changed),
-// and the input's most common colour, underfill's (-1 when tied).
+// changed and the one colour they became (-1 if several, or none changed;
+// for an output of another shape than the input's, its colour where it has
+// one only: canvas's), and the input's most common colour, underfill's (-1
+// when tied).
 struct CompletionGoal {
   bool usable = false;      // a known output
   bool same_shape = false;  // of the input's shape (fill, underfill, paint)
@@ -63,7 +66,7 @@ inline constexpr std::uint8_t kCompletesFill = 1;       // fill(I, goal.colour, 
 inline constexpr std::uint8_t kCompletesUnderfill = 2;  // underfill(I, goal.colour, v) is
 inline constexpr std::uint8_t kCompletesPaint = 4;      // paint(I, v) is (v an object)
 inline constexpr std::uint8_t kCompletesSubgrid = 8;    // subgrid(v, I) is
-inline constexpr std::uint8_t kCompletesColour = 16;    // v (an integer) is goal.colour, fill's colour
+inline constexpr std::uint8_t kCompletesColour = 16;    // v (an integer) is goal.colour, fill's or canvas's
 // fill(I, goal.colour, S), S the cells of v (a point or a set of cells) and
 // their neighbours of one kind: a stamp around each (a plus, a 3x3 square,
 // an X), written insert(p, dneighbors(p)) for a point p and

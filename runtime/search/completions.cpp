@@ -1,11 +1,33 @@
 // runtime/search/completions.cpp
 #include "runtime/search/completions.h"
 
+#include <algorithm>
 #include <set>
 
 #include "runtime/exec/completion_check.h"
 
 namespace battc::runtime::search {
+
+namespace {
+
+// TaskCompletions::canvas_h, canvas_w: every train output of one colour
+// and one shape, not every one of the same colour (a constant answer needs
+// no search, and is seldom the rule).
+void canvas(const Task& task, TaskCompletions& out) {
+  std::set<int> colours;
+  const GridData& first = *task.train.front().output;
+  for (const Sample& s : task.train) {
+    const GridData& o = *s.output;
+    if (o.h != first.h || o.w != first.w || o.cells.empty()) return;
+    if (std::any_of(o.cells.begin(), o.cells.end(), [&](int c) { return c != o.cells.front(); })) return;
+    colours.insert(o.cells.front());
+  }
+  if (colours.size() < 2) return;
+  out.canvas_h = first.h;
+  out.canvas_w = first.w;
+}
+
+}  // namespace
 
 TaskCompletions task_completions(const Task& task) {
   TaskCompletions out;
@@ -27,6 +49,7 @@ TaskCompletions task_completions(const Task& task) {
     all.insert(here.begin(), here.end());
   }
   if (!same_shape) {
+    canvas(task, out);
     if (!inside) return out;
     out.single.push_back({"subgrid", -1, kCompletesSubgrid});
     out.crop = true;

@@ -56,6 +56,10 @@ struct TaskCompletions {
   // patch whose bounding box the train pairs extend by the same margins
   // (EvalRecord::crop_margins).
   bool crop = false;
+  // Every train output is of one colour, which differs between pairs, and
+  // of this shape in all: canvas(x, (h, w)), x a pooled integer equal to
+  // each pair's colour (kCompletesColour). 0 x 0 where not.
+  int canvas_h = 0, canvas_w = 0;
 };
 TaskCompletions task_completions(const Task& task);
 

@@ -59,6 +59,7 @@ struct CompletionParts {
   std::vector<std::vector<int>> chain;  // per TaskCompletions::fill_chain colour
   std::vector<std::vector<int>> stamps;  // per TaskCompletions::stamps target: points or sets of cells
   std::vector<std::pair<int, std::uint16_t>> crops;  // patches and their margins' code (common_crop)
+  std::vector<int> canvas_colours;                   // integers equal to each pair's output colour
 };
 inline constexpr std::size_t kMaxParts = 3;
 
@@ -78,6 +79,7 @@ void collect_parts(const TaskResult& result, int p, int v, const TaskCompletions
   parts.stamps.resize(tc.stamps.size());
   for (std::size_t k = 0; k < tc.stamps.size(); ++k)
     if (completes(result, p, tc.stamps[k])) add_part(parts.stamps[k], v);
+  if (tc.canvas_h > 0 && completes(result, p, {"", -1, kCompletesColour})) add_part(parts.canvas_colours, v);
   if (tc.crop && parts.crops.size() < kMaxParts)
     if (const std::uint16_t code = common_crop(result, p)) parts.crops.push_back({v, code});
 }
@@ -110,9 +112,9 @@ void find_completions(const generator::Enumerator& en, const std::vector<PoolVal
 // The completions of several calls that `parts` (over `pool`) admit, into
 // `out`: fill(I, x, P) and underfill(I, x, P) for each pair of a colour x
 // and a patch P; the chain of fills when every colour has a patch; a fill
-// of each stamp; a crop around each patch by its margins (the inner calls
-// and constants, and the chain's inner fills, join `pool` as values nothing
-// expands: the last level ran).
+// of each stamp; a crop around each patch by its margins; a canvas of each
+// colour (the inner calls and constants, and the chain's inner fills, join
+// `pool` as values nothing expands: the last level ran).
 void chain_completions(const generator::Enumerator& en, std::vector<PoolValue>& pool,
                        const std::vector<TaskCompletions>& targets, const std::vector<CompletionParts>& parts,
                        MadeCalls& made, std::vector<PoolValue>& out) {
@@ -191,6 +193,8 @@ void chain_completions(const generator::Enumerator& en, std::vector<PoolValue>& 
     for (std::size_t k = 0; k < pt.stamps.size() && k < targets[t].stamps.size(); ++k)
       for (int v : pt.stamps[k]) stamp(targets[t].stamps[k], v);
     for (const auto& [v, code] : pt.crops) crop(v, code);
+    for (int x : pt.canvas_colours)
+      if (const int dims = point(targets[t].canvas_h, targets[t].canvas_w); dims >= 0) add("canvas", {x, dims});
     for (int x : pt.colours) {
       for (int v : pt.fills) add("fill", {in, x, v});
       for (int v : pt.underfills) add("underfill", {in, x, v});

@@ -3,8 +3,9 @@
 // train pairs admit, a value's text checked against a sample
 // (runtime/exec/completion_check.h), the flags of values run through the
 // specs engine, an enumeration round that finds a fill one call past its
-// last level, one that fills a stamp around a pooled point, and one that
-// completes a fragment of the seeds' library.
+// last level, one that fills a stamp around a pooled point, crops around a
+// patch or makes a canvas of a colour, and one that completes a fragment of
+// the seeds' library.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -397,11 +398,45 @@ TEST_CASE("completions: crop margins, packed and checked against the output's on
   CHECK_FALSE(task_completions(plus_task()).crop);
 }
 
+namespace {
+
+// A 1x1 output of the input's least common colour.
+Task least_canvas_task() {
+  Task t;
+  t.id = "least_canvas";
+  t.train.push_back({grid(3, 3, {0, 0, 2, 0, 1, 1, 0, 1, 0}), grid(1, 1, {2})});
+  t.train.push_back({grid(2, 3, {3, 3, 0, 0, 0, 4}), grid(1, 1, {4})});
+  t.test.push_back({grid(2, 2, {1, 1, 1, 6}), std::nullopt});
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("completions: a canvas of a colour the round computed, of the train outputs' one shape",
+          "[search][enumerate]") {
+  const Task t = least_canvas_task();
+  const Sample& first = t.train[0];
+  const std::vector<dsl::Int> in(first.input.cells.begin(), first.input.cells.end()), out{2};
+  const CompletionGoal g = completion_goal(sample_in(in, 3, 3, out, 1, 1));
+  CHECK(g.colour == 2);
+  CHECK(completion_flags("2", g) == kCompletesColour);
+  CHECK(completion_flags("1", g) == 0);
+  const TaskCompletions tc = task_completions(t);
+  CHECK((tc.canvas_h == 1 && tc.canvas_w == 1));
+  // Outputs all of one colour: no canvas (a constant answer).
+  Task same = t;
+  same.train[1].output = grid(1, 1, {2});
+  CHECK(task_completions(same).canvas_h == 0);
+  CHECK(task_completions(recolour_task()).canvas_h == 0);
+  // canvas(leastcolor(I), UNITY), one call past the first level.
+  CHECK(round_completes({t}, {0, 1, 2, 3, 4}, "O = canvas(x1, UNITY)"));
+}
+
 TEST_CASE("completions: a round crops around a pooled patch by the margins its train pairs agree on",
           "[search][enumerate]") {
-  // crop(I, subtract... of ofcolor(I, FIVE)): ulcorner moved up a row, shape
-  // two rows taller.
-  CHECK(round_completes({crop_task()}, {0, 1, 2, 3, 5}, "O = crop(I, x"));
+  // crop(I, add(ulcorner(x1), UP), add(shape(x1), TWO_BY_ZERO)), x1 =
+  // ofcolor(I, FIVE): a row more above and below.
+  CHECK(round_completes({crop_task()}, {0, 1, 2, 3, 5}, "add(x2, UP)"));
 }
 
 namespace {
