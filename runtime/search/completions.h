@@ -36,6 +36,19 @@ struct CompletionTarget {
 // is smaller and none is larger than its input: subgrid(P, I).
 std::vector<CompletionTarget> completion_targets(const Task& task);
 
+// A cellwise rule over the input's two halves (arc-dsl's lefthalf and
+// righthalf, or tophalf and bottomhalf, which leave out a middle column or
+// row): an output cell is `fg` where the halves' cells there are non-zero
+// or zero as `minterms` says, `bg` elsewhere. The program:
+// fill(canvas(bg, shape(A)), fg, P), P the union of those cells
+// (intersections of ofcolor(A, ZERO), ofcolor(B, ZERO) and their
+// complements in asindices).
+struct HalvesRule {
+  bool rows = false;      // tophalf and bottomhalf (else lefthalf and righthalf)
+  int bg = 0, fg = 0;     // the outputs' two colours
+  unsigned minterms = 0;  // bit 2a + b: cells where A's is non-zero (a) and B's (b) become fg
+};
+
 // Completions of more than one call, read from the same flags:
 struct TaskCompletions {
   std::vector<CompletionTarget> single;  // the one-call completions (completion_targets)
@@ -60,6 +73,11 @@ struct TaskCompletions {
   // of this shape in all: canvas(x, (h, w)), x a pooled integer equal to
   // each pair's colour (kCompletesColour). 0 x 0 where not.
   int canvas_h = 0, canvas_w = 0;
+  // Every train output two-coloured, of the shape of the input's halves,
+  // and a cellwise function of them: the rule that says it with the fewest
+  // cells sets, per way to halve (no evaluation needed: the halves are
+  // read from the train pairs, and the program runs like any other).
+  std::vector<HalvesRule> halves;
 };
 TaskCompletions task_completions(const Task& task);
 

@@ -2,6 +2,7 @@
 #include "runtime/search/enumeration.h"
 
 #include <algorithm>
+#include <array>
 #include <set>
 #include <unordered_set>
 
@@ -113,8 +114,9 @@ void find_completions(const generator::Enumerator& en, const std::vector<PoolVal
 // `out`: fill(I, x, P) and underfill(I, x, P) for each pair of a colour x
 // and a patch P; the chain of fills when every colour has a patch; a fill
 // of each stamp; a crop around each patch by its margins; a canvas of each
-// colour (the inner calls and constants, and the chain's inner fills, join
-// `pool` as values nothing expands: the last level ran).
+// colour; the fill of a canvas by a rule over the input's halves, which
+// needs no pooled value. The inner calls and constants, and the chain's
+// inner fills, join `pool` as values nothing expands: the last level ran.
 void chain_completions(const generator::Enumerator& en, std::vector<PoolValue>& pool,
                        const std::vector<TaskCompletions>& targets, const std::vector<CompletionParts>& parts,
                        MadeCalls& made, std::vector<PoolValue>& out) {
@@ -125,13 +127,14 @@ void chain_completions(const generator::Enumerator& en, std::vector<PoolValue>& 
     return level;
   };
   auto add = [&](const std::string& prim, std::vector<int> args) {
-    if (!made.insert({prim, args}).second) return;
+    if (std::find(args.begin(), args.end(), -1) != args.end() || !made.insert({prim, args}).second) return;
     const int level = level_of(args);
     PoolValue call = en.call(pool, prim, std::move(args), level);
       if (call.type) out.push_back(std::move(call));
   };
   // A call joining the pool (its index), or -1 where it does not type.
   auto inner = [&](const std::string& prim, std::vector<int> args) {
+    if (std::find(args.begin(), args.end(), -1) != args.end()) return -1;  // an argument that did not type
     const int level = level_of(args);
     PoolValue call = en.call(pool, prim, std::move(args), level);
     if (!call.type) return -1;
@@ -188,8 +191,40 @@ void chain_completions(const generator::Enumerator& en, std::vector<PoolValue>& 
     const int dims = offset(inner("shape", {v}), m.up + m.down, m.left + m.right);
       if (start >= 0 && dims >= 0) add("crop", {in, start, dims});
   };
+  // fill(canvas(bg, shape(A)), fg, P) for a rule over the halves A and B
+  // (HalvesRule): P the union of the minterms' cells, a single half's
+  // zeros or non-zeros where the rule reads one half only.
+  auto halves = [&](const HalvesRule& r) {
+    if (!made.insert({"halves", {r.rows, r.bg, r.fg, int(r.minterms)}}).second) return;
+    const int zero = integer(0);
+    const int a = inner(r.rows ? "tophalf" : "lefthalf", {in}), b = inner(r.rows ? "bottomhalf" : "righthalf", {in});
+    std::array<int, 4> cells_of{-2, -2, -2, -2};  // zeros of a, non-zeros of a, zeros of b, non-zeros of b
+    auto cells = [&](bool of_b, bool nonzero) {
+      int& at = cells_of[std::size_t(2 * of_b + nonzero)];
+      if (at != -2) return at;
+      const int half = of_b ? b : a;
+      at = inner("ofcolor", {half, zero});
+      if (nonzero) at = inner("difference", {inner("asindices", {half}), at});
+      return at;
+    };
+    int patch = -1;
+    if (r.minterms == 0b1100 || r.minterms == 0b0011) {  // A's cells alone
+      patch = cells(false, r.minterms == 0b1100);
+    } else if (r.minterms == 0b1010 || r.minterms == 0b0101) {  // B's alone
+      patch = cells(true, r.minterms == 0b1010);
+    } else {
+      for (unsigned m = 0; m < 4; ++m) {
+        if (!(r.minterms >> m & 1)) continue;
+        const int term = inner("intersection", {cells(false, m & 2), cells(true, m & 1)});
+        patch = patch == -1 ? term : inner("combine", {patch, term});
+        if (patch < 0) return;
+      }
+    }
+    add("fill", {inner("canvas", {integer(r.bg), inner("shape", {a})}), integer(r.fg), patch});
+  };
   for (std::size_t t = 0; t < targets.size(); ++t) {
     const CompletionParts& pt = parts[t];
+    for (const HalvesRule& r : targets[t].halves) halves(r);
     for (std::size_t k = 0; k < pt.stamps.size() && k < targets[t].stamps.size(); ++k)
       for (int v : pt.stamps[k]) stamp(targets[t].stamps[k], v);
     for (const auto& [v, code] : pt.crops) crop(v, code);
@@ -277,16 +312,24 @@ api::ApiResult<EnumeratedLevel> pool_fragments(const generator::Enumerator& en, 
 }  // namespace
 
 EnumerationDraw enumeration_tasks(const std::vector<Task>& tasks, const std::set<std::string>& solved,
-                                  const SearchOptions& o, int before) {
-  std::vector<std::size_t> open;
+                                  const std::set<std::string>& settled, const SearchOptions& o, int before) {
+  auto order = [&](std::vector<std::size_t>& v) {
+    std::sort(v.begin(), v.end(), [&](std::size_t a, std::size_t b) {
+      std::uint64_t ha = Rng::mix(o.seed ^ text_hash(tasks[a].id)), hb = Rng::mix(o.seed ^ text_hash(tasks[b].id));
+      return ha != hb ? ha < hb : tasks[a].id < tasks[b].id;
+    });
+  };
+  std::vector<std::size_t> open, unsettled;
   for (std::size_t i = 0; i < tasks.size(); ++i)
     if (!solved.count(tasks[i].id)) open.push_back(i);
-  if (open.empty())
+    else if (!settled.count(tasks[i].id)) unsettled.push_back(i);
+  order(open);
+  order(unsettled);
+  open.insert(open.end(), unsettled.begin(), unsettled.end());
+  if (open.empty()) {
     for (std::size_t i = 0; i < tasks.size(); ++i) open.push_back(i);
-  std::sort(open.begin(), open.end(), [&](std::size_t a, std::size_t b) {
-    std::uint64_t ha = Rng::mix(o.seed ^ text_hash(tasks[a].id)), hb = Rng::mix(o.seed ^ text_hash(tasks[b].id));
-    return ha != hb ? ha < hb : tasks[a].id < tasks[b].id;
-  });
+    order(open);
+  }
   std::size_t n = std::min(open.size(), std::size_t(o.enumerate_tasks));
   std::size_t turned = std::size_t(before) * n;
   std::size_t start = open.empty() ? 0 : turned % open.size();

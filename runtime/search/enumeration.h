@@ -58,17 +58,21 @@ inline constexpr std::int64_t kEnumerationWorkBudget = 200'000;
 inline constexpr int kCompletionShapes = 16;
 
 // The tasks of an enumeration round: SearchOptions::enumerate_tasks tasks
-// no kept program fits yet (all tasks when every one is fit: other programs
-// make second attempts), taken in turn from an order fixed by the random
-// seed and the task ids, starting after those of the `before` enumeration
-// rounds so far; ascending indices into `tasks`. `pass` counts the times
-// the turn went round the open tasks before this round.
+// taken in turn from the tasks no kept program fits (`solved`), in an order
+// fixed by the random seed and the task ids, then those fit with a single
+// test prediction (not `settled`): fitting programs that agree on one
+// answer are often mutants of one seed that fit the train pairs by accident,
+// and a short enumerated program is the second attempt they lack (3aa6fb7a
+// lost its completion to five such mutants). All tasks when every one is
+// settled. The turn starts after those of the `before` enumeration rounds
+// so far; ascending indices into `tasks`. `pass` counts the times the turn
+// went round before this round.
 struct EnumerationDraw {
   std::vector<std::size_t> tasks;
   int pass = 0;
 };
 EnumerationDraw enumeration_tasks(const std::vector<Task>& tasks, const std::set<std::string>& solved,
-                                  const SearchOptions& o, int before);
+                                  const std::set<std::string>& settled, const SearchOptions& o, int before);
 
 // The calls per level of an enumeration round on its `pass`: a task met
 // again has had the smallest calls already, so a later pass runs twice

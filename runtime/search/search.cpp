@@ -366,11 +366,18 @@ void Search::round(int r) {
   enumerate_round(r, start, enumerated);
 }
 
-void Search::mutate_round(int r, RoundStart& start) {
-  std::set<std::string> settled;  // two test predictions or more among the plausibly fitting programs
-  for (const auto& [task, scores] : start.best)
+// Tasks with two test predictions or more among their plausibly fitting
+// programs.
+std::set<std::string> settled_tasks(const std::map<std::string, std::vector<TaskScore>>& best) {
+  std::set<std::string> settled;
+  for (const auto& [task, scores] : best)
     if (distinct_predictions(scores) >= 2) settled.insert(task);
-  std::vector<std::size_t> chosen = draw_tasks(in_.searched, start.plausibly_solved, settled, o_, r);
+  return settled;
+}
+
+void Search::mutate_round(int r, RoundStart& start) {
+  std::vector<std::size_t> chosen =
+      draw_tasks(in_.searched, start.plausibly_solved, settled_tasks(start.best), o_, r);
 
   phase(r, "mutate");
   std::map<std::string, MutationStats> stats;
@@ -414,7 +421,8 @@ void Search::mutate_round(int r, RoundStart& start) {
 // level by level (enumeration.h), every level's calls scored and kept like
 // mutants, all in one transaction.
 void Search::enumerate_round(int r, RoundStart& start, int enumerated_before) {
-  EnumerationDraw draw = enumeration_tasks(in_.searched, start.plausibly_solved, o_, enumerated_before);
+  EnumerationDraw draw =
+      enumeration_tasks(in_.searched, start.plausibly_solved, settled_tasks(start.best), o_, enumerated_before);
   const std::vector<std::size_t>& chosen = draw.tasks;
   RoundRow row;
   row.round = r;

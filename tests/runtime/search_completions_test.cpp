@@ -432,6 +432,40 @@ TEST_CASE("completions: a canvas of a colour the round computed, of the train ou
   CHECK(round_completes({t}, {0, 1, 2, 3, 4}, "O = canvas(x1, UNITY)"));
 }
 
+namespace {
+
+// The halves left and right of a column of 5s; an output cell is 2 where
+// both halves' cells are 0, else 0.
+Task halves_task() {
+  Task t;
+  t.id = "halves";
+  t.train.push_back({grid(3, 7, {1, 0, 0, 5, 0, 1, 0, 0, 1, 0, 5, 0, 0, 0, 0, 0, 1, 5, 1, 0, 1}),
+                     grid(3, 3, {0, 0, 2, 2, 0, 2, 0, 2, 0})});
+  t.train.push_back({grid(3, 7, {0, 0, 0, 5, 1, 1, 0, 1, 1, 0, 5, 0, 0, 0, 0, 0, 0, 5, 0, 1, 0}),
+                     grid(3, 3, {0, 0, 2, 0, 0, 2, 2, 0, 2})});
+  t.test.push_back({grid(3, 7, {0, 0, 0, 5, 0, 0, 0, 1, 0, 0, 5, 0, 0, 1, 0, 0, 0, 5, 0, 0, 0}), std::nullopt});
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("completions: a cellwise rule over the input's halves, read from the train pairs", "[search][enumerate]") {
+  const TaskCompletions tc = task_completions(halves_task());
+  REQUIRE(tc.halves.size() == 1);  // tophalf is one row: no rule by rows
+  const HalvesRule& r = tc.halves[0];
+  CHECK_FALSE(r.rows);
+  // Of the two ways to say it (2 where both are 0; 0 where either is not)
+  // the one with one cells set.
+  CHECK((r.bg == 0 && r.fg == 2 && r.minterms == 0b0001));
+  // A pair that disagrees (two cells of one minterm, different outputs):
+  // no rule.
+  Task odd = halves_task();
+  odd.train[1].output->cells[0] = 2;
+  CHECK(task_completions(odd).halves.empty());
+  CHECK(task_completions(crop_task()).halves.empty());
+  CHECK(round_completes({halves_task()}, {0, 1, 2, 5}, "intersection(x"));
+}
+
 TEST_CASE("completions: a round crops around a pooled patch by the margins its train pairs agree on",
           "[search][enumerate]") {
   // crop(I, add(ulcorner(x1), UP), add(shape(x1), TWO_BY_ZERO)), x1 =

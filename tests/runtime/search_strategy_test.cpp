@@ -1,9 +1,15 @@
 // tests/runtime/search_strategy_test.cpp: search's second strategy end to
 // end (a search from nothing on the demo: enumeration fits the task one call
 // solves, and the store is the same for any --jobs) and the choice of a
-// round's strategy from the store's rounds.
+// round's strategy from the store's rounds, and the tasks an enumeration
+// round takes.
 #include <catch2/catch.hpp>
 
+#include <set>
+#include <string>
+#include <vector>
+
+#include "runtime/search/enumeration.h"
 #include "runtime/search/store.h"
 #include "runtime/search/strategy.h"
 #include "tests/runtime/search_support.h"
@@ -95,4 +101,27 @@ TEST_CASE("search: a round's strategy follows the yields, each one waiting at mo
   CHECK(choose_strategy(cheap, "auto", true) == Strategy::Mutate);
   cheap.push_back(row(r, "mutate", 20, 250000));
   CHECK(choose_strategy(cheap, "auto", true) == Strategy::Enumerate);  // 40M waited
+}
+
+TEST_CASE("search: enumeration takes the open tasks in turn, then those fit with one test prediction",
+          "[search][enumerate]") {
+  using battc::runtime::search::enumeration_tasks;
+  std::vector<battc::runtime::Task> tasks(6);
+  for (std::size_t i = 0; i < tasks.size(); ++i) tasks[i].id = "t" + std::to_string(i);
+  battc::runtime::search::SearchOptions o;
+  o.enumerate_tasks = 2;
+  const std::set<std::string> solved{"t0", "t1", "t2", "t3"}, settled{"t0", "t1"};
+  // The turn: the open t4 and t5 (in the seed's order), then t2 and t3.
+  std::vector<std::size_t> first = enumeration_tasks(tasks, solved, settled, o, 0).tasks;
+  CHECK(first == std::vector<std::size_t>{4, 5});
+  CHECK(enumeration_tasks(tasks, solved, settled, o, 1).tasks == std::vector<std::size_t>{2, 3});
+  auto again = enumeration_tasks(tasks, solved, settled, o, 2);
+  CHECK(again.tasks == first);
+  CHECK(again.pass == 1);
+  // Every task settled: all of them.
+  const std::set<std::string> all{"t0", "t1", "t2", "t3", "t4", "t5"};
+  std::set<std::size_t> seen;
+  for (int before = 0; before < 3; ++before)
+    for (std::size_t t : enumeration_tasks(tasks, all, all, o, before).tasks) seen.insert(t);
+  CHECK(seen.size() == 6);
 }
