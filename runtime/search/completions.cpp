@@ -2,8 +2,6 @@
 #include "runtime/search/completions.h"
 
 #include <algorithm>
-#include <array>
-#include <bit>
 #include <set>
 
 #include "runtime/exec/completion_check.h"
@@ -29,52 +27,6 @@ void canvas(const Task& task, TaskCompletions& out) {
   out.canvas_w = first.w;
 }
 
-// arc-dsl's first or second half of `g`: its first or its last floor(n / 2)
-// rows (or columns), a middle one of an odd count in neither.
-GridData half(const GridData& g, bool rows, bool second) {
-  GridData out;
-  out.h = rows ? g.h / 2 : g.h;
-  out.w = rows ? g.w : g.w / 2;
-  const int di = rows && second ? g.h - out.h : 0, dj = !rows && second ? g.w - out.w : 0;
-  for (int i = 0; i < out.h; ++i)
-    for (int j = 0; j < out.w; ++j) out.cells.push_back(g.at(i + di, j + dj));
-  return out;
-}
-
-// TaskCompletions::halves: per way to halve, the rule whose train pairs
-// agree, of the two choices of fg the one with fewer minterms (a minterm
-// no pair shows is left out).
-void halves_rules(const Task& task, TaskCompletions& out) {
-  std::set<int> colours;
-  for (const Sample& s : task.train) colours.insert(s.output->cells.begin(), s.output->cells.end());
-  if (colours.size() != 2) return;
-  const int c0 = *colours.begin(), c1 = *colours.rbegin();
-  for (const bool rows : {false, true}) {
-    std::array<int, 4> is_c0{-1, -1, -1, -1};  // per minterm: whether its cells are c0 (-1 unseen)
-    bool agree = true;
-    for (const Sample& s : task.train) {
-      const GridData a = half(s.input, rows, false), b = half(s.input, rows, true);
-      const GridData& o = *s.output;
-      agree = agree && a.h == o.h && a.w == o.w && !o.cells.empty();
-      for (std::size_t c = 0; agree && c < o.cells.size(); ++c) {
-        int& seen = is_c0[std::size_t(2 * (a.cells[c] != 0) + (b.cells[c] != 0))];
-        const int here = o.cells[c] == c0;
-        agree = seen < 0 || seen == here;
-        seen = here;
-      }
-      if (!agree) break;
-    }
-    if (!agree) continue;
-    unsigned to_c0 = 0, to_c1 = 0;
-    for (unsigned m = 0; m < 4; ++m) {
-      if (is_c0[m] == 1) to_c0 |= 1u << m;
-      if (is_c0[m] == 0) to_c1 |= 1u << m;
-    }
-    const bool c1_fewer = std::popcount(to_c1) < std::popcount(to_c0);
-    out.halves.push_back({rows, c1_fewer ? c0 : c1, c1_fewer ? c1 : c0, c1_fewer ? to_c1 : to_c0});
-  }
-}
-
 }  // namespace
 
 TaskCompletions task_completions(const Task& task) {
@@ -98,7 +50,8 @@ TaskCompletions task_completions(const Task& task) {
   }
   if (!same_shape) {
     canvas(task, out);
-    halves_rules(task, out);
+    out.halves = halves_rules(task);
+    out.overlays = overlay_rules(task);
     if (!inside) return out;
     out.single.push_back({"subgrid", -1, kCompletesSubgrid});
     out.crop = true;

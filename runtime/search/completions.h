@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "runtime/exec/run_result.h"
+#include "runtime/search/part_rules.h"
 #include "runtime/tasks/task.h"
 
 namespace battc::runtime::search {
@@ -35,19 +36,6 @@ struct CompletionTarget {
 // P) when every changed cell became c, and paint(I, obj). Where some output
 // is smaller and none is larger than its input: subgrid(P, I).
 std::vector<CompletionTarget> completion_targets(const Task& task);
-
-// A cellwise rule over the input's two halves (arc-dsl's lefthalf and
-// righthalf, or tophalf and bottomhalf, which leave out a middle column or
-// row): an output cell is `fg` where the halves' cells there are non-zero
-// or zero as `minterms` says, `bg` elsewhere. The program:
-// fill(canvas(bg, shape(A)), fg, P), P the union of those cells
-// (intersections of ofcolor(A, ZERO), ofcolor(B, ZERO) and their
-// complements in asindices).
-struct HalvesRule {
-  bool rows = false;      // tophalf and bottomhalf (else lefthalf and righthalf)
-  int bg = 0, fg = 0;     // the outputs' two colours
-  unsigned minterms = 0;  // bit 2a + b: cells where A's is non-zero (a) and B's (b) become fg
-};
 
 // Completions of more than one call, read from the same flags:
 struct TaskCompletions {
@@ -73,11 +61,10 @@ struct TaskCompletions {
   // of this shape in all: canvas(x, (h, w)), x a pooled integer equal to
   // each pair's colour (kCompletesColour). 0 x 0 where not.
   int canvas_h = 0, canvas_w = 0;
-  // Every train output two-coloured, of the shape of the input's halves,
-  // and a cellwise function of them: the rule that says it with the fewest
-  // cells sets, per way to halve (no evaluation needed: the halves are
-  // read from the train pairs, and the program runs like any other).
+  // Rules over the input's parts that every train pair agrees with
+  // (part_rules.h): no pooled value needed.
   std::vector<HalvesRule> halves;
+  std::vector<OverlayRule> overlays;
 };
 TaskCompletions task_completions(const Task& task);
 

@@ -11,6 +11,7 @@
 #include "generator/mutate/rng.h"
 #include "generator/types/type.h"
 #include "runtime/exec/completion_check.h"
+#include "runtime/search/completion_writer.h"
 #include "runtime/search/completions.h"
 
 namespace battc::runtime::search {
@@ -47,11 +48,6 @@ Candidate enumerated_candidate(const generator::Enumerator& en, const std::vecto
   return c;
 }
 
-// The completions (completions.h) that the values `fresh` pooled (pairs of
-// a pool index and its program in `run`) give the round's tasks, into `out`
-// once each; the parts of several-call completions into `parts`.
-using MadeCalls = std::set<std::pair<std::string, std::vector<int>>>;
-
 // Per task, pooled values that are parts of completions of several calls,
 // the first found (the smallest) of each kind, at most kMaxParts.
 struct CompletionParts {
@@ -85,175 +81,55 @@ void collect_parts(const TaskResult& result, int p, int v, const TaskCompletions
     if (const std::uint16_t code = common_crop(result, p)) parts.crops.push_back({v, code});
 }
 
-void find_completions(const generator::Enumerator& en, const std::vector<PoolValue>& pool,
-                      const std::vector<std::pair<int, int>>& fresh, const RunResult& run,
+// The completions (completions.h) that the values `fresh` pooled (pairs of
+// a pool index and its program in `run`) give the round's tasks, written
+// once each; the parts of several-call completions into `parts`.
+void find_completions(const std::vector<std::pair<int, int>>& fresh, const RunResult& run,
                       const std::vector<TaskCompletions>& targets, std::vector<CompletionParts>& parts,
-                      MadeCalls& made, std::vector<PoolValue>& out) {
-  const int in = generator::Enumerator::leaf_index(pool, "I");
+                      CompletionWriter& w) {
   for (const auto& [value, p] : fresh)
     for (std::size_t t = 0; t < run.tasks.size() && t < targets.size(); ++t) {
-      const std::size_t v = static_cast<std::size_t>(value);
       collect_parts(run.tasks[t], p, value, targets[t], parts[t]);
       for (const CompletionTarget& target : targets[t].single) {
         if (!completes(run.tasks[t], p, target)) continue;
-        std::vector<int> args{in, value};  // paint(I, v)
-        if (target.prim == "subgrid") args = {value, in};
-        if (target.colour >= 0) {  // fill(I, c, v), underfill(I, c, v)
-          int c = generator::Enumerator::leaf_index(pool, generator::Enumerator::int_name(target.colour));
-          if (c < 0) continue;
-          args = {in, c, value};
-        }
-        if (!made.insert({target.prim, args}).second) continue;
-        PoolValue call = en.call(pool, target.prim, std::move(args), pool[v].level + 1);
-        if (call.type) out.push_back(std::move(call));
+        if (target.prim == "subgrid") w.last("subgrid", {value, w.input()});
+        else if (target.colour >= 0)  // fill, underfill: the colour a leaf (nothing joins the pool between levels)
+          w.last(target.prim, {w.input(), w.leaf(generator::Enumerator::int_name(target.colour)), value});
+        else w.last(target.prim, {w.input(), value});  // paint(I, v)
       }
     }
 }
 
-// The completions of several calls that `parts` (over `pool`) admit, into
-// `out`: fill(I, x, P) and underfill(I, x, P) for each pair of a colour x
-// and a patch P; the chain of fills when every colour has a patch; a fill
-// of each stamp; a crop around each patch by its margins; a canvas of each
-// colour; the fill of a canvas by a rule over the input's halves, which
-// needs no pooled value. The inner calls and constants, and the chain's
-// inner fills, join `pool` as values nothing expands: the last level ran.
-void chain_completions(const generator::Enumerator& en, std::vector<PoolValue>& pool,
-                       const std::vector<TaskCompletions>& targets, const std::vector<CompletionParts>& parts,
-                       MadeCalls& made, std::vector<PoolValue>& out) {
-  const int in = generator::Enumerator::leaf_index(pool, "I");
-  auto level_of = [&](const std::vector<int>& args) {  // one more than its deepest argument
-    int level = 0;
-    for (int a : args) level = std::max(level, pool[std::size_t(a)].level + 1);
-    return level;
-  };
-  auto add = [&](const std::string& prim, std::vector<int> args) {
-    if (std::find(args.begin(), args.end(), -1) != args.end() || !made.insert({prim, args}).second) return;
-    const int level = level_of(args);
-    PoolValue call = en.call(pool, prim, std::move(args), level);
-      if (call.type) out.push_back(std::move(call));
-  };
-  // A call joining the pool (its index), or -1 where it does not type.
-  auto inner = [&](const std::string& prim, std::vector<int> args) {
-    if (std::find(args.begin(), args.end(), -1) != args.end()) return -1;  // an argument that did not type
-    const int level = level_of(args);
-    PoolValue call = en.call(pool, prim, std::move(args), level);
-    if (!call.type) return -1;
-    pool.push_back(std::move(call));
-    return static_cast<int>(pool.size() - 1);
-  };
-  // fill(I, c, v and a stamp of `around` around each of its cells):
-  // insert(v, around(v)) for a point, combine(v, mapply(around, v)) for a
-  // set of cells.
-  auto stamp = [&](const CompletionTarget& target, int v) {
-    const int c = generator::Enumerator::leaf_index(pool, generator::Enumerator::int_name(target.colour));
-    if (c < 0 || !made.insert({"stamp " + target.prim, {c, v}}).second) return;
-    int stamped = -1;
-    if (const int near = inner(target.prim, {v}); near >= 0) {
-      stamped = inner("insert", {v, near});
-    } else if (const int f = generator::Enumerator::leaf_index(pool, target.prim); f >= 0) {
-      if (const int near_all = inner("mapply", {f, v}); near_all >= 0) stamped = inner("combine", {v, near_all});
-    }
-    if (stamped >= 0) add("fill", {in, c, stamped});
-  };
-  // A constant leaf, joining the pool where it is not there yet; -1 where
-  // arc-dsl has no such constant.
-  auto constant = [&](const std::string& name) {
-    if (name.empty()) return -1;
-    if (const int i = generator::Enumerator::leaf_index(pool, name); i >= 0) return i;
-    PoolValue leaf = en.constant(name);
-    if (!leaf.type) return -1;
-    pool.push_back(std::move(leaf));
-    return static_cast<int>(pool.size() - 1);
-  };
-  // The integer k: its constant, or invert of -k's (-10..10); and the point
-  // (a, b): its constant, or astuple of the two.
-  auto integer = [&](int k) {
-    if (const int c = constant(generator::Enumerator::constant_name(k)); c >= 0) return c;
-    const int neg = k < 0 ? constant(generator::Enumerator::constant_name(-k)) : -1;
-    return neg >= 0 ? inner("invert", {neg}) : -1;
-  };
-  auto point = [&](int a, int b) {
-    if (const int c = constant(generator::Enumerator::constant_name(a, b)); c >= 0) return c;
-    const int x = integer(a), y = integer(b);
-    return x >= 0 && y >= 0 ? inner("astuple", {x, y}) : -1;
-  };
-  // `base` moved by the point (a, b): base itself for (0, 0).
-  auto offset = [&](int base, int a, int b) {
-    if (base < 0 || (a == 0 && b == 0)) return base;
-    const int by = point(a, b);
-    return by >= 0 ? inner("add", {base, by}) : -1;
-  };
-  // crop(I, ulcorner(v) - (up, left), shape(v) + (up + down, left + right)).
-  auto crop = [&](int v, std::uint16_t code) {
-    if (!made.insert({"crop", {v, int(code)}}).second) return;
-    const CropMargins m = crop_margins(code);
-    const int start = offset(inner("ulcorner", {v}), -m.up, -m.left);
-    const int dims = offset(inner("shape", {v}), m.up + m.down, m.left + m.right);
-      if (start >= 0 && dims >= 0) add("crop", {in, start, dims});
-  };
-  // fill(canvas(bg, shape(A)), fg, P) for a rule over the halves A and B
-  // (HalvesRule): P the union of the minterms' cells, a single half's
-  // zeros or non-zeros where the rule reads one half only.
-  auto halves = [&](const HalvesRule& r) {
-    if (!made.insert({"halves", {r.rows, r.bg, r.fg, int(r.minterms)}}).second) return;
-    const int zero = integer(0);
-    const int a = inner(r.rows ? "tophalf" : "lefthalf", {in}), b = inner(r.rows ? "bottomhalf" : "righthalf", {in});
-    std::array<int, 4> cells_of{-2, -2, -2, -2};  // zeros of a, non-zeros of a, zeros of b, non-zeros of b
-    auto cells = [&](bool of_b, bool nonzero) {
-      int& at = cells_of[std::size_t(2 * of_b + nonzero)];
-      if (at != -2) return at;
-      const int half = of_b ? b : a;
-      at = inner("ofcolor", {half, zero});
-      if (nonzero) at = inner("difference", {inner("asindices", {half}), at});
-      return at;
-    };
-    int patch = -1;
-    if (r.minterms == 0b1100 || r.minterms == 0b0011) {  // A's cells alone
-      patch = cells(false, r.minterms == 0b1100);
-    } else if (r.minterms == 0b1010 || r.minterms == 0b0101) {  // B's alone
-      patch = cells(true, r.minterms == 0b1010);
-    } else {
-      for (unsigned m = 0; m < 4; ++m) {
-        if (!(r.minterms >> m & 1)) continue;
-        const int term = inner("intersection", {cells(false, m & 2), cells(true, m & 1)});
-        patch = patch == -1 ? term : inner("combine", {patch, term});
-        if (patch < 0) return;
-      }
-    }
-    add("fill", {inner("canvas", {integer(r.bg), inner("shape", {a})}), integer(r.fg), patch});
-  };
+// The completions of several calls that `parts` admit: fill(I, x, P) and
+// underfill(I, x, P) for each pair of a colour x and a patch P; the chain
+// of fills when every colour has a patch; a fill of each stamp; a crop
+// around each patch by its margins; a canvas of each colour; and the rules
+// over the input's parts, which need no pooled value.
+void chain_completions(const std::vector<TaskCompletions>& targets, const std::vector<CompletionParts>& parts,
+                       CompletionWriter& w) {
+  const int in = w.input();
   for (std::size_t t = 0; t < targets.size(); ++t) {
+    const TaskCompletions& tc = targets[t];
     const CompletionParts& pt = parts[t];
-    for (const HalvesRule& r : targets[t].halves) halves(r);
-    for (std::size_t k = 0; k < pt.stamps.size() && k < targets[t].stamps.size(); ++k)
-      for (int v : pt.stamps[k]) stamp(targets[t].stamps[k], v);
-    for (const auto& [v, code] : pt.crops) crop(v, code);
-    for (int x : pt.canvas_colours)
-      if (const int dims = point(targets[t].canvas_h, targets[t].canvas_w); dims >= 0) add("canvas", {x, dims});
+    for (const HalvesRule& r : tc.halves) w.halves(r);
+    for (const OverlayRule& r : tc.overlays) w.overlay(r);
+    for (std::size_t k = 0; k < pt.stamps.size() && k < tc.stamps.size(); ++k)
+      for (int v : pt.stamps[k]) w.stamp(tc.stamps[k], v);
+    for (const auto& [v, code] : pt.crops) w.crop(v, code);
+    for (int x : pt.canvas_colours) w.canvas(x, tc.canvas_h, tc.canvas_w);
     for (int x : pt.colours) {
-      for (int v : pt.fills) add("fill", {in, x, v});
-      for (int v : pt.underfills) add("underfill", {in, x, v});
+      for (int v : pt.fills) w.last("fill", {in, x, v});
+      for (int v : pt.underfills) w.last("underfill", {in, x, v});
     }
-    const std::vector<int>& colours = targets[t].fill_chain;
+    const std::vector<int>& colours = tc.fill_chain;
     if (colours.empty() || pt.chain.size() != colours.size()) continue;
     bool every = true;
     for (const std::vector<int>& c : pt.chain) every = every && !c.empty();
     if (!every) continue;
-    int base = in;
-    for (std::size_t k = 0; k < colours.size(); ++k) {
-      const int c = generator::Enumerator::leaf_index(pool, generator::Enumerator::int_name(colours[k]));
-      if (c < 0) break;
-      std::vector<int> args{base, c, pt.chain[k].front()};
-      if (k + 1 == colours.size()) {
-        add("fill", std::move(args));
-        break;
-      }
-      const int level = level_of(args);
-      PoolValue inner = en.call(pool, "fill", std::move(args), level);
-      if (!inner.type) break;
-      pool.push_back(std::move(inner));
-      base = static_cast<int>(pool.size() - 1);
-    }
+    int base = in;  // fill(fill(I, c1, P1), c2, P2)...
+    for (std::size_t k = 0; k + 1 < colours.size() && base >= 0; ++k)
+      base = w.inner("fill", {base, w.integer(colours[k]), pt.chain[k].front()});
+    w.last("fill", {base, w.integer(colours.back()), pt.chain.back().front()});
   }
 }
 
@@ -365,15 +241,15 @@ api::ApiResult<Enumeration> enumerate_round(const generator::Enumerator& en, con
   std::vector<TaskCompletions> targets;
   for (const Task& t : tasks) targets.push_back(task_completions(t));
   std::vector<CompletionParts> parts(tasks.size());
-  MadeCalls made;
   std::vector<PoolValue> completions;
+  CompletionWriter writer(en, pool, completions);
   if (library && !library->fragments.empty()) {
     std::vector<std::pair<int, int>> fresh;
     auto lv = pool_fragments(en, *library, pool, tasks, ro, o, budget, fresh);
     if (!lv.ok()) return lv.error();
     if (lv->batt) {
       out.counts.calls += static_cast<std::int64_t>(lv->batt->candidate_of.size());
-      find_completions(en, pool, fresh, lv->batt->out.result, targets, parts, made, completions);
+      find_completions(fresh, lv->batt->out.result, targets, parts, writer);
     }
     out.counts.fragments += static_cast<std::int64_t>(fresh.size());
     out.levels.push_back(std::move(lv.value()));
@@ -398,13 +274,13 @@ api::ApiResult<Enumeration> enumerate_round(const generator::Enumerator& en, con
         pool.push_back(std::move(ex.calls[c]));
         fresh.push_back({static_cast<int>(pool.size() - 1), p});
       }
-      find_completions(en, pool, fresh, lv.batt->out.result, targets, parts, made, completions);
+      find_completions(fresh, lv.batt->out.result, targets, parts, writer);
     }
     out.counts.pooled += static_cast<std::int64_t>(pool.size() - pooled_before);
     out.levels.push_back(std::move(lv));
     if (pool.size() == pooled_before) break;
   }
-  chain_completions(en, pool, targets, parts, made, completions);
+  chain_completions(targets, parts, writer);
   if (completions.empty()) return out;
   // The completions run as one more batt, scored and kept like the levels.
   budget = std::max(budget, kCompletionShapes);

@@ -4,8 +4,9 @@
 // (runtime/exec/completion_check.h), the flags of values run through the
 // specs engine, an enumeration round that finds a fill one call past its
 // last level, one that fills a stamp around a pooled point, crops around a
-// patch or makes a canvas of a colour, and one that completes a fragment of
-// the seeds' library.
+// patch, makes a canvas of a colour or follows a rule over the input's
+// parts (part_rules.h), and one that completes a fragment of the seeds'
+// library.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -19,6 +20,7 @@
 #include "runtime/exec/completion_check.h"
 #include "runtime/search/completions.h"
 #include "runtime/search/enumeration.h"
+#include "runtime/search/part_rules.h"
 #include "tests/test_support.h"
 #include "tests/typed_programs.h"
 
@@ -464,6 +466,42 @@ TEST_CASE("completions: a cellwise rule over the input's halves, read from the t
   CHECK(task_completions(odd).halves.empty());
   CHECK(task_completions(crop_task()).halves.empty());
   CHECK(round_completes({halves_task()}, {0, 1, 2, 5}, "intersection(x"));
+}
+
+namespace {
+
+// Three 2x3 parts between columns of 2s, laid over each other: the first
+// on top, then the third, then the second.
+Task overlay_task() {
+  Task t;
+  t.id = "overlay";
+  t.train.push_back({grid(2, 11, {4, 0, 0, 2, 0, 9, 0, 2, 1, 1, 0, 0, 0, 4, 2, 9, 9, 0, 2, 0, 1, 1}),
+                     grid(2, 3, {4, 1, 0, 9, 1, 4})});
+  t.train.push_back({grid(2, 11, {0, 4, 4, 2, 0, 0, 9, 2, 1, 0, 0, 0, 0, 0, 2, 9, 0, 0, 2, 0, 1, 1}),
+                     grid(2, 3, {1, 4, 4, 9, 1, 1})});
+  t.test.push_back({grid(2, 11, {4, 4, 0, 2, 9, 0, 0, 2, 0, 0, 1, 0, 0, 0, 2, 0, 9, 0, 2, 1, 1, 1}), std::nullopt});
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("completions: parts of the input laid over each other in the order the train pairs agree on",
+          "[search][enumerate]") {
+  // arc-dsl's cuts: hsplit of 11 columns in 3 skips a column between parts.
+  const GridData g = grid(2, 11, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21});
+  CHECK(part_of(g, {Cut::Kind::Columns, 3}, 1) == grid(2, 3, {4, 5, 6, 15, 16, 17}));
+  CHECK(part_of(g, {Cut::Kind::Columns, 2}, 1) == grid(2, 5, {6, 7, 8, 9, 10, 17, 18, 19, 20, 21}));
+  CHECK(part_of(g, {Cut::Kind::Rows, 2}, 0) == grid(1, 11, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
+  CHECK(part_of(grid(3, 3, {1, 2, 3, 4, 5, 6, 7, 8, 9}), {Cut::Kind::Quarters, 4}, 3) == grid(1, 1, {9}));
+  const std::vector<OverlayRule> rules = overlay_rules(overlay_task());
+  REQUIRE(rules.size() == 1);
+  CHECK((rules[0].cut.kind == Cut::Kind::Columns && rules[0].cut.n == 3));
+  CHECK(rules[0].order == std::vector<int>{0, 2, 1});
+  // An output that is one of the parts is the levels' to find.
+  Task one = overlay_task();
+  for (Sample& s : one.train) s.output = part_of(s.input, {Cut::Kind::Columns, 3}, 2);
+  CHECK(overlay_rules(one).empty());
+  CHECK(round_completes({overlay_task()}, {0, 1, 2, 4, 9}, "toobject("));
 }
 
 TEST_CASE("completions: a round crops around a pooled patch by the margins its train pairs agree on",
