@@ -2,7 +2,6 @@
 #include "runtime/search/enumeration.h"
 
 #include <algorithm>
-#include <array>
 #include <set>
 #include <unordered_set>
 
