@@ -187,19 +187,23 @@ api::ApiResult<EnumeratedLevel> pool_fragments(const generator::Enumerator& en, 
 }  // namespace
 
 EnumerationDraw enumeration_tasks(const std::vector<Task>& tasks, const std::set<std::string>& solved,
-                                  const std::set<std::string>& settled, const SearchOptions& o, int before) {
+                                  const std::set<std::string>& settled, const std::set<std::string>& ruled,
+                                  const SearchOptions& o, int before) {
   auto order = [&](std::vector<std::size_t>& v) {
     std::sort(v.begin(), v.end(), [&](std::size_t a, std::size_t b) {
       std::uint64_t ha = Rng::mix(o.seed ^ text_hash(tasks[a].id)), hb = Rng::mix(o.seed ^ text_hash(tasks[b].id));
       return ha != hb ? ha < hb : tasks[a].id < tasks[b].id;
     });
   };
-  std::vector<std::size_t> open, unsettled;
+  std::vector<std::size_t> open, open_later, unsettled;
   for (std::size_t i = 0; i < tasks.size(); ++i)
-    if (!solved.count(tasks[i].id)) open.push_back(i);
-    else if (!settled.count(tasks[i].id)) unsettled.push_back(i);
-  order(open);
-  order(unsettled);
+    if (solved.count(tasks[i].id)) {
+      if (!settled.count(tasks[i].id)) unsettled.push_back(i);
+    } else {
+      (ruled.count(tasks[i].id) ? open : open_later).push_back(i);
+    }
+  for (auto* v : {&open, &open_later, &unsettled}) order(*v);
+  open.insert(open.end(), open_later.begin(), open_later.end());
   open.insert(open.end(), unsettled.begin(), unsettled.end());
   if (open.empty()) {
     for (std::size_t i = 0; i < tasks.size(); ++i) open.push_back(i);

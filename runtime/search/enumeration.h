@@ -58,8 +58,10 @@ inline constexpr std::int64_t kEnumerationWorkBudget = 200'000;
 inline constexpr int kCompletionShapes = 16;
 
 // The tasks of an enumeration round: SearchOptions::enumerate_tasks tasks
-// taken in turn from the tasks no kept program fits (`solved`), in an order
-// fixed by the random seed and the task ids, then those fit with a single
+// taken in turn from the tasks no kept program fits (`solved`), those with
+// a rule over the input's parts (`ruled`: its completions need no pooled
+// value, a program or two each) first, each group in an order fixed by the
+// random seed and the task ids; then those fit with a single
 // test prediction (not `settled`): fitting programs that agree on one
 // answer are often mutants of one seed that fit the train pairs by accident,
 // and a short enumerated program is the second attempt they lack (3aa6fb7a
@@ -72,7 +74,8 @@ struct EnumerationDraw {
   int pass = 0;
 };
 EnumerationDraw enumeration_tasks(const std::vector<Task>& tasks, const std::set<std::string>& solved,
-                                  const std::set<std::string>& settled, const SearchOptions& o, int before);
+                                  const std::set<std::string>& settled, const std::set<std::string>& ruled,
+                                  const SearchOptions& o, int before);
 
 // The calls per level of an enumeration round on its `pass`: a task met
 // again has had the smallest calls already, so a later pass runs twice

@@ -26,6 +26,7 @@
 #include "generator/mutate/mutate.h"
 #include "runtime/exec/parallel_for.h"
 #include "runtime/search/candidates.h"
+#include "runtime/search/completions.h"
 #include "runtime/search/enumeration.h"
 #include "runtime/search/final_attempts.h"
 #include "runtime/search/round_batt.h"
@@ -123,6 +124,9 @@ class Search {
   generator::Mutator mutator_;
   generator::Enumerator enumerator_;
   generator::Library library_;  // the seeds' fragments (SearchOptions::enumerate_library)
+  // Tasks whose train pairs admit a rule over the input's parts
+  // (part_rules.h): first in enumeration's turn.
+  std::set<std::string> ruled_;
   Store store_;
   SearchInputs in_;
   std::map<std::int64_t, std::optional<TypedProgram>> typed_;
@@ -422,7 +426,7 @@ void Search::mutate_round(int r, RoundStart& start) {
 // mutants, all in one transaction.
 void Search::enumerate_round(int r, RoundStart& start, int enumerated_before) {
   EnumerationDraw draw =
-      enumeration_tasks(in_.searched, start.plausibly_solved, settled_tasks(start.best), o_, enumerated_before);
+      enumeration_tasks(in_.searched, start.plausibly_solved, settled_tasks(start.best), ruled_, o_, enumerated_before);
   const std::vector<std::size_t>& chosen = draw.tasks;
   RoundRow row;
   row.round = r;
@@ -605,6 +609,10 @@ SearchReport Search::run() {
     enumerator_.set_costs(generator::seed_prior(seeds));
   }
   if (o_.enumerate_library == "seeds") library_ = generator::seed_library(in_.seeds, sig_);
+  for (const Task& t : in_.searched) {
+    const TaskCompletions tc = task_completions(t);
+    if (!tc.halves.empty() || !tc.overlays.empty()) ruled_.insert(t.id);
+  }
   if (in_.refused || in_.differs)
     note(fmt::format("seeds: {} accepted, {} refused by the checker, {} differs left out (search scores solvers)",
                      in_.seeds.size(), in_.refused, in_.differs));

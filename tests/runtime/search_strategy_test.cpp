@@ -103,25 +103,30 @@ TEST_CASE("search: a round's strategy follows the yields, each one waiting at mo
   CHECK(choose_strategy(cheap, "auto", true) == Strategy::Enumerate);  // 40M waited
 }
 
-TEST_CASE("search: enumeration takes the open tasks in turn, then those fit with one test prediction",
+TEST_CASE("search: enumeration takes the open tasks in turn (those with a part rule first), then those fit with one test prediction",
           "[search][enumerate]") {
   using battc::runtime::search::enumeration_tasks;
   std::vector<battc::runtime::Task> tasks(6);
   for (std::size_t i = 0; i < tasks.size(); ++i) tasks[i].id = "t" + std::to_string(i);
   battc::runtime::search::SearchOptions o;
   o.enumerate_tasks = 2;
-  const std::set<std::string> solved{"t0", "t1", "t2", "t3"}, settled{"t0", "t1"};
+  const std::set<std::string> solved{"t0", "t1", "t2", "t3"}, settled{"t0", "t1"}, none;
   // The turn: the open t4 and t5 (in the seed's order), then t2 and t3.
-  std::vector<std::size_t> first = enumeration_tasks(tasks, solved, settled, o, 0).tasks;
+  std::vector<std::size_t> first = enumeration_tasks(tasks, solved, settled, none, o, 0).tasks;
   CHECK(first == std::vector<std::size_t>{4, 5});
-  CHECK(enumeration_tasks(tasks, solved, settled, o, 1).tasks == std::vector<std::size_t>{2, 3});
-  auto again = enumeration_tasks(tasks, solved, settled, o, 2);
+  CHECK(enumeration_tasks(tasks, solved, settled, none, o, 1).tasks == std::vector<std::size_t>{2, 3});
+  auto again = enumeration_tasks(tasks, solved, settled, none, o, 2);
   CHECK(again.tasks == first);
   CHECK(again.pass == 1);
+  // An open task with a rule over its parts comes first.
+  const std::set<std::string> fewer{"t0", "t1"};
+  o.enumerate_tasks = 1;
+  CHECK(enumeration_tasks(tasks, fewer, fewer, {"t5"}, o, 0).tasks == std::vector<std::size_t>{5});
+  o.enumerate_tasks = 2;
   // Every task settled: all of them.
   const std::set<std::string> all{"t0", "t1", "t2", "t3", "t4", "t5"};
   std::set<std::size_t> seen;
   for (int before = 0; before < 3; ++before)
-    for (std::size_t t : enumeration_tasks(tasks, all, all, o, before).tasks) seen.insert(t);
+    for (std::size_t t : enumeration_tasks(tasks, all, all, none, o, before).tasks) seen.insert(t);
   CHECK(seen.size() == 6);
 }
