@@ -92,12 +92,15 @@ void CompletionWriter::halves(const HalvesRule& r) {
   const int zero = integer(0);
   const std::vector<int> ab = parts({r.rows ? Cut::Kind::Rows : Cut::Kind::Columns, 2});
   std::array<int, 4> cells_of{-2, -2, -2, -2};  // zeros of A, non-zeros of A, zeros of B, non-zeros of B
+  auto zeros = [&](bool of_b) {
+    int& at = cells_of[std::size_t(2 * of_b)];
+    if (at == -2) at = inner("ofcolor", {ab[of_b ? 1 : 0], zero});
+    return at;
+  };
   auto cells = [&](bool of_b, bool nonzero) {
-    int& at = cells_of[std::size_t(2 * of_b + nonzero)];
-    if (at != -2) return at;
-    const int half = ab[of_b ? 1 : 0];
-    at = inner("ofcolor", {half, zero});
-    if (nonzero) at = inner("difference", {inner("asindices", {half}), at});
+    if (!nonzero) return zeros(of_b);
+    int& at = cells_of[std::size_t(2 * of_b + 1)];
+    if (at == -2) at = inner("difference", {inner("asindices", {ab[of_b ? 1 : 0]}), zeros(of_b)});
     return at;
   };
   int patch = -1;
