@@ -61,11 +61,11 @@ inline constexpr int kCompletionShapes = 16;
 // taken in turn from the tasks no kept program fits (`solved`), those with
 // a rule over the input's parts (`ruled`: its completions need no pooled
 // value, a program or two each) first, each group in an order fixed by the
-// random seed and the task ids; then those fit with a single
-// test prediction (not `settled`): fitting programs that agree on one
-// answer are often mutants of one seed that fit the train pairs by accident,
-// and a short enumerated program is the second attempt they lack (3aa6fb7a
-// lost its completion to five such mutants). All tasks when every one is
+// random seed and the task ids; then those fit with a single test
+// prediction (not `settled`): fitting programs that agree on one answer are
+// often mutants of one seed that fit the train pairs by accident, and a
+// short enumerated program is the second attempt they lack (3aa6fb7a lost
+// its completion to five such mutants). All tasks when every one is
 // settled. The turn starts after those of the `before` enumeration rounds
 // so far; ascending indices into `tasks`. `pass` counts the times the turn
 // went round before this round.
