@@ -112,8 +112,8 @@ std::optional<std::pair<std::size_t, std::size_t>> pick_site(const TypedProgram&
 // (docs/search.md, "Mutations"). The mix leans on constants, as card.py's
 // does: swapping a colour or a direction keeps the program's structure.
 // Type-keeping rewiring (argument, primitive, function value) comes next;
-// the structural kinds (insert, drop, crossover, append, splice) are drawn
-// least. Changing a weight changes what every seeded search makes.
+// the structural kinds (insert, drop, crossover, append, splice, lift,
+// compose) are drawn least. Changing a weight changes what every seeded search makes.
 const std::array<MutationKindInfo, kMutationKinds>& mutation_kinds() {
   static constexpr std::array<MutationKindInfo, kMutationKinds> kinds = {{
       {MutationKind::Constant, "constant", 24, &Mutator::constant},
@@ -125,6 +125,8 @@ const std::array<MutationKindInfo, kMutationKinds>& mutation_kinds() {
       {MutationKind::Crossover, "crossover", 6, &Mutator::crossover},
       {MutationKind::Append, "append", 6, &Mutator::append},
       {MutationKind::Splice, "splice", 8, &Mutator::splice},
+      {MutationKind::Lift, "lift", 6, &Mutator::lift},
+      {MutationKind::Compose, "compose", 6, &Mutator::compose},
   }};
   static_assert([] {
     for (int i = 0; i < kMutationKinds; ++i)
@@ -502,6 +504,115 @@ std::optional<Program> Mutator::splice(const TypedProgram& p, Rng& rng, const Mu
   out.body[k].call.args[a].name = copied.back().target;
   out.body[k].call.args[a].text.clear();
   out.body.insert(out.body.begin() + static_cast<std::ptrdiff_t>(k), copied.begin(), copied.end());
+  return out;
+}
+
+// A near miss often differs from the answer by a constant that should vary
+// with the sample: replace(x, EIGHT, THREE) where THREE is the object's own
+// colour in one pair and another colour in the next. Constant draws another
+// constant, the same in every sample; this kind computes one instead: a
+// constant argument (an integer, a point, a boolean) becomes y = f(v), v
+// the input or an earlier value, f a one-argument primitive whose result at
+// v has the constant's type (mostcolor, leastcolor, color, size, shape,
+// center, ...), y inserted just before the use.
+std::optional<Program> Mutator::lift(const TypedProgram& p, Rng& rng, const MutationContext&,
+                                     const TypedProgram*) const {
+  auto site = pick_site(p, rng, [&](std::size_t k, std::size_t a) {
+    const Arg& arg = p.program.body[k].call.args[a];
+    return !arg.keyword && (arg.is_int || (!is_variable(p, arg.name, k) && find_constant(p.dialect, arg.name)));
+  });
+  if (!site) return std::nullopt;
+  auto [k, a] = *site;
+  const Arg& arg = p.program.body[k].call.args[a];
+  TypeRef want = arg.is_int ? sig_.types().integer() : p.type_at(arg.name, k, sig_);
+  const auto& table = by_arity_[dialect_index(p.dialect)];
+  if (!want || table.size() < 2) return std::nullopt;
+  std::vector<std::pair<std::string, std::string>> fits;  // (f, v)
+  for (const std::string& v : variables_before(p, k)) {
+    TypeRef t = p.type_at(v, k, sig_);
+    if (!t) continue;
+    for (const std::string& name : table[1]) {
+      const DialectPrim* d = find_dialect_prim(p.dialect, name);
+      if (d && sig_.call_prim(d->internal, {t}).result == want) fits.emplace_back(name, v);
+    }
+  }
+  if (fits.empty()) return std::nullopt;
+  const auto& [f, v] = rng.pick(fits);
+  Program out = p.program;
+  Stmt s;
+  s.target = "y_new";  // canonical_program renames it
+  s.loc = out.body[k].loc;
+  s.call.callee = f;
+  s.call.callee_loc = s.loc;
+  Arg use;
+  use.name = v;
+  use.loc = s.loc;
+  s.call.args.push_back(use);
+  Arg& lifted = out.body[k].call.args[a];
+  lifted.is_int = false;
+  lifted.name = s.target;
+  lifted.text.clear();
+  out.body.insert(out.body.begin() + static_cast<std::ptrdiff_t>(k), s);
+  return out;
+}
+
+// Solvers pick objects and cells by keys built from primitives:
+// argmax(x, compose(size, delta)), sfilter(x, compose(even, height)).
+// function_value swaps a key for another primitive of its arity; this kind
+// applies one more function to a key's result: a function passed as a
+// value (a primitive, or an earlier value that is a function), f, becomes
+// y = compose(g, f), g a one-argument primitive, inserted before the use,
+// where the call keeps its result type (checked once more by the caller).
+std::optional<Program> Mutator::compose(const TypedProgram& p, Rng& rng, const MutationContext&,
+                                        const TypedProgram*) const {
+  auto site = pick_site(p, rng, [&](std::size_t k, std::size_t a) {
+    const Arg& arg = p.program.body[k].call.args[a];
+    if (arg.keyword || arg.is_int) return false;
+    TypeRef t = p.type_at(arg.name, k, sig_);
+    return t && t->callable();
+  });
+  if (!site) return std::nullopt;
+  auto [k, a] = *site;
+  const Call& call = p.program.body[k].call;
+  std::vector<TypeRef> args;
+  for (const Arg& x : call.args) {
+    TypeRef t = x.is_int ? sig_.types().integer() : p.type_at(x.name, k, sig_);
+    if (!t) return std::nullopt;
+    args.push_back(t);
+  }
+  TypeRef callee = p.type_at(call.callee, k, sig_);
+  const auto& table = by_arity_[dialect_index(p.dialect)];
+  const DialectPrim* compose_prim = find_dialect_prim(p.dialect, "compose");
+  if (!callee || !callee->callable() || table.size() < 2 || !compose_prim) return std::nullopt;
+  const TypeRef f = args[a];
+  std::vector<std::string> fits;
+  for (const std::string& name : table[1]) {
+    const DialectPrim* g = find_dialect_prim(p.dialect, name);
+    if (!g) continue;
+    CallType composed = sig_.call_prim(compose_prim->internal, {sig_.types().prim(g->internal), f});
+    if (!composed.ok()) continue;
+    args[a] = composed.result;
+    if (sig_.call(callee, args).result == p.stmt_types[k]) fits.push_back(name);
+  }
+  if (fits.empty()) return std::nullopt;
+  Program out = p.program;
+  Stmt s;
+  s.target = "y_new";  // canonical_program renames it
+  s.loc = out.body[k].loc;
+  s.call.callee = compose_prim->name;
+  s.call.callee_loc = s.loc;
+  Arg g;
+  g.name = rng.pick(fits);
+  g.loc = s.loc;
+  s.call.args.push_back(g);
+  Arg use = out.body[k].call.args[a];
+  use.loc = s.loc;
+  use.text.clear();
+  s.call.args.push_back(use);
+  Arg& composed = out.body[k].call.args[a];
+  composed.name = s.target;
+  composed.text.clear();
+  out.body.insert(out.body.begin() + static_cast<std::ptrdiff_t>(k), s);
   return out;
 }
 

@@ -30,8 +30,10 @@ enum class MutationKind {
   Crossover,      // a prefix of one program of the task, the suffix of another
   Append,         // a last step: the result r replaced by f(r, k...) of r's type, k integer constants
   Splice,         // an argument replaced by a value another program computes, its statements copied in
+  Lift,           // a constant argument replaced by y = f(v), v an earlier value, f unary of the constant's type
+  Compose,        // a function passed as a value, f, replaced by y = compose(g, f), g unary
 };
-constexpr int kMutationKinds = 9;
+constexpr int kMutationKinds = 11;
 
 // The most statements a splice copies from its donor.
 constexpr std::size_t kMaxFragment = 6;
@@ -96,6 +98,10 @@ class Mutator {
                                 const TypedProgram* other) const;
   std::optional<Program> splice(const TypedProgram& p, Rng& rng, const MutationContext& ctx,
                                 const TypedProgram* other) const;
+  std::optional<Program> lift(const TypedProgram& p, Rng& rng, const MutationContext& ctx,
+                              const TypedProgram* other) const;
+  std::optional<Program> compose(const TypedProgram& p, Rng& rng, const MutationContext& ctx,
+                                 const TypedProgram* other) const;
   friend const std::array<MutationKindInfo, kMutationKinds>& mutation_kinds();
 
   const Signatures& sig_;

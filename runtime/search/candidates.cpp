@@ -30,9 +30,11 @@ class TaskMutations {
   void make(std::unordered_set<std::string>& texts, std::vector<Candidate>& out,
             std::map<std::string, MutationStats>& stats) {
     const std::vector<std::uint64_t> weights = generator::mutation_weights();  // the kinds' table
+    const bool explore = open() && !library_.empty();
     for (int pi = 0; pi < o_.parents_per_task; ++pi) {
       double parent_score = 0;
-      std::int64_t parent = draw_parent(parent_score);
+      std::int64_t parent =
+          explore && pi % kExploreEvery == kExploreEvery - 1 ? library_parent(parent_score) : draw_parent(parent_score);
       const TypedProgram* tp = src_.typed(parent);
       if (!tp) continue;
       for (int m = 0; m < o_.mutants_per_parent; ++m) {
@@ -50,6 +52,29 @@ class TaskMutations {
   }
 
  private:
+  // An open task's kept programs are the programs nearest its answer by
+  // train score, and round 0 ran every seed on it, so its parents are the
+  // seeds that score best there and their mutants: a local optimum when the
+  // answer shares none of their structure. Every kExploreEvery-th parent of
+  // an open task is a program of the library (seeds, enumeration's finds)
+  // drawn at random instead, as every parent was before the seeds ran on
+  // every task (docs/search.md, "Parents"). A mutant of it counts as
+  // improving only when it beats the task's best.
+  static constexpr int kExploreEvery = 4;
+
+  bool open() const {
+    if (!own_ || own_->empty()) return false;  // draw_parent draws from the whole store then anyway
+    for (const TaskScore& s : *own_)
+      if (s.train_total > 0 && s.train_right == s.train_total) return false;
+    return true;
+  }
+
+  std::int64_t library_parent(double& score) {
+    score = 0;
+    for (const TaskScore& s : *own_) score = std::max(score, s.score);
+    return library_[rng_.below(library_.size())];
+  }
+
   std::int64_t draw_parent(double& score) {
     if (own_ && !own_->empty()) {
       std::vector<std::uint64_t> w;

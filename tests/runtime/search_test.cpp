@@ -406,3 +406,53 @@ TEST_CASE("mutants of every kind type-check or are refused before evaluation", "
   CHECK(made > 100);
   CHECK(accepted > made / 4);
 }
+
+TEST_CASE("parents: an open task draws some from the library, a task that fits only its own", "[search][mutate]") {
+  using namespace battc::generator;
+  TypeTable tt;
+  Signatures sig(tt);
+  Mutator mutator(sig);
+  TempDir dir("battc-parents");
+  auto o = demo_search(dir.path, "p.db", 1, 2);
+  o.parents_per_task = 8;
+  o.mutants_per_parent = 4;
+  auto in = search::load_search_inputs(o, sig);
+  REQUIRE(in.ok());
+  const search::SearchInputs& inputs = in.value();
+  REQUIRE(inputs.seeds.size() >= 4);
+  REQUIRE(inputs.tasks.size() >= 2);
+  // The pool: the seeds as the store holds them, ids 1..n.
+  std::vector<search::StoredProgram> pool;
+  for (std::size_t i = 0; i < inputs.seeds.size(); ++i) {
+    search::StoredProgram p;
+    p.id = std::int64_t(i) + 1;
+    p.source = program_text(inputs.seeds[i].program, search::kStoredName);
+    p.mutation = "seed";
+    pool.push_back(p);
+  }
+  search::MutationSources src{sig, mutator, [&](std::int64_t id) -> const TypedProgram* {
+                                return id >= 1 && std::size_t(id) <= inputs.seeds.size() ? &inputs.seeds[id - 1]
+                                                                                         : nullptr;
+                              }};
+  // Task 0 is open (its one kept program right on 1 train pair of 2), task
+  // 1 fits; each keeps seed 1 only.
+  const std::string open = inputs.tasks[0].id, fit = inputs.tasks[1].id;
+  std::map<std::string, std::vector<search::TaskScore>> best;
+  search::TaskScore s;
+  s.program = 1;
+  s.score = 0.4;
+  s.train_right = 1;
+  s.train_total = 2;
+  best[open] = {s};
+  s.score = 0.9;
+  s.train_right = s.train_total = 2;
+  best[fit] = {s};
+  std::map<std::string, search::MutationStats> stats;
+  std::set<std::int64_t> open_parents, fit_parents;
+  for (int r = 1; r <= 4; ++r)
+    for (const search::Candidate& c : search::make_candidates(src, inputs, o, r, {0, 1}, best, pool, stats))
+      (c.task == open ? open_parents : fit_parents).insert(c.parent);
+  CHECK(fit_parents == std::set<std::int64_t>{1});
+  CHECK(open_parents.count(1) == 1);
+  CHECK(open_parents.size() > 1);  // library programs the task never kept
+}

@@ -243,6 +243,44 @@ bool is_change_of_kind(MutationKind k, const TypedProgram& p, const Program& m, 
                return !x.is_int && x.name == m.body[k + n - 1].target;
              });
     }
+    case MutationKind::Lift: {
+      // one statement y = f(v) inserted, v an earlier value, and the next
+      // statement's constant argument (only it) replaced by y
+      if (m.body.size() != a.body.size() + 1) return false;
+      std::size_t k = 0;
+      while (k < a.body.size() && m.body[k].call.callee == a.body[k].call.callee) ++k;
+      if (k == a.body.size()) return false;
+      const Stmt& y = m.body[k];
+      if (y.call.args.size() != 1 || !is_variable(m, y.call.args[0].name, k)) return false;
+      const Stmt &was = a.body[k], &now = m.body[k + 1];
+      if (now.call.callee != was.call.callee || now.call.args.size() != was.call.args.size()) return false;
+      int lifted = 0;
+      for (std::size_t i = 0; i < was.call.args.size(); ++i) {
+        const Arg &x = was.call.args[i], &z = now.call.args[i];
+        if (!z.is_int && z.name == y.target) {
+          ++lifted;
+          if (!x.is_int && (is_variable(a, x.name, k) || !find_constant(p.dialect, x.name))) return false;
+        }
+      }
+      return lifted == 1;
+    }
+    case MutationKind::Compose: {
+      // one statement y = compose(g, f) inserted, f the argument of the
+      // next statement that y replaced (only it)
+      if (m.body.size() != a.body.size() + 1) return false;
+      std::size_t k = 0;
+      while (k < a.body.size() && m.body[k].call.callee == a.body[k].call.callee) ++k;
+      if (k == a.body.size()) return false;
+      const Stmt& y = m.body[k];
+      if (y.call.callee != "compose" || y.call.args.size() != 2) return false;
+      const Stmt &was = a.body[k], &now = m.body[k + 1];
+      if (now.call.callee != was.call.callee || now.call.args.size() != was.call.args.size()) return false;
+      int composed = 0;
+      for (std::size_t i = 0; i < was.call.args.size(); ++i)
+        if (!now.call.args[i].is_int && now.call.args[i].name == y.target)
+          composed += !was.call.args[i].is_int && was.call.args[i].name == y.call.args[1].name ? 1 : 100;
+      return composed == 1;
+    }
   }
   return false;
 }
@@ -272,6 +310,8 @@ const std::vector<KindCase>& kind_cases() {
       {MutationKind::Splice,
        {{"solve_largest_object", "solve_crop_bbox"}, {"solve_aabf363d", "solve_crop_bbox"},
         {"solve_crop_bbox", "solve_largest_object"}}},
+      {MutationKind::Lift, {{"solve_largest_object", ""}, {"solve_aabf363d", ""}, {"solve_b27ca6d3", ""}}},
+      {MutationKind::Compose, {{"solve_largest_object", ""}, {"solve_gravity", ""}}},
   };
   return cases;
 }
@@ -301,8 +341,8 @@ TEST_CASE("mutation kinds: one table, every kind once, weighted and named", "[ge
   // (docs/search.md, "Mutations"): renaming one orphans stored rows,
   // reweighting changes what every seeded search makes.
   CHECK(names == std::set<std::string>{"constant", "argument", "primitive", "function_value", "insert", "drop",
-                                       "crossover", "append", "splice"});
-  CHECK(mutation_weights() == std::vector<std::uint64_t>{24, 20, 18, 10, 8, 8, 6, 6, 8});
+                                       "crossover", "append", "splice", "lift", "compose"});
+  CHECK(mutation_weights() == std::vector<std::uint64_t>{24, 20, 18, 10, 8, 8, 6, 6, 8, 6, 6});
 }
 
 TEST_CASE("mutation kinds: each has test programs here", "[generator][mutate]") {
@@ -398,6 +438,8 @@ TEST_CASE("mutation kinds: nothing to change makes nothing", "[generator][mutate
   CHECK(never(MutationKind::Constant, mirror, nullptr));       // no constant
   CHECK(never(MutationKind::FunctionValue, mirror, nullptr));  // no primitive passed as a value
   CHECK(never(MutationKind::Drop, mirror, nullptr));           // its only statement is returned
+  CHECK(never(MutationKind::Lift, mirror, nullptr));           // no constant to compute
+  CHECK(never(MutationKind::Compose, mirror, nullptr));        // no function passed as a value
   // A crossover needs a second parent of the same parameters and dialect.
   CHECK(never(MutationKind::Crossover, f["solve_crop_bbox"], nullptr));
   CHECK(never(MutationKind::Crossover, f["solve_crop_bbox"], &f["solve_a5313dff"]));
@@ -409,6 +451,58 @@ TEST_CASE("mutation kinds: nothing to change makes nothing", "[generator][mutate
   Rng rng(1);
   CHECK_FALSE(f.mutator.mutate(mirror, MutationKind(kMutationKinds), rng, f.ctx));
   CHECK_FALSE(f.mutator.mutate(mirror, MutationKind(-1), rng, f.ctx));
+}
+
+TEST_CASE("lift: a constant becomes a value computed from an earlier one", "[generator][mutate]") {
+  // recolor(EIGHT, x2) of the largest object: among the lifts, its own
+  // colour (color(x2)) and the input's colours (mostcolor(I), leastcolor(I));
+  // never a value defined after the use, never a non-constant argument.
+  Fixture f;
+  const TypedProgram& p = f["solve_largest_object"];
+  Rng rng(5);
+  std::set<std::string> made;
+  for (int i = 0; i < 400; ++i)
+    if (auto m = f.mutator.mutate(p, MutationKind::Lift, rng, f.ctx)) {
+      auto t = type_program(*m, p.dialect, f.sig);
+      REQUIRE(t);
+      made.insert(text_of(t->program));
+    }
+  auto has = [&](const std::string& a, const std::string& b) {
+    return std::any_of(made.begin(), made.end(), [&](const std::string& s) {
+      return s.find(a) != std::string::npos && s.find(b) != std::string::npos;
+    });
+  };
+  CHECK(has("x3 = color(x2)", "x4 = recolor(x3, x2)"));
+  CHECK(has("x3 = mostcolor(I)", "x4 = recolor(x3, x2)"));
+  for (const std::string& s : made) {
+    INFO(s);
+    CHECK(s.find(", size)") != std::string::npos);  // a primitive passed as a value is no constant
+    CHECK(s.find("paint(I, ") != std::string::npos);
+  }
+}
+
+TEST_CASE("compose: a key gets one more function applied to its result", "[generator][mutate]") {
+  // argmax(x1, size) of the largest object: argmax(x1, compose(invert,
+  // size)) picks the smallest; every mutant keeps argmax's result type.
+  Fixture f;
+  const TypedProgram& p = f["solve_largest_object"];
+  Rng rng(9);
+  std::set<std::string> made;
+  for (int i = 0; i < 400; ++i)
+    if (auto m = f.mutator.mutate(p, MutationKind::Compose, rng, f.ctx)) {
+      auto t = type_program(*m, p.dialect, f.sig);
+      REQUIRE(t);
+      made.insert(text_of(t->program));
+    }
+  CHECK(made.count(R"(def solve_m(I):
+    x1 = objects(I, T, F, T)
+    x2 = compose(invert, size)
+    x3 = argmax(x1, x2)
+    x4 = recolor(EIGHT, x3)
+    O = paint(I, x4)
+    return O
+)") == 1);
+  CHECK(made.size() > 3);
 }
 
 TEST_CASE("prefixes: each earlier value of the result's type, returned with only what it needs", "[generator][mutate]") {
