@@ -52,11 +52,13 @@ class TaskMutations {
   }
 
  private:
-  // An open task's kept programs are the programs nearest its answer by
-  // train score, and round 0 ran every seed on it, so its parents are the
-  // seeds that score best there and their mutants: a local optimum when the
+  // A task's kept programs are the programs nearest its answer by train
+  // score, and round 0 ran every seed on it, so its parents are the seeds
+  // that score best there and their mutants: a local optimum when the
   // answer shares none of their structure. Every kExploreEvery-th parent of
-  // an open task is a program of the library (seeds, enumeration's finds)
+  // an unsettled task (its plausibly fitting programs make fewer than two
+  // test predictions: none fits, or those that fit agree, perhaps on a
+  // wrong answer) is a program of the library (seeds, enumeration's finds)
   // drawn at random instead, as every parent was before the seeds ran on
   // every task (docs/search.md, "Parents"). A mutant of it counts as
   // improving only when it beats the task's best.
@@ -64,9 +66,7 @@ class TaskMutations {
 
   bool open() const {
     if (!own_ || own_->empty()) return false;  // draw_parent draws from the whole store then anyway
-    for (const TaskScore& s : *own_)
-      if (s.train_total > 0 && s.train_right == s.train_total) return false;
-    return true;
+    return distinct_predictions(*own_) < 2;
   }
 
   std::int64_t library_parent(double& score) {

@@ -407,7 +407,7 @@ TEST_CASE("mutants of every kind type-check or are refused before evaluation", "
   CHECK(accepted > made / 4);
 }
 
-TEST_CASE("parents: an open task draws some from the library, a task that fits only its own", "[search][mutate]") {
+TEST_CASE("parents: an unsettled task draws some from the library, a settled one only its own", "[search][mutate]") {
   using namespace battc::generator;
   TypeTable tt;
   Signatures sig(tt);
@@ -420,7 +420,7 @@ TEST_CASE("parents: an open task draws some from the library, a task that fits o
   REQUIRE(in.ok());
   const search::SearchInputs& inputs = in.value();
   REQUIRE(inputs.seeds.size() >= 4);
-  REQUIRE(inputs.tasks.size() >= 2);
+  REQUIRE(inputs.tasks.size() >= 3);
   // The pool: the seeds as the store holds them, ids 1..n.
   std::vector<search::StoredProgram> pool;
   for (std::size_t i = 0; i < inputs.seeds.size(); ++i) {
@@ -434,25 +434,34 @@ TEST_CASE("parents: an open task draws some from the library, a task that fits o
                                 return id >= 1 && std::size_t(id) <= inputs.seeds.size() ? &inputs.seeds[id - 1]
                                                                                          : nullptr;
                               }};
-  // Task 0 is open (its one kept program right on 1 train pair of 2), task
-  // 1 fits; each keeps seed 1 only.
-  const std::string open = inputs.tasks[0].id, fit = inputs.tasks[1].id;
+  // Task 0 is open (its kept program right on 1 train pair of 2); task 1
+  // fit by two programs that predict one test output; task 2 settled, fit
+  // by two that predict two. Each keeps seeds 1 and 2.
+  const std::string open = inputs.tasks[0].id, one = inputs.tasks[1].id, settled = inputs.tasks[2].id;
+  auto kept = [](int right, std::uint64_t outputs_a, std::uint64_t outputs_b) {
+    std::vector<search::TaskScore> v(2);
+    for (int i = 0; i < 2; ++i) {
+      v[i].program = i + 1;
+      v[i].score = 0.4 + 0.5 * right / 2.0;
+      v[i].train_right = right;
+      v[i].train_total = 2;
+      v[i].outputs = i == 0 ? outputs_a : outputs_b;
+    }
+    return v;
+  };
   std::map<std::string, std::vector<search::TaskScore>> best;
-  search::TaskScore s;
-  s.program = 1;
-  s.score = 0.4;
-  s.train_right = 1;
-  s.train_total = 2;
-  best[open] = {s};
-  s.score = 0.9;
-  s.train_right = s.train_total = 2;
-  best[fit] = {s};
+  best[open] = kept(1, 11, 12);
+  best[one] = kept(2, 21, 21);
+  best[settled] = kept(2, 31, 32);
   std::map<std::string, search::MutationStats> stats;
-  std::set<std::int64_t> open_parents, fit_parents;
+  std::map<std::string, std::set<std::int64_t>> parents;
   for (int r = 1; r <= 4; ++r)
-    for (const search::Candidate& c : search::make_candidates(src, inputs, o, r, {0, 1}, best, pool, stats))
-      (c.task == open ? open_parents : fit_parents).insert(c.parent);
-  CHECK(fit_parents == std::set<std::int64_t>{1});
-  CHECK(open_parents.count(1) == 1);
-  CHECK(open_parents.size() > 1);  // library programs the task never kept
+    for (const search::Candidate& c : search::make_candidates(src, inputs, o, r, {0, 1, 2}, best, pool, stats))
+      parents[c.task].insert(c.parent);
+  CHECK(parents[settled] == std::set<std::int64_t>{1, 2});
+  for (const std::string& t : {open, one}) {
+    INFO(t);
+    CHECK(parents[t].count(1) + parents[t].count(2) == 2);
+    CHECK(parents[t].size() > 2);  // library programs the task never kept
+  }
 }
