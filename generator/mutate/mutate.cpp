@@ -113,7 +113,8 @@ std::optional<std::pair<std::size_t, std::size_t>> pick_site(const TypedProgram&
 // does: swapping a colour or a direction keeps the program's structure.
 // Type-keeping rewiring (argument, primitive, function value) comes next;
 // the structural kinds (insert, drop, crossover, append, splice, lift,
-// compose) are drawn least. Changing a weight changes what every seeded search makes.
+// compose) are drawn least. Changing a weight changes what every seeded
+// search makes.
 const std::array<MutationKindInfo, kMutationKinds>& mutation_kinds() {
   static constexpr std::array<MutationKindInfo, kMutationKinds> kinds = {{
       {MutationKind::Constant, "constant", 24, &Mutator::constant},

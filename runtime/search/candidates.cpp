@@ -16,7 +16,8 @@ using generator::Rng;
 using generator::TypedProgram;
 
 // One task's parents and mutants: a parent drawn from the task's kept
-// programs by score (any stored program while it has none), mutants of
+// programs by score (any stored program while it has none; now and then a
+// program of the library for a task not yet settled), mutants of
 // drawn kinds, the first of up to four draws of a kind that the checker
 // accepts; a text made already this round ends that mutant's draws.
 class TaskMutations {
@@ -30,7 +31,7 @@ class TaskMutations {
   void make(std::unordered_set<std::string>& texts, std::vector<Candidate>& out,
             std::map<std::string, MutationStats>& stats) {
     const std::vector<std::uint64_t> weights = generator::mutation_weights();  // the kinds' table
-    const bool explore = open() && !library_.empty();
+    const bool explore = unsettled() && !library_.empty();
     for (int pi = 0; pi < o_.parents_per_task; ++pi) {
       double parent_score = 0;
       std::int64_t parent =
@@ -64,7 +65,7 @@ class TaskMutations {
   // improving only when it beats the task's best.
   static constexpr int kExploreEvery = 4;
 
-  bool open() const {
+  bool unsettled() const {
     if (!own_ || own_->empty()) return false;  // draw_parent draws from the whole store then anyway
     return distinct_predictions(*own_) < 2;
   }

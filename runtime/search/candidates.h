@@ -1,10 +1,11 @@
 // runtime/search/candidates.h: the first phases of a round: which tasks it
 // works on, and the candidates it makes for them (parents drawn from each
-// task's kept programs, typed mutants of each, deduplicated by text within
-// the round and against every program the store has met). Every draw comes
-// from a random stream of (seed, round) or (seed, round, task), so a round's
-// candidates depend only on the store's content, and the tasks' mutants are
-// made on `SearchOptions::jobs` threads with the same result as on one.
+// task's kept programs and, for a task not yet settled, from the library
+// too; typed mutants of each, deduplicated by text within the round and
+// against every program the store has met). Every draw comes from a random
+// stream of (seed, round) or (seed, round, task), so a round's candidates
+// depend only on the store's content, and the tasks' mutants are made on
+// `SearchOptions::jobs` threads with the same result as on one.
 #pragma once
 
 #include <cstdint>
