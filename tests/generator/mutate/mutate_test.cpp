@@ -189,6 +189,46 @@ std::optional<std::pair<const Arg*, const Arg*>> one_arg_changed(const Program& 
   return std::make_pair(&parent.body[k].call.args[i], &mutant.body[k].call.args[i]);
 }
 
+// Lift: one statement y = f(v) inserted, v an earlier value, and the next
+// statement's constant argument (only it) replaced by y.
+bool is_lift(const TypedProgram& p, const Program& a, const Program& m) {
+  if (m.body.size() != a.body.size() + 1) return false;
+  std::size_t k = 0;
+  while (k < a.body.size() && m.body[k].call.callee == a.body[k].call.callee) ++k;
+  if (k == a.body.size()) return false;
+  const Stmt& y = m.body[k];
+  if (y.call.args.size() != 1 || !is_variable(m, y.call.args[0].name, k)) return false;
+  const Stmt &was = a.body[k], &now = m.body[k + 1];
+  if (now.call.callee != was.call.callee || now.call.args.size() != was.call.args.size()) return false;
+  int lifted = 0;
+  for (std::size_t i = 0; i < was.call.args.size(); ++i) {
+    const Arg &x = was.call.args[i], &z = now.call.args[i];
+    if (!z.is_int && z.name == y.target) {
+      ++lifted;
+      if (!x.is_int && (is_variable(a, x.name, k) || !find_constant(p.dialect, x.name))) return false;
+    }
+  }
+  return lifted == 1;
+}
+
+// Compose: one statement y = compose(g, f) inserted, f the argument of the
+// next statement that y replaced (only it).
+bool is_compose(const Program& a, const Program& m) {
+  if (m.body.size() != a.body.size() + 1) return false;
+  std::size_t k = 0;
+  while (k < a.body.size() && m.body[k].call.callee == a.body[k].call.callee) ++k;
+  if (k == a.body.size()) return false;
+  const Stmt& y = m.body[k];
+  if (y.call.callee != "compose" || y.call.args.size() != 2) return false;
+  const Stmt &was = a.body[k], &now = m.body[k + 1];
+  if (now.call.callee != was.call.callee || now.call.args.size() != was.call.args.size()) return false;
+  int composed = 0;
+  for (std::size_t i = 0; i < was.call.args.size(); ++i)
+    if (!now.call.args[i].is_int && now.call.args[i].name == y.target)
+      composed += !was.call.args[i].is_int && was.call.args[i].name == y.call.args[1].name ? 1 : 100;
+  return composed == 1;
+}
+
 // Whether `m` is a change of kind k to `p` (crossover: with `other`).
 bool is_change_of_kind(MutationKind k, const TypedProgram& p, const Program& m, const TypedProgram* other) {
   const Program& a = p.program;
@@ -243,44 +283,8 @@ bool is_change_of_kind(MutationKind k, const TypedProgram& p, const Program& m, 
                return !x.is_int && x.name == m.body[k + n - 1].target;
              });
     }
-    case MutationKind::Lift: {
-      // one statement y = f(v) inserted, v an earlier value, and the next
-      // statement's constant argument (only it) replaced by y
-      if (m.body.size() != a.body.size() + 1) return false;
-      std::size_t k = 0;
-      while (k < a.body.size() && m.body[k].call.callee == a.body[k].call.callee) ++k;
-      if (k == a.body.size()) return false;
-      const Stmt& y = m.body[k];
-      if (y.call.args.size() != 1 || !is_variable(m, y.call.args[0].name, k)) return false;
-      const Stmt &was = a.body[k], &now = m.body[k + 1];
-      if (now.call.callee != was.call.callee || now.call.args.size() != was.call.args.size()) return false;
-      int lifted = 0;
-      for (std::size_t i = 0; i < was.call.args.size(); ++i) {
-        const Arg &x = was.call.args[i], &z = now.call.args[i];
-        if (!z.is_int && z.name == y.target) {
-          ++lifted;
-          if (!x.is_int && (is_variable(a, x.name, k) || !find_constant(p.dialect, x.name))) return false;
-        }
-      }
-      return lifted == 1;
-    }
-    case MutationKind::Compose: {
-      // one statement y = compose(g, f) inserted, f the argument of the
-      // next statement that y replaced (only it)
-      if (m.body.size() != a.body.size() + 1) return false;
-      std::size_t k = 0;
-      while (k < a.body.size() && m.body[k].call.callee == a.body[k].call.callee) ++k;
-      if (k == a.body.size()) return false;
-      const Stmt& y = m.body[k];
-      if (y.call.callee != "compose" || y.call.args.size() != 2) return false;
-      const Stmt &was = a.body[k], &now = m.body[k + 1];
-      if (now.call.callee != was.call.callee || now.call.args.size() != was.call.args.size()) return false;
-      int composed = 0;
-      for (std::size_t i = 0; i < was.call.args.size(); ++i)
-        if (!now.call.args[i].is_int && now.call.args[i].name == y.target)
-          composed += !was.call.args[i].is_int && was.call.args[i].name == y.call.args[1].name ? 1 : 100;
-      return composed == 1;
-    }
+    case MutationKind::Lift: return is_lift(p, a, m);
+    case MutationKind::Compose: return is_compose(a, m);
   }
   return false;
 }
