@@ -95,6 +95,36 @@ std::vector<std::size_t> backward_slice(const Program& p, std::size_t j) {
   return out;
 }
 
+// The types of statement k's arguments (an integer literal's is Integer);
+// nullopt when one is unknown there.
+std::optional<std::vector<TypeRef>> argument_types(const TypedProgram& p, std::size_t k, const Signatures& sig) {
+  std::vector<TypeRef> out;
+  for (const Arg& x : p.program.body[k].call.args) {
+    TypeRef t = x.is_int ? sig.types().integer() : p.type_at(x.name, k, sig);
+    if (!t) return std::nullopt;
+    out.push_back(t);
+  }
+  return out;
+}
+
+// Inserts `y_new = callee(args...)` before statement k of `out`, located
+// there (canonical_program renames y_new); returns the new statement's name.
+std::string insert_call(Program& out, std::size_t k, const std::string& callee, const std::vector<std::string>& args) {
+  Stmt s;
+  s.target = "y_new";
+  s.loc = out.body[k].loc;
+  s.call.callee = callee;
+  s.call.callee_loc = s.loc;
+  for (const std::string& name : args) {
+    Arg a;
+    a.name = name;
+    a.loc = s.loc;
+    s.call.args.push_back(a);
+  }
+  out.body.insert(out.body.begin() + static_cast<std::ptrdiff_t>(k), s);
+  return s.target;
+}
+
 // A uniformly drawn element of the sites where `ok` holds, as (stmt, arg).
 template <class F>
 std::optional<std::pair<std::size_t, std::size_t>> pick_site(const TypedProgram& p, Rng& rng, F ok) {
@@ -242,12 +272,9 @@ std::optional<Program> Mutator::primitive(const TypedProgram& p, Rng& rng, const
   if (sites.empty()) return std::nullopt;
   std::size_t k = rng.pick(sites);
   const Call& call = p.program.body[k].call;
-  std::vector<TypeRef> args;
-  for (const Arg& a : call.args) {
-    TypeRef t = a.is_int ? sig_.types().integer() : p.type_at(a.name, k, sig_);
-    if (!t) return std::nullopt;
-    args.push_back(t);
-  }
+  auto types = argument_types(p, k, sig_);
+  if (!types) return std::nullopt;
+  const std::vector<TypeRef>& args = *types;
   const auto& table = by_arity_[dialect_index(p.dialect)];
   if (args.size() >= table.size()) return std::nullopt;
   const std::vector<std::string>& same_arity = table[args.size()];
@@ -277,14 +304,10 @@ std::optional<Program> Mutator::function_value(const TypedProgram& p, Rng& rng, 
   const auto& table = by_arity_[dialect_index(p.dialect)];
   if (n < 0 || std::size_t(n) >= table.size()) return std::nullopt;
   // The statement's types with the argument's slot open.
-  std::vector<TypeRef> args;
-  for (const Arg& x : call.args) {
-    TypeRef t = x.is_int ? sig_.types().integer() : p.type_at(x.name, k, sig_);
-    if (!t) return std::nullopt;
-    args.push_back(t);
-  }
+  auto types = argument_types(p, k, sig_);
   TypeRef callee = p.type_at(call.callee, k, sig_);
-  if (!callee || !callee->callable()) return std::nullopt;
+  if (!types || !callee || !callee->callable()) return std::nullopt;
+  std::vector<TypeRef>& args = *types;
   // Only functions with which this statement keeps its result type: then
   // nothing after it changes type (checked once more by the caller).
   std::vector<std::string> fits;
@@ -321,17 +344,8 @@ std::optional<Program> Mutator::insert(const TypedProgram& p, Rng& rng, const Mu
   }
   if (fits.empty()) return std::nullopt;
   Program out = p.program;
-  Stmt s;
-  s.target = "y_new";  // canonical_program renames it
-  s.loc = out.body[k].loc;
-  s.call.callee = rng.pick(fits);
-  s.call.callee_loc = s.loc;
-  Arg use;
-  use.name = v;
-  use.loc = s.loc;
-  s.call.args.push_back(use);
-  out.body[k].call.args[a].name = s.target;
-  out.body.insert(out.body.begin() + static_cast<std::ptrdiff_t>(k), s);
+  std::string y = insert_call(out, k, rng.pick(fits), {v});
+  out.body[k + 1].call.args[a].name = y;
   return out;
 }
 
@@ -540,20 +554,11 @@ std::optional<Program> Mutator::lift(const TypedProgram& p, Rng& rng, const Muta
   if (fits.empty()) return std::nullopt;
   const auto& [f, v] = rng.pick(fits);
   Program out = p.program;
-  Stmt s;
-  s.target = "y_new";  // canonical_program renames it
-  s.loc = out.body[k].loc;
-  s.call.callee = f;
-  s.call.callee_loc = s.loc;
-  Arg use;
-  use.name = v;
-  use.loc = s.loc;
-  s.call.args.push_back(use);
-  Arg& lifted = out.body[k].call.args[a];
+  std::string y = insert_call(out, k, f, {v});
+  Arg& lifted = out.body[k + 1].call.args[a];
   lifted.is_int = false;
-  lifted.name = s.target;
+  lifted.name = y;
   lifted.text.clear();
-  out.body.insert(out.body.begin() + static_cast<std::ptrdiff_t>(k), s);
   return out;
 }
 
@@ -574,17 +579,12 @@ std::optional<Program> Mutator::compose(const TypedProgram& p, Rng& rng, const M
   });
   if (!site) return std::nullopt;
   auto [k, a] = *site;
-  const Call& call = p.program.body[k].call;
-  std::vector<TypeRef> args;
-  for (const Arg& x : call.args) {
-    TypeRef t = x.is_int ? sig_.types().integer() : p.type_at(x.name, k, sig_);
-    if (!t) return std::nullopt;
-    args.push_back(t);
-  }
-  TypeRef callee = p.type_at(call.callee, k, sig_);
+  auto types = argument_types(p, k, sig_);
+  TypeRef callee = p.type_at(p.program.body[k].call.callee, k, sig_);
   const auto& table = by_arity_[dialect_index(p.dialect)];
   const DialectPrim* compose_prim = find_dialect_prim(p.dialect, "compose");
-  if (!callee || !callee->callable() || table.size() < 2 || !compose_prim) return std::nullopt;
+  if (!types || !callee || !callee->callable() || table.size() < 2 || !compose_prim) return std::nullopt;
+  std::vector<TypeRef>& args = *types;
   const TypeRef f = args[a];
   std::vector<std::string> fits;
   for (const std::string& name : table[1]) {
@@ -597,23 +597,11 @@ std::optional<Program> Mutator::compose(const TypedProgram& p, Rng& rng, const M
   }
   if (fits.empty()) return std::nullopt;
   Program out = p.program;
-  Stmt s;
-  s.target = "y_new";  // canonical_program renames it
-  s.loc = out.body[k].loc;
-  s.call.callee = compose_prim->name;
-  s.call.callee_loc = s.loc;
-  Arg g;
-  g.name = rng.pick(fits);
-  g.loc = s.loc;
-  s.call.args.push_back(g);
-  Arg use = out.body[k].call.args[a];
-  use.loc = s.loc;
-  use.text.clear();
-  s.call.args.push_back(use);
-  Arg& composed = out.body[k].call.args[a];
-  composed.name = s.target;
+  const std::string g = rng.pick(fits);
+  std::string y = insert_call(out, k, compose_prim->name, {g, out.body[k].call.args[a].name});
+  Arg& composed = out.body[k + 1].call.args[a];
+  composed.name = y;
   composed.text.clear();
-  out.body.insert(out.body.begin() + static_cast<std::ptrdiff_t>(k), s);
   return out;
 }
 

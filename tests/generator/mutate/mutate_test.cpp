@@ -189,17 +189,27 @@ std::optional<std::pair<const Arg*, const Arg*>> one_arg_changed(const Program& 
   return std::make_pair(&parent.body[k].call.args[i], &mutant.body[k].call.args[i]);
 }
 
+// Where `m` is `a` with one statement inserted before a statement of the
+// same callee and argument count: its index; nullopt otherwise.
+std::optional<std::size_t> inserted_before_use(const Program& a, const Program& m) {
+  if (m.body.size() != a.body.size() + 1) return std::nullopt;
+  std::size_t k = 0;
+  while (k < a.body.size() && m.body[k].call.callee == a.body[k].call.callee) ++k;
+  if (k == a.body.size()) return std::nullopt;
+  const Stmt &was = a.body[k], &now = m.body[k + 1];
+  if (now.call.callee != was.call.callee || now.call.args.size() != was.call.args.size()) return std::nullopt;
+  return k;
+}
+
 // Lift: one statement y = f(v) inserted, v an earlier value, and the next
 // statement's constant argument (only it) replaced by y.
 bool is_lift(const TypedProgram& p, const Program& a, const Program& m) {
-  if (m.body.size() != a.body.size() + 1) return false;
-  std::size_t k = 0;
-  while (k < a.body.size() && m.body[k].call.callee == a.body[k].call.callee) ++k;
-  if (k == a.body.size()) return false;
+  auto at = inserted_before_use(a, m);
+  if (!at) return false;
+  const std::size_t k = *at;
   const Stmt& y = m.body[k];
   if (y.call.args.size() != 1 || !is_variable(m, y.call.args[0].name, k)) return false;
   const Stmt &was = a.body[k], &now = m.body[k + 1];
-  if (now.call.callee != was.call.callee || now.call.args.size() != was.call.args.size()) return false;
   int lifted = 0;
   for (std::size_t i = 0; i < was.call.args.size(); ++i) {
     const Arg &x = was.call.args[i], &z = now.call.args[i];
@@ -214,14 +224,12 @@ bool is_lift(const TypedProgram& p, const Program& a, const Program& m) {
 // Compose: one statement y = compose(g, f) inserted, f the argument of the
 // next statement that y replaced (only it).
 bool is_compose(const Program& a, const Program& m) {
-  if (m.body.size() != a.body.size() + 1) return false;
-  std::size_t k = 0;
-  while (k < a.body.size() && m.body[k].call.callee == a.body[k].call.callee) ++k;
-  if (k == a.body.size()) return false;
+  auto at = inserted_before_use(a, m);
+  if (!at) return false;
+  const std::size_t k = *at;
   const Stmt& y = m.body[k];
   if (y.call.callee != "compose" || y.call.args.size() != 2) return false;
   const Stmt &was = a.body[k], &now = m.body[k + 1];
-  if (now.call.callee != was.call.callee || now.call.args.size() != was.call.args.size()) return false;
   int composed = 0;
   for (std::size_t i = 0; i < was.call.args.size(); ++i)
     if (!now.call.args[i].is_int && now.call.args[i].name == y.target)
@@ -457,20 +465,27 @@ TEST_CASE("mutation kinds: nothing to change makes nothing", "[generator][mutate
   CHECK_FALSE(f.mutator.mutate(mirror, MutationKind(-1), rng, f.ctx));
 }
 
+// The distinct mutants of kind k that 400 draws of one seeded stream make
+// of p, each as the checker canonicalizes it (every one must type-check).
+static std::set<std::string> typed_mutants(Fixture& f, const TypedProgram& p, MutationKind k, std::uint64_t seed) {
+  Rng rng(seed);
+  std::set<std::string> made;
+  for (int i = 0; i < 400; ++i)
+    if (auto m = f.mutator.mutate(p, k, rng, f.ctx)) {
+      auto t = type_program(*m, p.dialect, f.sig);
+      REQUIRE(t);
+      made.insert(text_of(t->program));
+    }
+  return made;
+}
+
 TEST_CASE("lift: a constant becomes a value computed from an earlier one", "[generator][mutate]") {
   // recolor(EIGHT, x2) of the largest object: among the lifts, its own
   // colour (color(x2)) and the input's colours (mostcolor(I), leastcolor(I));
   // never a value defined after the use, never a non-constant argument.
   Fixture f;
   const TypedProgram& p = f["solve_largest_object"];
-  Rng rng(5);
-  std::set<std::string> made;
-  for (int i = 0; i < 400; ++i)
-    if (auto m = f.mutator.mutate(p, MutationKind::Lift, rng, f.ctx)) {
-      auto t = type_program(*m, p.dialect, f.sig);
-      REQUIRE(t);
-      made.insert(text_of(t->program));
-    }
+  const std::set<std::string> made = typed_mutants(f, p, MutationKind::Lift, 5);
   auto has = [&](const std::string& a, const std::string& b) {
     return std::any_of(made.begin(), made.end(), [&](const std::string& s) {
       return s.find(a) != std::string::npos && s.find(b) != std::string::npos;
@@ -490,14 +505,7 @@ TEST_CASE("compose: a key gets one more function applied to its result", "[gener
   // size)) picks the smallest; every mutant keeps argmax's result type.
   Fixture f;
   const TypedProgram& p = f["solve_largest_object"];
-  Rng rng(9);
-  std::set<std::string> made;
-  for (int i = 0; i < 400; ++i)
-    if (auto m = f.mutator.mutate(p, MutationKind::Compose, rng, f.ctx)) {
-      auto t = type_program(*m, p.dialect, f.sig);
-      REQUIRE(t);
-      made.insert(text_of(t->program));
-    }
+  const std::set<std::string> made = typed_mutants(f, p, MutationKind::Compose, 9);
   CHECK(made.count(R"(def solve_m(I):
     x1 = objects(I, T, F, T)
     x2 = compose(invert, size)
