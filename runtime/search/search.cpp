@@ -26,9 +26,9 @@
 #include "generator/mutate/mutate.h"
 #include "runtime/exec/parallel_for.h"
 #include "runtime/search/candidates.h"
-#include "runtime/search/completions.h"
 #include "runtime/search/enumeration.h"
 #include "runtime/search/final_attempts.h"
+#include "runtime/search/part_rules.h"
 #include "runtime/search/round_batt.h"
 #include "runtime/search/score_round.h"
 #include "runtime/search/search_inputs.h"
@@ -609,10 +609,8 @@ SearchReport Search::run() {
     enumerator_.set_costs(generator::seed_prior(seeds));
   }
   if (o_.enumerate_library == "seeds") library_ = generator::seed_library(in_.seeds, sig_);
-  for (const Task& t : in_.searched) {
-    const TaskCompletions tc = task_completions(t);
-    if (!tc.halves.empty() || !tc.overlays.empty()) ruled_.insert(t.id);
-  }
+  for (const Task& t : in_.searched)
+    if (!halves_rules(t).empty() || !overlay_rules(t).empty()) ruled_.insert(t.id);
   if (in_.refused || in_.differs)
     note(fmt::format("seeds: {} accepted, {} refused by the checker, {} differs left out (search scores solvers)",
                      in_.seeds.size(), in_.refused, in_.differs));
