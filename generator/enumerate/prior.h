@@ -26,7 +26,17 @@ struct ExpressionCosts {
 
 // The flat costs with no seeds; else each primitive's and leaf's cost from
 // its count in `seeds` (calls by callee, leaves by argument name), at least
-// 1 and at most 16 bits.
-ExpressionCosts seed_prior(const std::vector<Program>& seeds);
+// 1 and at most 16 bits. Costs are in 1/units_per_bit of a bit, rounded:
+// enumeration's levels take whole bits; the search's ranking takes
+// sixteenths (kRankingUnits), where whole bits would tie most programs.
+ExpressionCosts seed_prior(const std::vector<Program>& seeds, int units_per_bit = 1);
+
+constexpr int kRankingUnits = 16;
+
+// A whole program's description length under `costs`: every call's cost and
+// every constant or primitive passed as a value (variables, I and integer
+// literals cost nothing). Among programs of equal length the search ranks
+// the cheaper first (runtime/search/ranking.h): the one more like the seeds.
+long program_cost(const Program& p, const ExpressionCosts& costs);
 
 }  // namespace battc::generator

@@ -11,6 +11,7 @@ bool better(const TaskScore& a, const TaskScore& b) {
   if (a.plausible != b.plausible) return a.plausible;
   if (a.written != b.written) return a.written;
   if (a.length != b.length) return a.length < b.length;
+  if (a.bits != b.bits) return a.bits < b.bits;
   return a.source < b.source;
 }
 

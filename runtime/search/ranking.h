@@ -31,6 +31,10 @@ struct TaskScore {
   // by accident. True in a store of schema 4 or older (unknown).
   bool plausible = true;
   int length = 0;            // the program's, for ordering
+  // Its description length under the seeds' prior (generator/enumerate/
+  // prior.h, sixteenths of a bit): among programs of equal length, the one
+  // more like the seeds first. 0: unknown (a store of schema 6 or older).
+  int bits = 0;
   // Written by a person (a seed, or a prefix of one) rather than found by
   // the search on this task: what ranks first among equal scores.
   bool written = false;
@@ -40,14 +44,20 @@ struct TaskScore {
 // Better first: score, then plausible predictions (plausible.h: of the
 // fitting programs, whose scores are equal, the ones whose test predictions
 // look like the train outputs), then written (a seed or a prefix of one)
-// before found, then shorter, then the text (a total order, so selection
-// never depends on anything but content). Among programs right on every
+// before found, then shorter, then cheaper under the seeds' prior, then the
+// text (a total order, so selection never depends on anything but
+// content). Among programs right on every
 // train pair, one written for another task has passed one test, while a
 // mutant or an enumerated program is the survivor of thousands tried on
 // this very task, each a chance to fit the train pairs by accident: in
 // LOO-40 the shorter mutants that fit 29ec7d0e all predicted wrong and
 // pushed out the seed that fits it as written (0dfd9992's solver) and
-// predicts right.
+// predicts right. Equally long fitting programs often differ in a
+// constant alone, and the text's order chose between them (b9b7f026's
+// objects(I, F, F, T) before objects(I, T, F, T), the one that predicts
+// right); the prior's order is the better guess, the description length
+// of the program in the language the seeds speak (docs/search.md
+// "Ranking").
 bool better(const TaskScore& a, const TaskScore& b);
 
 // Right on every train pair.

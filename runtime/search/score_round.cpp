@@ -65,7 +65,7 @@ std::vector<TaskScore> RoundScores::of_program(int p) const {
 }
 
 std::vector<ScoredCandidate> RoundScores::distinct_best(std::size_t t, const std::function<std::string(int)>& source,
-                                                        const std::function<int(int)>& length) const {
+                                                        const std::function<ProgramSize(int)>& size) const {
   // Grouped by the outputs hash score() computes, the key the store's kept
   // order uses too (ranking.h's rank).
   // Texts are read only where they decide (better() compares them last):
@@ -74,12 +74,15 @@ std::vector<ScoredCandidate> RoundScores::distinct_best(std::size_t t, const std
   for (int p = 0; p < static_cast<int>(run_.programs.size()); ++p) {
     if (!ran(t, p)) continue;
     ScoredCandidate c{p, score(t, p)};
-    c.score.length = length(p);
+    const ProgramSize ps = size(p);
+    c.score.length = ps.length;
+    c.score.bits = ps.bits;
     auto [it, fresh] = groups.emplace(c.score.outputs, c);
     if (fresh) continue;
     TaskScore& held = it->second.score;
     const bool tied = c.score.score == held.score && c.score.plausible == held.plausible &&
-                      c.score.written == held.written && c.score.length == held.length;
+                      c.score.written == held.written && c.score.length == held.length &&
+                      c.score.bits == held.bits;
     if (tied) {
       c.score.source = source(p);
       if (held.source.empty()) held.source = source(it->second.program);

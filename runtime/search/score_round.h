@@ -21,6 +21,12 @@ struct ScoredCandidate {
   TaskScore score;  // its source and length filled in
 };
 
+// What ranks programs of equal scores (ranking.h): statements, then
+// description length.
+struct ProgramSize {
+  int length = 0, bits = 0;
+};
+
 class RoundScores {
  public:
   RoundScores(const RunResult& run, const std::vector<Task>& tasks);
@@ -34,7 +40,7 @@ class RoundScores {
   // group by better()), best first. `source` is asked only of a group's best
   // and of programs that tie with it before the text decides.
   std::vector<ScoredCandidate> distinct_best(std::size_t t, const std::function<std::string(int)>& source,
-                                             const std::function<int(int)>& length) const;
+                                             const std::function<ProgramSize(int)>& size) const;
 
  private:
   const RunResult& run_;

@@ -123,6 +123,9 @@ class Search {
   generator::Signatures sig_;
   generator::Mutator mutator_;
   generator::Enumerator enumerator_;
+  // What a program's description length is taken under (ranking.h's bits):
+  // the seeds' prior in sixteenths of a bit, flat without seeds.
+  generator::ExpressionCosts ranking_prior_ = generator::seed_prior({}, generator::kRankingUnits);
   generator::Library library_;  // the seeds' fragments (SearchOptions::enumerate_library)
   // Tasks whose train pairs admit a rule over the input's parts
   // (part_rules.h): first in enumeration's turn.
@@ -218,6 +221,7 @@ void Search::seed_round() {
     StoredProgram sp;
     sp.source = cands[i].source;
     sp.length = static_cast<int>(cands[i].program.body.size());
+    sp.bits = static_cast<int>(generator::program_cost(cands[i].program, ranking_prior_));
     sp.dialect = generator::dialect_name(cands[i].dialect);
     sp.mutation = cands[i].mutation;
     sp.origin = cands[i].origin;
@@ -288,10 +292,15 @@ void Search::keep_candidates(int r, const RoundBatt& rb, const std::vector<Candi
   auto cand = [&](int p) -> const Candidate& { return cands[rb.candidate_of[p]]; };
   // Each task's groups on a thread (they read the round's results and the
   // candidates only); then the store, in task order.
+  const unsigned jobs = resolve_jobs(o_.jobs);
+  std::vector<ProgramSize> sizes(rb.candidate_of.size());
+  parallel_for(sizes.size(), jobs, [&](unsigned, std::size_t p) {
+    const generator::Program& prog = cand(int(p)).program;
+    sizes[p] = {int(prog.body.size()), int(generator::program_cost(prog, ranking_prior_))};
+  });
   std::vector<std::vector<ScoredCandidate>> groups(rb.out.tasks.size());
-  parallel_for(groups.size(), resolve_jobs(o_.jobs), [&](unsigned, std::size_t ti) {
-    groups[ti] = scores.distinct_best(ti, [&](int p) { return cand(p).source; },
-                                      [&](int p) { return int(cand(p).program.body.size()); });
+  parallel_for(groups.size(), jobs, [&](unsigned, std::size_t ti) {
+    groups[ti] = scores.distinct_best(ti, [&](int p) { return cand(p).source; }, [&](int p) { return sizes[p]; });
   });
   for (std::size_t ti = 0; ti < rb.out.tasks.size(); ++ti) {
     const std::string& id = rb.out.tasks[ti].id;
@@ -302,7 +311,8 @@ void Search::keep_candidates(int r, const RoundBatt& rb, const std::vector<Candi
       const Candidate& c = cand(sc.program);
       StoredProgram sp;
       sp.source = c.source;
-      sp.length = static_cast<int>(c.program.body.size());
+      sp.length = s.length;
+      sp.bits = s.bits;
       sp.dialect = generator::dialect_name(c.dialect);
       sp.parent = c.parent;
       sp.mutation = c.mutation;
@@ -603,11 +613,10 @@ SearchReport Search::run() {
   auto inputs = load_search_inputs(o_, sig_);
   if (!inputs.ok()) throw SearchFailure{inputs.error()};
   in_ = std::move(inputs.value());
-  if (o_.enumerate_prior == "seeds") {
-    std::vector<generator::Program> seeds;
-    for (const generator::TypedProgram& s : in_.seeds) seeds.push_back(s.program);
-    enumerator_.set_costs(generator::seed_prior(seeds));
-  }
+  std::vector<generator::Program> seeds;
+  for (const generator::TypedProgram& s : in_.seeds) seeds.push_back(s.program);
+  if (o_.enumerate_prior == "seeds") enumerator_.set_costs(generator::seed_prior(seeds));
+  ranking_prior_ = generator::seed_prior(seeds, generator::kRankingUnits);
   if (o_.enumerate_library == "seeds") library_ = generator::seed_library(in_.seeds, sig_);
   for (const Task& t : in_.searched)
     if (!halves_rules(t).empty() || !overlay_rules(t).empty()) ruled_.insert(t.id);

@@ -18,8 +18,9 @@ namespace {
 // the tasks it improved (what the choice of strategy reads); 4: each score's
 // outputs hash (ranking.h's rank()); 5: whether its test predictions are
 // plausible (runtime/score/plausible.h); 6: grid hashes, of which outputs
-// are made, computed another way (their old values cleared).
-constexpr int kSchemaVersion = 6;
+// are made, computed another way (their old values cleared); 7: each
+// program's description length under the seeds' prior (ranking.h's bits).
+constexpr int kSchemaVersion = 7;
 
 const char* kSchema = R"SQL(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -31,7 +32,8 @@ CREATE TABLE IF NOT EXISTS programs(
   parent INTEGER REFERENCES programs(id),
   mutation TEXT NOT NULL,
   origin TEXT NOT NULL,
-  round INTEGER NOT NULL);
+  round INTEGER NOT NULL,
+  bits INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS scores(
   program INTEGER NOT NULL REFERENCES programs(id),
   task TEXT NOT NULL,
@@ -95,6 +97,11 @@ Store::Store(const std::string& path) : path_(path) {
     exec("BEGIN IMMEDIATE; UPDATE scores SET outputs = 0; "
          "UPDATE meta SET value = '6' WHERE key = 'schema_version'; COMMIT");
     v = "6";
+  }
+  if (v == "6") {  // description lengths unknown (0): programs of equal length ordered by their texts, as before
+    exec("BEGIN IMMEDIATE; ALTER TABLE programs ADD COLUMN bits INTEGER NOT NULL DEFAULT 0; "
+         "UPDATE meta SET value = '7' WHERE key = 'schema_version'; COMMIT");
+    v = "7";
   }
   if (!v) {
     set_meta("schema_version", std::to_string(kSchemaVersion));
@@ -190,10 +197,10 @@ std::int64_t Store::add_program(const StoredProgram& p) {
   bind_all(find.get(), p.source);
   if (step_row(find.get())) return sqlite3_column_int64(find.get(), 0);
   Stmt s = prepare(db_,
-                   "INSERT INTO programs(source, length, dialect, parent, mutation, origin, round) "
-                   "VALUES(?, ?, ?, ?, ?, ?, ?)",
+                   "INSERT INTO programs(source, length, dialect, parent, mutation, origin, round, bits) "
+                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
                    path_);
-  bind_all(s.get(), p.source, p.length, p.dialect, p.parent, p.mutation, p.origin, p.round);
+  bind_all(s.get(), p.source, p.length, p.dialect, p.parent, p.mutation, p.origin, p.round, p.bits);
   if (p.parent == 0) sqlite3_bind_null(s.get(), 4);
   step_done(s.get(), "cannot add a program");
   return sqlite3_last_insert_rowid(db_);
@@ -211,10 +218,12 @@ StoredProgram program_row(sqlite3_stmt* s) {
   p.mutation = text(s, 5);
   p.origin = text(s, 6);
   p.round = sqlite3_column_int(s, 7);
+  p.bits = sqlite3_column_int(s, 8);
   return p;
 }
 
-constexpr const char* kProgramColumns = "SELECT id, source, length, dialect, parent, mutation, origin, round FROM programs";
+constexpr const char* kProgramColumns =
+    "SELECT id, source, length, dialect, parent, mutation, origin, round, bits FROM programs";
 
 }  // namespace
 
@@ -249,7 +258,7 @@ namespace {
 constexpr const char* kScoreColumns =
     "SELECT s.program, s.task, s.score, s.train_right, s.train_total, s.test_right, s.test_known, "
     "s.cell_accuracy, s.solved, s.near_miss, s.round, p.length, p.source, s.outputs, "
-    "p.mutation IN ('seed', 'prefix'), s.plausible "
+    "p.mutation IN ('seed', 'prefix'), s.plausible, p.bits "
     "FROM scores s JOIN programs p ON p.id = s.program";
 
 TaskScore score_row(sqlite3_stmt* s) {
@@ -270,6 +279,7 @@ TaskScore score_row(sqlite3_stmt* s) {
   t.outputs = static_cast<std::uint64_t>(sqlite3_column_int64(s, 13));
   t.written = sqlite3_column_int(s, 14) != 0;
   t.plausible = sqlite3_column_int(s, 15) != 0;
+  t.bits = sqlite3_column_int(s, 16);
   return t;
 }
 

@@ -35,6 +35,7 @@ struct StoredProgram {
   std::string mutation;  // a mutation kind, or "seed"
   std::string origin;    // a seed's name in its file, else ""
   int round = 0;
+  int bits = 0;          // description length under the seeds' prior (ranking.h); 0: unknown
 };
 
 struct RoundRow {

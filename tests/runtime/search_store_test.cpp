@@ -57,13 +57,23 @@ void exec_sql(sqlite3* db, const char* sql) {
 
 }  // namespace
 
-TEST_CASE("ranking: score, then shorter, then the text; keep_best keeps the best k", "[search][ranking]") {
+TEST_CASE("ranking: score, then shorter, then cheaper, then the text; keep_best keeps the best k",
+          "[search][ranking]") {
   std::vector<TaskScore> v = {scored(1, 0.5, 3, "c"), scored(2, 0.9, 5, "b"), scored(3, 0.5, 2, "z"),
                               scored(4, 0.5, 2, "a"), scored(5, 0.1, 1, "a")};
   CHECK(better(v[1], v[0]));
   CHECK(better(v[2], v[0]));  // same score, shorter
-  CHECK(better(v[3], v[2]));  // same score and length: the text decides
+  CHECK(better(v[3], v[2]));  // same score, length and bits: the text decides
   CHECK_FALSE(better(v[3], v[3]));
+  // Same score and length: the cheaper under the seeds' prior, whatever the
+  // text; the shorter still first, however costly.
+  TaskScore cheap = scored(8, 0.5, 2, "z"), costly = scored(9, 0.5, 2, "a"), short_costly = scored(10, 0.5, 1, "q");
+  cheap.bits = 100;
+  costly.bits = 101;
+  short_costly.bits = 1000;
+  CHECK(better(cheap, costly));
+  CHECK_FALSE(better(costly, cheap));
+  CHECK(better(short_costly, cheap));
   std::vector<TaskScore> dropped = keep_best(v, 3);
   REQUIRE(v.size() == 3);
   CHECK(v[0].program == 2);
@@ -212,7 +222,7 @@ TEST_CASE("score_round: train and known test pairs, cell accuracy, and one progr
 
   // Programs 0 and 1 give the same outputs: one of them, the shorter.
   auto best = scores.distinct_best(0, [](int p) { return std::string(1, char('a' + p)); },
-                                   [](int p) { return p == 1 ? 1 : 2; });
+                                   [](int p) { return ProgramSize{p == 1 ? 1 : 2, 10}; });
   REQUIRE(best.size() == 2);
   CHECK(best[0].program == 1);
   CHECK(best[1].program == 2);
@@ -220,12 +230,22 @@ TEST_CASE("score_round: train and known test pairs, cell accuracy, and one progr
   // and of each group's best only.
   int asked = 0;
   auto tied = scores.distinct_best(
-      0, [&](int p) { return ++asked, std::string(1, "zam"[p]); }, [](int) { return 2; });
+      0, [&](int p) { return ++asked, std::string(1, "zam"[p]); }, [](int) { return ProgramSize{2, 10}; });
   REQUIRE(tied.size() == 2);
   CHECK(tied[0].program == 1);  // "a" before "z"
   CHECK(tied[0].score.source == "a");
   CHECK(tied[1].score.source == "m");
   CHECK(asked == 3);
+  // Of the same length, the cheaper under the prior before the text, which
+  // is then asked of each group's best only.
+  asked = 0;
+  auto cheaper = scores.distinct_best(
+      0, [&](int p) { return ++asked, std::string(1, "zam"[p]); },
+      [](int p) { return ProgramSize{2, p == 0 ? 9 : 10}; });
+  REQUIRE(cheaper.size() == 2);
+  CHECK(cheaper[0].program == 0);  // "z", cheaper than "a"
+  CHECK(cheaper[0].score.bits == 9);
+  CHECK(asked == 2);
 
   // Every program's outputs hash: programs 0 and 1 give the same outputs,
   // program 2 others.
@@ -300,7 +320,7 @@ TEST_CASE("store: a read that fails after its first row is an error, not a short
   CHECK_THROWS_AS(store.shapes(), StoreError);
 }
 
-TEST_CASE("store: a schema-2 store opens as schema 6, its rounds mutation's, its outputs 0, its programs plausible",
+TEST_CASE("store: a schema-2 store opens as schema 7, its rounds mutation's, its outputs 0, its programs plausible",
           "[search][store]") {
   TempDir dir("battc-store");
   std::string path = dir.path + "/old.db";
@@ -325,11 +345,13 @@ TEST_CASE("store: a schema-2 store opens as schema 6, its rounds mutation's, its
   REQUIRE(sqlite3_exec(db,
                        "ALTER TABLE rounds DROP COLUMN strategy; ALTER TABLE rounds DROP COLUMN improved; "
                        "ALTER TABLE scores DROP COLUMN outputs; ALTER TABLE scores DROP COLUMN plausible; "
+                       "ALTER TABLE programs DROP COLUMN bits; "
                        "UPDATE meta SET value = '2' WHERE key = 'schema_version'",
                        nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
   Store s(path);
-  CHECK(s.meta("schema_version") == "6");
+  CHECK(s.meta("schema_version") == "7");
+  CHECK(s.best("t")[0].bits == 0);  // unknown in an old store
   REQUIRE(s.best("t").size() == 1);
   CHECK(s.best("t")[0].outputs == 0);
   CHECK(s.best("t")[0].plausible);  // unknown in an old store: as before
@@ -348,7 +370,7 @@ TEST_CASE("store: a schema-2 store opens as schema 6, its rounds mutation's, its
   CHECK(s.rounds().back().improved == 3);
 }
 
-TEST_CASE("store: a schema-5 store opens as schema 6 with its outputs cleared (grid hashes changed)", "[search][store]") {
+TEST_CASE("store: a schema-5 store opens as schema 7 with its outputs cleared (grid hashes changed)", "[search][store]") {
   TempDir dir("battc-store");
   std::string path = dir.path + "/v5.db";
   {
@@ -364,12 +386,35 @@ TEST_CASE("store: a schema-5 store opens as schema 6 with its outputs cleared (g
   }
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-  REQUIRE(sqlite3_exec(db, "UPDATE meta SET value = '5' WHERE key = 'schema_version'", nullptr, nullptr, nullptr) ==
-          SQLITE_OK);
+  REQUIRE(sqlite3_exec(db,
+                       "ALTER TABLE programs DROP COLUMN bits; "
+                       "UPDATE meta SET value = '5' WHERE key = 'schema_version'",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
   Store s(path);
-  CHECK(s.meta("schema_version") == "6");
+  CHECK(s.meta("schema_version") == "7");
   REQUIRE(s.best("t").size() == 1);
   CHECK(s.best("t")[0].outputs == 0);
   CHECK(s.best("t")[0].train_right == 3);
+}
+
+TEST_CASE("store: a program's description length is kept with it and ranks programs of equal length",
+          "[search][store]") {
+  TempDir dir("battc-store");
+  Store s(dir.path + "/bits.db");
+  StoredProgram a, b;
+  a.source = "def solve_program(I):\n    O = vmirror(I)\n    return O\n";
+  b.source = "def solve_program(I):\n    O = hmirror(I)\n    return O\n";
+  for (StoredProgram* p : {&a, &b}) p->dialect = "arc-dsl", p->mutation = "primitive", p->length = 1;
+  a.bits = 80;
+  b.bits = 64;
+  std::int64_t ia = s.add_program(a), ib = s.add_program(b);
+  CHECK(s.program(ib)->bits == 64);
+  s.set_score(fitting(ia, 1, "", 5));
+  s.set_score(fitting(ib, 1, "", 6));
+  auto best = s.best("t");
+  REQUIRE(best.size() == 2);
+  CHECK(best[0].program == ib);  // cheaper, though its text comes after
+  CHECK(best[0].bits == 64);
+  CHECK(best[1].bits == 80);
 }

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 #include <string>
 #include <vector>
@@ -118,6 +119,17 @@ TEST_CASE("enumeration: the seeds' prior orders a level by what they use", "[enu
   CHECK(costs.call_cost("rot90") == costs.default_call);
   CHECK(costs.leaf_cost("ONE") < costs.leaf_cost("NINE"));
   CHECK(costs.call_cost("vmirror") >= 1);
+  // In sixteenths of a bit (the search's ranking): the same costs, finer.
+  ExpressionCosts fine = seed_prior({seed}, kRankingUnits);
+  CHECK(std::abs(fine.call_cost("vmirror") - kRankingUnits * costs.call_cost("vmirror")) <= kRankingUnits / 2);
+  CHECK(fine.call_cost("rot90") == fine.default_call);
+  CHECK(seed_prior({}, kRankingUnits).call_cost("rot90") == 2 * kRankingUnits);
+  // A program's cost: its calls and its constants; I and variables nothing.
+  Program p;
+  p.body = {seed.body[0], seed.body[1]};  // replace(I, ONE, TWO), vmirror(I)
+  CHECK(program_cost(p, costs) == costs.call_cost("replace") + costs.leaf_cost("ONE") + costs.leaf_cost("TWO") +
+                                      costs.call_cost("vmirror"));
+  CHECK(program_cost(Program{}, costs) == 0);
 
   TypeTable tt;
   Signatures sig(tt);
