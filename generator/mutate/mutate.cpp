@@ -8,6 +8,7 @@
 #include <string>
 
 #include "generator/diag/internal_error.h"
+#include "generator/mutate/prefixes.h"
 #include "generator/types/primitive_table.h"
 
 namespace battc::generator {
@@ -143,7 +144,7 @@ std::optional<std::pair<std::size_t, std::size_t>> pick_site(const TypedProgram&
 // does: swapping a colour or a direction keeps the program's structure.
 // Type-keeping rewiring (argument, primitive, function value) comes next;
 // the structural kinds (insert, drop, crossover, append, splice, lift,
-// compose) are drawn least. Changing a weight changes what every seeded
+// compose, truncate) are drawn least. Changing a weight changes what every seeded
 // search makes.
 const std::array<MutationKindInfo, kMutationKinds>& mutation_kinds() {
   static constexpr std::array<MutationKindInfo, kMutationKinds> kinds = {{
@@ -158,6 +159,7 @@ const std::array<MutationKindInfo, kMutationKinds>& mutation_kinds() {
       {MutationKind::Splice, "splice", 8, &Mutator::splice},
       {MutationKind::Lift, "lift", 6, &Mutator::lift},
       {MutationKind::Compose, "compose", 6, &Mutator::compose},
+      {MutationKind::Truncate, "truncate", 4, &Mutator::truncate},
   }};
   static_assert([] {
     for (int i = 0; i < kMutationKinds; ++i)
@@ -375,6 +377,19 @@ std::optional<Program> Mutator::drop(const TypedProgram& p, Rng& rng, const Muta
   }
   out.body.erase(out.body.begin() + static_cast<std::ptrdiff_t>(k));
   return out;
+}
+
+// Drop never removes the returned statement; this does, with whatever only
+// it needed: a mutant whose last steps are wrong (an append, a lift) gets
+// back to the value before them, and a program that fits with a last step
+// that changes nothing on the train pairs (replace(x, FOUR, FIVE) where no
+// train grid has a 4 there, the signature of a fit by accident) gets its
+// shorter twin, which ranks first.
+std::optional<Program> Mutator::truncate(const TypedProgram& p, Rng& rng, const MutationContext&,
+                                         const TypedProgram*) const {
+  std::vector<Program> prefixes = result_type_prefixes(p);
+  if (prefixes.empty()) return std::nullopt;
+  return rng.pick(prefixes);
 }
 
 // `other` is the second parent; without one there is no crossover.

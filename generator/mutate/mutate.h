@@ -32,8 +32,9 @@ enum class MutationKind {
   Splice,         // an argument replaced by a value another program computes, its statements copied in
   Lift,           // a constant argument replaced by y = f(v), v an earlier value, f unary of the constant's type
   Compose,        // a function passed as a value, f, replaced by y = compose(g, f), g unary
+  Truncate,       // an earlier value of the result's type returned, with only what it needs (prefixes.h)
 };
-constexpr int kMutationKinds = 11;
+constexpr int kMutationKinds = 12;
 
 // The most statements a splice copies from its donor.
 constexpr std::size_t kMaxFragment = 6;
@@ -102,6 +103,8 @@ class Mutator {
                               const TypedProgram* other) const;
   std::optional<Program> compose(const TypedProgram& p, Rng& rng, const MutationContext& ctx,
                                  const TypedProgram* other) const;
+  std::optional<Program> truncate(const TypedProgram& p, Rng& rng, const MutationContext& ctx,
+                                  const TypedProgram* other) const;
   friend const std::array<MutationKindInfo, kMutationKinds>& mutation_kinds();
 
   const Signatures& sig_;

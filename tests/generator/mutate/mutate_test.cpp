@@ -293,6 +293,13 @@ bool is_change_of_kind(MutationKind k, const TypedProgram& p, const Program& m, 
     }
     case MutationKind::Lift: return is_lift(p, a, m);
     case MutationKind::Compose: return is_compose(a, m);
+    case MutationKind::Truncate: {
+      // one of the parent's prefixes (prefixes.h), as the checker prints it
+      const std::string t = text_of(m);
+      for (const Program& q : result_type_prefixes(p))
+        if (text_of(q) == t) return true;
+      return false;
+    }
   }
   return false;
 }
@@ -324,6 +331,7 @@ const std::vector<KindCase>& kind_cases() {
         {"solve_crop_bbox", "solve_largest_object"}}},
       {MutationKind::Lift, {{"solve_largest_object", ""}, {"solve_aabf363d", ""}, {"solve_b27ca6d3", ""}}},
       {MutationKind::Compose, {{"solve_largest_object", ""}, {"solve_gravity", ""}}},
+      {MutationKind::Truncate, {{"solve_aabf363d", ""}, {"solve_gravity", ""}, {"solve_f25fbde4", ""}}},
   };
   return cases;
 }
@@ -353,8 +361,8 @@ TEST_CASE("mutation kinds: one table, every kind once, weighted and named", "[ge
   // (docs/search.md, "Mutations"): renaming one orphans stored rows,
   // reweighting changes what every seeded search makes.
   CHECK(names == std::set<std::string>{"constant", "argument", "primitive", "function_value", "insert", "drop",
-                                       "crossover", "append", "splice", "lift", "compose"});
-  CHECK(mutation_weights() == std::vector<std::uint64_t>{24, 20, 18, 10, 8, 8, 6, 6, 8, 6, 6});
+                                       "crossover", "append", "splice", "lift", "compose", "truncate"});
+  CHECK(mutation_weights() == std::vector<std::uint64_t>{24, 20, 18, 10, 8, 8, 6, 6, 8, 6, 6, 4});
 }
 
 TEST_CASE("mutation kinds: each has test programs here", "[generator][mutate]") {
@@ -452,6 +460,8 @@ TEST_CASE("mutation kinds: nothing to change makes nothing", "[generator][mutate
   CHECK(never(MutationKind::Drop, mirror, nullptr));           // its only statement is returned
   CHECK(never(MutationKind::Lift, mirror, nullptr));           // no constant to compute
   CHECK(never(MutationKind::Compose, mirror, nullptr));        // no function passed as a value
+  CHECK(never(MutationKind::Truncate, mirror, nullptr));       // no earlier value to return
+  CHECK(never(MutationKind::Truncate, f["solve_crop_bbox"], nullptr));  // none of the result's type
   // A crossover needs a second parent of the same parameters and dialect.
   CHECK(never(MutationKind::Crossover, f["solve_crop_bbox"], nullptr));
   CHECK(never(MutationKind::Crossover, f["solve_crop_bbox"], &f["solve_a5313dff"]));
@@ -542,4 +552,30 @@ def solve_prefixed(I):
                  });
   // No earlier value of the result's type: no prefix.
   CHECK(result_type_prefixes(f["solve_crop_bbox"]).empty());
+}
+
+TEST_CASE("truncate: the returned statement goes, with what only it needed", "[generator][mutate]") {
+  // A fit whose last step changes nothing on the train pairs and something
+  // on the test (replace of a colour the train grids lack) has a shorter
+  // twin: the value before that step. Drop never removes the returned
+  // statement; truncate makes exactly the program's prefixes.
+  Fixture f;
+  f.add(R"PY(
+def solve_tail(I):
+    x1 = objects(I, T, F, T)
+    x2 = argmax(x1, size)
+    x3 = subgrid(x2, I)
+    O = replace(x3, FOUR, FIVE)
+    return O
+)PY",
+        Dialect::ArcDsl);
+  const TypedProgram& p = f["solve_tail"];
+  const std::set<std::string> made = typed_mutants(f, p, MutationKind::Truncate, 3);
+  CHECK(made == std::set<std::string>{"def solve_m(I):\n    x1 = objects(I, T, F, T)\n    x2 = argmax(x1, size)\n"
+                                      "    O = subgrid(x2, I)\n    return O\n"});
+  for (int k = 0; k < 50; ++k) {
+    Rng rng(k);
+    auto m = f.mutator.mutate(p, MutationKind::Drop, rng, f.ctx);
+    if (m) CHECK(m->body.back().call.callee == "replace");  // drop keeps the returned statement
+  }
 }
