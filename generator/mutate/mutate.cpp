@@ -200,6 +200,20 @@ Mutator::Mutator(const Signatures& sig) : sig_(sig) {
   }
 }
 
+// A site's key: which kind asks (its lists differ), the dialect (its
+// names), the types that decide and the call's argument types.
+FitsMemo::Key Mutator::site_key(int kind, Dialect d, std::initializer_list<const void*> types,
+                                const std::vector<TypeRef>& args) const {
+  FitsMemo::Key key;
+  key.reserve(3 + types.size() + args.size());
+  key.push_back(std::uintptr_t(kind));
+  key.push_back(std::uintptr_t(dialect_index(d)));
+  for (const void* t : types) key.push_back(reinterpret_cast<std::uintptr_t>(t));
+  key.push_back(args.size());
+  for (TypeRef t : args) key.push_back(reinterpret_cast<std::uintptr_t>(t));
+  return key;
+}
+
 std::optional<Program> Mutator::mutate(const TypedProgram& p, MutationKind k, Rng& rng, const MutationContext& ctx,
                                        const TypedProgram* other) const {
   int i = static_cast<int>(k);
@@ -280,12 +294,17 @@ std::optional<Program> Mutator::primitive(const TypedProgram& p, Rng& rng, const
   const auto& table = by_arity_[dialect_index(p.dialect)];
   if (args.size() >= table.size()) return std::nullopt;
   const std::vector<std::string>& same_arity = table[args.size()];
+  const FitsMemo::Fits fitting = memo_.get(site_key(0, p.dialect, {p.stmt_types[k]}, args), [&] {
+    FitsMemo::Fits out;
+    for (std::size_t i = 0; i < same_arity.size(); ++i) {
+      const DialectPrim* d = find_dialect_prim(p.dialect, same_arity[i]);
+      if (d && sig_.call_prim(d->internal, args).result == p.stmt_types[k]) out.push_back(std::uint16_t(i));
+    }
+    return out;
+  });
   std::vector<std::string> fits;
-  for (const std::string& name : same_arity) {
-    if (name == call.callee) continue;
-    const DialectPrim* d = find_dialect_prim(p.dialect, name);
-    if (d && sig_.call_prim(d->internal, args).result == p.stmt_types[k]) fits.push_back(name);
-  }
+  for (std::uint16_t i : fitting)
+    if (same_arity[i] != call.callee) fits.push_back(same_arity[i]);
   if (fits.empty()) return std::nullopt;
   Program out = p.program;
   out.body[k].call.callee = rng.pick(fits);
@@ -312,14 +331,23 @@ std::optional<Program> Mutator::function_value(const TypedProgram& p, Rng& rng, 
   std::vector<TypeRef>& args = *types;
   // Only functions with which this statement keeps its result type: then
   // nothing after it changes type (checked once more by the caller).
+  const std::vector<std::string>& names = table[n];
+  args[a] = nullptr;  // the open slot: not part of the key
+  const FitsMemo::Fits fitting =
+      memo_.get(site_key(1, p.dialect, {callee, p.stmt_types[k], reinterpret_cast<const void*>(a)}, args), [&] {
+        FitsMemo::Fits out;
+        std::vector<TypeRef> tried = args;
+        for (std::size_t i = 0; i < names.size(); ++i) {
+          const DialectPrim* f = find_dialect_prim(p.dialect, names[i]);
+          if (!f) continue;
+          tried[a] = sig_.types().prim(f->internal);
+          if (sig_.call(callee, tried).result == p.stmt_types[k]) out.push_back(std::uint16_t(i));
+        }
+        return out;
+      });
   std::vector<std::string> fits;
-  for (const std::string& name : table[n]) {
-    if (name == call.args[a].name) continue;
-    const DialectPrim* f = find_dialect_prim(p.dialect, name);
-    if (!f) continue;
-    args[a] = sig_.types().prim(f->internal);
-    if (sig_.call(callee, args).result == p.stmt_types[k]) fits.push_back(name);
-  }
+  for (std::uint16_t i : fitting)
+    if (names[i] != call.args[a].name) fits.push_back(names[i]);
   if (fits.empty()) return std::nullopt;
   Program out = p.program;
   out.body[k].call.args[a].name = rng.pick(fits);
@@ -561,10 +589,15 @@ std::optional<Program> Mutator::lift(const TypedProgram& p, Rng& rng, const Muta
   for (const std::string& v : variables_before(p, k)) {
     TypeRef t = p.type_at(v, k, sig_);
     if (!t) continue;
-    for (const std::string& name : table[1]) {
-      const DialectPrim* d = find_dialect_prim(p.dialect, name);
-      if (d && sig_.call_prim(d->internal, {t}).result == want) fits.emplace_back(name, v);
-    }
+    const FitsMemo::Fits fitting = memo_.get(site_key(2, p.dialect, {t, want}, {}), [&] {
+      FitsMemo::Fits out;
+      for (std::size_t i = 0; i < table[1].size(); ++i) {
+        const DialectPrim* d = find_dialect_prim(p.dialect, table[1][i]);
+        if (d && sig_.call_prim(d->internal, {t}).result == want) out.push_back(std::uint16_t(i));
+      }
+      return out;
+    });
+    for (std::uint16_t i : fitting) fits.emplace_back(table[1][i], v);
   }
   if (fits.empty()) return std::nullopt;
   const auto& [f, v] = rng.pick(fits);
@@ -601,15 +634,22 @@ std::optional<Program> Mutator::compose(const TypedProgram& p, Rng& rng, const M
   if (!types || !callee || !callee->callable() || table.size() < 2 || !compose_prim) return std::nullopt;
   std::vector<TypeRef>& args = *types;
   const TypeRef f = args[a];
+  const FitsMemo::Fits fitting =
+      memo_.get(site_key(3, p.dialect, {callee, p.stmt_types[k], reinterpret_cast<const void*>(a)}, args), [&] {
+        FitsMemo::Fits out;
+        std::vector<TypeRef> tried = args;
+        for (std::size_t i = 0; i < table[1].size(); ++i) {
+          const DialectPrim* g = find_dialect_prim(p.dialect, table[1][i]);
+          if (!g) continue;
+          CallType composed = sig_.call_prim(compose_prim->internal, {sig_.types().prim(g->internal), f});
+          if (!composed.ok()) continue;
+          tried[a] = composed.result;
+          if (sig_.call(callee, tried).result == p.stmt_types[k]) out.push_back(std::uint16_t(i));
+        }
+        return out;
+      });
   std::vector<std::string> fits;
-  for (const std::string& name : table[1]) {
-    const DialectPrim* g = find_dialect_prim(p.dialect, name);
-    if (!g) continue;
-    CallType composed = sig_.call_prim(compose_prim->internal, {sig_.types().prim(g->internal), f});
-    if (!composed.ok()) continue;
-    args[a] = composed.result;
-    if (sig_.call(callee, args).result == p.stmt_types[k]) fits.push_back(name);
-  }
+  for (std::uint16_t i : fitting) fits.push_back(table[1][i]);
   if (fits.empty()) return std::nullopt;
   Program out = p.program;
   const std::string g = rng.pick(fits);

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "generator/mutate/fits_memo.h"
 #include "generator/mutate/rng.h"
 #include "generator/mutate/typed_program.h"
 
@@ -110,6 +111,10 @@ class Mutator {
   const Signatures& sig_;
   // Per dialect, per arity: the names programs write, sorted.
   std::array<std::vector<std::vector<std::string>>, 2> by_arity_;
+  // The names that fit a site, by its types (fits_memo.h).
+  FitsMemo memo_;
+  FitsMemo::Key site_key(int kind, Dialect d, std::initializer_list<const void*> types,
+                         const std::vector<TypeRef>& args) const;
 };
 
 }  // namespace battc::generator

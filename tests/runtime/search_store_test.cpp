@@ -169,18 +169,23 @@ TEST_CASE("ranking: partial programs that give the same outputs keep one place, 
   CHECK(distinct_predictions(v) == 0);  // none fits
 }
 
-TEST_CASE("score_round: train and known test pairs, cell accuracy, and one program per output signature",
-          "[search][ranking]") {
-  // One task: two train pairs (4 cells each), one test with a known output;
-  // three programs: 0 right everywhere, 1 the same outputs as 0 (a
-  // duplicate), 2 right on train 0 only, 3 of 4 cells on train 1, and it fails
-  // on the test.
+namespace {
+// One task: two train pairs (4 cells each), one test with a known output;
+// three programs: 0 right everywhere, 1 the same outputs as 0 (a
+// duplicate), 2 right on train 0 only, 3 of 4 cells on train 1, and it fails
+// on the test.
+struct ThreePrograms {
+  RunResult run;
+  std::vector<Task> tasks;
+  ThreePrograms();
+};
+
+ThreePrograms::ThreePrograms() {
   Task task;
   task.id = "t";
   GridData g{2, 2, {1, 2, 3, 4}};
   task.train = {Sample{g, g}, Sample{g, g}};
   task.test = {Sample{g, g}};
-  RunResult run;
   run.programs = {"a", "b", "c"};
   TaskResult tr;
   tr.id = "t";
@@ -199,9 +204,14 @@ TEST_CASE("score_round: train and known test pairs, cell accuracy, and one progr
   tr.samples[2].grids = {g};  // programs 0 and 1 predict g
   tr.samples[2].evals[0].grid = tr.samples[2].evals[1].grid = 0;
   run.tasks = {tr};
-  std::vector<Task> tasks = {task};
-  RoundScores scores = score_round(run, tasks);
+  tasks = {task};
+}
+}  // namespace
 
+TEST_CASE("score_round: train and known test pairs, cell accuracy, and one program per output signature",
+          "[search][ranking]") {
+  ThreePrograms three;
+  RoundScores scores = score_round(three.run, three.tasks);
   std::vector<TaskScore> of0 = scores.of_program(0), of2 = scores.of_program(2);
   REQUIRE(of0.size() == 1);
   CHECK(of0[0].train_right == 2);
@@ -220,6 +230,18 @@ TEST_CASE("score_round: train and known test pairs, cell accuracy, and one progr
   CHECK(of0[0].plausible);
   CHECK_FALSE(of2[0].plausible);
 
+  // Every program's outputs hash: programs 0 and 1 give the same outputs,
+  // program 2 others.
+  CHECK(of0[0].outputs != 0);
+  CHECK(scores.of_program(1)[0].outputs == of0[0].outputs);
+  CHECK(of2[0].outputs != of0[0].outputs);
+  CHECK(of2[0].outputs != 0);
+}
+
+TEST_CASE("score_round: distinct_best keeps one program per output signature, the best by the ranking",
+          "[search][ranking]") {
+  ThreePrograms three;
+  RoundScores scores = score_round(three.run, three.tasks);
   // Programs 0 and 1 give the same outputs: one of them, the shorter.
   auto best = scores.distinct_best(0, [](int p) { return std::string(1, char('a' + p)); },
                                    [](int p) { return ProgramSize{p == 1 ? 1 : 2, 10}; });
@@ -246,13 +268,6 @@ TEST_CASE("score_round: train and known test pairs, cell accuracy, and one progr
   CHECK(cheaper[0].program == 0);  // "z", cheaper than "a"
   CHECK(cheaper[0].score.bits == 9);
   CHECK(asked == 2);
-
-  // Every program's outputs hash: programs 0 and 1 give the same outputs,
-  // program 2 others.
-  CHECK(of0[0].outputs != 0);
-  CHECK(scores.of_program(1)[0].outputs == of0[0].outputs);
-  CHECK(of2[0].outputs != of0[0].outputs);
-  CHECK(of2[0].outputs != 0);
 }
 
 TEST_CASE("score_round: of two programs with no cell right, the one of the right output shape scores more",
