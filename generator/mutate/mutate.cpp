@@ -14,6 +14,9 @@
 namespace battc::generator {
 namespace {
 
+// An interned type as a memo key's word (fits_memo.h).
+std::uintptr_t word(TypeRef t) { return reinterpret_cast<std::uintptr_t>(t); }
+
 int dialect_index(Dialect d) { return d == Dialect::ArcDsl ? 0 : 1; }
 
 // The names of ints that programs write: NEG_TWO .. TEN.
@@ -201,16 +204,17 @@ Mutator::Mutator(const Signatures& sig) : sig_(sig) {
 }
 
 // A site's key: which kind asks (its lists differ), the dialect (its
-// names), the types that decide and the call's argument types.
-FitsMemo::Key Mutator::site_key(int kind, Dialect d, std::initializer_list<const void*> types,
+// names), what else decides (types as words, an argument's position) and
+// the call's argument types.
+FitsMemo::Key Mutator::site_key(int kind, Dialect d, std::initializer_list<std::uintptr_t> decide,
                                 const std::vector<TypeRef>& args) const {
   FitsMemo::Key key;
-  key.reserve(3 + types.size() + args.size());
+  key.reserve(3 + decide.size() + args.size());
   key.push_back(std::uintptr_t(kind));
   key.push_back(std::uintptr_t(dialect_index(d)));
-  for (const void* t : types) key.push_back(reinterpret_cast<std::uintptr_t>(t));
+  key.insert(key.end(), decide.begin(), decide.end());
   key.push_back(args.size());
-  for (TypeRef t : args) key.push_back(reinterpret_cast<std::uintptr_t>(t));
+  for (TypeRef t : args) key.push_back(word(t));
   return key;
 }
 
@@ -294,7 +298,7 @@ std::optional<Program> Mutator::primitive(const TypedProgram& p, Rng& rng, const
   const auto& table = by_arity_[dialect_index(p.dialect)];
   if (args.size() >= table.size()) return std::nullopt;
   const std::vector<std::string>& same_arity = table[args.size()];
-  const FitsMemo::Fits fitting = memo_.get(site_key(0, p.dialect, {p.stmt_types[k]}, args), [&] {
+  const FitsMemo::Fits fitting = memo_.get(site_key(0, p.dialect, {word(p.stmt_types[k])}, args), [&] {
     FitsMemo::Fits out;
     for (std::size_t i = 0; i < same_arity.size(); ++i) {
       const DialectPrim* d = find_dialect_prim(p.dialect, same_arity[i]);
@@ -334,7 +338,7 @@ std::optional<Program> Mutator::function_value(const TypedProgram& p, Rng& rng, 
   const std::vector<std::string>& names = table[n];
   args[a] = nullptr;  // the open slot: not part of the key
   const FitsMemo::Fits fitting =
-      memo_.get(site_key(1, p.dialect, {callee, p.stmt_types[k], reinterpret_cast<const void*>(a)}, args), [&] {
+      memo_.get(site_key(1, p.dialect, {word(callee), word(p.stmt_types[k]), a}, args), [&] {
         FitsMemo::Fits out;
         std::vector<TypeRef> tried = args;
         for (std::size_t i = 0; i < names.size(); ++i) {
@@ -589,7 +593,7 @@ std::optional<Program> Mutator::lift(const TypedProgram& p, Rng& rng, const Muta
   for (const std::string& v : variables_before(p, k)) {
     TypeRef t = p.type_at(v, k, sig_);
     if (!t) continue;
-    const FitsMemo::Fits fitting = memo_.get(site_key(2, p.dialect, {t, want}, {}), [&] {
+    const FitsMemo::Fits fitting = memo_.get(site_key(2, p.dialect, {word(t), word(want)}, {}), [&] {
       FitsMemo::Fits out;
       for (std::size_t i = 0; i < table[1].size(); ++i) {
         const DialectPrim* d = find_dialect_prim(p.dialect, table[1][i]);
@@ -635,7 +639,7 @@ std::optional<Program> Mutator::compose(const TypedProgram& p, Rng& rng, const M
   std::vector<TypeRef>& args = *types;
   const TypeRef f = args[a];
   const FitsMemo::Fits fitting =
-      memo_.get(site_key(3, p.dialect, {callee, p.stmt_types[k], reinterpret_cast<const void*>(a)}, args), [&] {
+      memo_.get(site_key(3, p.dialect, {word(callee), word(p.stmt_types[k]), a}, args), [&] {
         FitsMemo::Fits out;
         std::vector<TypeRef> tried = args;
         for (std::size_t i = 0; i < table[1].size(); ++i) {

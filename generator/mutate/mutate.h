@@ -113,7 +113,7 @@ class Mutator {
   std::array<std::vector<std::vector<std::string>>, 2> by_arity_;
   // The names that fit a site, by its types (fits_memo.h).
   FitsMemo memo_;
-  FitsMemo::Key site_key(int kind, Dialect d, std::initializer_list<const void*> types,
+  FitsMemo::Key site_key(int kind, Dialect d, std::initializer_list<std::uintptr_t> decide,
                          const std::vector<TypeRef>& args) const;
 };
 
