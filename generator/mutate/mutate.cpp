@@ -322,7 +322,9 @@ std::optional<Program> Mutator::function_value(const TypedProgram& p, Rng& rng, 
     return !arg.keyword && !arg.is_int && !is_variable(p, arg.name, k) && find_dialect_prim(p.dialect, arg.name);
   });
   if (!site) return std::nullopt;
-  auto [k, a] = *site;
+  // Plain variables, not a structured binding: the memo's lambda captures
+  // them, which clang before 16 refuses for a binding.
+  const std::size_t k = site->first, a = site->second;
   const Call& call = p.program.body[k].call;
   const DialectPrim* d = find_dialect_prim(p.dialect, call.args[a].name);
   int n = sig_.arity(d->internal);
@@ -630,7 +632,9 @@ std::optional<Program> Mutator::compose(const TypedProgram& p, Rng& rng, const M
     return t && t->callable();
   });
   if (!site) return std::nullopt;
-  auto [k, a] = *site;
+  // Plain variables, not a structured binding: the memo's lambda captures
+  // them, which clang before 16 refuses for a binding.
+  const std::size_t k = site->first, a = site->second;
   auto types = argument_types(p, k, sig_);
   TypeRef callee = p.type_at(p.program.body[k].call.callee, k, sig_);
   const auto& table = by_arity_[dialect_index(p.dialect)];
