@@ -17,6 +17,17 @@ namespace {
 // An interned type as a memo key's word (fits_memo.h).
 std::uintptr_t word(TypeRef t) { return reinterpret_cast<std::uintptr_t>(t); }
 
+// The indices of `names` whose primitive passes `fits` (a memo's list,
+// fits_memo.h).
+template <class F>
+FitsMemo::Fits fitting_names(const std::vector<std::string>& names, Dialect d, F fits) {
+  FitsMemo::Fits out;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (const DialectPrim* prim = find_dialect_prim(d, names[i]); prim && fits(*prim))
+      out.push_back(std::uint16_t(i));
+  return out;
+}
+
 int dialect_index(Dialect d) { return d == Dialect::ArcDsl ? 0 : 1; }
 
 // The names of ints that programs write: NEG_TWO .. TEN.
@@ -299,12 +310,9 @@ std::optional<Program> Mutator::primitive(const TypedProgram& p, Rng& rng, const
   if (args.size() >= table.size()) return std::nullopt;
   const std::vector<std::string>& same_arity = table[args.size()];
   const FitsMemo::Fits fitting = memo_.get(site_key(0, p.dialect, {word(p.stmt_types[k])}, args), [&] {
-    FitsMemo::Fits out;
-    for (std::size_t i = 0; i < same_arity.size(); ++i) {
-      const DialectPrim* d = find_dialect_prim(p.dialect, same_arity[i]);
-      if (d && sig_.call_prim(d->internal, args).result == p.stmt_types[k]) out.push_back(std::uint16_t(i));
-    }
-    return out;
+    return fitting_names(same_arity, p.dialect, [&](const DialectPrim& d) {
+      return sig_.call_prim(d.internal, args).result == p.stmt_types[k];
+    });
   });
   std::vector<std::string> fits;
   for (std::uint16_t i : fitting)
@@ -341,15 +349,11 @@ std::optional<Program> Mutator::function_value(const TypedProgram& p, Rng& rng, 
   args[a] = nullptr;  // the open slot: not part of the key
   const FitsMemo::Fits fitting =
       memo_.get(site_key(1, p.dialect, {word(callee), word(p.stmt_types[k]), a}, args), [&] {
-        FitsMemo::Fits out;
         std::vector<TypeRef> tried = args;
-        for (std::size_t i = 0; i < names.size(); ++i) {
-          const DialectPrim* f = find_dialect_prim(p.dialect, names[i]);
-          if (!f) continue;
-          tried[a] = sig_.types().prim(f->internal);
-          if (sig_.call(callee, tried).result == p.stmt_types[k]) out.push_back(std::uint16_t(i));
-        }
-        return out;
+        return fitting_names(names, p.dialect, [&](const DialectPrim& f) {
+          tried[a] = sig_.types().prim(f.internal);
+          return sig_.call(callee, tried).result == p.stmt_types[k];
+        });
       });
   std::vector<std::string> fits;
   for (std::uint16_t i : fitting)
@@ -596,12 +600,8 @@ std::optional<Program> Mutator::lift(const TypedProgram& p, Rng& rng, const Muta
     TypeRef t = p.type_at(v, k, sig_);
     if (!t) continue;
     const FitsMemo::Fits fitting = memo_.get(site_key(2, p.dialect, {word(t), word(want)}, {}), [&] {
-      FitsMemo::Fits out;
-      for (std::size_t i = 0; i < table[1].size(); ++i) {
-        const DialectPrim* d = find_dialect_prim(p.dialect, table[1][i]);
-        if (d && sig_.call_prim(d->internal, {t}).result == want) out.push_back(std::uint16_t(i));
-      }
-      return out;
+      return fitting_names(table[1], p.dialect,
+                           [&](const DialectPrim& d) { return sig_.call_prim(d.internal, {t}).result == want; });
     });
     for (std::uint16_t i : fitting) fits.emplace_back(table[1][i], v);
   }
@@ -644,17 +644,13 @@ std::optional<Program> Mutator::compose(const TypedProgram& p, Rng& rng, const M
   const TypeRef f = args[a];
   const FitsMemo::Fits fitting =
       memo_.get(site_key(3, p.dialect, {word(callee), word(p.stmt_types[k]), a}, args), [&] {
-        FitsMemo::Fits out;
         std::vector<TypeRef> tried = args;
-        for (std::size_t i = 0; i < table[1].size(); ++i) {
-          const DialectPrim* g = find_dialect_prim(p.dialect, table[1][i]);
-          if (!g) continue;
-          CallType composed = sig_.call_prim(compose_prim->internal, {sig_.types().prim(g->internal), f});
-          if (!composed.ok()) continue;
+        return fitting_names(table[1], p.dialect, [&](const DialectPrim& g) {
+          CallType composed = sig_.call_prim(compose_prim->internal, {sig_.types().prim(g.internal), f});
+          if (!composed.ok()) return false;
           tried[a] = composed.result;
-          if (sig_.call(callee, tried).result == p.stmt_types[k]) out.push_back(std::uint16_t(i));
-        }
-        return out;
+          return sig_.call(callee, tried).result == p.stmt_types[k];
+        });
       });
   std::vector<std::string> fits;
   for (std::uint16_t i : fitting) fits.push_back(table[1][i]);

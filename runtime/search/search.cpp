@@ -126,6 +126,10 @@ class Search {
   // What a program's description length is taken under (ranking.h's bits):
   // the seeds' prior in sixteenths of a bit, flat without seeds.
   generator::ExpressionCosts ranking_prior_ = generator::seed_prior({}, generator::kRankingUnits);
+  // What ranks a program among equal scores: its statements, its cost.
+  ProgramSize size_of(const generator::Program& p) const {
+    return {static_cast<int>(p.body.size()), static_cast<int>(generator::program_cost(p, ranking_prior_))};
+  }
   generator::Library library_;  // the seeds' fragments (SearchOptions::enumerate_library)
   // Tasks whose train pairs admit a rule over the input's parts
   // (part_rules.h): first in enumeration's turn.
@@ -220,8 +224,9 @@ void Search::seed_round() {
   for (std::size_t i = 0; i < cands.size(); ++i) {
     StoredProgram sp;
     sp.source = cands[i].source;
-    sp.length = static_cast<int>(cands[i].program.body.size());
-    sp.bits = static_cast<int>(generator::program_cost(cands[i].program, ranking_prior_));
+    const ProgramSize size = size_of(cands[i].program);
+    sp.length = size.length;
+    sp.bits = size.bits;
     sp.dialect = generator::dialect_name(cands[i].dialect);
     sp.mutation = cands[i].mutation;
     sp.origin = cands[i].origin;
@@ -294,10 +299,7 @@ void Search::keep_candidates(int r, const RoundBatt& rb, const std::vector<Candi
   // candidates only); then the store, in task order.
   const unsigned jobs = resolve_jobs(o_.jobs);
   std::vector<ProgramSize> sizes(rb.candidate_of.size());
-  parallel_for(sizes.size(), jobs, [&](unsigned, std::size_t p) {
-    const generator::Program& prog = cand(int(p)).program;
-    sizes[p] = {int(prog.body.size()), int(generator::program_cost(prog, ranking_prior_))};
-  });
+  parallel_for(sizes.size(), jobs, [&](unsigned, std::size_t p) { sizes[p] = size_of(cand(int(p)).program); });
   std::vector<std::vector<ScoredCandidate>> groups(rb.out.tasks.size());
   parallel_for(groups.size(), jobs, [&](unsigned, std::size_t ti) {
     groups[ti] = scores.distinct_best(ti, [&](int p) { return cand(p).source; }, [&](int p) { return sizes[p]; });
