@@ -9,6 +9,7 @@
 
 #include "generator/diag/internal_error.h"
 #include "generator/mutate/prefixes.h"
+#include "generator/mutate/typed_program.h"
 #include "generator/types/primitive_table.h"
 
 namespace battc::generator {
@@ -174,6 +175,7 @@ const std::array<MutationKindInfo, kMutationKinds>& mutation_kinds() {
       {MutationKind::Lift, "lift", 6, &Mutator::lift},
       {MutationKind::Compose, "compose", 6, &Mutator::compose},
       {MutationKind::Truncate, "truncate", 4, &Mutator::truncate},
+      {MutationKind::Twice, "twice", 8, &Mutator::twice},
   }};
   static_assert([] {
     for (int i = 0; i < kMutationKinds; ++i)
@@ -428,6 +430,23 @@ std::optional<Program> Mutator::truncate(const TypedProgram& p, Rng& rng, const 
   std::vector<Program> prefixes = result_type_prefixes(p);
   if (prefixes.empty()) return std::nullopt;
   return rng.pick(prefixes);
+}
+
+// Two changes at once, each of a kind drawn by the table's weights among
+// those that need no second program (not crossover, splice or twice): a
+// path of two changes whose first alone scores worse than the parent is
+// never kept, so one change at a time does not cross it. The first change
+// is checked (`type_program`) so that the second reads its types.
+std::optional<Program> Mutator::twice(const TypedProgram& p, Rng& rng, const MutationContext& ctx,
+                                      const TypedProgram*) const {
+  std::vector<std::uint64_t> w = mutation_weights();
+  for (MutationKind k : {MutationKind::Crossover, MutationKind::Splice, MutationKind::Twice})
+    w[static_cast<std::size_t>(k)] = 0;
+  auto first = mutate(p, static_cast<MutationKind>(rng.weighted(w)), rng, ctx, nullptr);
+  if (!first) return std::nullopt;
+  auto typed = type_program(*first, p.dialect, *ctx.signatures);
+  if (!typed) return std::nullopt;
+  return mutate(*typed, static_cast<MutationKind>(rng.weighted(w)), rng, ctx, nullptr);
 }
 
 // `other` is the second parent; without one there is no crossover.

@@ -34,8 +34,9 @@ enum class MutationKind {
   Lift,           // a constant argument replaced by y = f(v), v an earlier value, f unary of the constant's type
   Compose,        // a function passed as a value, f, replaced by y = compose(g, f), g unary
   Truncate,       // an earlier value of the result's type returned, with only what it needs (prefixes.h)
+  Twice,          // two changes of one-parent kinds, the first checked before the second is made
 };
-constexpr int kMutationKinds = 12;
+constexpr int kMutationKinds = 13;
 
 // The most statements a splice copies from its donor.
 constexpr std::size_t kMaxFragment = 6;
@@ -106,6 +107,8 @@ class Mutator {
                                  const TypedProgram* other) const;
   std::optional<Program> truncate(const TypedProgram& p, Rng& rng, const MutationContext& ctx,
                                   const TypedProgram* other) const;
+  std::optional<Program> twice(const TypedProgram& p, Rng& rng, const MutationContext& ctx,
+                               const TypedProgram* other) const;
   friend const std::array<MutationKindInfo, kMutationKinds>& mutation_kinds();
 
   const Signatures& sig_;

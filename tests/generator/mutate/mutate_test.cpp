@@ -300,6 +300,7 @@ bool is_change_of_kind(MutationKind k, const TypedProgram& p, const Program& m, 
         if (text_of(q) == t) return true;
       return false;
     }
+    case MutationKind::Twice: return text_of(m) != text_of(a);  // which two changes: the replay test
   }
   return false;
 }
@@ -332,6 +333,7 @@ const std::vector<KindCase>& kind_cases() {
       {MutationKind::Lift, {{"solve_largest_object", ""}, {"solve_aabf363d", ""}, {"solve_b27ca6d3", ""}}},
       {MutationKind::Compose, {{"solve_largest_object", ""}, {"solve_gravity", ""}}},
       {MutationKind::Truncate, {{"solve_aabf363d", ""}, {"solve_gravity", ""}, {"solve_f25fbde4", ""}}},
+      {MutationKind::Twice, {{"solve_largest_object", ""}, {"solve_aabf363d", ""}, {"solve_crop_bbox", ""}}},
   };
   return cases;
 }
@@ -361,8 +363,8 @@ TEST_CASE("mutation kinds: one table, every kind once, weighted and named", "[ge
   // (docs/search.md, "Mutations"): renaming one orphans stored rows,
   // reweighting changes what every seeded search makes.
   CHECK(names == std::set<std::string>{"constant", "argument", "primitive", "function_value", "insert", "drop",
-                                       "crossover", "append", "splice", "lift", "compose", "truncate"});
-  CHECK(mutation_weights() == std::vector<std::uint64_t>{24, 20, 18, 10, 8, 8, 6, 6, 8, 6, 6, 4});
+                                       "crossover", "append", "splice", "lift", "compose", "truncate", "twice"});
+  CHECK(mutation_weights() == std::vector<std::uint64_t>{24, 20, 18, 10, 8, 8, 6, 6, 8, 6, 6, 4, 8});
 }
 
 TEST_CASE("mutation kinds: each has test programs here", "[generator][mutate]") {
@@ -473,6 +475,38 @@ TEST_CASE("mutation kinds: nothing to change makes nothing", "[generator][mutate
   Rng rng(1);
   CHECK_FALSE(f.mutator.mutate(mirror, MutationKind(kMutationKinds), rng, f.ctx));
   CHECK_FALSE(f.mutator.mutate(mirror, MutationKind(-1), rng, f.ctx));
+}
+
+TEST_CASE("mutation kinds: twice is one change, checked, then another on its types", "[generator][mutate]") {
+  Fixture f;
+  std::vector<std::uint64_t> w = mutation_weights();
+  for (MutationKind k : {MutationKind::Crossover, MutationKind::Splice, MutationKind::Twice})
+    w[static_cast<std::size_t>(k)] = 0;
+  int made = 0, two = 0;
+  for (const char* name : {"solve_largest_object", "solve_aabf363d", "solve_crop_bbox", "solve_b27ca6d3"}) {
+    const TypedProgram& p = f[name];
+    for (std::uint64_t seed = 1; seed <= 60; ++seed) {
+      INFO(name << " seed " << seed);
+      Rng rng(seed), replay(seed);
+      auto m = f.mutator.mutate(p, MutationKind::Twice, rng, f.ctx);
+      // The same stream, by hand: a kind of those that need no second
+      // program, its change, the checker, a second kind, its change.
+      std::optional<Program> expect;
+      const auto k1 = static_cast<MutationKind>(replay.weighted(w));
+      auto first = f.mutator.mutate(p, k1, replay, f.ctx);
+      auto typed = first ? type_program(*first, p.dialect, f.sig) : std::nullopt;
+      if (typed) expect = f.mutator.mutate(*typed, static_cast<MutationKind>(replay.weighted(w)), replay, f.ctx);
+      REQUIRE(m.has_value() == expect.has_value());
+      if (!m) continue;
+      ++made;
+      CHECK(text_of(*m) == text_of(*expect));
+      CHECK(rng.below(1000000) == replay.below(1000000));  // nothing else drawn
+      // Both changes show: the mutant is neither the parent nor the first change.
+      if (text_of(*m) != text_of(p.program) && text_of(*m) != text_of(*first)) ++two;
+    }
+  }
+  CHECK(made > 60);  // of 240 streams: a first or second change may find no site
+  CHECK(two > made / 2);
 }
 
 // The distinct mutants of kind k that 400 draws of one seeded stream make
