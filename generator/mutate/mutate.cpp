@@ -159,8 +159,8 @@ std::optional<std::pair<std::size_t, std::size_t>> pick_site(const TypedProgram&
 // does: swapping a colour or a direction keeps the program's structure.
 // Type-keeping rewiring (argument, primitive, function value) comes next;
 // the structural kinds (insert, drop, crossover, append, splice, lift,
-// compose, truncate) are drawn least. Changing a weight changes what every seeded
-// search makes.
+// compose, truncate) and two changes at once (twice) are drawn least.
+// Changing a weight changes what every seeded search makes.
 const std::array<MutationKindInfo, kMutationKinds>& mutation_kinds() {
   static constexpr std::array<MutationKindInfo, kMutationKinds> kinds = {{
       {MutationKind::Constant, "constant", 24, &Mutator::constant},
@@ -444,7 +444,7 @@ std::optional<Program> Mutator::twice(const TypedProgram& p, Rng& rng, const Mut
     w[static_cast<std::size_t>(k)] = 0;
   auto first = mutate(p, static_cast<MutationKind>(rng.weighted(w)), rng, ctx, nullptr);
   if (!first) return std::nullopt;
-  auto typed = type_program(*first, p.dialect, *ctx.signatures);
+  auto typed = type_program(*first, p.dialect, sig_);
   if (!typed) return std::nullopt;
   return mutate(*typed, static_cast<MutationKind>(rng.weighted(w)), rng, ctx, nullptr);
 }
