@@ -439,9 +439,12 @@ std::optional<Program> Mutator::truncate(const TypedProgram& p, Rng& rng, const 
 // is checked (`type_program`) so that the second reads its types.
 std::optional<Program> Mutator::twice(const TypedProgram& p, Rng& rng, const MutationContext& ctx,
                                       const TypedProgram*) const {
-  std::vector<std::uint64_t> w = mutation_weights();
-  for (MutationKind k : {MutationKind::Crossover, MutationKind::Splice, MutationKind::Twice})
-    w[static_cast<std::size_t>(k)] = 0;
+  static const std::vector<std::uint64_t> w = [] {  // the table's, once
+    std::vector<std::uint64_t> out = mutation_weights();
+    for (MutationKind k : {MutationKind::Crossover, MutationKind::Splice, MutationKind::Twice})
+      out[static_cast<std::size_t>(k)] = 0;
+    return out;
+  }();
   auto first = mutate(p, static_cast<MutationKind>(rng.weighted(w)), rng, ctx, nullptr);
   if (!first) return std::nullopt;
   auto typed = type_program(*first, p.dialect, sig_);
