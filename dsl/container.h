@@ -107,6 +107,12 @@ struct Builder<Tuple<T>> {
   DSL_FN void push(const T& v) {
     if (n < cap) buf[n++] = v;
   }
+  // m elements at once (a set's or a tuple's storage), as m pushes.
+  DSL_FN void push_run(const T* p, i32 m) {
+    if (m > cap - n) m = cap - n;
+    for (i32 i = 0; i < m; ++i) buf[n + i] = p[i];
+    n += m;
+  }
   DSL_FN Tuple<T> finish(Ctx& c) {
     if (c.failed()) return {};
     return Tuple<T>{buf, n};
@@ -118,6 +124,7 @@ struct Builder<FSet<T>> {
   Builder<Tuple<T>> items;
   DSL_FN bool start(Ctx& c, i64 capacity) { return items.start(c, capacity); }
   DSL_FN void push(const T& v) { items.push(v); }
+  DSL_FN void push_run(const T* p, i32 m) { items.push_run(p, m); }
   DSL_FN FSet<T> finish(Ctx& c) {
     if (c.failed()) return {};
     return make_set(c, items.buf, items.n);
@@ -130,6 +137,7 @@ struct Builder<Grid> {
   Builder<Tuple<Tuple<Int>>> rows;
   DSL_FN bool start(Ctx& c, i64 capacity) { return rows.start(c, capacity); }
   DSL_FN void push(const Tuple<Int>& r) { rows.push(r); }
+  DSL_FN void push_run(const Tuple<Int>* p, i32 m) { rows.push_run(p, m); }
   DSL_FN Grid finish(Ctx& c) {
     if (c.failed()) return Grid{};
     return grid_of_rows(c, rows.buf, rows.n);

@@ -274,8 +274,12 @@ DSL_FN same_kind<CC, elem_of<elem_of<CC>>> merge(Ctx& c, const CC& containers) {
   if (!out.start(c, total)) return {};
   for (i32 i = 0; i < n; ++i) {
     Inner in = Container<CC>::get(containers, i);
-    i32 m = Container<Inner>::size(in);
-    for (i32 k = 0; k < m; ++k) out.push(Container<Inner>::get(in, k));
+    if constexpr (is_fset_v<Inner> || is_tuple_v<Inner>) {
+      out.push_run(in.p, in.n);  // contiguous: one copy, not a push per element
+    } else {
+      i32 m = Container<Inner>::size(in);
+      for (i32 k = 0; k < m; ++k) out.push(Container<Inner>::get(in, k));
+    }
   }
   return out.finish(c);
 }

@@ -180,7 +180,21 @@ DSL_FN FSet<P> shift_impl(Ctx& c, const FSet<P>& patch, Pt d) {
   if (!c.spend(patch.n)) return {};
   P* buf = c.alloc<P>(patch.n);
   if (!buf) return {};
-  for (i32 k = 0; k < patch.n && c.ok(); ++k) {
+  if (d.a != kNone && d.b != kNone) {
+    // One pass without a branch per cell, noting whether any coordinate was
+    // None or any sum leaves checked()'s range; when none did (always, on ARC
+    // grids) py_add would have failed nowhere and made these very cells.
+    bool bad = false;
+    for (i32 k = 0; k < patch.n; ++k) {
+      Pt q = pt_of(patch.p[k]);
+      i64 i = i64(q.a) + d.a, j = i64(q.b) + d.b;
+      bad |= (q.a == kNone) | (q.b == kNone) | (i <= i64(kInt32Min)) | (i > i64(kInt32Max)) |
+             (j <= i64(kInt32Min)) | (j > i64(kInt32Max));
+      buf[k] = with_pt(patch.p[k], Pt{Int(i), Int(j)});
+    }
+    if (!bad) return sorted_set(buf, patch.n);
+  }
+  for (i32 k = 0; k < patch.n && c.ok(); ++k) {  // the checked way, failing where Python would
     Pt q = pt_of(patch.p[k]);
     buf[k] = with_pt(patch.p[k], Pt{py_add(c, q.a, d.a), py_add(c, q.b, d.b)});
   }

@@ -1,6 +1,9 @@
 // tests/dsl/grids_test.cpp: grid and element primitives (grids.h) against
 // arc-dsl's Python results, empty grids (), grids of empty rows, negative
 // slices, degenerate splits and failures included.
+#include <map>
+#include <random>
+
 #include "dsl/encode.h"
 #include "tests/dsl/dsl_test_util.h"
 
@@ -9,7 +12,7 @@ using namespace battc::dsl;
 
 namespace {
 
-Grid G(Eval& e, const char* s) { return e.val<Grid>(s); }
+Grid G(Eval& e, const std::string& s) { return e.val<Grid>(s); }
 [[maybe_unused]] Object O(Eval& e, const char* s) { return e.val<Object>(s); }
 [[maybe_unused]] Indices I(Eval& e, const char* s) { return e.val<Indices>(s); }
 
@@ -68,6 +71,43 @@ TEST_CASE("palette, numcolors, colorcount", "[dsl][grids]") {
   CHECK(R(e, colorcount(e.c, O(e, "[[2,[0,0]],[2,[0,1]],[3,[1,1]],[1,[5,5]]]"), 2)) == J(R"(2)"));
   CHECK(R(e, colorcount(e.c, I(e, "[[0,0],[0,2],[1,1],[3,0],[3,1]]"), 3)) == J(R"(2)"));
   CHECK(R(e, colorcount(e.c, I(e, "[[0,0],[0,2],[1,1],[3,0],[3,1]]"), 2)) == J(R"(0)"));
+}
+
+// The colour tallies count a grid in several lanes from 32 cells on and fall
+// back to a sort when the values span 64 or more: every size and range
+// against counting by hand (ties to the smaller value, as max() and min()
+// over the canonical set order give them).
+TEST_CASE("colour tallies of grids of every size and value range agree with counting", "[dsl][grids]") {
+  Eval e;
+  std::mt19937 rng(7);
+  const std::vector<std::pair<int, int>> ranges = {{0, 9}, {0, 63}, {-5, 5}, {0, 70}, {-2000, 2000}};
+  for (int n = 1; n <= 70; ++n)
+    for (auto [lo, hi] : ranges) {
+      std::vector<Int> cells(std::size_t(n), 0);
+      std::uniform_int_distribution<int> value(lo, hi), coin(0, 3);
+      for (Int& x : cells) x = coin(rng) ? Int(lo < 0 ? 0 : lo) : Int(value(rng));  // mostly one colour
+      std::map<Int, int> count;
+      for (Int x : cells) ++count[x];
+      Int most = count.begin()->first, least = most;
+      for (auto [v, k] : count) {
+        if (k > count[most]) most = v;
+        if (k < count[least]) least = v;
+      }
+      std::string rows = "[[";
+      for (int i = 0; i < n; ++i) rows += (i ? "," : "") + std::to_string(cells[std::size_t(i)]);
+      Grid g = G(e, rows + "]]");
+      INFO("n " << n << ", values " << lo << ".." << hi);
+      CHECK(mostcolor(e.c, g) == most);
+      CHECK(leastcolor(e.c, g) == least);
+      CHECK(numcolors(e.c, g) == Int(count.size()));
+      CHECK(colorcount(e.c, g, cells[0]) == Int(count[cells[0]]));
+      FSet<Int> p = palette(e.c, g);
+      REQUIRE(p.n == i32(count.size()));
+      i32 k = 0;
+      for (auto [v, c] : count) CHECK(p.p[k++] == v);
+      CHECK(e.c.ok());
+      e.reset();
+    }
 }
 
 TEST_CASE("asindices, ofcolor, asobject, toobject", "[dsl][grids]") {

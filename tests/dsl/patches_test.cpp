@@ -57,6 +57,15 @@ TEST_CASE("shift and normalize keep the kind of patch", "[dsl][patches]") {
   CHECK(e.failed_error());
   shift(e.c, e.I("[[2147483647,0]]"), Pt{1, 0});  // beyond battc's Int
   CHECK(e.failed_error());
+  // One pass adds every cell unchecked, then the checked one runs where any sum
+  // left the range: the same failure wherever in the patch the bad cell is.
+  shift(e.c, e.O("[[1,[0,0]],[1,[0,1]],[2,[5,5]],[3,[2147483640,7]]]"), Pt{8, 0});
+  CHECK(e.failed_error());
+  shift(e.c, e.I("[[-2147483640,0],[0,0],[0,1],[3,3]]"), Pt{-8, 0});
+  CHECK(e.failed_error());
+  CHECK(enc(shift(e.c, e.I("[[-2147483640,0],[0,0],[0,1]]"), Pt{-7, 2147483645})) ==
+        J(R"({"set":[[-2147483647,2147483645],[-7,2147483645],[-7,2147483646]]})"));
+  CHECK(e.c.ok());
 }
 
 TEST_CASE("dneighbors, ineighbors, neighbors", "[dsl][patches]") {
