@@ -19,7 +19,7 @@ constexpr i32 kSpan = 64;
 // finds the minimum and maximum. On the host the counting spreads over
 // kLanes tallies, one per position mod kLanes: a grid is mostly one colour,
 // and one tally's increments of one counter wait on each other through
-// memory (a 30x30 grid counted in a third of the time, docs/runtime.md
+// memory (a 30x30 grid counted in half the time, docs/runtime.md
 // "CPU speed"). A GPU thread keeps the one tally: its stack is local memory.
 DSL_HD void count_from(const Int* v, i64 n, Int lo, i32* cnt) {
   for (i32 k = 0; k < kSpan; ++k) cnt[k] = 0;
