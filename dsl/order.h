@@ -17,7 +17,6 @@ DSL_FN int cmp(Bool a, Bool b) { return int(a) - int(b); }
 template <class A, class B>
 DSL_FN int cmp(const Pair<A, B>& x, const Pair<A, B>& y);
 DSL_FN int cmp(const Pt& x, const Pt& y);
-DSL_FN int cmp(const Cell& x, const Cell& y);
 template <class A, class B, class C>
 DSL_FN int cmp(const Triple<A, B, C>& x, const Triple<A, B, C>& y);
 template <class T>
@@ -45,15 +44,12 @@ DSL_FN int cmp(const Pair<A, B>& x, const Pair<A, B>& y) {
 // A point as one unsigned key whose order is the points' (row, then column;
 // the sign bits flipped so that negatives come first): one comparison
 // instead of two, and no branch between them. Points are most of what the
-// sorts and merges of patches compare.
+// sorts and merges of patches compare, and cells' (the Pair template above)
+// after their colours.
 DSL_FN u64 pt_key(const Pt& p) { return u64(u32(p.a) ^ 0x80000000u) << 32 | u64(u32(p.b) ^ 0x80000000u); }
 DSL_FN int cmp(const Pt& x, const Pt& y) {
   const u64 kx = pt_key(x), ky = pt_key(y);
   return int(kx > ky) - int(kx < ky);
-}
-DSL_FN int cmp(const Cell& x, const Cell& y) {
-  const int r = cmp(x.a, y.a);
-  return r != 0 ? r : cmp(x.b, y.b);
 }
 template <class A, class B, class C>
 DSL_FN int cmp(const Triple<A, B, C>& x, const Triple<A, B, C>& y) {
