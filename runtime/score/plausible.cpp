@@ -2,6 +2,7 @@
 #include "runtime/score/plausible.h"
 
 #include <algorithm>
+#include <array>
 
 namespace battc::runtime {
 namespace {
@@ -28,6 +29,53 @@ std::uint16_t colours(const GridData& g) {
   return out;
 }
 
+using Counts = std::array<int, 10>;
+
+Counts counts(const GridData& g) {
+  Counts n{};
+  for (int v : g.cells)
+    if (v >= 0 && v <= 9) ++n[std::size_t(v)];
+  return n;
+}
+
+// The one most common colour, -1 on a tie.
+int most_common(const Counts& n) {
+  int best = 0;
+  bool tie = false;
+  for (int c = 1; c < 10; ++c) {
+    if (n[std::size_t(c)] > n[std::size_t(best)]) best = c, tie = false;
+    else if (n[std::size_t(c)] == n[std::size_t(best)]) tie = true;
+  }
+  return tie ? -1 : best;
+}
+
+// The most common colour when it holds half the cells or more, else -1: in
+// a small grid of several colours the most common one says little.
+int background(const GridData& g) {
+  Counts n = counts(g);
+  int c = most_common(n);
+  return c >= 0 && 2 * n[std::size_t(c)] >= int(g.cells.size()) ? c : -1;
+}
+
+bool scaled_counts(const GridData& in, const GridData& out) {
+  Counts a = counts(in), b = counts(out);
+  const long ai = long(in.cells.size()), ao = long(out.cells.size());
+  for (std::size_t c = 0; c < 10; ++c)
+    if (b[c] * ai != a[c] * ao) return false;
+  return true;
+}
+
+// Same shape, and every cell that changed held the input's most common
+// colour (false when none is).
+bool changes_background_only(const GridData& in, const GridData& out) {
+  if (in.h != out.h || in.w != out.w) return false;
+  const int b = most_common(counts(in));
+  if (b < 0) return false;
+  for (std::size_t i = 0; i < in.cells.size(); ++i)
+    if (in.cells[i] != out.cells[i] && in.cells[i] != b) return false;
+  return true;
+}
+
 }  // namespace
 
 OutputRules output_rules(const Task& task) {
@@ -41,13 +89,20 @@ OutputRules output_rules(const Task& task) {
         rules.push_back({ShapeRule::Scaled, a, b});
         rules.push_back({ShapeRule::Divided, a, b});
       }
-  out.always_changes = !task.train.empty();
+  const bool any = !task.train.empty();
+  out.always_changes = out.keeps_background = out.background_only = out.counts_scale = any;
+  out.kept_colours = task.train.size() >= 2 ? 0x3ff : 0;
   for (const Sample& s : task.train) {
     if (!s.output) continue;
     const GridData& o = *s.output;
     std::erase_if(rules, [&](const ShapeRule& r) { return !follows(r, s.input, o); });
     out.added_colours = std::uint16_t(out.added_colours | (colours(o) & ~colours(s.input)));
     out.always_changes = out.always_changes && !(o == s.input);
+    out.kept_colours = std::uint16_t(out.kept_colours & colours(s.input) & colours(o));
+    const int bg = background(s.input);
+    out.keeps_background = out.keeps_background && bg >= 0 && bg == most_common(counts(o));
+    out.background_only = out.background_only && changes_background_only(s.input, o);
+    out.counts_scale = out.counts_scale && scaled_counts(s.input, o);
   }
   out.shapes = std::move(rules);
   return out;
@@ -58,8 +113,17 @@ bool plausible(const OutputRules& rules, const GridData& input, const GridData& 
       std::none_of(rules.shapes.begin(), rules.shapes.end(),
                    [&](const ShapeRule& r) { return follows(r, input, prediction); }))
     return false;
-  if (colours(prediction) & ~(colours(input) | rules.added_colours)) return false;
-  return !(rules.always_changes && prediction == input);
+  const std::uint16_t in = colours(input), out = colours(prediction);
+  if (out & ~(in | rules.added_colours)) return false;
+  if (rules.always_changes && prediction == input) return false;
+  if (rules.kept_colours & in & ~out) return false;
+  if (rules.keeps_background) {
+    const int bg = background(input);
+    if (bg >= 0 && bg != most_common(counts(prediction))) return false;
+  }
+  if (rules.background_only && most_common(counts(input)) >= 0 && !changes_background_only(input, prediction))
+    return false;
+  return !(rules.counts_scale && !scaled_counts(input, prediction));
 }
 
 }  // namespace battc::runtime
