@@ -22,9 +22,11 @@
 //   train pair.
 // On ARC-AGI-1 training the true test outputs break the first three in one
 // task of 400 (c909285e, a fixed output shape the test breaks) and the rest
-// in 8 more (a colour the test drops, or a filled shape that outgrows the
-// background); docs/search.md "Plausible predictions". Plausibility orders programs among equal scores, after train
-// pairs right (runtime/search/ranking.h, AttemptRank): it never drops one.
+// in 8 more (a colour the test drops, a filled shape that outgrows the
+// background, a recoloured cell that was not background); docs/search.md
+// "Plausible predictions" and "Four more plausibility rules". Plausibility
+// orders programs among equal scores, after train pairs right
+// (runtime/search/ranking.h, AttemptRank): it never drops one.
 #pragma once
 
 #include <cstdint>

@@ -138,8 +138,8 @@ TEST_CASE("plausible: colour counts scale with the area when they do on every tr
 TEST_CASE("plausible: the true answers of ARC-AGI-1 training obey the rules in all but nine tasks", "[score][arc_data]") {
   // The rules only order programs of equal train score, but a rule the
   // true answers often break would put wrong predictions first. These nine
-  // were counted when the last four rules came (docs/search.md, "Plausible
-  // predictions"): a fixed output shape the test breaks (c909285e), colours
+  // were counted when the last four rules came (docs/search.md, "Four more
+  // plausibility rules"): a fixed output shape the test breaks (c909285e), colours
   // a test drops, a filled shape outgrowing the background, one test that
   // recolours a non-background cell. A rule that breaks more shows here.
   auto root = battc::test::arc_data("ARC-AGI-1/training");
