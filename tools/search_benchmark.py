@@ -10,6 +10,13 @@ set to tune on; the evaluation sets are for held-out figures only):
   from-nothing  every task of --tasks, no seed at all, for --minutes (needs a
                 battc whose search runs without seeds).
 
+And one replay, no search: `rescore --keep-dir DIR` takes the programs an
+earlier run of either benchmark kept (DIR/kept.py, the store's order) and its
+stripped tasks, and makes and scores the attempts again with --battc: what a
+change to the attempts' ranking (runtime/score/plausible.h, submission.h)
+would have given those runs, in seconds instead of ten minutes. The search
+itself would have kept other programs; only a run measures that.
+
 The protocol does not trust the search under test: the task files it is given
 have every test output removed, so no version of battc can read them. After
 the search, its store is exported (`battc store export`) and run by name over
@@ -26,6 +33,7 @@ Usage:
       --tasks ../shared/arc/ARC-AGI-1/training [--minutes 10] [--every 10] [--seed 1] \\
       [--battc build/battc] [--jobs 2] [--json out.json] [--keep-dir DIR]
   tools/search_benchmark.py from-nothing --tasks ../shared/arc/ARC-AGI-1/training [--minutes 10]
+  tools/search_benchmark.py rescore --keep-dir DIR --tasks ../shared/arc/ARC-AGI-1/training [--battc B]
 """
 import json
 import os
@@ -78,6 +86,23 @@ def score(submission, real, results):
             'verified_tasks': sorted(verified)}
 
 
+def attempts(a, tasks_dir, exported, out):
+    """The search's own attempts over `exported`: (submission, results)."""
+    with open(exported) as f:
+        if '\ndef ' not in '\n' + f.read():
+            return {}, {'tasks': {}}  # nothing kept: every attempt missing
+    # The export's order is the store's ranking (a battc from before
+    # --attempt-order ranked by statements only).
+    order = ['--attempt-order', 'given'] if '--attempt-order' in subprocess.run(
+        [a.battc, 'run', '--help'], capture_output=True, text=True).stdout else []
+    run([a.battc, 'run', '--tasks', tasks_dir, '--programs', exported, '--pairing', 'by-name', '--out', out, '-q']
+        + order + (['--jobs', str(a.jobs)] if a.jobs else []))
+    with open(os.path.join(out, 'submission.json')) as f:
+        submission = json.load(f)
+    with open(os.path.join(out, 'results.json')) as f:
+        return submission, json.load(f)
+
+
 def search_and_score(a, work, tasks_dir, real, seeds):
     store = os.path.join(work, 'store.db')
     if os.path.exists(store):
@@ -94,30 +119,36 @@ def search_and_score(a, work, tasks_dir, real, seeds):
         report = json.load(f)
     exported = os.path.join(work, 'kept.py')
     run([a.battc, 'store', 'export', '--store', store, '-o', exported])
-    with open(exported) as f:
-        kept_any = '\ndef ' in '\n' + f.read()
-    submission, results = {}, {'tasks': {}}  # nothing kept: every attempt missing
-    if kept_any:
-        out = os.path.join(work, 'run')
-        # The search's own attempts: the export's order is the store's ranking
-        # (a battc from before --attempt-order ranked by statements only).
-        order = ['--attempt-order', 'given'] if '--attempt-order' in subprocess.run(
-            [a.battc, 'run', '--help'], capture_output=True, text=True).stdout else []
-        run([a.battc, 'run', '--tasks', tasks_dir, '--programs', exported, '--pairing', 'by-name', '--out', out, '-q']
-            + order + (['--jobs', str(a.jobs)] if a.jobs else []))
-        with open(os.path.join(out, 'submission.json')) as f:
-            submission = json.load(f)
-        with open(os.path.join(out, 'results.json')) as f:
-            results = json.load(f)
+    submission, results = attempts(a, tasks_dir, exported, os.path.join(work, 'run'))
     s = score(submission, real, results)
     s.update(rounds=report.get('rounds'), evaluations=report.get('evaluations'), seconds=report.get('seconds'),
              evaluations_per_second=report.get('evaluations_per_second'))
     return s
 
 
+def rescore(a):
+    if not a.keep_dir or not os.path.exists(os.path.join(a.keep_dir, 'kept.py')):
+        sys.exit('rescore needs --keep-dir of an earlier run (its kept.py and tasks/)')
+    hidden = os.path.join(a.keep_dir, 'tasks')
+    ids = sorted(f[:-5] for f in os.listdir(hidden) if f.endswith('.json'))
+    real = {}
+    for t in ids:
+        with open(os.path.join(a.tasks, t + '.json')) as f:
+            real[t] = json.load(f)
+    out = tempfile.mkdtemp(prefix='battc-rescore-')
+    try:
+        submission, results = attempts(a, hidden, os.path.join(a.keep_dir, 'kept.py'), out)
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    s = score(submission, real, results)
+    print('rescore of %s with %s: %d tasks: fits_train %d, verified %d, kaggle_score %.2f'
+          % (a.keep_dir, a.battc, s['tasks'], s['fits_train'], s['verified'], s['kaggle_score']))
+    print('verified: ' + (' '.join(s['verified_tasks']) or 'none'))
+
+
 def main():
     ap = argument_parser(__doc__)
-    ap.add_argument('benchmark', choices=['loo40', 'from-nothing'])
+    ap.add_argument('benchmark', choices=['loo40', 'from-nothing', 'rescore'])
     ap.add_argument('--tasks', required=True, help='ARC-AGI-1/training (a folder of task files)')
     ap.add_argument('--programs', help='the seeds (arc-dsl solvers.py); loo40 only')
     ap.add_argument('--minutes', type=float, default=10.0)
@@ -127,8 +158,11 @@ def main():
     ap.add_argument('--json')
     ap.add_argument('--search-args', default='',
                     help='more flags for battc search, e.g. "--strategy mutate" (a battc that has them)')
-    ap.add_argument('--keep-dir', help='work here and keep it (stores, exports, submissions)')
+    ap.add_argument('--keep-dir', help='work here and keep it (stores, exports, submissions); rescore: the run to replay')
     a = ap.parse_args()
+    if a.benchmark == 'rescore':
+        rescore(a)
+        return
 
     ids = sorted(f[:-5] for f in os.listdir(a.tasks) if f.endswith('.json'))
     work = a.keep_dir or tempfile.mkdtemp(prefix='battc-search-bench-')
