@@ -49,30 +49,26 @@ int most_common(const Counts& n) {
   return tie ? -1 : best;
 }
 
-// The most common colour when it holds half the cells or more, else -1: in
-// a small grid of several colours the most common one says little.
-int background(const GridData& g) {
-  Counts n = counts(g);
-  int c = most_common(n);
-  return c >= 0 && 2 * n[std::size_t(c)] >= int(g.cells.size()) ? c : -1;
+// The most common colour of a grid of these counts and `cells` cells when
+// it holds half of them or more, else -1: in a small grid of several
+// colours the most common one says little.
+int background(const Counts& n, std::size_t cells) {
+  const int c = most_common(n);
+  return c >= 0 && 2 * std::size_t(n[std::size_t(c)]) >= cells ? c : -1;
 }
 
-bool scaled_counts(const GridData& in, const GridData& out) {
-  Counts a = counts(in), b = counts(out);
-  const long ai = long(in.cells.size()), ao = long(out.cells.size());
+bool scaled_counts(const Counts& in, std::size_t in_cells, const Counts& out, std::size_t out_cells) {
   for (std::size_t c = 0; c < 10; ++c)
-    if (b[c] * ai != a[c] * ao) return false;
+    if (std::size_t(out[c]) * in_cells != std::size_t(in[c]) * out_cells) return false;
   return true;
 }
 
-// Same shape, and every cell that changed held the input's most common
-// colour (false when none is).
-bool changes_background_only(const GridData& in, const GridData& out) {
-  if (in.h != out.h || in.w != out.w) return false;
-  const int b = most_common(counts(in));
-  if (b < 0) return false;
+// Same shape, and every cell that changed held `bg`, the input's most common
+// colour (false when it has none: -1).
+bool changes_background_only(const GridData& in, const GridData& out, int bg) {
+  if (bg < 0 || in.h != out.h || in.w != out.w) return false;
   for (std::size_t i = 0; i < in.cells.size(); ++i)
-    if (in.cells[i] != out.cells[i] && in.cells[i] != b) return false;
+    if (in.cells[i] != out.cells[i] && in.cells[i] != bg) return false;
   return true;
 }
 
@@ -99,10 +95,11 @@ OutputRules output_rules(const Task& task) {
     out.added_colours = std::uint16_t(out.added_colours | (colours(o) & ~colours(s.input)));
     out.always_changes = out.always_changes && !(o == s.input);
     out.kept_colours = std::uint16_t(out.kept_colours & colours(s.input) & colours(o));
-    const int bg = background(s.input);
-    out.keeps_background = out.keeps_background && bg >= 0 && bg == most_common(counts(o));
-    out.background_only = out.background_only && changes_background_only(s.input, o);
-    out.counts_scale = out.counts_scale && scaled_counts(s.input, o);
+    const Counts in_n = counts(s.input), out_n = counts(o);
+    const int bg = background(in_n, s.input.cells.size());
+    out.keeps_background = out.keeps_background && bg >= 0 && bg == most_common(out_n);
+    out.background_only = out.background_only && changes_background_only(s.input, o, most_common(in_n));
+    out.counts_scale = out.counts_scale && scaled_counts(in_n, s.input.cells.size(), out_n, o.cells.size());
   }
   out.shapes = std::move(rules);
   return out;
@@ -117,13 +114,13 @@ bool plausible(const OutputRules& rules, const GridData& input, const GridData& 
   if (out & ~(in | rules.added_colours)) return false;
   if (rules.always_changes && prediction == input) return false;
   if (rules.kept_colours & in & ~out) return false;
-  if (rules.keeps_background) {
-    const int bg = background(input);
-    if (bg >= 0 && bg != most_common(counts(prediction))) return false;
-  }
-  if (rules.background_only && most_common(counts(input)) >= 0 && !changes_background_only(input, prediction))
-    return false;
-  return !(rules.counts_scale && !scaled_counts(input, prediction));
+  if (!rules.keeps_background && !rules.background_only && !rules.counts_scale) return true;
+  const Counts in_n = counts(input), out_n = counts(prediction);
+  const int bg = background(in_n, input.cells.size());
+  if (rules.keeps_background && bg >= 0 && bg != most_common(out_n)) return false;
+  const int most = most_common(in_n);
+  if (rules.background_only && most >= 0 && !changes_background_only(input, prediction, most)) return false;
+  return !(rules.counts_scale && !scaled_counts(in_n, input.cells.size(), out_n, prediction.cells.size()));
 }
 
 }  // namespace battc::runtime
