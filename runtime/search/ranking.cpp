@@ -22,6 +22,15 @@ void rank(std::vector<TaskScore>& scores) {
                         [&](const TaskScore& s) { return s.outputs == 0 || seen.insert(s.outputs).second; });
 }
 
+void attempt_order(std::vector<TaskScore>& ranked) {
+  std::stable_sort(ranked.begin(), ranked.end(), [](const TaskScore& a, const TaskScore& b) {
+    if (a.train_right != b.train_right) return a.train_right > b.train_right;
+    if (a.plausible != b.plausible) return a.plausible;
+    if (a.written != b.written) return a.written;
+    return a.symmetries > b.symmetries;
+  });
+}
+
 std::vector<TaskScore> keep_best(std::vector<TaskScore>& scores, int keep) {
   rank(scores);
   std::size_t n = static_cast<std::size_t>(std::max(0, keep));

@@ -38,6 +38,11 @@ struct TaskScore {
   // Written by a person (a seed, or a prefix of one) rather than found by
   // the search on this task: what ranks first among equal scores.
   bool written = false;
+  // How many turns, mirrors and recolourings of the task its answers commute
+  // with (runtime/score/symmetry.h), set for the kept programs when a search
+  // ends; 0: unknown (a store of schema 7 or older, or not yet set). Orders
+  // the attempts (attempt_order), not the search's own ranking.
+  int symmetries = 0;
   std::string source;        // the program's, for ordering
 };
 
@@ -59,6 +64,17 @@ struct TaskScore {
 // of the program in the language the seeds speak (docs/search.md
 // "Ranking").
 bool better(const TaskScore& a, const TaskScore& b);
+
+// The order of a task's kept programs (in rank() order) for its attempts,
+// and so for `battc store export`, whose order `battc run --attempt-order
+// given` follows: train pairs right, then plausible predictions, then
+// written before found, then more symmetries, then the kept order. The
+// symmetries come after written: a seed that fits a task as written has
+// passed a test no search selected it for (29ec7d0e's, which crops the last
+// row where its mutants crop others, commutes with fewer transforms than
+// the shorter mutants that predict wrong); among found programs they tell
+// an accidental fit from the rule (docs/search.md, "Symmetries").
+void attempt_order(std::vector<TaskScore>& ranked);
 
 // Right on every train pair.
 inline bool fits_train(const TaskScore& s) { return s.train_total > 0 && s.train_right == s.train_total; }

@@ -161,10 +161,19 @@ std::optional<api::ApiError> check_search_options(const SearchOptions& options);
 api::ApiResult<SearchReport> run_search(const SearchOptions& options);
 
 class Store;
-// The store's kept programs as program text, each named solve_<task> (the
-// best) or solve_<task>_<n>, so that battc run --pairing by-name pairs them
-// with their task; `count` (when given) gets how many.
-std::string kept_programs_text(Store& store, bool best_only, int* count = nullptr);
+// One program of kept_programs_text: its name there, its id, its task.
+struct KeptName {
+  std::string name;
+  std::int64_t program = 0;
+  std::string task;
+};
+// The store's kept programs as program text, each task's in attempt_order
+// (ranking.h), each named solve_<task> (the first) or solve_<task>_<n>, so
+// that battc run --pairing by-name pairs them with their task and
+// --attempt-order given makes the search's attempts; `count` (when given)
+// gets how many, `names` what each name stands for.
+std::string kept_programs_text(Store& store, bool best_only, int* count = nullptr,
+                               std::vector<KeptName>* names = nullptr);
 
 // The store's kept programs as a program file: each named solve_<task> (the
 // best) or solve_<task>_<n>; with best_only, only the best per task.

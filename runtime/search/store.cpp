@@ -19,8 +19,10 @@ namespace {
 // outputs hash (ranking.h's rank()); 5: whether its test predictions are
 // plausible (runtime/score/plausible.h); 6: grid hashes, of which outputs
 // are made, computed another way (their old values cleared); 7: each
-// program's description length under the seeds' prior (ranking.h's bits).
-constexpr int kSchemaVersion = 7;
+// program's description length under the seeds' prior (ranking.h's bits); 8:
+// each kept score's symmetries (runtime/score/symmetry.h), set when a search
+// ends.
+constexpr int kSchemaVersion = 8;
 
 const char* kSchema = R"SQL(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -45,6 +47,7 @@ CREATE TABLE IF NOT EXISTS scores(
   round INTEGER NOT NULL,
   outputs INTEGER NOT NULL DEFAULT 0,
   plausible INTEGER NOT NULL DEFAULT 1,
+  symmetries INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY(program, task));
 CREATE INDEX IF NOT EXISTS scores_by_task ON scores(task);
 CREATE TABLE IF NOT EXISTS rounds(
@@ -102,6 +105,11 @@ Store::Store(const std::string& path) : path_(path) {
     exec("BEGIN IMMEDIATE; ALTER TABLE programs ADD COLUMN bits INTEGER NOT NULL DEFAULT 0; "
          "UPDATE meta SET value = '7' WHERE key = 'schema_version'; COMMIT");
     v = "7";
+  }
+  if (v == "7") {  // symmetries unknown (0): the attempts follow the kept order, as before
+    exec("BEGIN IMMEDIATE; ALTER TABLE scores ADD COLUMN symmetries INTEGER NOT NULL DEFAULT 0; "
+         "UPDATE meta SET value = '8' WHERE key = 'schema_version'; COMMIT");
+    v = "8";
   }
   if (!v) {
     set_meta("schema_version", std::to_string(kSchemaVersion));
@@ -244,13 +252,19 @@ std::vector<StoredProgram> Store::programs() {
 void Store::set_score(const TaskScore& t) {
   Stmt s = prepare(db_,
                    "INSERT OR REPLACE INTO scores(program, task, score, train_right, train_total, test_right, "
-                   "test_known, cell_accuracy, solved, near_miss, round, outputs, plausible) "
-                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   "test_known, cell_accuracy, solved, near_miss, round, outputs, plausible, symmetries) "
+                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    path_);
   bind_all(s.get(), t.program, t.task, t.score, t.train_right, t.train_total, t.test_right, t.test_known,
            t.cell_accuracy, int(t.solved), int(t.near_miss), t.round, static_cast<std::int64_t>(t.outputs),
-           int(t.plausible));
+           int(t.plausible), t.symmetries);
   step_done(s.get(), "cannot write a score");
+}
+
+void Store::set_symmetries(std::int64_t program, const std::string& task, int symmetries) {
+  Stmt s = prepare(db_, "UPDATE scores SET symmetries = ? WHERE program = ? AND task = ?", path_);
+  bind_all(s.get(), symmetries, program, task);
+  step_done(s.get(), "cannot write a score's symmetries");
 }
 
 namespace {
@@ -258,7 +272,7 @@ namespace {
 constexpr const char* kScoreColumns =
     "SELECT s.program, s.task, s.score, s.train_right, s.train_total, s.test_right, s.test_known, "
     "s.cell_accuracy, s.solved, s.near_miss, s.round, p.length, p.source, s.outputs, "
-    "p.mutation IN ('seed', 'prefix'), s.plausible, p.bits "
+    "p.mutation IN ('seed', 'prefix'), s.plausible, p.bits, s.symmetries "
     "FROM scores s JOIN programs p ON p.id = s.program";
 
 TaskScore score_row(sqlite3_stmt* s) {
@@ -280,6 +294,7 @@ TaskScore score_row(sqlite3_stmt* s) {
   t.written = sqlite3_column_int(s, 14) != 0;
   t.plausible = sqlite3_column_int(s, 15) != 0;
   t.bits = sqlite3_column_int(s, 16);
+  t.symmetries = sqlite3_column_int(s, 17);
   return t;
 }
 

@@ -80,6 +80,8 @@ class Store {
   std::vector<StoredProgram> programs();  // every program, by id
 
   void set_score(const TaskScore& s);
+  // A kept score's TaskScore::symmetries (a search's last phase sets them).
+  void set_symmetries(std::int64_t program, const std::string& task, int symmetries);
   // Keeps the best `keep` scores of the task (ranking.h's keep_best), drops
   // the rest.
   void keep_best(const std::string& task, int keep);

@@ -13,10 +13,11 @@
 
 namespace battc::runtime::search {
 
-std::string kept_programs_text(Store& store, bool best_only, int* count) {
+std::string kept_programs_text(Store& store, bool best_only, int* count, std::vector<KeptName>* names) {
   std::string text;
   int n = 0;
-  for (const auto& [task, scores] : store.best()) {
+  for (auto& [task, scores] : store.best()) {
+    attempt_order(scores);
     for (std::size_t i = 0; i < scores.size() && (!best_only || i == 0); ++i) {
       generator::Diagnostics diags;
       generator::SourceSet sources;
@@ -27,6 +28,7 @@ std::string kept_programs_text(Store& store, bool best_only, int* count) {
       text += fmt::format("# program {}: score {:.4f} on {}{}\n", scores[i].program, scores[i].score, task,
                           scores[i].solved ? ", fits" : "");
       text += generator::program_text(progs[0], name) + "\n";
+      if (names) names->push_back(KeptName{name, scores[i].program, task});
       ++n;
     }
   }

@@ -335,7 +335,7 @@ TEST_CASE("store: a read that fails after its first row is an error, not a short
   CHECK_THROWS_AS(store.shapes(), StoreError);
 }
 
-TEST_CASE("store: a schema-2 store opens as schema 7, its rounds mutation's, its outputs 0, its programs plausible",
+TEST_CASE("store: a schema-2 store opens as schema 8, its rounds mutation's, its outputs 0, its programs plausible",
           "[search][store]") {
   TempDir dir("battc-store");
   std::string path = dir.path + "/old.db";
@@ -360,12 +360,12 @@ TEST_CASE("store: a schema-2 store opens as schema 7, its rounds mutation's, its
   REQUIRE(sqlite3_exec(db,
                        "ALTER TABLE rounds DROP COLUMN strategy; ALTER TABLE rounds DROP COLUMN improved; "
                        "ALTER TABLE scores DROP COLUMN outputs; ALTER TABLE scores DROP COLUMN plausible; "
-                       "ALTER TABLE programs DROP COLUMN bits; "
+                       "ALTER TABLE programs DROP COLUMN bits; ALTER TABLE scores DROP COLUMN symmetries; "
                        "UPDATE meta SET value = '2' WHERE key = 'schema_version'",
                        nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
   Store s(path);
-  CHECK(s.meta("schema_version") == "7");
+  CHECK(s.meta("schema_version") == "8");
   CHECK(s.best("t")[0].bits == 0);  // unknown in an old store
   REQUIRE(s.best("t").size() == 1);
   CHECK(s.best("t")[0].outputs == 0);
@@ -385,7 +385,7 @@ TEST_CASE("store: a schema-2 store opens as schema 7, its rounds mutation's, its
   CHECK(s.rounds().back().improved == 3);
 }
 
-TEST_CASE("store: a schema-5 store opens as schema 7 with its outputs cleared (grid hashes changed)", "[search][store]") {
+TEST_CASE("store: a schema-5 store opens as schema 8 with its outputs cleared (grid hashes changed)", "[search][store]") {
   TempDir dir("battc-store");
   std::string path = dir.path + "/v5.db";
   {
@@ -402,12 +402,12 @@ TEST_CASE("store: a schema-5 store opens as schema 7 with its outputs cleared (g
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
   REQUIRE(sqlite3_exec(db,
-                       "ALTER TABLE programs DROP COLUMN bits; "
+                       "ALTER TABLE programs DROP COLUMN bits; ALTER TABLE scores DROP COLUMN symmetries; "
                        "UPDATE meta SET value = '5' WHERE key = 'schema_version'",
                        nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
   Store s(path);
-  CHECK(s.meta("schema_version") == "7");
+  CHECK(s.meta("schema_version") == "8");
   REQUIRE(s.best("t").size() == 1);
   CHECK(s.best("t")[0].outputs == 0);
   CHECK(s.best("t")[0].train_right == 3);
@@ -432,4 +432,30 @@ TEST_CASE("store: a program's description length is kept with it and ranks progr
   CHECK(best[0].program == ib);  // cheaper, though its text comes after
   CHECK(best[0].bits == 64);
   CHECK(best[1].bits == 80);
+}
+
+TEST_CASE("ranking: the attempts' order puts written programs first, then the more symmetric, among equal train pairs",
+          "[search][ranking]") {
+  // In rank() order: a short found fit (1), a longer found fit (2), a written
+  // fit (3), a found fit whose prediction is implausible (4), a partial
+  // program with more symmetries than any (5).
+  std::vector<TaskScore> v = {fitting(1, 2, "a", 10), fitting(2, 6, "b", 11), fitting(3, 9, "c", 12),
+                              fitting(4, 1, "d", 13), partial(5, 0.4, "e")};
+  v[2].written = true;
+  v[3].plausible = false;
+  v[0].symmetries = 1;
+  v[1].symmetries = 6;
+  v[2].symmetries = 0;
+  v[3].symmetries = 9;
+  v[4].symmetries = 9;
+  attempt_order(v);
+  CHECK(v[0].program == 3);  // written, though the least symmetric
+  CHECK(v[1].program == 2);  // then the found fits, the more symmetric first
+  CHECK(v[2].program == 1);
+  CHECK(v[3].program == 4);  // implausible after every plausible fit
+  CHECK(v[4].program == 5);  // fewer train pairs right after every fit
+  // Equal symmetries keep the kept order.
+  std::vector<TaskScore> w = {fitting(7, 2, "a", 10), fitting(8, 3, "b", 11)};
+  attempt_order(w);
+  CHECK(w[0].program == 7);
 }
