@@ -15,7 +15,12 @@ earlier run of either benchmark kept (DIR/kept.py, the store's order) and its
 stripped tasks, and makes and scores the attempts again with --battc: what a
 change to the attempts' ranking (runtime/score/plausible.h, submission.h)
 would have given those runs, in seconds instead of ten minutes. The search
-itself would have kept other programs; only a run measures that.
+itself would have kept other programs; only a run measures that. With
+`--final`, the search's last phase runs again first (`battc search --resume`
+on a copy of DIR/store.db with no round left to run, the store's own seed,
+and --search-args, which must repeat the run's): it sets what the export's
+order reads (the symmetries, runtime/score/symmetry.h), so a store kept by
+an older battc is replayed as --battc would have finished it.
 
 The protocol does not trust the search under test: the task files it is given
 have every test output removed, so no version of battc can read them. After
@@ -33,11 +38,12 @@ Usage:
       --tasks ../shared/arc/ARC-AGI-1/training [--minutes 10] [--every 10] [--seed 1] \\
       [--battc build/battc] [--jobs 2] [--json out.json] [--keep-dir DIR]
   tools/search_benchmark.py from-nothing --tasks ../shared/arc/ARC-AGI-1/training [--minutes 10]
-  tools/search_benchmark.py rescore --keep-dir DIR --tasks ../shared/arc/ARC-AGI-1/training [--battc B]
+  tools/search_benchmark.py rescore --keep-dir DIR --tasks ../shared/arc/ARC-AGI-1/training [--battc B] [--final]
 """
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -126,6 +132,26 @@ def search_and_score(a, work, tasks_dir, real, seeds):
     return s
 
 
+def final_phase_again(a, hidden, out):
+    """The kept run's store copied into `out`, its search's last phase run again with --battc; its export."""
+    store = os.path.join(out, 'store.db')
+    shutil.copyfile(os.path.join(a.keep_dir, 'store.db'), store)
+    with sqlite3.connect(store) as db:
+        rounds = db.execute('SELECT COALESCE(MAX(round), 0) FROM rounds').fetchone()[0]
+        seed = db.execute("SELECT value FROM meta WHERE key = 'seed'").fetchone()[0]
+    cmd = [a.battc, 'search', '--tasks', hidden, '--store', store, '--resume', '--rounds', str(rounds),
+           '--seed', str(seed), '-q']
+    seeds = os.path.join(a.keep_dir, 'seeds.py')
+    if os.path.exists(seeds):
+        cmd += ['--programs', seeds]
+    if a.jobs:
+        cmd += ['--jobs', str(a.jobs)]
+    run(cmd + a.search_args.split())
+    exported = os.path.join(out, 'kept.py')
+    run([a.battc, 'store', 'export', '--store', store, '-o', exported])
+    return exported
+
+
 def rescore(a):
     if not a.keep_dir or not os.path.exists(os.path.join(a.keep_dir, 'kept.py')):
         sys.exit('rescore needs --keep-dir of an earlier run (its kept.py and tasks/)')
@@ -137,7 +163,10 @@ def rescore(a):
             real[t] = json.load(f)
     out = tempfile.mkdtemp(prefix='battc-rescore-')
     try:
-        submission, results = attempts(a, hidden, os.path.join(a.keep_dir, 'kept.py'), out)
+        kept = os.path.join(a.keep_dir, 'kept.py')
+        if a.final:
+            kept = final_phase_again(a, hidden, out)
+        submission, results = attempts(a, hidden, kept, out)
     finally:
         shutil.rmtree(out, ignore_errors=True)
     s = score(submission, real, results)
@@ -159,6 +188,8 @@ def main():
     ap.add_argument('--search-args', default='',
                     help='more flags for battc search, e.g. "--strategy mutate" (a battc that has them)')
     ap.add_argument('--keep-dir', help='work here and keep it (stores, exports, submissions); rescore: the run to replay')
+    ap.add_argument('--final', action='store_true',
+                    help="rescore: run the search's last phase again on a copy of the run's store first")
     a = ap.parse_args()
     if a.benchmark == 'rescore':
         rescore(a)
