@@ -189,7 +189,7 @@ void add_search_commands(CLI::App& app) {
   auto* ex = st->add_subcommand("export", "Write the store's kept programs as a program file battc run reads");
   ex->add_option("--store", store, "The SQLite store")->required()->check(input_file());
   ex->add_option("-o,--out", out, "The program file to write")->required();
-  ex->add_flag("--best", best, "Only the best program of each task");
+  ex->add_flag("--best", best, "Only the first program of each task in the attempts' order (the one its first attempt comes from)");
   ex->callback([] {
     try {
       int n = search::export_store(store, out, best);

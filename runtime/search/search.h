@@ -175,8 +175,8 @@ struct KeptName {
 std::string kept_programs_text(Store& store, bool best_only, int* count = nullptr,
                                std::vector<KeptName>* names = nullptr);
 
-// The store's kept programs as a program file: each named solve_<task> (the
-// best) or solve_<task>_<n>; with best_only, only the best per task.
+// The store's kept programs as a program file, as kept_programs_text writes
+// them; with best_only, only each task's first.
 // Returns the number of programs written.
 int export_store(const std::string& store_path, const std::string& out_path, bool best_only);
 
