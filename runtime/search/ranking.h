@@ -70,10 +70,10 @@ bool better(const TaskScore& a, const TaskScore& b);
 // given` follows: train pairs right, then plausible predictions, then
 // written before found, then more symmetries, then the kept order. The
 // symmetries come after written: a seed that fits a task as written has
-// passed a test no search selected it for (29ec7d0e's, which crops the last
-// row where its mutants crop others, commutes with fewer transforms than
-// the shorter mutants that predict wrong); among found programs they tell
-// an accidental fit from the rule (docs/search.md, "Symmetries").
+// passed a test no search selected it for (0dfd9992's solver, which fits
+// and verifies 29ec7d0e, commutes with fewer transforms than the shorter
+// mutants that fit it by accident and predict wrong); among found programs
+// they tell an accidental fit from the rule (docs/search.md, "Symmetries").
 void attempt_order(std::vector<TaskScore>& ranked);
 
 // Right on every train pair.
