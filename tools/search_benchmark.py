@@ -136,9 +136,12 @@ def final_phase_again(a, hidden, out):
     """The kept run's store copied into `out`, its search's last phase run again with --battc; its export."""
     store = os.path.join(out, 'store.db')
     shutil.copyfile(os.path.join(a.keep_dir, 'store.db'), store)
-    with sqlite3.connect(store) as db:
+    db = sqlite3.connect(store)
+    try:
         rounds = db.execute('SELECT COALESCE(MAX(round), 0) FROM rounds').fetchone()[0]
         seed = db.execute("SELECT value FROM meta WHERE key = 'seed'").fetchone()[0]
+    finally:
+        db.close()
     cmd = [a.battc, 'search', '--tasks', hidden, '--store', store, '--resume', '--rounds', str(rounds),
            '--seed', str(seed), '-q']
     seeds = os.path.join(a.keep_dir, 'seeds.py')
