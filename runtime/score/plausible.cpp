@@ -49,12 +49,11 @@ int most_common(const Counts& n) {
   return tie ? -1 : best;
 }
 
-// The most common colour of a grid of these counts and `cells` cells when
-// it holds half of them or more, else -1: in a small grid of several
-// colours the most common one says little.
-int background(const Counts& n, std::size_t cells) {
-  const int c = most_common(n);
-  return c >= 0 && 2 * std::size_t(n[std::size_t(c)]) >= cells ? c : -1;
+// `most`, the most common colour of a grid of these counts and `cells`
+// cells, when it holds half of them or more, else -1: in a small grid of
+// several colours the most common one says little.
+int background(int most, const Counts& n, std::size_t cells) {
+  return most >= 0 && 2 * std::size_t(n[std::size_t(most)]) >= cells ? most : -1;
 }
 
 bool scaled_counts(const Counts& in, std::size_t in_cells, const Counts& out, std::size_t out_cells) {
@@ -96,9 +95,10 @@ OutputRules output_rules(const Task& task) {
     out.always_changes = out.always_changes && !(o == s.input);
     out.kept_colours = std::uint16_t(out.kept_colours & colours(s.input) & colours(o));
     const Counts in_n = counts(s.input), out_n = counts(o);
-    const int bg = background(in_n, s.input.cells.size());
+    const int most = most_common(in_n);
+    const int bg = background(most, in_n, s.input.cells.size());
     out.keeps_background = out.keeps_background && bg >= 0 && bg == most_common(out_n);
-    out.background_only = out.background_only && changes_background_only(s.input, o, most_common(in_n));
+    out.background_only = out.background_only && changes_background_only(s.input, o, most);
     out.counts_scale = out.counts_scale && scaled_counts(in_n, s.input.cells.size(), out_n, o.cells.size());
   }
   out.shapes = std::move(rules);
@@ -116,9 +116,9 @@ bool plausible(const OutputRules& rules, const GridData& input, const GridData& 
   if (rules.kept_colours & in & ~out) return false;
   if (!rules.keeps_background && !rules.background_only && !rules.counts_scale) return true;
   const Counts in_n = counts(input), out_n = counts(prediction);
-  const int bg = background(in_n, input.cells.size());
-  if (rules.keeps_background && bg >= 0 && bg != most_common(out_n)) return false;
   const int most = most_common(in_n);
+  const int bg = background(most, in_n, input.cells.size());
+  if (rules.keeps_background && bg >= 0 && bg != most_common(out_n)) return false;
   if (rules.background_only && most >= 0 && !changes_background_only(input, prediction, most)) return false;
   return !(rules.counts_scale && !scaled_counts(in_n, input.cells.size(), out_n, prediction.cells.size()));
 }
