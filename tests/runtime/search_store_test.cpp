@@ -12,10 +12,12 @@
 #include "runtime/search/ranking.h"
 #include "runtime/search/score_round.h"
 #include "runtime/search/store.h"
+#include "tests/runtime/store_sql.h"
 #include "tests/test_support.h"
 
 using namespace battc::runtime;
 using namespace battc::runtime::search;
+using battc::test::run_store_sql;
 using battc::test::TempDir;
 
 namespace {
@@ -355,15 +357,11 @@ TEST_CASE("store: a schema-2 store opens as schema 8, its rounds mutation's, its
   }
   // Back to schema 2: the rounds table without the two columns version 3
   // added, the scores without version 4's and 5's.
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-  REQUIRE(sqlite3_exec(db,
-                       "ALTER TABLE rounds DROP COLUMN strategy; ALTER TABLE rounds DROP COLUMN improved; "
-                       "ALTER TABLE scores DROP COLUMN outputs; ALTER TABLE scores DROP COLUMN plausible; "
-                       "ALTER TABLE programs DROP COLUMN bits; ALTER TABLE scores DROP COLUMN symmetries; "
-                       "UPDATE meta SET value = '2' WHERE key = 'schema_version'",
-                       nullptr, nullptr, nullptr) == SQLITE_OK);
-  sqlite3_close(db);
+  run_store_sql(path,
+                "ALTER TABLE rounds DROP COLUMN strategy; ALTER TABLE rounds DROP COLUMN improved; "
+                "ALTER TABLE scores DROP COLUMN outputs; ALTER TABLE scores DROP COLUMN plausible; "
+                "ALTER TABLE programs DROP COLUMN bits; ALTER TABLE scores DROP COLUMN symmetries; "
+                "UPDATE meta SET value = '2' WHERE key = 'schema_version'");
   Store s(path);
   CHECK(s.meta("schema_version") == "8");
   CHECK(s.best("t")[0].bits == 0);  // unknown in an old store
@@ -399,13 +397,9 @@ TEST_CASE("store: a schema-5 store opens as schema 8 with its outputs cleared (g
     s.set_score(t);
     REQUIRE(s.best("t")[0].outputs == 1234);
   }
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-  REQUIRE(sqlite3_exec(db,
-                       "ALTER TABLE programs DROP COLUMN bits; ALTER TABLE scores DROP COLUMN symmetries; "
-                       "UPDATE meta SET value = '5' WHERE key = 'schema_version'",
-                       nullptr, nullptr, nullptr) == SQLITE_OK);
-  sqlite3_close(db);
+  run_store_sql(path,
+                "ALTER TABLE programs DROP COLUMN bits; ALTER TABLE scores DROP COLUMN symmetries; "
+                "UPDATE meta SET value = '5' WHERE key = 'schema_version'");
   Store s(path);
   CHECK(s.meta("schema_version") == "8");
   REQUIRE(s.best("t").size() == 1);

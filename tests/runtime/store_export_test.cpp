@@ -3,17 +3,17 @@
 // train pairs right, where the search's own ranking ignores them.
 #include <catch2/catch.hpp>
 
-#include <sqlite3.h>
-
 #include "runtime/search/ranking.h"
 #include "runtime/search/search.h"
 #include "runtime/search/store.h"
+#include "tests/runtime/store_sql.h"
 #include "tests/test_support.h"
 
 using battc::runtime::search::KeptName;
 using battc::runtime::search::kept_programs_text;
 using battc::runtime::search::Store;
 using battc::runtime::search::StoredProgram;
+using battc::test::run_store_sql;
 using battc::test::TempDir;
 
 namespace {
@@ -61,13 +61,9 @@ TEST_CASE("store: symmetries are kept with a score, 0 in a schema-7 store, and o
     CHECK(names[1].name == "solve_t_1");
     CHECK(text.find("def solve_t(I):\n    x1 = vmirror(I)") != std::string::npos);
   }
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-  REQUIRE(sqlite3_exec(db,
-                       "ALTER TABLE scores DROP COLUMN symmetries; "
-                       "UPDATE meta SET value = '7' WHERE key = 'schema_version'",
-                       nullptr, nullptr, nullptr) == SQLITE_OK);
-  sqlite3_close(db);
+  run_store_sql(path,
+                "ALTER TABLE scores DROP COLUMN symmetries; "
+                "UPDATE meta SET value = '7' WHERE key = 'schema_version'");
   Store s(path);
   CHECK(s.meta("schema_version") == "8");
   REQUIRE(s.best("t").size() == 2);
