@@ -424,8 +424,10 @@ TEST_CASE("store: a schema-5 store opens as schema 9 with its outputs cleared (g
     p.mutation = "seed";
     TaskScore t = fitting(s.add_program(p), 1, "", 5);
     t.outputs = 1234;
+    t.train_outputs = 55;
     s.set_score(t);
     REQUIRE(s.best("t")[0].outputs == 1234);
+    REQUIRE(s.best("t")[0].train_outputs == 55);  // written and read back
   }
   run_store_sql(path,
                 "ALTER TABLE programs DROP COLUMN bits; ALTER TABLE scores DROP COLUMN symmetries; "
@@ -434,6 +436,7 @@ TEST_CASE("store: a schema-5 store opens as schema 9 with its outputs cleared (g
   CHECK(s.meta("schema_version") == "9");
   REQUIRE(s.best("t").size() == 1);
   CHECK(s.best("t")[0].outputs == 0);
+  CHECK(s.best("t")[0].train_outputs == 0);  // unknown: no one's twin
   CHECK(s.best("t")[0].train_right == 3);
 }
 
