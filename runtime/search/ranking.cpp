@@ -2,9 +2,7 @@
 #include "runtime/search/ranking.h"
 
 #include <algorithm>
-#include <map>
 #include <set>
-#include <utility>
 
 namespace battc::runtime::search {
 
@@ -19,23 +17,9 @@ bool better(const TaskScore& a, const TaskScore& b) {
 
 void rank(std::vector<TaskScore>& scores) {
   std::sort(scores.begin(), scores.end(), better);
-  // Each program's tier in better() order: 0 a new behaviour, 1 a partial
-  // program whose train outputs kSameTrainKept better ones already give,
-  // 2 a repeat of a better program's outputs on every sample.
   std::set<std::uint64_t> seen;
-  std::map<std::uint64_t, int> same_train;
-  std::vector<std::pair<int, TaskScore>> tiered;
-  tiered.reserve(scores.size());
-  for (TaskScore& s : scores) {
-    int tier = 0;
-    if (s.outputs != 0 && !seen.insert(s.outputs).second)
-      tier = 2;
-    else if (s.train_outputs != 0 && !fits_train(s) && same_train[s.train_outputs]++ >= kSameTrainKept)
-      tier = 1;
-    tiered.emplace_back(tier, std::move(s));
-  }
-  std::stable_sort(tiered.begin(), tiered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (std::size_t i = 0; i < scores.size(); ++i) scores[i] = std::move(tiered[i].second);
+  std::stable_partition(scores.begin(), scores.end(),
+                        [&](const TaskScore& s) { return s.outputs == 0 || seen.insert(s.outputs).second; });
 }
 
 void attempt_order(std::vector<TaskScore>& ranked) {

@@ -26,10 +26,6 @@ struct TaskScore {
   // train and test; for a program that fits train, of its test predictions.
   // 0: unknown (a store of schema 3 or older), like no other program's.
   std::uint64_t outputs = 0;
-  // The same hash of its train outputs alone: its behaviour as the search
-  // sees it (two programs that differ on the test inputs only are one
-  // parent). 0: unknown (a store of schema 8 or older), like no other's.
-  std::uint64_t train_outputs = 0;
   // Its test predictions obey what the train pairs do (runtime/score/
   // plausible.h): among programs that fit train, the ones that did not fit
   // by accident. True in a store of schema 4 or older (unknown).
@@ -85,24 +81,13 @@ inline bool fits_train(const TaskScore& s) { return s.train_total > 0 && s.train
 
 // The kept order: better() first, except that a program whose outputs a
 // better program already gives (observational equivalence across rounds;
-// within a round, score_round's distinct_best) goes after all the others,
-// and a program that misses a train pair and gives the same train outputs
-// as kSameTrainKept better ones goes after all but those. Twins were what
-// filled the kept lists: five longer copies of one behaviour, so the
-// parents of a task were one program. And Kaggle scores two attempts: a
-// task's fitting programs often fit the train pairs by accident and all
-// predict the same wrong grid; a fitting program that predicts something
-// else is the second attempt. A task that no program fits had the same
-// trouble one level down: its five kept programs differed on the test
-// input alone (a last `replace` of a colour no train input has), one
-// behaviour on the train pairs, so one parent (docs/search.md, "One
-// behaviour, one parent").
+// within a round, score_round's distinct_best) goes after all the others.
+// Twins were what filled the kept lists: five longer copies of one
+// behaviour, so the parents of a task were one program. And Kaggle scores
+// two attempts: a task's fitting programs often fit the train pairs by
+// accident and all predict the same wrong grid; a fitting program that
+// predicts something else is the second attempt.
 void rank(std::vector<TaskScore>& scores);
-
-// How many kept programs of a task may give the same train outputs while
-// missing a train pair: two, the two attempts a task that nothing fits
-// takes from its best behaviour.
-constexpr int kSameTrainKept = 2;
 
 // Ranks (rank()) and drops all but the first `keep`; returns what was
 // dropped, in rank order.

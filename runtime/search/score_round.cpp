@@ -16,15 +16,13 @@ TaskScore RoundScores::score(std::size_t t, int p) const {
   TaskScore s;
   s.task = tr.id;
   double accuracy = 0, shapes = 0;
-  std::uint64_t outputs = 1469598103934665603ull, train_outputs = outputs;
+  std::uint64_t outputs = 1469598103934665603ull;
   for (const SampleResult& sr : tr.samples) {
     if (sr.evals.empty()) continue;
     const EvalRecord& e = sr.evals[p];
     // What it gave here: its grid, or how it failed.
-    const std::uint64_t gave = e.ok() && e.is_grid() ? e.hash : 0x100u + e.status;
-    outputs = (outputs ^ gave) * 1099511628211ull;
+    outputs = (outputs ^ (e.ok() && e.is_grid() ? e.hash : 0x100u + e.status)) * 1099511628211ull;
     if (!sr.is_test) {
-      train_outputs = (train_outputs ^ gave) * 1099511628211ull;
       ++s.train_total;
       s.train_right += e.matches();
       const GridData& want = *task.train[sr.index].output;
@@ -56,7 +54,6 @@ TaskScore RoundScores::score(std::size_t t, int p) const {
   s.solved = train_all && s.test_right == s.test_known;
   s.near_miss = train_all && s.test_right < s.test_known;
   s.outputs = outputs ? outputs : 1;  // 0 means unknown
-  s.train_outputs = train_outputs ? train_outputs : 1;
   return s;
 }
 

@@ -21,8 +21,8 @@ namespace {
 // are made, computed another way (their old values cleared); 7: each
 // program's description length under the seeds' prior (ranking.h's bits); 8:
 // each kept score's symmetries (runtime/score/symmetry.h), set when a search
-// ends; 9: each score's train outputs hash (ranking.h's rank()).
-constexpr int kSchemaVersion = 9;
+// ends.
+constexpr int kSchemaVersion = 8;
 
 const char* kSchema = R"SQL(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -48,7 +48,6 @@ CREATE TABLE IF NOT EXISTS scores(
   outputs INTEGER NOT NULL DEFAULT 0,
   plausible INTEGER NOT NULL DEFAULT 1,
   symmetries INTEGER NOT NULL DEFAULT 0,
-  train_outputs INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY(program, task));
 CREATE INDEX IF NOT EXISTS scores_by_task ON scores(task);
 CREATE TABLE IF NOT EXISTS rounds(
@@ -111,11 +110,6 @@ Store::Store(const std::string& path) : path_(path) {
     exec("BEGIN IMMEDIATE; ALTER TABLE scores ADD COLUMN symmetries INTEGER NOT NULL DEFAULT 0; "
          "UPDATE meta SET value = '8' WHERE key = 'schema_version'; COMMIT");
     v = "8";
-  }
-  if (v == "8") {  // train outputs unknown (0): a kept list's partial programs ranked as before
-    exec("BEGIN IMMEDIATE; ALTER TABLE scores ADD COLUMN train_outputs INTEGER NOT NULL DEFAULT 0; "
-         "UPDATE meta SET value = '9' WHERE key = 'schema_version'; COMMIT");
-    v = "9";
   }
   if (!v) {
     set_meta("schema_version", std::to_string(kSchemaVersion));
@@ -258,12 +252,12 @@ std::vector<StoredProgram> Store::programs() {
 void Store::set_score(const TaskScore& t) {
   Stmt s = prepare(db_,
                    "INSERT OR REPLACE INTO scores(program, task, score, train_right, train_total, test_right, "
-                   "test_known, cell_accuracy, solved, near_miss, round, outputs, plausible, symmetries, "
-                   "train_outputs) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   "test_known, cell_accuracy, solved, near_miss, round, outputs, plausible, symmetries) "
+                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    path_);
   bind_all(s.get(), t.program, t.task, t.score, t.train_right, t.train_total, t.test_right, t.test_known,
            t.cell_accuracy, int(t.solved), int(t.near_miss), t.round, static_cast<std::int64_t>(t.outputs),
-           int(t.plausible), t.symmetries, static_cast<std::int64_t>(t.train_outputs));
+           int(t.plausible), t.symmetries);
   step_done(s.get(), "cannot write a score");
 }
 
@@ -278,7 +272,7 @@ namespace {
 constexpr const char* kScoreColumns =
     "SELECT s.program, s.task, s.score, s.train_right, s.train_total, s.test_right, s.test_known, "
     "s.cell_accuracy, s.solved, s.near_miss, s.round, p.length, p.source, s.outputs, "
-    "p.mutation IN ('seed', 'prefix'), s.plausible, p.bits, s.symmetries, s.train_outputs "
+    "p.mutation IN ('seed', 'prefix'), s.plausible, p.bits, s.symmetries "
     "FROM scores s JOIN programs p ON p.id = s.program";
 
 TaskScore score_row(sqlite3_stmt* s) {
@@ -301,7 +295,6 @@ TaskScore score_row(sqlite3_stmt* s) {
   t.plausible = sqlite3_column_int(s, 15) != 0;
   t.bits = sqlite3_column_int(s, 16);
   t.symmetries = sqlite3_column_int(s, 17);
-  t.train_outputs = static_cast<std::uint64_t>(sqlite3_column_int64(s, 18));
   return t;
 }
 

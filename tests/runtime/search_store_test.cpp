@@ -171,36 +171,6 @@ TEST_CASE("ranking: partial programs that give the same outputs keep one place, 
   CHECK(distinct_predictions(v) == 0);  // none fits
 }
 
-TEST_CASE("ranking: partial programs with the same train outputs keep two places; fitting ones are not limited",
-          "[search][ranking]") {
-  // Five partial programs that differ on the test input only (train
-  // outputs 9) and one worse of other train outputs (3): two of the five
-  // stay first, the other behaviour next, then the rest of the five. Train
-  // outputs 0 (unknown: an old store) are no one's twins.
-  auto with_train = [](TaskScore s, std::uint64_t train) {
-    s.train_outputs = train;
-    return s;
-  };
-  std::vector<TaskScore> v = {with_train(partial(1, 0.5, "a", 11), 9), with_train(partial(2, 0.5, "b", 12), 9),
-                              with_train(partial(3, 0.5, "c", 13), 9), with_train(partial(4, 0.5, "d", 14), 9),
-                              with_train(partial(5, 0.4, "e", 15), 3), with_train(partial(6, 0.3, "f", 16), 0),
-                              with_train(partial(7, 0.3, "g", 17), 0)};
-  rank(v);
-  std::vector<std::int64_t> order;
-  for (const TaskScore& s : v) order.push_back(s.program);
-  CHECK(order == std::vector<std::int64_t>{1, 2, 5, 6, 7, 3, 4});
-  CHECK(would_keep(v, with_train(partial(8, 0.2, "h", 18), 4), 6));  // a new behaviour before a third twin
-  CHECK_FALSE(would_keep(v, with_train(partial(8, 0.45, "h", 18), 9), 5));  // a third twin
-  CHECK(would_keep(v, with_train(partial(8, 0.6, "h", 18), 9), 5));  // the best, whose twin goes
-
-  // Programs that fit train give the train outputs by definition: their
-  // test predictions are what tell them apart, and all of them stay.
-  std::vector<TaskScore> f;
-  for (int i = 1; i <= 4; ++i) f.push_back(with_train(fitting(i, i, std::string(1, char('a' + i)), 40 + i), 9));
-  rank(f);
-  for (int i = 0; i < 4; ++i) CHECK(f[std::size_t(i)].program == i + 1);
-}
-
 namespace {
 // One task: two train pairs (4 cells each), one test with a known output;
 // three programs: 0 right everywhere, 1 the same outputs as 0 (a
@@ -367,7 +337,7 @@ TEST_CASE("store: a read that fails after its first row is an error, not a short
   CHECK_THROWS_AS(store.shapes(), StoreError);
 }
 
-TEST_CASE("store: a schema-2 store opens as schema 9, its rounds mutation's, its outputs 0, its programs plausible",
+TEST_CASE("store: a schema-2 store opens as schema 8, its rounds mutation's, its outputs 0, its programs plausible",
           "[search][store]") {
   TempDir dir("battc-store");
   std::string path = dir.path + "/old.db";
@@ -391,9 +361,9 @@ TEST_CASE("store: a schema-2 store opens as schema 9, its rounds mutation's, its
                 "ALTER TABLE rounds DROP COLUMN strategy; ALTER TABLE rounds DROP COLUMN improved; "
                 "ALTER TABLE scores DROP COLUMN outputs; ALTER TABLE scores DROP COLUMN plausible; "
                 "ALTER TABLE programs DROP COLUMN bits; ALTER TABLE scores DROP COLUMN symmetries; "
-                "ALTER TABLE scores DROP COLUMN train_outputs; UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+                "UPDATE meta SET value = '2' WHERE key = 'schema_version'");
   Store s(path);
-  CHECK(s.meta("schema_version") == "9");
+  CHECK(s.meta("schema_version") == "8");
   CHECK(s.best("t")[0].bits == 0);  // unknown in an old store
   REQUIRE(s.best("t").size() == 1);
   CHECK(s.best("t")[0].outputs == 0);
@@ -413,7 +383,7 @@ TEST_CASE("store: a schema-2 store opens as schema 9, its rounds mutation's, its
   CHECK(s.rounds().back().improved == 3);
 }
 
-TEST_CASE("store: a schema-5 store opens as schema 9 with its outputs cleared (grid hashes changed)", "[search][store]") {
+TEST_CASE("store: a schema-5 store opens as schema 8 with its outputs cleared (grid hashes changed)", "[search][store]") {
   TempDir dir("battc-store");
   std::string path = dir.path + "/v5.db";
   {
@@ -424,19 +394,16 @@ TEST_CASE("store: a schema-5 store opens as schema 9 with its outputs cleared (g
     p.mutation = "seed";
     TaskScore t = fitting(s.add_program(p), 1, "", 5);
     t.outputs = 1234;
-    t.train_outputs = 55;
     s.set_score(t);
     REQUIRE(s.best("t")[0].outputs == 1234);
-    REQUIRE(s.best("t")[0].train_outputs == 55);  // written and read back
   }
   run_store_sql(path,
                 "ALTER TABLE programs DROP COLUMN bits; ALTER TABLE scores DROP COLUMN symmetries; "
-                "ALTER TABLE scores DROP COLUMN train_outputs; UPDATE meta SET value = '5' WHERE key = 'schema_version'");
+                "UPDATE meta SET value = '5' WHERE key = 'schema_version'");
   Store s(path);
-  CHECK(s.meta("schema_version") == "9");
+  CHECK(s.meta("schema_version") == "8");
   REQUIRE(s.best("t").size() == 1);
   CHECK(s.best("t")[0].outputs == 0);
-  CHECK(s.best("t")[0].train_outputs == 0);  // unknown: no one's twin
   CHECK(s.best("t")[0].train_right == 3);
 }
 
