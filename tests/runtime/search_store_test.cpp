@@ -5,8 +5,6 @@
 // answer).
 #include <catch2/catch.hpp>
 
-#include <sqlite3.h>
-
 #include <stdexcept>
 
 #include "runtime/search/ranking.h"
@@ -49,12 +47,6 @@ EvalRecord failed_record() {
   e.status = static_cast<std::uint8_t>(battc::dsl::Status::Budget);
   e.flags = EvalRecord::kEvaluated;
   return e;
-}
-
-void exec_sql(sqlite3* db, const char* sql) {
-  char* err = nullptr;
-  INFO(sql);
-  REQUIRE(sqlite3_exec(db, sql, nullptr, nullptr, &err) == SQLITE_OK);
 }
 
 }  // namespace
@@ -325,14 +317,12 @@ TEST_CASE("store: a transaction not committed leaves nothing behind", "[search][
 TEST_CASE("store: a read that fails after its first row is an error, not a short answer", "[search][store]") {
   TempDir dir("battc-store");
   std::string path = dir.path + "/s.db";
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
   // `shapes` as a view whose second row fails to compute (an integer
   // overflow): the store's CREATE TABLE IF NOT EXISTS leaves it in place.
-  exec_sql(db, "CREATE TABLE src(x INTEGER); INSERT INTO src VALUES (1), (2);");
-  exec_sql(db, "CREATE VIEW shapes AS SELECT CASE WHEN x > 1 THEN abs(-9223372036854775808) ELSE 'k' || x END "
-               "AS key, 0 AS round FROM src");
-  sqlite3_close(db);
+  run_store_sql(path,
+                "CREATE TABLE src(x INTEGER); INSERT INTO src VALUES (1), (2); "
+                "CREATE VIEW shapes AS SELECT CASE WHEN x > 1 THEN abs(-9223372036854775808) ELSE 'k' || x END "
+                "AS key, 0 AS round FROM src");
   Store store(path);
   CHECK_THROWS_AS(store.shapes(), StoreError);
 }
