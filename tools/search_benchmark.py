@@ -38,7 +38,16 @@ Usage:
       --tasks ../shared/arc/ARC-AGI-1/training [--minutes 10] [--every 10] [--seed 1] \\
       [--battc build/battc] [--jobs 2] [--json out.json] [--keep-dir DIR]
   tools/search_benchmark.py from-nothing --tasks ../shared/arc/ARC-AGI-1/training [--minutes 10]
+  tools/search_benchmark.py loo40 ... --seeds 1,2,3 --baseline OLD/battc
   tools/search_benchmark.py rescore --keep-dir DIR --tasks ../shared/arc/ARC-AGI-1/training [--battc B] [--final]
+
+Back to back: with --baseline, each seed of --seeds (or --seed) runs the
+baseline battc, then --battc, one after the other, and a table of the pairs
+ends the output: each side's fits_train, verified and kaggle_score per seed,
+their means, and the ratio of the mean kaggle scores (what issue 25's
+"twice the starting commit" compares). A baseline from another commit finds
+its own headers from its binary's place in its build tree; leave BATTC_HOME
+unset.
 """
 import json
 import os
@@ -92,7 +101,7 @@ def score(submission, real, results):
             'verified_tasks': sorted(verified)}
 
 
-def attempts(a, tasks_dir, exported, out):
+def attempts(a, battc, tasks_dir, exported, out):
     """The search's own attempts over `exported`: (submission, results)."""
     with open(exported) as f:
         if '\ndef ' not in '\n' + f.read():
@@ -100,8 +109,8 @@ def attempts(a, tasks_dir, exported, out):
     # The export's order is the store's ranking (a battc from before
     # --attempt-order ranked by statements only).
     order = ['--attempt-order', 'given'] if '--attempt-order' in subprocess.run(
-        [a.battc, 'run', '--help'], capture_output=True, text=True).stdout else []
-    run([a.battc, 'run', '--tasks', tasks_dir, '--programs', exported, '--pairing', 'by-name', '--out', out, '-q']
+        [battc, 'run', '--help'], capture_output=True, text=True).stdout else []
+    run([battc, 'run', '--tasks', tasks_dir, '--programs', exported, '--pairing', 'by-name', '--out', out, '-q']
         + order + (['--jobs', str(a.jobs)] if a.jobs else []))
     with open(os.path.join(out, 'submission.json')) as f:
         submission = json.load(f)
@@ -109,12 +118,12 @@ def attempts(a, tasks_dir, exported, out):
         return submission, json.load(f)
 
 
-def search_and_score(a, work, tasks_dir, real, seeds):
+def search_and_score(a, battc, seed, work, tasks_dir, real, seeds):
     store = os.path.join(work, 'store.db')
     if os.path.exists(store):
         sys.exit('%s exists: give a fresh --keep-dir' % store)
-    cmd = [a.battc, 'search', '--tasks', tasks_dir, '--store', store, '--minutes', str(a.minutes),
-           '--seed', str(a.seed), '--report-json', os.path.join(work, 'report.json'), '-q']
+    cmd = [battc, 'search', '--tasks', tasks_dir, '--store', store, '--minutes', str(a.minutes),
+           '--seed', str(seed), '--report-json', os.path.join(work, 'report.json'), '-q']
     if seeds:
         cmd += ['--programs', seeds]
     if a.jobs:
@@ -124,8 +133,8 @@ def search_and_score(a, work, tasks_dir, real, seeds):
     with open(os.path.join(work, 'report.json')) as f:
         report = json.load(f)
     exported = os.path.join(work, 'kept.py')
-    run([a.battc, 'store', 'export', '--store', store, '-o', exported])
-    submission, results = attempts(a, tasks_dir, exported, os.path.join(work, 'run'))
+    run([battc, 'store', 'export', '--store', store, '-o', exported])
+    submission, results = attempts(a, battc, tasks_dir, exported, os.path.join(work, 'run'))
     s = score(submission, real, results)
     s.update(rounds=report.get('rounds'), evaluations=report.get('evaluations'), seconds=report.get('seconds'),
              evaluations_per_second=report.get('evaluations_per_second'))
@@ -169,13 +178,61 @@ def rescore(a):
         kept = os.path.join(a.keep_dir, 'kept.py')
         if a.final:
             kept = final_phase_again(a, hidden, out)
-        submission, results = attempts(a, hidden, kept, out)
+        submission, results = attempts(a, a.battc, hidden, kept, out)
     finally:
         shutil.rmtree(out, ignore_errors=True)
     s = score(submission, real, results)
     print('rescore of %s with %s: %d tasks: fits_train %d, verified %d, kaggle_score %.2f'
           % (a.keep_dir, a.battc, s['tasks'], s['fits_train'], s['verified'], s['kaggle_score']))
     print('verified: ' + (' '.join(s['verified_tasks']) or 'none'))
+
+
+def loo40_seeds(a, ids, work):
+    """The seeds file of loo40 (the tasks' own solvers left out) in `work`; None for from-nothing."""
+    if a.benchmark != 'loo40':
+        return None
+    if not a.programs:
+        sys.exit('loo40 needs --programs (the seeds its tasks\' own solvers are taken out of)')
+    with open(a.programs) as f:
+        programs = split_programs(f.read())
+    left_out = {'solve_' + t for t in ids}
+    seeds = os.path.join(work, 'seeds.py')
+    with open(seeds, 'w') as f:
+        f.write('\n\n'.join(src for n, src in programs.items() if n not in left_out))
+    return seeds
+
+
+def one_run(a, battc, seed, ids, work):
+    """One search of the benchmark in `work` (made), scored: the figures and the lines printed."""
+    os.makedirs(work, exist_ok=True)
+    seeds = loo40_seeds(a, ids, work)
+    real = strip_tasks(a.tasks, ids, os.path.join(work, 'tasks'))
+    s = search_and_score(a, battc, seed, work, os.path.join(work, 'tasks'), real, seeds)
+    s.update(benchmark=a.benchmark, minutes=a.minutes, seed=seed, battc=os.path.abspath(battc))
+    print('%s: %d tasks, %.1f min, seed %d: fits_train %d, verified %d, kaggle_score %.2f (%d rounds, %s '
+          'evaluations, %.0f/s)' % (a.benchmark, s['tasks'], a.minutes, seed, s['fits_train'], s['verified'],
+                                    s['kaggle_score'], s['rounds'] or 0, s['evaluations'],
+                                    s['evaluations_per_second'] or 0))
+    print('verified: ' + (' '.join(s['verified_tasks']) or 'none'), flush=True)
+    return s
+
+
+def print_pairs(pairs):
+    """The back-to-back table: per seed, the baseline's and this battc's figures; means; the ratio."""
+    print('\nseed | baseline fits / verified / kaggle | battc fits / verified / kaggle')
+    for base, new in pairs:
+        print('%4d | %4d / %3d / %6.2f | %4d / %3d / %6.2f' % (
+            base['seed'], base['fits_train'], base['verified'], base['kaggle_score'],
+            new['fits_train'], new['verified'], new['kaggle_score']))
+    mean = lambda side, k: sum(p[side][k] for p in pairs) / len(pairs)
+    print('mean | %4.1f / %5.2f / %6.2f | %4.1f / %5.2f / %6.2f' % (
+        mean(0, 'fits_train'), mean(0, 'verified'), mean(0, 'kaggle_score'),
+        mean(1, 'fits_train'), mean(1, 'verified'), mean(1, 'kaggle_score')))
+    if mean(0, 'kaggle_score') > 0:
+        print('kaggle_score, battc / baseline: %.2fx (means), per seed %s' % (
+            mean(1, 'kaggle_score') / mean(0, 'kaggle_score'),
+            ' '.join('%.2fx' % (n['kaggle_score'] / b['kaggle_score']) if b['kaggle_score'] else '-'
+                     for b, n in pairs)))
 
 
 def main():
@@ -186,6 +243,8 @@ def main():
     ap.add_argument('--minutes', type=float, default=10.0)
     ap.add_argument('--every', type=int, default=10, help='loo40: every k-th task by sorted id (10: 40 of 400)')
     ap.add_argument('--seed', type=int, default=1)
+    ap.add_argument('--seeds', help='several search seeds, comma-separated (1,2,3): one run each')
+    ap.add_argument('--baseline', help='another battc run before --battc on each seed, back to back')
     ap.add_argument('--jobs', type=int, default=0)
     ap.add_argument('--json')
     ap.add_argument('--search-args', default='',
@@ -197,33 +256,34 @@ def main():
     if a.benchmark == 'rescore':
         rescore(a)
         return
+    try:
+        seeds = [int(x) for x in a.seeds.split(',')] if a.seeds else [a.seed]
+    except ValueError:
+        sys.exit('--seeds takes integers separated by commas, e.g. 1,2,3 (got %r)' % a.seeds)
+    sides = [('baseline', a.baseline), ('battc', a.battc)] if a.baseline else [('battc', a.battc)]
+    for _, b in sides:
+        if not os.access(b, os.X_OK):
+            sys.exit('%s: not an executable battc' % b)
 
     ids = sorted(f[:-5] for f in os.listdir(a.tasks) if f.endswith('.json'))
+    if a.benchmark == 'loo40':
+        ids = ids[::a.every]
     work = a.keep_dir or tempfile.mkdtemp(prefix='battc-search-bench-')
     os.makedirs(work, exist_ok=True)
+    several = len(seeds) > 1 or len(sides) > 1
+    runs = []
     try:
-        seeds = None
-        if a.benchmark == 'loo40':
-            if not a.programs:
-                sys.exit('loo40 needs --programs (the seeds its tasks\' own solvers are taken out of)')
-            ids = ids[::a.every]
-            with open(a.programs) as f:
-                programs = split_programs(f.read())
-            left_out = {'solve_' + t for t in ids}
-            seeds = os.path.join(work, 'seeds.py')
-            with open(seeds, 'w') as f:
-                f.write('\n\n'.join(src for n, src in programs.items() if n not in left_out))
-        real = strip_tasks(a.tasks, ids, os.path.join(work, 'tasks'))
-        s = search_and_score(a, work, os.path.join(work, 'tasks'), real, seeds)
-        s.update(benchmark=a.benchmark, minutes=a.minutes, seed=a.seed, battc=os.path.abspath(a.battc))
-        print('%s: %d tasks, %.1f min, seed %d: fits_train %d, verified %d, kaggle_score %.2f (%d rounds, %s '
-              'evaluations, %.0f/s)' % (a.benchmark, s['tasks'], a.minutes, a.seed, s['fits_train'], s['verified'],
-                                        s['kaggle_score'], s['rounds'] or 0, s['evaluations'],
-                                        s['evaluations_per_second'] or 0))
-        print('verified: ' + (' '.join(s['verified_tasks']) or 'none'))
+        for seed in seeds:
+            for label, b in sides:
+                if several:
+                    print('-- %s, seed %d' % (label, seed), flush=True)
+                runs.append(one_run(a, b, seed, ids, os.path.join(work, '%s-seed%d' % (label, seed)) if several
+                                    else work))
+        if a.baseline:
+            print_pairs(list(zip(runs[0::2], runs[1::2])))
         if a.json:
             with open(a.json, 'w') as f:
-                json.dump(s, f, indent=2)
+                json.dump(runs if several else runs[0], f, indent=2)
     finally:
         if not a.keep_dir:
             shutil.rmtree(work, ignore_errors=True)
