@@ -187,8 +187,8 @@ def rescore(a):
     print('verified: ' + (' '.join(s['verified_tasks']) or 'none'))
 
 
-def loo40_seeds(a, ids, work):
-    """The seeds file of loo40 (the tasks' own solvers left out) in `work`; None for from-nothing."""
+def loo40_seed_programs(a, ids, work):
+    """The seed programs' file of loo40 (the tasks' own solvers left out) in `work`; None for from-nothing."""
     if a.benchmark != 'loo40':
         return None
     if not a.programs:
@@ -205,7 +205,7 @@ def loo40_seeds(a, ids, work):
 def one_run(a, battc, seed, ids, work):
     """One search of the benchmark in `work` (made), scored: the figures and the lines printed."""
     os.makedirs(work, exist_ok=True)
-    seeds = loo40_seeds(a, ids, work)
+    seeds = loo40_seed_programs(a, ids, work)
     real = strip_tasks(a.tasks, ids, os.path.join(work, 'tasks'))
     s = search_and_score(a, battc, seed, work, os.path.join(work, 'tasks'), real, seeds)
     s.update(benchmark=a.benchmark, minutes=a.minutes, seed=seed, battc=os.path.abspath(battc))
@@ -257,7 +257,7 @@ def main():
         rescore(a)
         return
     try:
-        seeds = [int(x) for x in a.seeds.split(',')] if a.seeds else [a.seed]
+        search_seeds = [int(x) for x in a.seeds.split(',')] if a.seeds else [a.seed]
     except ValueError:
         sys.exit('--seeds takes integers separated by commas, e.g. 1,2,3 (got %r)' % a.seeds)
     sides = [('baseline', a.baseline), ('battc', a.battc)] if a.baseline else [('battc', a.battc)]
@@ -270,10 +270,10 @@ def main():
         ids = ids[::a.every]
     work = a.keep_dir or tempfile.mkdtemp(prefix='battc-search-bench-')
     os.makedirs(work, exist_ok=True)
-    several = len(seeds) > 1 or len(sides) > 1
+    several = len(search_seeds) > 1 or len(sides) > 1
     runs = []
     try:
-        for seed in seeds:
+        for seed in search_seeds:
             for label, b in sides:
                 if several:
                     print('-- %s, seed %d' % (label, seed), flush=True)
