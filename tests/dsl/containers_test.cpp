@@ -178,7 +178,7 @@ TEST_CASE("mostcommon and leastcommon: tuples only, ties to the smallest", "[dsl
   CHECK(e.c.status == Status::Error);
 }
 
-TEST_CASE("order is a stable sort by key; totuple is canonical", "[dsl][containers]") {
+TEST_CASE("order is a stable sort by key, totuple is canonical", "[dsl][containers]") {
   Eval e;
   auto objs = e.val<FSet<Indices>>("[[[5,5],[5,6]],[[0,0]],[[1,1],[1,2]],[[9,9]]]");
   CHECK(enc(order(e.c, objs, fn_size{})) == J(R"([{"set":[[0,0]]},{"set":[[9,9]]},{"set":[[1,1],[1,2]]},{"set":[[5,5],[5,6]]}])"));
@@ -223,7 +223,7 @@ TEST_CASE("sfilter, mfilter, extract, sizefilter", "[dsl][containers]") {
   CHECK(e.c.status == Status::Error);  // StopIteration
 }
 
-TEST_CASE("apply keeps the container kind; mapply merges", "[dsl][containers]") {
+TEST_CASE("apply keeps the container kind, mapply merges", "[dsl][containers]") {
   Eval e;
   // a set of results deduplicates
   CHECK(enc(apply(e.c, fn_halve{}, e.val<IntSet>("[1,2,3]"))) == J(R"({"set":[0,1]})"));

@@ -47,7 +47,7 @@ TEST_CASE("driver: no device", "[exec][gpu_driver]") {
   CHECK_THAT(p.why, Catch::StartsWith("no CUDA device"));
 }
 
-TEST_CASE("driver: a device is listed with its compute capability; a failing call is a CudaError",
+TEST_CASE("driver: a device is listed with its compute capability, a failing call is a CudaError",
           "[exec][gpu_driver]") {
   EnvGuard mode("FAKE_CUDA_MODE", std::string("one_device"));
   cu::DriverProbe p = cu::open_cuda_driver(FAKE_LIBCUDA_PATH);

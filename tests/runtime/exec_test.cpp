@@ -147,7 +147,7 @@ TEST_CASE("by-name pairing runs solve_<id> and solve_<id>_<n> only on task <id>"
   CHECK(r.evaluations == 4);
 }
 
-TEST_CASE("results do not depend on the number of threads; progress ends at the total", "[exec]") {
+TEST_CASE("results do not depend on the number of threads, progress ends at the total", "[exec]") {
   std::vector<Task> tasks;
   for (int t = 0; t < 40; ++t) {
     std::vector<GridData> train;
@@ -325,7 +325,7 @@ TEST_CASE("a unit of another ABI version is refused", "[exec]") {
   CHECK_THROWS_AS(execute(e, {}, ExecOptions{}), ExecError);
 }
 
-TEST_CASE("progress lines are plain text; quiet says nothing", "[exec]") {
+TEST_CASE("progress lines are plain text, quiet says nothing", "[exec]") {
   ProgressReporter lines(ProgressReporter::Mode::Lines, stderr, "evaluating");
   CHECK(lines.render(50, 200, 2.0) == "evaluating: 50/200 (25%) after 2.0s");
   ProgressReporter bar(ProgressReporter::Mode::Bar, stderr, "run");
@@ -333,7 +333,7 @@ TEST_CASE("progress lines are plain text; quiet says nothing", "[exec]") {
   CHECK(ProgressReporter::mode_for(stderr, true) == ProgressReporter::Mode::Quiet);
 }
 
-TEST_CASE("until-train-fails: a program stops on a task at its first train miss; differs and solvers that match go on",
+TEST_CASE("until-train-fails: a program stops on a task at its first train miss, differs and solvers that match go on",
           "[exec]") {
   // Three train pairs: solve_fail errors on the first (it is ok only on
   // one-pair tasks), solve_row returns no grid, solve_mirror matches all.

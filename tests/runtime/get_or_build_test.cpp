@@ -89,7 +89,7 @@ const char* kProgramB =
 
 }  // namespace
 
-TEST_CASE("get_or_build: a miss builds and publishes; the next call is a hit", "[jit][cache]") {
+TEST_CASE("get_or_build: a miss builds and publishes, the next call is a hit", "[jit][cache]") {
   TempDir dir("battc-gob");
   FileCache cache(dir.path, 1 << 20);
   std::atomic<int> builds{0};
@@ -276,7 +276,7 @@ TEST_CASE("run_in_threads: a job's throw comes back after the join, never std::t
   CHECK_NOTHROW(run_in_threads(0, [](std::size_t) { throw 1; }));
 }
 
-TEST_CASE("get_or_build in worker threads: a throwing build comes back; the other keys publish", "[jit][cache]") {
+TEST_CASE("get_or_build in worker threads: a throwing build comes back, the other keys publish", "[jit][cache]") {
   TempDir dir("battc-gob");
   FileCache cache(dir.path, 1 << 20);
   std::vector<std::string> keys = {std::string(64, 'a'), std::string(64, 'b'), std::string(64, 'c')};

@@ -32,7 +32,7 @@ api::RunRequest demo_request(const std::string& cache) {
 
 }  // namespace
 
-TEST_CASE("BATTC_ASSERT throws InternalError naming its place; an injected site breaks once", "[internal]") {
+TEST_CASE("BATTC_ASSERT throws InternalError naming its place, an injected site breaks once", "[internal]") {
   try {
     BATTC_ASSERT(1 + 1 == 3, "arithmetic");
     FAIL("BATTC_ASSERT did not throw");

@@ -112,7 +112,7 @@ void check_mini_batt(const LoadedBatt& b) {
 
 }  // namespace
 
-TEST_CASE("jit: mini_batt compiles, loads and runs; the second compile is a cache hit", "[jit]") {
+TEST_CASE("jit: mini_batt compiles, loads and runs, the second compile is a cache hit", "[jit]") {
   TempDir cache{"battc-jit-test"};
   JitOptions opt;
   opt.cache_dir = cache.path;

@@ -62,7 +62,7 @@ TEST_CASE("a task loaded twice is skipped with a warning, or refused with --on-d
   CHECK_THAT(r.err, Catch::Contains("task gravity is loaded twice"));
 }
 
-TEST_CASE("a non-task JSON file in a task folder is skipped; --solutions with a folder says what it needs",
+TEST_CASE("a non-task JSON file in a task folder is skipped, --solutions with a folder says what it needs",
           "[cli][edges]") {
   TempDir dir("battc-edges-folder");
   fs::create_directories(dir.path + "/tasks");
@@ -106,7 +106,7 @@ TEST_CASE("an arena budget the machine cannot reserve is a clear error, not bad_
   CHECK_THAT(c.err, !Catch::Contains("bad_alloc"));
 }
 
-TEST_CASE("run --evaluate: which-solves-which skips after a train miss; a report or all evaluates everything",
+TEST_CASE("run --evaluate: which-solves-which skips after a train miss, a report or all evaluates everything",
           "[cli][evaluate]") {
   TempDir dir("battc-evaluate");
   Child a = run_battc(dir, "auto", demo_run("'" + kDemo + "'", dir.path + "/auto"));

@@ -51,7 +51,7 @@ EvalRecord failed_record() {
 
 }  // namespace
 
-TEST_CASE("ranking: score, then shorter, then cheaper, then the text; keep_best keeps the best k",
+TEST_CASE("ranking: score, then shorter, then cheaper, then the text, keep_best keeps the best k",
           "[search][ranking]") {
   std::vector<TaskScore> v = {scored(1, 0.5, 3, "c"), scored(2, 0.9, 5, "b"), scored(3, 0.5, 2, "z"),
                               scored(4, 0.5, 2, "a"), scored(5, 0.1, 1, "a")};
@@ -131,7 +131,7 @@ TEST_CASE("ranking: a fitting program that repeats another's test prediction goe
   CHECK(w.back().program == 1);
 }
 
-TEST_CASE("ranking: of programs that fit train, plausible predictions first; only they settle a task",
+TEST_CASE("ranking: of programs that fit train, plausible predictions first, only they settle a task",
           "[search][ranking]") {
   // Program 1, the shorter, predicts implausibly (runtime/score/plausible.h).
   std::vector<TaskScore> v = {fitting(1, 2, "a", 42), fitting(2, 6, "b", 7), partial(3, 0.4, "c")};

@@ -33,7 +33,7 @@ RoundRow row(int round, const char* strategy, std::int64_t improved, std::int64_
 
 }  // namespace
 
-TEST_CASE("search: from nothing, enumeration fits the demo task one call solves; one store whatever --jobs",
+TEST_CASE("search: from nothing, enumeration fits the demo task one call solves, one store whatever --jobs",
           "[search][enumerate]") {
   TempDir dir("battc-search");
   auto o = demo_search(dir.path, "a.db", 2, 1);
