@@ -248,7 +248,8 @@ def main():
     ap.add_argument('--jobs', type=int, default=0)
     ap.add_argument('--json')
     ap.add_argument('--search-args', default='',
-                    help='more flags for battc search, e.g. "--strategy mutate" (a battc that has them)')
+                    help='more flags for battc search, e.g. "--strategy mutate" (a battc that has them); '
+                         'a single flag as --search-args=--no-conjugates')
     ap.add_argument('--keep-dir', help='work here and keep it (stores, exports, submissions); rescore: the run to replay')
     ap.add_argument('--final', action='store_true',
                     help="rescore: run the search's last phase again on a copy of the run's store first")

@@ -235,8 +235,9 @@ def search(tasks: Union[PathLike, Iterable[PathLike]], programs: Union[PathLike,
 
     `programs` may be empty (a search from nothing): enumeration makes the first programs.
     `strategy`: "auto" (each round to mutation or enumeration, whichever found more lately),
-    "mutate" or "enumerate". `seeds_on`: round 0 runs every seed and its prefixes on every task
-    ("all") or each seed on the task it is named for ("own").
+    "mutate" or "enumerate". `seeds_on`: round 0 runs every seed, its prefixes and its conjugates
+    (turned or mirrored, kept where they fit) on every task ("all") or each seed on the task it is
+    named for ("own").
 
     Known test outputs steer nothing unless select_on_test: the search reads train pairs, and the
     test outputs once, to score its final attempts (`verified`, `kaggle_score`). `submission`

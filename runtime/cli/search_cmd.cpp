@@ -105,6 +105,9 @@ void add_round_options(CLI::App* cmd, search::SearchOptions& o) {
                   "its own (own: solve_<task id>)")
       ->capture_default_str()
       ->check(CLI::IsMember({"all", "own"}));
+  cmd->add_flag("!--no-conjugates", o.conjugates,
+                "With --seeds-on all, round 0 leaves out the seeds' conjugates (each seed with its input turned or "
+                "mirrored and its answer turned back, kept where it fits)");
   cmd->add_option("--tasks-per-round", o.tasks_per_round, "Tasks drawn each round")->capture_default_str()->check(CLI::PositiveNumber);
   cmd->add_option("--parents", o.parents_per_task, "Parents drawn per task and round")->capture_default_str()->check(CLI::PositiveNumber);
   cmd->add_option("--mutants", o.mutants_per_parent, "Mutants per parent")->capture_default_str()->check(CLI::PositiveNumber);

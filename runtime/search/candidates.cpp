@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "generator/mutate/conjugates.h"
 #include "generator/mutate/prefixes.h"
 #include "generator/mutate/program_text.h"
 #include "runtime/exec/parallel_for.h"
@@ -24,8 +25,8 @@ class TaskMutations {
  public:
   TaskMutations(const MutationSources& src, const SearchOptions& o, int round, const Task& task,
                 const std::vector<int>& palette, const std::vector<TaskScore>* own,
-                const std::vector<StoredProgram>& pool, const std::vector<std::int64_t>& library)
-      : src_(src), o_(o), task_(task), own_(own), pool_(pool), library_(library),
+                const std::vector<std::int64_t>& anyone, const std::vector<std::int64_t>& library)
+      : src_(src), o_(o), task_(task), own_(own), anyone_(anyone), library_(library),
         rng_(o.seed, static_cast<std::uint64_t>(round), text_hash(task.id)), ctx_{&src.sig, palette} {}
 
   void make(std::unordered_set<std::string>& texts, std::vector<Candidate>& out,
@@ -85,7 +86,7 @@ class TaskMutations {
       return s.program;
     }
     score = 0;
-    return pool_[rng_.below(pool_.size())].id;  // nothing of its own yet: any program
+    return anyone_[rng_.below(anyone_.size())];  // nothing of its own yet: any program
   }
 
   void mutant(const TypedProgram& tp, MutationKind kind, const TypedProgram* other, std::int64_t parent,
@@ -118,7 +119,7 @@ class TaskMutations {
   const SearchOptions& o_;
   const Task& task_;
   const std::vector<TaskScore>* own_;
-  const std::vector<StoredProgram>& pool_;
+  const std::vector<std::int64_t>& anyone_;  // a task's parents while it has none of its own
   const std::vector<std::int64_t>& library_;  // a splice's donors
   Rng rng_;
   generator::MutationContext ctx_;
@@ -162,6 +163,16 @@ std::vector<Candidate> make_candidates(const MutationSources& src, const SearchI
     if (p.mutation == "seed" || p.mutation == "enumerate") library.push_back(p.id);
   if (library.empty())
     for (const StoredProgram& p : pool) library.push_back(p.id);
+  // A task with nothing of its own draws from every stored program but the
+  // conjugates: one is stored only for what it fits, and as material it is
+  // a turned copy of a seed that is there already (with them in this draw,
+  // three in four of its parents were turned seeds, and five LOO-40 runs
+  // verified 22.4 tasks on average against 24.0 without conjugates).
+  std::vector<std::int64_t> anyone;
+  for (const StoredProgram& p : pool)
+    if (p.mutation != "conjugate") anyone.push_back(p.id);
+  if (anyone.empty())
+    for (const StoredProgram& p : pool) anyone.push_back(p.id);
   // Each task's mutants on a thread of its own (its random stream is its
   // own), deduplicated within the task there; then across tasks in task
   // order. That is what one pass over the tasks with one set of texts
@@ -177,7 +188,7 @@ std::vector<Candidate> make_candidates(const MutationSources& src, const SearchI
   parallel_for(chosen.size(), resolve_jobs(o.jobs), [&](unsigned, std::size_t k) {
     const Task& task = in.tasks[chosen[k]];
     auto own = best.find(task.id);
-    TaskMutations(src, o, round, task, in.palettes[chosen[k]], own == best.end() ? nullptr : &own->second, pool,
+    TaskMutations(src, o, round, task, in.palettes[chosen[k]], own == best.end() ? nullptr : &own->second, anyone,
                   library)
         .make(made[k].texts, made[k].out, made[k].stats);
   });
@@ -194,7 +205,7 @@ std::vector<Candidate> make_candidates(const MutationSources& src, const SearchI
   return out;
 }
 
-std::vector<Candidate> seed_candidates(const SearchInputs& in, bool prefixes) {
+std::vector<Candidate> seed_candidates(const SearchInputs& in, bool prefixes, bool conjugates) {
   std::vector<Candidate> out;
   std::unordered_set<std::string> texts;
   for (std::size_t i = 0; i < in.seeds.size(); ++i) {
@@ -209,19 +220,21 @@ std::vector<Candidate> seed_candidates(const SearchInputs& in, bool prefixes) {
   }
   if (!prefixes) return out;
   const std::size_t seeds = out.size();
-  for (std::size_t i = 0; i < seeds; ++i) {
-    for (generator::Program& q : generator::result_type_prefixes(in.seeds[i])) {
-      Candidate c;
-      c.program = generator::canonical_program(q);
-      c.dialect = out[i].dialect;
-      c.source = generator::program_text(c.program, kStoredName);
-      if (!texts.insert(c.source).second) continue;
-      c.mutation = "prefix";
-      c.origin = out[i].origin;
-      c.prefix_of = static_cast<int>(i);
-      out.push_back(std::move(c));
-    }
-  }
+  auto add = [&](std::size_t i, generator::Program q, const char* kind) {
+    Candidate c;
+    c.program = generator::canonical_program(q);
+    c.dialect = out[i].dialect;
+    c.source = generator::program_text(c.program, kStoredName);
+    if (!texts.insert(c.source).second) return;
+    c.mutation = kind;
+    c.origin = out[i].origin;
+    c.seed_of = static_cast<int>(i);
+    out.push_back(std::move(c));
+  };
+  for (std::size_t i = 0; i < seeds; ++i)
+    for (generator::Program& q : generator::result_type_prefixes(in.seeds[i])) add(i, std::move(q), "prefix");
+  for (std::size_t i = 0; i < seeds && conjugates; ++i)
+    for (generator::Program& q : generator::dihedral_conjugates(in.seeds[i])) add(i, std::move(q), "conjugate");
   return out;
 }
 

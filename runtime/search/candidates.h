@@ -33,9 +33,9 @@ struct Candidate {
   std::int64_t parent = 0;     // 0: a seed
   std::string task;            // the task it was made for ("" for a seed)
   double parent_score = 0;     // the parent's on that task
-  std::string mutation;        // its kind's name, "seed" or "prefix"
-  std::string origin;          // a seed's name (a prefix's: its seed's)
-  int prefix_of = -1;          // a prefix: its seed's index among round 0's candidates
+  std::string mutation;        // its kind's name, "seed", "prefix" or "conjugate"
+  std::string origin;          // a seed's name (a prefix's or conjugate's: its seed's)
+  int seed_of = -1;            // a prefix or conjugate: its seed's index among round 0's candidates
 };
 
 // FNV-1a of a text: a content order and a random stream per task that do
@@ -67,10 +67,11 @@ std::vector<Candidate> make_candidates(const MutationSources& src, const SearchI
                                        const std::vector<StoredProgram>& pool,
                                        std::map<std::string, MutationStats>& stats);
 
-// The seeds as round 0's candidates; with `prefixes`, each followed by its
-// prefixes (generator/mutate/prefixes.h) that no earlier candidate's text
-// already is.
-std::vector<Candidate> seed_candidates(const SearchInputs& in, bool prefixes);
+// The seeds as round 0's candidates; with `prefixes`, then their prefixes
+// (generator/mutate/prefixes.h) and, with `conjugates` too, then their
+// conjugates by the grid's turns and mirrors (generator/mutate/conjugates.h),
+// each only when no earlier candidate's text already is it.
+std::vector<Candidate> seed_candidates(const SearchInputs& in, bool prefixes, bool conjugates);
 
 // Round 0's tasks in parts of at most `max_evaluations` evaluations of
 // `programs` programs each (a part has at least one task; 0: one part), in

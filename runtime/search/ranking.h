@@ -35,7 +35,8 @@ struct TaskScore {
   // prior.h, sixteenths of a bit): among programs of equal length, the one
   // more like the seeds first. 0: unknown (a store of schema 6 or older).
   int bits = 0;
-  // Written by a person (a seed, or a prefix of one) rather than found by
+  // Written by a person (a seed, or a prefix or conjugate of one: made from
+  // it by a fixed rule, not chosen among many tries) rather than found by
   // the search on this task: what ranks first among equal scores.
   bool written = false;
   // How many turns, mirrors and recolourings of the task its answers commute
@@ -48,8 +49,8 @@ struct TaskScore {
 
 // Better first: score, then plausible predictions (plausible.h: of the
 // fitting programs, whose scores are equal, the ones whose test predictions
-// look like the train outputs), then written (a seed or a prefix of one)
-// before found, then shorter, then cheaper under the seeds' prior, then the
+// look like the train outputs), then written (a seed, or a prefix or conjugate
+// of one) before found, then shorter, then cheaper under the seeds' prior, then the
 // text (a total order, so selection never depends on anything but
 // content). Among programs right on every
 // train pair, one written for another task has passed one test, while a

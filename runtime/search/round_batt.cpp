@@ -112,7 +112,9 @@ api::RunRequest round_request(const RoundBattOptions& ro, const SearchOptions& o
   req.exec.grid_stats = true;
   req.exec.value_hashes = ro.value_hashes;
   req.exec.completions = ro.value_hashes && ro.completions;
-  req.evaluation = Evaluation::All;  // fitness counts cells on every pair
+  // Fitness counts cells on every pair; a candidate kept only where it fits
+  // needs none past its first wrong one.
+  req.evaluation = ro.fits_only ? Evaluation::UntilTrainFails : Evaluation::All;
   req.jit = o.jit;
   req.specs = *ro.specs;
   req.backend = o.backend;

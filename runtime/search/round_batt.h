@@ -52,6 +52,9 @@ struct RoundBattOptions {
   // one drops every candidate that ran out of it on some sample (it scores
   // nothing), so the store still scores as `battc run` would.
   std::int64_t work_budget = 0;
+  // Each candidate stops on a task at its first wrong train pair (the
+  // search keeps its scores only where it fits: round 0's conjugates).
+  bool fits_only = false;
   // Counts the candidates skipped for a shape no pack has, with no compiler
   // to make it (the search's report); may be null.
   std::int64_t* skipped_no_compiler = nullptr;

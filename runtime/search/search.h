@@ -31,6 +31,10 @@ struct SearchOptions {
   // that fits it as written is kept) or "own" (each on the task it is named
   // for, solve_<id>).
   std::string seeds_on = "all";
+  // With seeds_on "all": round 0 also runs each seed's conjugates by the
+  // grid's turns and mirrors (generator/mutate/conjugates.h), kept where
+  // they fit.
+  bool conjugates = true;
   // Known test outputs steer nothing unless this is set (building a program
   // library on training tasks): scores, selection, dedup and stopping read
   // train pairs only, and the test outputs are read once, for the report.

@@ -115,12 +115,13 @@ InputsKey inputs_key(const SearchInputs& in, const SearchOptions& o) {
     seeds.field(generator::program_text(in.seeds[i].program, in.seed_names[i]));
   key.seeds = seeds.hex();
   key.options = fmt::format("tasks_per_round={} parents={} mutants={} keep={} arena_bytes={} work_budget={} "
-                            "new_shapes={} select_on_test={} strategy={} enumerate={}/{}/{}/{} prior={}{}{}",
+                            "new_shapes={} select_on_test={} strategy={} enumerate={}/{}/{}/{} prior={}{}{}{}",
                             o.tasks_per_round, o.parents_per_task, o.mutants_per_parent, o.keep, o.arena_bytes,
                             o.work_budget, o.new_shapes_per_round, o.select_on_test ? 1 : 0, o.strategy,
                             o.enumerate_tasks, o.enumerate_depth, o.enumerate_calls, o.enumerate_shapes,
                             o.enumerate_prior, o.seeds_on == "own" ? "" : " seeds_on=" + o.seeds_on,
-                            o.enumerate_library == "none" ? "" : " library=" + o.enumerate_library);
+                            o.enumerate_library == "none" ? "" : " library=" + o.enumerate_library,
+                            o.conjugates ? "" : " conjugates=0");  // stores made before them read as with them
   for (const Task& t : in.searched) {
     jit::Sha256 h;
     hash_task(h, t);

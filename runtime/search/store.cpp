@@ -272,7 +272,7 @@ namespace {
 constexpr const char* kScoreColumns =
     "SELECT s.program, s.task, s.score, s.train_right, s.train_total, s.test_right, s.test_known, "
     "s.cell_accuracy, s.solved, s.near_miss, s.round, p.length, p.source, s.outputs, "
-    "p.mutation IN ('seed', 'prefix'), s.plausible, p.bits, s.symmetries "
+    "p.mutation IN ('seed', 'prefix', 'conjugate'), s.plausible, p.bits, s.symmetries "
     "FROM scores s JOIN programs p ON p.id = s.program";
 
 TaskScore score_row(sqlite3_stmt* s) {

@@ -104,26 +104,70 @@ static std::set<std::string> fit_in_round_0(const std::string& store) {
   return out;
 }
 
-TEST_CASE("search: round 0 runs every seed on every task; --seeds-on own only on its own", "[search]") {
+// The mutation of the programs that fit `task` in round 0.
+static std::set<std::string> round_0_fit_kinds(const std::string& store, const std::string& task) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open_v2(store.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db,
+                             "SELECT DISTINCT p.mutation FROM scores s JOIN programs p ON p.id = s.program "
+                             "WHERE s.round = 0 AND s.train_right = s.train_total AND s.task = ?",
+                             -1, &s, nullptr) == SQLITE_OK);
+  sqlite3_bind_text(s, 1, task.c_str(), -1, SQLITE_TRANSIENT);
+  std::set<std::string> out;
+  while (sqlite3_step(s) == SQLITE_ROW) out.insert(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  return out;
+}
+
+// A quarter turn of a grid, as arc-dsl's rot90.
+static nlohmann::json turned(const nlohmann::json& g) {
+  nlohmann::json out = nlohmann::json::array();
+  for (std::size_t c = 0; c < g[0].size(); ++c) {
+    nlohmann::json row = nlohmann::json::array();
+    for (std::size_t r = g.size(); r-- > 0;) row.push_back(g[r][c]);
+    out.push_back(row);
+  }
+  return out;
+}
+
+TEST_CASE("search: round 0 runs every seed on every task, --seeds-on own only on its own", "[search]") {
   TempDir dir("battc-search");
-  // The demo and a copy of one of its tasks under an id no seed is named for.
+  // The demo, a copy of one of its tasks under an id no seed is named for,
+  // and a copy of another with every grid turned a quarter: what a
+  // conjugate of its seed fits (turned back, run, turned again).
   fs::path tasks = demo_tasks_copy(dir.path, "tasks", false);
   fs::copy_file(tasks / "mirror_rows.json", tasks / "unnamed.json");
-  auto run = [&](const std::string& store, const std::string& seeds_on) {
+  auto gravity = nlohmann::json::parse(battc::test::slurp(tasks / "gravity.json"));
+  for (const char* part : {"train", "test"})
+    for (auto& pair : gravity[part]) pair = {{"input", turned(pair["input"])}, {"output", turned(pair["output"])}};
+  std::ofstream(tasks / "gravity_turned.json") << gravity.dump();
+  auto run = [&](const std::string& store, const std::string& seeds_on, bool conjugates = true) {
     auto o = demo_search(dir.path, store, 1, 2);
     o.task_paths = {tasks.string()};
     o.seeds_on = seeds_on;
+    o.conjugates = conjugates;
     return searched(o);
   };
   auto all = run("all.db", "all");
   auto own = run("own.db", "own");
+  auto unturned = run("unturned.db", "all", false);
   std::set<std::string> fit_all = fit_in_round_0(dir.path + "/all.db");
   std::set<std::string> fit_own = fit_in_round_0(dir.path + "/own.db");
   CHECK(fit_all.count("unnamed"));  // solve_mirror_rows, as written
   CHECK(fit_all.count("mirror_rows"));
   CHECK_FALSE(fit_own.count("unnamed"));
   CHECK(fit_own.count("mirror_rows"));
-  CHECK(all.fits_train_by_seeds == own.fits_train_by_seeds + 1);
+  CHECK(fit_all.count("gravity_turned"));
+  CHECK(round_0_fit_kinds(dir.path + "/all.db", "gravity_turned") == std::set<std::string>{"conjugate"});
+  CHECK_FALSE(fit_own.count("gravity_turned"));
+  CHECK(all.fits_train_by_seeds == own.fits_train_by_seeds + 2);
+  // --no-conjugates: the seeds and their prefixes only.
+  std::set<std::string> fit_unturned = fit_in_round_0(dir.path + "/unturned.db");
+  CHECK(fit_unturned.count("unnamed"));
+  CHECK_FALSE(fit_unturned.count("gravity_turned"));
+  CHECK(unturned.fits_train_by_seeds == all.fits_train_by_seeds - 1);
 
   auto bad = demo_search(dir.path, "bad.db", 1, 1);
   bad.seeds_on = "mine";
@@ -290,7 +334,7 @@ TEST_CASE("search: a store killed with SIGKILL inside a round opens, is intact, 
   CHECK(store_content(killed.store) == expected);
 }
 
-TEST_CASE("search: Ctrl-C stores the round in flight and exits 130; --resume continues", "[search][interrupt]") {
+TEST_CASE("search: Ctrl-C stores the round in flight and exits 130, --resume continues", "[search][interrupt]") {
   TempDir dir("battc-search");
   std::string store = dir.path + "/int.db";
   std::string args = "search --tasks '" + kDemo.string() + "' --programs '" + (kDemo / "programs.py").string() +

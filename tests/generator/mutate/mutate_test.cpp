@@ -16,6 +16,7 @@
 #include "generator/diag/diagnostics.h"
 #include "generator/dialect/dialect.h"
 #include "generator/mutate/mutate.h"
+#include "generator/mutate/conjugates.h"
 #include "generator/mutate/prefixes.h"
 #include "generator/mutate/program_text.h"
 #include "generator/parse/parser.h"
@@ -586,6 +587,39 @@ def solve_prefixed(I):
                  });
   // No earlier value of the result's type: no prefix.
   CHECK(result_type_prefixes(f["solve_crop_bbox"]).empty());
+}
+
+TEST_CASE("conjugates: the input turned or mirrored first, the result turned back", "[generator][mutate]") {
+  Fixture f;
+  f.add(R"PY(
+def solve_fill_ones(I):
+    x1 = ofcolor(I, ONE)
+    x2 = vmirror(I)
+    O = fill(x2, TWO, x1)
+    return O
+
+def solve_count(I):
+    x1 = ofcolor(I, ONE)
+    O = size(x1)
+    return O
+)PY",
+        Dialect::ArcDsl);
+  std::vector<Program> conj = dihedral_conjugates(f["solve_fill_ones"]);
+  REQUIRE(conj.size() == grid_symmetries().size());
+  for (const Program& q : conj) CHECK(type_program(q, Dialect::ArcDsl, f.sig));
+  // Every read of I reads the turned input; the result is turned back.
+  CHECK(text_of(conj[0]) ==
+        "def solve_m(I):\n    x1 = rot90(I)\n    x2 = ofcolor(x1, ONE)\n    x3 = vmirror(x1)\n"
+        "    x4 = fill(x3, TWO, x2)\n    O = rot270(x4)\n    return O\n");
+  CHECK(text_of(conj[2]).find("x1 = rot270(I)") != std::string::npos);
+  CHECK(text_of(conj[2]).find("O = rot90(x4)") != std::string::npos);
+  std::set<std::string> texts;
+  for (const Program& q : conj) texts.insert(text_of(q));
+  CHECK(texts.size() == conj.size());
+  // A result that is no grid has no turned reading, nor has a program of
+  // tokpidjin's three parameters (S holds the train pairs, unturned).
+  CHECK(dihedral_conjugates(f["solve_count"]).empty());
+  CHECK(dihedral_conjugates(f["solve_a5313dff"]).empty());
 }
 
 TEST_CASE("truncate: the returned statement goes, with what only it needed", "[generator][mutate]") {
