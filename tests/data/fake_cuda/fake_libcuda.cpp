@@ -56,9 +56,12 @@ FAKE cuDeviceTotalMem_v2(std::size_t* n, int) {
   *n = std::size_t(80) << 30;
   return kSuccess;
 }
-FAKE cuDevicePrimaryCtxRetain(void**, int) { return kNotSupported; }
+// The driver's own parameter types: a call through a pointer of another
+// function type is undefined (UBSan's -fsanitize=function says so).
+struct CUctx_st;
+FAKE cuDevicePrimaryCtxRetain(CUctx_st**, int) { return kNotSupported; }
 FAKE cuDevicePrimaryCtxRelease_v2(int) { return kNotSupported; }
-FAKE cuCtxSetCurrent(void*) { return kNotSupported; }
+FAKE cuCtxSetCurrent(CUctx_st*) { return kNotSupported; }
 FAKE cuCtxSynchronize() { return kNotSupported; }
 FAKE cuCtxGetLimit(std::size_t*, int) { return kNotSupported; }
 FAKE cuCtxSetLimit(int, std::size_t) { return kNotSupported; }
