@@ -81,10 +81,22 @@ std::set<std::string> Search::solved_in(const std::map<std::string, std::vector<
   return out;
 }
 
+// What every batt of the search shares: the store's shapes, the spec
+// libraries and the report's backend counts.
+RoundBattOptions Search::batt_options() {
+  RoundBattOptions ro;
+  ro.shapes = &shapes_;
+  ro.specs = &specs_;
+  ro.cuda_specs = &cuda_specs_;
+  ro.backend_stats = &rep_.backend;
+  ro.skipped_no_compiler = &rep_.skipped_no_compiler;
+  return ro;
+}
+
 // The candidates as one batt over `tasks`; nullopt when nothing runs.
 std::optional<RoundBatt> Search::evaluate(int r, const std::vector<Candidate>& cands, const std::vector<Task>& tasks,
                                           bool fits_only) {
-  RoundBattOptions ro;
+  RoundBattOptions ro = batt_options();
   ro.fits_only = fits_only;
   ro.work_budget = r == 0 ? 0 : kMutationWorkBudget;  // seeds: the search's own
   const bool own = r == 0 && o_.seeds_on == "own";
@@ -96,11 +108,6 @@ std::optional<RoundBatt> Search::evaluate(int r, const std::vector<Candidate>& c
   // The seeds are what the search starts from: all of them run, whatever
   // their statement shapes cost to compile.
   ro.new_shapes = r == 0 ? std::numeric_limits<int>::max() : o_.new_shapes_per_round;
-  ro.shapes = &shapes_;
-  ro.specs = &specs_;
-  ro.cuda_specs = &cuda_specs_;
-  ro.backend_stats = &rep_.backend;
-  ro.skipped_no_compiler = &rep_.skipped_no_compiler;
   auto out = run_round_batt(cands, tasks, ro, o_);
   if (!out.ok()) throw SearchFailure{out.error()};
   if (out->has_value()) {

@@ -76,6 +76,7 @@ class Search {
   void open_store();
   bool more_rounds(int r, Clock::time_point t0) const;
   void round(int r);
+  RoundBattOptions batt_options();
   std::optional<RoundBatt> evaluate(int r, const std::vector<Candidate>& cands, const std::vector<Task>& tasks,
                                     bool fits_only = false);
   void count_improved(const RoundBatt& rb, const std::vector<Candidate>& cands, const RoundScores& scores,

@@ -76,13 +76,8 @@ void Search::enumerate_round(int r, RoundStart& start, int enumerated_before) {
   phase(r, "evaluate");
   std::vector<Task> round_tasks;
   for (std::size_t ti : chosen) round_tasks.push_back(in_.searched[ti]);
-  RoundBattOptions ro;
+  RoundBattOptions ro = batt_options();
   ro.new_shapes = o_.enumerate_shapes;
-  ro.shapes = &shapes_;
-  ro.specs = &specs_;
-  ro.cuda_specs = &cuda_specs_;
-  ro.backend_stats = &rep_.backend;
-  ro.skipped_no_compiler = &rep_.skipped_no_compiler;
   auto en = search::enumerate_round(enumerator_, round_tasks, enumeration_colours(chosen, in_.palettes), ro, o_,
                                     enumeration_calls(o_, draw.pass),
                                     generator::Rng::mix(o_.seed ^ std::uint64_t(r)), &library_);
