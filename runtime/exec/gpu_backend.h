@@ -22,7 +22,7 @@ struct GpuPick {
 };
 
 struct GpuAvailability {
-  std::shared_ptr<const cuda::Driver> driver;
+  std::shared_ptr<const cuda::Driver> driver;  // the loaded driver, also when no GPU is usable; null: none loaded
   std::vector<GpuPick> gpus;  // the usable devices; empty: see why
   std::string why;            // why none is usable, for "no usable GPU: <why>"
   bool usable() const { return !gpus.empty(); }
