@@ -41,15 +41,13 @@ const GpuAvailability& gpu_availability() {
       out.why = probe.why;
       return out;
     }
-    // The driver is kept whatever follows: a machine whose driver loads
+    if (jit::cuda_jit_available())
+      out = pick_gpus(probe.driver->devices(), jit::cuda_device_archs());
+    else
+      out.why = jit::cuda_jit_libraries().why;
+    // Kept whether or not a GPU is usable: a machine whose driver loads
     // expects its GPU to be used, so a run on the CPU there says why
     // (run_batt.cpp's choose_backend), NVRTC missing included.
-    if (!jit::cuda_jit_available()) {
-      out.why = jit::cuda_jit_libraries().why;
-      out.driver = probe.driver;
-      return out;
-    }
-    out = pick_gpus(probe.driver->devices(), jit::cuda_device_archs());
     out.driver = probe.driver;
     return out;
   }();
